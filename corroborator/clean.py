@@ -1,0 +1,503 @@
+"""Remove web clutter from reports while keeping every offset traceable.
+
+Scraped text keeps what surrounded the story on its page: ad markers, comment
+and share counters, "read next" teasers, author boxes, markup residue. They are
+found by what such lines *look like*, never by a list of their strings, since
+each site words them its own way:
+
+1. trims inside a line: empty image markup, table-pipe residue, heading marks;
+2. line features: words, terminal punctuation, title case, UI vocabulary
+   next to digits, decoration around a lone label, navigation separators;
+3. position: what comes after the story's last paragraph is not story;
+4. context: a "label: Headline" line whose headline shares no words with the
+   story is a teaser for another story;
+5. repetition: a short non-sentence line found verbatim in several unrelated
+   reports is the sites' boilerplate (``find_boilerplate``).
+
+It is conservative: a line that ends like a sentence and has at least
+``PROTECTED_WORDS`` words is never removed, and the headline is only removed
+when it is plainly markup or interface text. Runs of blank lines collapse to
+one blank line (the paragraph separator).
+
+The cleaned text is made only of raw characters, in order; ``segments`` maps it
+back (see ``CleanDoc.to_raw``) and every removal is a ``Removed`` with its raw
+offsets and reason.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from .models import CleanDoc, RawDoc, Removed
+from .settings import Settings
+
+__all__ = ["clean_reports", "clean_text", "find_boilerplate"]
+
+DEFAULT_SETTINGS = Settings()  # frozen, so one shared default is safe
+Segments = tuple[tuple[int, int, int], ...]
+
+PROTECTED_WORDS = 8  # a line ending like a sentence with this many words is never removed
+BODY_TOKENS = 20  # a line this long is body text even without final punctuation
+SHORT_TOKENS = 12  # longest line that position or repetition alone can remove
+UI_LINE_TOKENS = 6  # longest line of pure interface vocabulary
+LABEL_TOKENS = 4  # longest label before ": Headline" or "– Headline"
+TEASER_TAIL_WORDS = 4  # a shorter tail is a list of tags or a name, not a headline
+TEASER_MIN_WORDS = 6  # a bare headline this long can be a teaser for another story
+TEASER_MAX_TOKENS = 25
+TITLE_CASE_MIN = 0.75  # share of capitalised content words in a headline-shaped line
+LABELLED_TITLE_CASE_MIN = 0.6
+FOREIGN_OVERLAP_MAX = 0.2  # at most this share of a teaser's words occur in the story
+RELATED_DOCS_MIN = 0.3  # share of body lines two reports must share to be copies
+
+# Words of web-page furniture: ads, sharing, subscriptions, author boxes, "read
+# more" links. A short line made only of these (and numbers) is interface text,
+# whatever the site's exact wording.
+UI_GROUPS = (
+    "advertisement advertisements advert ad ads advertising sponsored promoted promotion",
+    "comment comments commenting share sharing tweet follow",
+    "facebook twitter whatsapp linkedin telegram reddit instagram youtube tiktok pinterest",
+    "subscribe subscribed subscriber subscribers subscription newsletter newsletters premium",
+    "signup sign login logout log register notifications download app donate get free",
+    "daily weekly inbox alerts briefing",
+    "email e-mail print copy link click tap skip close continue continues below scroll",
+    "loading menu home search feedback leave content",
+    "read reads reading min mins updated published ago",
+    "cookie cookies privacy policy terms copyright reserved rights",
+    "author authors bio related recommended trending popular latest next previous prev",
+    "story stories article articles tag tags topics",
+    "watch video photo gallery image credit credits caption listen audio podcast",
+)
+UI_WORDS = frozenset(" ".join(UI_GROUPS).split())
+# Words that are interface only next to a number: "1.2K shares", "close in 20 seconds";
+# alone they can head a section ("Reactions", "Views").
+COUNTER_GROUPS = (
+    "shares likes views votes replies reactions followers photos images videos",
+    "minute minutes sec secs seconds hour hours day days",
+)
+COUNTER_WORDS = frozenset(" ".join(COUNTER_GROUPS).split())
+# Labels that introduce a link to another story: "Also Read – ...", "Most Popular: ...".
+TEASER_LABEL_GROUPS = (
+    "read watch see listen related recommended trending popular latest top more must miss",
+    "don't stories story video videos podcast sponsored advertisement",
+)
+TEASER_LABEL_WORDS = frozenset(" ".join(TEASER_LABEL_GROUPS).split())
+# Function words: ignored when measuring what a line is about.
+STOP_GROUPS = (
+    "a an the of to in on for at by with from and or but nor as so if than then via",
+    "this that these those it its is are was were be been being will would can could",
+    "shall should may might must has have had do does did",
+    "our us we you your yours my me i he she they them his her their",
+    "not no all also about up out more most here there now into over under",
+    "what why how who whom when where which while just only very too any some each per",
+)
+STOPWORDS = frozenset(" ".join(STOP_GROUPS).split())
+
+TOKEN = re.compile(r"[^\W_](?:[\w'’.&-]*[^\W_])?")
+NUMBER = re.compile(r"\d[\d.,]*[kKmM]?")
+TERMINAL = ".!?…"
+CLOSERS = "\"'”’»)]*_ "
+MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+HEADING_MARKS = re.compile(r"^#{1,6}[ \t]+(?=\S)")
+LEADING_PIPES = re.compile(r"^\|(?:[ \t]*\|)*[ \t]*")
+TRAILING_PIPES = re.compile(r"(?:[ \t]*\|)+$")
+MARKUP = re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)|</?[A-Za-z][^<>\n]*>|&#?\w+;")
+# A lone label between dashes or brackets: "- Advertisement -", "[Sponsored]". Emphasis
+# marks (* _) and wiki "=" are left out: "**Why it matters**" is a subhead.
+DECORATED = re.compile(r"^[-–—~|•·\[(<{]+\s*(?P<core>[^\W\d_][\w'’ ]*?)\s*[-–—~|•·\])>}]+$")
+LABELLED = re.compile(r"^(?P<label>[^\W\d_][\w'’ ]*?)\s*(?::|\||–|—|\s-)\s+(?P<tail>\S.*)$")
+NAV_SEPARATOR = re.compile(r"\s+[|›»>/•·]\s+")
+# A photo credit or embed label: "(Photo by ...)", "Image: ...", "Video credit: ...".
+CREDIT = re.compile(
+    r"^[(\[]?\s*(?:photo|photograph|image|picture|video|illustration|credit)s?\b\s*(?:by\b|:|credit)",
+    re.IGNORECASE,
+)
+COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|^copyright\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    """One raw line: its kept spans after in-line trims, and what was trimmed."""
+
+    number: int
+    start: int  # raw offset of the line's first character
+    end: int  # raw offset of its end (the newline, or the end of the text)
+    spans: tuple[tuple[int, int], ...]  # kept raw spans, whitespace stripped
+    trims: tuple[Removed, ...]
+    core: str  # the kept text, spans joined
+
+    @property
+    def blank(self) -> bool:
+        return not self.core
+
+    @property
+    def key(self) -> str:
+        return " ".join(self.core.split())
+
+
+@dataclass(frozen=True, slots=True)
+class _Doc:
+    """What the line rules need to know about the whole report."""
+
+    lines: tuple[_Line, ...]
+    headline: int | None  # number of the first line with letters
+    first_body: int | None
+    last_body: int | None
+    words: Counter[str]  # content words of the whole report
+
+
+def clean_text(
+    text: str, *, boilerplate: frozenset[str] = frozenset()
+) -> tuple[str, tuple[Removed, ...], Segments]:
+    """Clean one report: (cleaned text, removed spans, segments back to ``text``).
+
+    ``boilerplate`` holds lines known to repeat across reports (as returned by
+    ``find_boilerplate``); they are removed unless they read as sentences.
+    """
+    return _clean(text, dict.fromkeys(boilerplate, 0))
+
+
+def clean_reports(
+    docs: Sequence[RawDoc], *, settings: Settings = DEFAULT_SETTINGS
+) -> list[CleanDoc]:
+    """Clean every report, one ``CleanDoc`` per ``RawDoc`` in the same order.
+
+    Boilerplate is learnt across the whole batch first: a line repeated in
+    ``settings.repeated_line_min_docs`` unrelated reports is the sites', not the story's.
+    """
+    repeated = find_boilerplate([d.text for d in docs], min_docs=settings.repeated_line_min_docs)
+    cleaned: list[CleanDoc] = []
+    for doc in docs:
+        text, removed, segments = _clean(doc.text, repeated)
+        cleaned.append(CleanDoc(raw=doc, text=text, removed=removed, segments=segments))
+    return cleaned
+
+
+def _clean(text: str, repeated: Mapping[str, int]) -> tuple[str, tuple[Removed, ...], Segments]:
+    doc = _analyse(text)
+    pieces: list[tuple[int, int]] = []
+    removed: list[Removed] = []
+    previous: _Line | None = None
+    gap = False  # a blank line since the last kept line
+    for line in doc.lines:
+        if line.blank:
+            gap = gap or previous is not None
+            continue
+        reason = _verdict(line, doc, repeated)
+        if reason is not None:
+            first, last = line.spans[0][0], line.spans[-1][1]
+            removed.append(Removed(first, last, text[first:last], reason))
+            continue
+        removed.extend(line.trims)
+        if previous is not None:
+            pieces.append((previous.end, previous.end + 1))  # the newline after it
+            if gap:
+                pieces.append((line.start - 1, line.start))  # the newline before this line
+        pieces.extend(line.spans)
+        previous, gap = line, False
+    return _assemble(text, pieces), tuple(removed), _segments(pieces)
+
+
+# --- lines and in-line trims -------------------------------------------------
+
+
+def _analyse(text: str) -> _Doc:
+    lines: list[_Line] = []
+    start = 0
+    for number, raw in enumerate(text.split("\n")):
+        lines.append(_trim(text, number, start, start + len(raw)))
+        start += len(raw) + 1
+    body = [ln.number for ln in lines if _is_body(ln.core)]
+    headline = next((ln.number for ln in lines if _has_letters(ln.core)), None)
+    words: Counter[str] = Counter()
+    for line in lines:
+        words.update(_content_words(line.core))
+    first, last = (body[0], body[-1]) if body else (None, None)
+    return _Doc(tuple(lines), headline, first, last, words)
+
+
+def _trim(text: str, number: int, start: int, end: int) -> _Line:
+    """Cut markup residue out of a line and strip its whitespace, keeping raw spans."""
+    raw = text[start:end]
+    cuts: list[tuple[int, int, str]] = []
+    for match in MD_IMAGE.finditer(raw):
+        stop = match.end()
+        if match.start() > 0 and raw[match.start() - 1].isspace():
+            while stop < len(raw) and raw[stop] in " \t":
+                stop += 1
+        cuts.append((match.start(), stop, "markup residue"))
+    for pattern, reason in (
+        (HEADING_MARKS, "markup residue"),
+        (LEADING_PIPES, "table-pipe residue"),
+        (TRAILING_PIPES, "table-pipe residue"),
+    ):
+        found = pattern.search(raw)
+        if found and found.end() > found.start():
+            cuts.append((found.start(), found.end(), reason))
+    spans = _complement(raw, _merge(cuts))
+    core = "".join(raw[a:b] for a, b in spans)
+    if not _has_alnum(core):  # nothing but markup: judge (and remove) the line as a whole
+        spans, cuts = _complement(raw, []), []
+        core = raw.strip()
+    trims = tuple(Removed(start + a, start + b, raw[a:b], reason) for a, b, reason in _merge(cuts))
+    kept = tuple((start + a, start + b) for a, b in spans)
+    return _Line(number, start, end, kept, trims, core)
+
+
+def _merge(cuts: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    merged: list[tuple[int, int, str]] = []
+    for a, b, reason in sorted(cuts):
+        if merged and a <= merged[-1][1]:
+            last = merged[-1]
+            merged[-1] = (last[0], max(last[1], b), last[2])
+        else:
+            merged.append((a, b, reason))
+    return merged
+
+
+def _complement(raw: str, cuts: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """The spans of ``raw`` outside ``cuts``, with the line's outer whitespace stripped."""
+    spans: list[tuple[int, int]] = []
+    position = 0
+    for a, b, _ in [*cuts, (len(raw), len(raw), "")]:
+        if a > position:
+            spans.append((position, a))
+        position = max(position, b)
+    if not spans:
+        return []
+    first_a, first_b = spans[0]
+    spans[0] = (first_a + len(raw[first_a:first_b]) - len(raw[first_a:first_b].lstrip()), first_b)
+    last_a, last_b = spans[-1]
+    spans[-1] = (last_a, last_b - (len(raw[last_a:last_b]) - len(raw[last_a:last_b].rstrip())))
+    return [(a, b) for a, b in spans if b > a]
+
+
+# --- line features -----------------------------------------------------------
+
+
+def _tokens(text: str) -> list[str]:
+    return TOKEN.findall(text)
+
+
+def _has_alnum(text: str) -> bool:
+    return any(ch.isalnum() for ch in text)
+
+
+def _has_letters(text: str) -> bool:
+    return any(ch.isalpha() for ch in text)
+
+
+def _words(text: str) -> list[str]:
+    return [t for t in _tokens(text) if _has_letters(t)]
+
+
+def _content_words(text: str) -> list[str]:
+    """Lower-cased words that say what a line is about (no function words, no numbers)."""
+    found = []
+    for word in _words(text):
+        word = word.lower().replace("’", "'")
+        word = word.removesuffix("'s")
+        if word not in STOPWORDS and not NUMBER.fullmatch(word):
+            found.append(word)
+    return found
+
+
+def _terminal(text: str) -> bool:
+    stripped = text.rstrip(CLOSERS)
+    return bool(stripped) and stripped[-1] in TERMINAL
+
+
+def _is_sentence(text: str) -> bool:
+    """Ends like a sentence and is long enough to state something: never removed."""
+    return _terminal(text) and len(_words(text)) >= PROTECTED_WORDS
+
+
+def _is_body(text: str) -> bool:
+    return _is_sentence(text) or len(_tokens(text)) >= BODY_TOKENS
+
+
+def _title_ratio(text: str) -> float:
+    words = [w for w in _words(text) if w.lower() not in STOPWORDS]
+    if not words:
+        return 0.0
+    return sum(1 for w in words if w[0].isupper()) / len(words)
+
+
+def _ui_only(text: str, *, counted: bool) -> bool:
+    """A short line made only of interface words (and, with a number, counter words)."""
+    content = _content_words(text)
+    vocabulary = UI_WORDS | COUNTER_WORDS if counted else UI_WORDS
+    return (
+        bool(content)
+        and len(_tokens(text)) <= UI_LINE_TOKENS
+        and all(w in vocabulary for w in content)
+    )
+
+
+def _overlap(text: str, words: Counter[str]) -> float:
+    """Share of a line's content words that occur elsewhere in the report."""
+    own = Counter(_content_words(text))
+    if not own:
+        return 1.0
+    return sum(1 for w in own if words[w] > own[w]) / len(own)
+
+
+def _headline_shaped(text: str, title_min: float) -> bool:
+    tokens = _tokens(text)
+    return (
+        len(_words(text)) >= TEASER_TAIL_WORDS
+        and len(tokens) <= TEASER_MAX_TOKENS
+        and not text.rstrip(CLOSERS).endswith((".", "!"))
+        and _title_ratio(text) >= title_min
+    )
+
+
+# --- line rules ----------------------------------------------------------------
+
+
+def _verdict(line: _Line, doc: _Doc, repeated: Mapping[str, int]) -> str | None:
+    """Why this line is clutter, or None to keep it. The first rule that fires wins."""
+    text = line.core
+    if _is_sentence(text):
+        return None
+    reason = _interface_reason(text)
+    if reason is not None or line.number == doc.headline:
+        return reason
+    if line.key in repeated and _may_repeat(text):
+        count = repeated[line.key]
+        return f"boilerplate repeated in {count} reports" if count else "boilerplate"
+    if _is_teaser(text, doc, middle=_in_middle(line, doc)):
+        return "link teaser"
+    after_story = doc.last_body is not None and line.number > doc.last_body
+    if after_story and not _terminal(text) and len(_tokens(text)) <= SHORT_TOKENS:
+        return "after the end of the story"
+    return None
+
+
+def _interface_reason(text: str) -> str | None:
+    """Lines that are page furniture wherever they stand, even at the top."""
+    if not _has_alnum(text):
+        return "markup residue"
+    if not _has_alnum(MARKUP.sub("", text)):
+        return "markup residue"
+    decorated = DECORATED.match(text)
+    if decorated and len(_tokens(decorated.group("core"))) <= 3:
+        return "decorated label"
+    has_number = any(NUMBER.fullmatch(t) for t in _tokens(text))
+    if _ui_only(text, counted=has_number):
+        return "interface counter" if has_number else "interface text"
+    if COPYRIGHT.search(text) and len(_words(text)) < PROTECTED_WORDS:
+        return "copyright notice"
+    if CREDIT.match(text):
+        return "photo credit"
+    parts = NAV_SEPARATOR.split(text)
+    if len(parts) >= 3 and all(len(_tokens(p)) <= 3 for p in parts):
+        return "navigation"
+    return None
+
+
+def _may_repeat(text: str) -> bool:
+    """Short non-sentences can be boilerplate; labels ending in ':' introduce what follows."""
+    return not _terminal(text) and not text.endswith(":") and len(_tokens(text)) <= SHORT_TOKENS
+
+
+def _teaser_label(label: str) -> bool:
+    """A label made of "read more" words: "Also Read", "Most Popular", "Don't Miss"."""
+    words = [w.lower().replace("’", "'") for w in _words(label)]
+    named = [w for w in words if w in TEASER_LABEL_WORDS]
+    return bool(named) and all(w in TEASER_LABEL_WORDS or w in STOPWORDS for w in words)
+
+
+def _in_middle(line: _Line, doc: _Doc) -> bool:
+    if doc.first_body is None or doc.last_body is None:
+        return False
+    return doc.first_body < line.number < doc.last_body
+
+
+def _is_teaser(text: str, doc: _Doc, *, middle: bool) -> bool:
+    """A link to another story: "Also Read – Headline", or a foreign headline mid-story."""
+    labelled = LABELLED.match(text)
+    if labelled and len(_tokens(labelled.group("label"))) <= LABEL_TOKENS:
+        label, tail = labelled.group("label"), labelled.group("tail")
+        if _teaser_label(label):
+            return _headline_shaped(tail, 0.0)
+        if middle and _headline_shaped(tail, LABELLED_TITLE_CASE_MIN):
+            return _overlap(tail, doc.words) <= FOREIGN_OVERLAP_MAX
+    if middle and len(_words(text)) >= TEASER_MIN_WORDS and _headline_shaped(text, TITLE_CASE_MIN):
+        return _overlap(text, doc.words) <= FOREIGN_OVERLAP_MAX
+    return False
+
+
+# --- assembly --------------------------------------------------------------------
+
+
+def _assemble(text: str, pieces: list[tuple[int, int]]) -> str:
+    return "".join(text[a:b] for a, b in pieces)
+
+
+def _segments(pieces: list[tuple[int, int]]) -> Segments:
+    """Merge raw spans that touch into (clean_start, raw_start, length) runs."""
+    runs: list[list[int]] = []
+    clean = 0
+    for a, b in pieces:
+        if runs and runs[-1][1] + runs[-1][2] == a:
+            runs[-1][2] += b - a
+        else:
+            runs.append([clean, a, b - a])
+        clean += b - a
+    return tuple((c, r, n) for c, r, n in runs)
+
+
+# --- boilerplate across reports ----------------------------------------------------
+
+
+def find_boilerplate(texts: Sequence[str], *, min_docs: int = 2) -> dict[str, int]:
+    """Short non-sentence lines found verbatim in ``min_docs`` unrelated reports, with counts.
+
+    Reports that share many body lines are copies of one story (syndication, the
+    same file twice): their common lines are story, so related reports count once.
+    The first line of a report (its headline) never counts.
+    """
+    analysed = [_analyse(t) for t in texts]
+    bodies = [frozenset(ln.key for ln in doc.lines if _is_body(ln.core)) for doc in analysed]
+    seen: dict[str, list[int]] = {}
+    for index, doc in enumerate(analysed):
+        for key in _candidate_lines(doc):
+            docs = seen.setdefault(key, [])
+            if index not in docs:
+                docs.append(index)
+    found: dict[str, int] = {}
+    for key, docs in seen.items():
+        count = _unrelated_count(docs, bodies)
+        if count >= max(min_docs, 2):
+            found[key] = count
+    return found
+
+
+def _candidate_lines(doc: _Doc) -> list[str]:
+    """Lines that may be boilerplate: short non-sentences below the headline."""
+    return [
+        line.key
+        for line in doc.lines
+        if doc.headline is not None
+        and line.number > doc.headline
+        and _may_repeat(line.core)
+        and _has_alnum(line.core)
+    ]
+
+
+def _unrelated_count(docs: list[int], bodies: list[frozenset[str]]) -> int:
+    """How many of ``docs`` remain once copies of an already counted report are dropped."""
+    counted: list[int] = []
+    for doc in docs:
+        if not any(_related(bodies[doc], bodies[other]) for other in counted):
+            counted.append(doc)
+    return len(counted)
+
+
+def _related(a: frozenset[str], b: frozenset[str]) -> bool:
+    if not a or not b:  # nothing to compare: count them apart
+        return False
+    return len(a & b) / min(len(a), len(b)) >= RELATED_DOCS_MIN

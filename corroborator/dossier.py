@@ -1,0 +1,95 @@
+"""Record -> the dossier JSON (the contract of ``shared/eval/GOLD.md``, plus extra fields)."""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .models import Fact, Mention, Record
+
+
+def _num(value: float | None) -> float | str | None:
+    if value is None:
+        return None
+    if math.isinf(value):
+        return "inf" if value > 0 else "-inf"
+    return int(value) if float(value).is_integer() else value
+
+
+def mention_json(m: Mention) -> dict[str, Any]:
+    value: Any = m.value
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    out: dict[str, Any] = {
+        "id": m.id, "doc": m.doc, "value": value, "unit": m.unit, "text": m.text,
+        "bound": m.bound, "low": _num(m.low), "high": _num(m.high),
+        "sentence": m.sentence, "start": m.start, "end": m.end,
+        "said_by": m.said_by, "attribution_cue": m.attribution_cue,
+        "hedged": m.hedged, "hedge_cue": m.hedge_cue, "counted": m.counted,
+        "subject": m.subject, "time": m.time, "in_quote": m.in_quote,
+    }
+    if "alt" in m.extra:
+        out["alt"] = m.extra["alt"]
+    return out
+
+
+def fact_json(f: Fact) -> dict[str, Any]:
+    value: Any = f.value
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return {
+        "id": f.id, "event": f.event, "label": f.label, "subject": f.subject, "kind": f.kind,
+        "status": f.status, "value": value, "unit": f.unit, "reason": f.reason,
+        "documents": sorted({m.doc for m in f.mentions}),
+        "mentions": [mention_json(m) for m in f.mentions],
+    }
+
+
+def to_json(record: Record) -> dict[str, Any]:
+    facts = list(record.facts)
+    return {
+        "corroborator": __version__,
+        "story": record.story,
+        "summary": {
+            "documents": len(record.documents), "events": len(record.events),
+            "facts": len(facts), "conflicts": sum(f.status == "conflict" for f in facts),
+            "mentions": len(record.mentions), "quotes": len(record.quotes),
+            "skipped": len(record.skipped),
+        },
+        "documents": [
+            {"id": d.id, "title": d.source.title, "published": d.source.published,
+             "outlet": d.source.outlet, "url": d.source.url, "path": d.raw.path,
+             "format": d.raw.format}
+            for d in record.documents
+        ],
+        "events": [{"id": e.id, "label": e.label, "when": e.when, "documents": list(e.documents)}
+                   for e in record.events],
+        "facts": [fact_json(f) for f in facts],
+        "quotes": [{"id": q.id, "doc": q.doc, "speaker": q.speaker, "cue": q.cue, "text": q.text,
+                    "start": q.start, "end": q.end} for q in record.quotes],
+        "entities": [{"id": e.id, "name": e.name, "label": e.label, "aliases": list(e.aliases),
+                      "documents": list(e.docs)} for e in record.entities],
+        "skipped": [{"path": s.path, "reason": s.reason} for s in record.skipped],
+    }
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write a file so that a reader sees the old or the new content, never half of it."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def write_json(record: Record, path: Path) -> None:
+    write_atomic(path, json.dumps(to_json(record), ensure_ascii=False, indent=1))

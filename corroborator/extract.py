@@ -1,0 +1,301 @@
+"""Doc -> mentions and quotes: every checkable value with its provenance.
+
+For each quantity (``nlp.numbers``) and date (``nlp.dates``) in a parsed report
+this reads, from the parse: what it counts, the names that qualify it, the
+frame that governs it, the time it is stated for, who the text attributes it
+to, whether it is hedged, and a masked context for slot similarity.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from .models import CleanDoc, Mention, Quote, Sentence
+from .nlp import syntax
+from .nlp.dates import DateSpan, find_dates
+from .nlp.numbers import Quantity, find_quantities
+from .nlp.quotes import QuoteSpan, attribute_quotes, find_quote_spans
+
+CONTEXT_TOKENS = 14  # tokens each side of a value in its masked context
+ENTITY_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LAW", "EVENT", "LOC", "PRODUCT")
+
+
+def mention_id(doc_id: str, start: int, end: int) -> str:
+    return "m" + hashlib.sha1(f"{doc_id}:{start}:{end}".encode()).hexdigest()[:12]
+
+
+def sentences(doc: Doc, doc_id: str) -> list[Sentence]:
+    out = []
+    for k, sent in enumerate(s for s in doc.sents if s.text.strip()):
+        out.append(Sentence(doc_id, k, sent.start_char, sent.end_char))
+    return out
+
+
+def extract(doc: Doc, clean: CleanDoc) -> tuple[list[Mention], list[Quote]]:
+    """All mentions and quotes of one parsed report."""
+    spans = find_quote_spans(doc.text)
+    attributed = attribute_quotes(doc, spans)
+    quotes = [
+        Quote("q" + mention_id(clean.id, qs.start, qs.end)[1:], clean.id,
+              doc.text[qs.start : qs.end].strip(), qs.start, qs.end, speaker, cue)
+        for qs, speaker, cue in attributed
+    ]
+    mentions: list[Mention] = []
+    for q in find_quantities(doc.text):
+        m = _from_quantity(doc, clean, q, attributed)
+        if m is not None:
+            mentions.append(m)
+    taken = [(m.start, m.end) for m in mentions]
+    for d in find_dates(doc.text, clean.source.published):
+        if any(d.start < e and s < d.end for s, e in taken):
+            continue
+        m = _from_date(doc, clean, d, attributed)
+        if m is not None:
+            mentions.append(m)
+    mentions.sort(key=lambda m: m.start)
+    return _pair_conversions(mentions), quotes
+
+
+def _token_at(doc: Doc, start: int, end: int) -> Token | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    nums = [t for t in span if t.like_num or t.pos_ == "NUM"]
+    return nums[-1] if nums else span[-1]
+
+
+def _from_quantity(doc: Doc, clean: CleanDoc, q: Quantity, quotes: list) -> Mention | None:
+    tok = _token_at(doc, q.number_start, q.number_end)
+    if tok is None or re.match(r"\s+ago\b", doc.text[q.end : q.end + 5]):
+        return None  # "two years ago" is a date
+    if tok.pos_ == "PROPN" and tok.i > tok.sent.start and not tok.like_num:
+        return None  # a number word inside a name: "Zero Idleness", "Three Gorges"
+    if not tok.text[0].isdigit() and tok.i > tok.sent.start and tok.text[0].isupper() and (
+            tok.i + 1 < len(doc) and doc[tok.i + 1].text[:1].isupper()):
+        return None
+    if q.kind == "count" and q.value == 1 and tok.lower_ == "one" and tok.dep_ != "nummod":
+        return None  # "one of them", "one faces charges": a pronoun, not a count
+    head = syntax.number_head(tok) if q.kind in ("count", "percent") else None
+    if q.kind == "percent":
+        pct = tok.head if tok.head.text in ("%",) or tok.head.lower_ == "percent" else tok
+        of = syntax.of_phrase(pct)
+        counted = " ".join(t.text for t in of[1:]) or None
+        head_tok = of[-1] if of else None
+    elif q.kind == "count":
+        counted, head_tok = _counted(doc, q, head)
+    else:
+        head_tok = _modified_noun(doc, q)
+        counted = head_tok.text if head_tok is not None else None
+    return _mention(doc, clean, q.kind, q.value, q.unit, q.start, q.end, tok, head_tok,
+                    counted, quotes, bound=q.bound, low=q.low, high=q.high)
+
+
+def _counted(doc: Doc, q: Quantity, head: Token | None) -> tuple[str | None, Token | None]:
+    if head is None:
+        return None, None
+    span_end = doc.char_span(q.start, q.end, alignment_mode="expand")
+    first = span_end.end if span_end is not None else head.i
+    toks = list(doc[first : head.i + 1]) + syntax.of_phrase(head)
+    text = " ".join(t.text for t in toks if t.text not in ",").strip()
+    return re.sub(r"\s+-\s+", "-", text) or None, head
+
+
+def _modified_noun(doc: Doc, q: Quantity) -> Token | None:
+    """The noun a money/duration/measure value modifies: 'a $6 million deal' -> deal."""
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None:
+        return None
+    root = span.root
+    if root.head.pos_ in ("NOUN", "PROPN") and root.head.i >= span.end:
+        return root.head
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is not None and nxt.pos_ in ("NOUN", "ADJ") and nxt.head.pos_ == "NOUN":
+        return nxt.head
+    return None
+
+
+def _from_date(doc: Doc, clean: CleanDoc, d: DateSpan, quotes: list) -> Mention | None:
+    span = doc.char_span(d.start, d.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    tok = span.root
+    if re.fullmatch(r"\d{4}", d.text) and tok.dep_ == "nummod" and tok.head.tag_ == "NNS":
+        return None  # "2000 people": a count, not a year
+    dated = _dated(tok)
+    counted = _dated_phrase(dated) if dated is not None else None
+    return _mention(doc, clean, "date", d.value, None, d.start, d.end, tok, dated, counted,
+                    quotes, extra={"relative": d.relative})
+
+
+def _dated(tok: Token) -> Token | None:
+    """What a date dates: the noun or verb it attaches to ('Act of 1798', 'passed in 1798')."""
+    cur = tok
+    for _ in range(4):
+        if cur.head.i == cur.i:
+            return cur if cur.pos_ in ("VERB", "NOUN", "PROPN") else None
+        cur = cur.head
+        if cur.pos_ in ("VERB", "NOUN", "PROPN") and cur.ent_type_ != "DATE":
+            return cur
+    return None
+
+
+def _dated_phrase(tok: Token) -> str:
+    if tok.pos_ == "VERB":
+        objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "nsubj", "attr")]
+        if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN"):
+            objs.append(tok.head)
+        words = [tok.text] + [syntax.phrase_name(o) for o in objs[:2]
+                              if o.lower_ not in syntax.RELATIVE]
+        return " ".join(words)
+    left = [c for c in tok.lefts if c.dep_ in ("compound", "amod") and c.ent_type_ != "DATE"]
+    start = left[0].i if left else tok.i
+    return tok.doc[start : tok.i + 1].text
+
+
+def _mention(doc: Doc, clean: CleanDoc, kind: str, value: float | str | None, unit: str | None,
+             start: int, end: int, tok: Token, head: Token | None, counted: str | None,
+             quotes: list, *, bound: str = "exact", low: float | None = None,
+             high: float | None = None, extra: dict | None = None) -> Mention:
+    sent = tok.sent
+    anchor = head if head is not None else tok
+    qualifiers = _qualifiers(doc, start, end, head, counted)
+    said_by, cue, in_quote = _attribution(doc, tok, start, quotes)
+    hedge = syntax.hedge_in(sent)
+    time = _time_of(doc, tok, anchor, start, end, clean.source.published) if kind != "date" else None
+    return Mention(
+        id=mention_id(clean.id, start, end), doc=clean.id, kind=kind,
+        value=_tidy(value), unit=unit, text=doc.text[start:end], start=start, end=end,
+        sentence=sent.text.strip(), sent_start=sent.start_char, sent_end=sent.end_char,
+        bound=bound, low=low, high=high, counted=counted,
+        head=head.lemma_.lower() if head is not None else None,
+        qualifiers=tuple(qualifiers), frame=tuple(syntax.frame_lemmas(anchor)),
+        context=_context(doc, tok, start, end), time=time, said_by=said_by,
+        attribution_cue=cue, hedged=hedge is not None, hedge_cue=hedge,
+        subject=_subject(anchor, qualifiers), entities=tuple(_entities(sent)),
+        in_quote=in_quote, extra=dict(extra or {}),
+    )
+
+
+def _tidy(value: float | str | None) -> float | str | None:
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return float(int(value))
+    return value
+
+
+def _qualifiers(doc: Doc, start: int, end: int, head: Token | None, counted: str | None) -> list[str]:
+    if head is None:
+        return []
+    span = doc.char_span(start, end, alignment_mode="expand")
+    first = span.end if span is not None else head.i
+    toks = [t for t in doc[first : head.i] if t.i != head.i] + syntax.of_phrase(head, 14)
+    for child in head.children:
+        if child.dep_ == "appos":
+            toks.extend(child.subtree)
+    names = syntax.name_groups(toks)
+    if head.pos_ == "PROPN" or head.ent_type_ in syntax.NAME_LABELS:
+        names.append(head.text)
+    return names
+
+
+def _attribution(doc: Doc, tok: Token, start: int, quotes: list) -> tuple[str | None, str | None, bool]:
+    """Who the text gives as the source of the value, the cue, and whether it is quoted."""
+    for qs, speaker, cue in quotes:
+        if qs.start <= start < qs.end:
+            return speaker, cue, True
+    sent = tok.sent
+    for t in sent:
+        if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
+            objs = [c for c in doc[t.i + 1].children if c.dep_ == "pobj"]
+            if objs:
+                return syntax.phrase_name(objs[0]), "according to", False
+    path = syntax.path_up(tok)
+    for k, node in enumerate(path[1:], start=1):
+        if node.lemma_.lower() in syntax.REPORTING and node.pos_ == "VERB":
+            below = path[k - 1]
+            if below.dep_ in ("nsubj", "nsubjpass", "prep", "npadvmod", "advmod", "punct"):
+                continue  # the value is the subject or a circumstance of the verb
+            subj = syntax.subject_of(node)
+            if subj is not None and subj.lower_ not in syntax.PRONOUNS:
+                return syntax.phrase_name(subj), node.text, False
+            if subj is not None:
+                return _resolve_he(doc, subj, quotes), node.text, False
+    return None, None, False
+
+
+def _resolve_he(doc: Doc, subj: Token, quotes: list) -> str | None:
+    if subj.lower_ not in ("he", "she"):
+        return None
+    prior = [e for e in doc.ents if e.label_ == "PERSON" and e.end <= subj.i]
+    return syntax.strip_possessive(prior[-1].text) if prior else None
+
+
+def _time_of(doc: Doc, tok: Token, anchor: Token, start: int, end: int, published: str | None) -> str | None:
+    """The date a value is stated for, when a date in its sentence governs it."""
+    sent = tok.sent
+    region = {t.i for t in syntax.path_up(anchor)} | {t.i for t in anchor.subtree}
+    best: tuple[int, str] | None = None
+    for d in find_dates(sent.text, published):
+        if d.value is None:
+            continue
+        dstart = sent.start_char + d.start
+        if dstart < end and start < sent.start_char + d.end:
+            continue
+        dspan = doc.char_span(dstart, sent.start_char + d.end, alignment_mode="expand")
+        if dspan is None:
+            continue
+        root = dspan.root
+        if root.dep_ in ("nummod", "compound") and root.head.ent_type_ != "DATE":
+            continue  # "the 1789 Wartime Act": a name, not the time of the value
+        if any(t.i in region for t in syntax.path_up(root)[:4]):
+            dist = abs(dspan.root.i - tok.i)
+            if best is None or dist < best[0]:
+                best = (dist, d.value)
+    return best[1] if best else None
+
+
+def _context(doc: Doc, tok: Token, start: int, end: int) -> str:
+    sent = tok.sent
+    left = doc[max(sent.start, tok.i - CONTEXT_TOKENS) : tok.i]
+    right = doc[tok.i + 1 : min(sent.end, tok.i + 1 + CONTEXT_TOKENS)]
+    text = f"{left.text} # {right.text}"
+    value_text = doc.text[start:end]
+    return re.sub(r"\s+", " ", text.replace(value_text, "#")).strip()
+
+
+def _subject(anchor: Token, qualifiers: list[str]) -> str | None:
+    if qualifiers:
+        return qualifiers[0]
+    for node in syntax.path_up(anchor)[1:5]:
+        if node.pos_ == "VERB":
+            subj = syntax.subject_of(node)
+            if subj is not None and subj.lower_ not in syntax.PRONOUNS:
+                ents = [e for e in anchor.sent.ents if e.start <= subj.i < e.end
+                        and e.label_ in ENTITY_LABELS]
+                if ents:
+                    return syntax.strip_possessive(ents[0].text)
+    return None
+
+
+def _entities(sent: Span) -> list[str]:
+    seen: list[str] = []
+    for ent in sent.ents:
+        name = syntax.strip_possessive(ent.text.strip())
+        if ent.label_ in ENTITY_LABELS and name not in seen:
+            seen.append(name)
+    return seen
+
+
+def _pair_conversions(mentions: list[Mention]) -> list[Mention]:
+    """'72 kilometers (45 miles)': mark the parenthetical as the same statement."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.kind == m.kind == "measure" and prev.doc == m.doc
+                and 0 < m.start - prev.end <= 3 and "(" in m.sentence):
+            prev.extra["alt"] = {"value": m.value, "unit": m.unit, "text": m.text}
+            continue
+        out.append(m)
+    return out

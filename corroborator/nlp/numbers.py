@@ -1,0 +1,433 @@
+"""Find quantities in running text: counts, money, percents, measures, durations.
+
+A pure function over a string, so it can be tested and fuzzed without a model:
+``find_quantities(text)`` returns ``Quantity`` spans with a parsed value, unit,
+kind and bound. Dates are found by ``dates.py``; a four-digit year is left to it.
+
+Grammar, in order of the parts of a match::
+
+    [bound] [currency] NUMBER [scale] [unit | currency word | percent] [or more]
+
+NUMBER is digits ("40,000", "1.5") or English number words ("Seventeen",
+"two hundred", "a dozen", "a mile-and-a-half"); ranges "between 65 and 70",
+"65 to 70", "65-70"; vague quantities ("hundreds", "dozens") are kept with
+bound "vague" and an interval.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from text_to_num import text2num
+
+UNITS: dict[str, tuple[str, str, float]] = {}  # surface -> (kind, canonical unit, factor)
+
+
+def _units(kind: str, unit: str, factor: float, *names: str) -> None:
+    for name in names:
+        UNITS[name] = (kind, unit, factor)
+
+
+_units("measure", "km", 1.0, "km", "kilometer", "kilometers", "kilometre", "kilometres")
+_units("measure", "km", 1.609344, "mi", "mile", "miles")
+_units("measure", "km", 0.001, "m", "meter", "meters", "metre", "metres")
+_units("measure", "km", 0.0003048, "ft", "foot", "feet")
+_units("measure", "km", 1.852, "nautical mile", "nautical miles")
+_units("measure", "kg", 1.0, "kg", "kilogram", "kilograms", "kilo", "kilos")
+_units("measure", "kg", 1000.0, "tonne", "tonnes", "ton", "tons", "metric tons")
+_units("measure", "kg", 0.45359237, "lb", "lbs", "pound of", "pounds of")
+_units("measure", "km2", 1.0, "square kilometers", "square kilometres", "sq km", "km2")
+_units("measure", "km2", 2.589988, "square miles", "square mile")
+_units("measure", "km2", 0.01, "hectare", "hectares")
+_units("measure", "km2", 0.00404686, "acre", "acres")
+_units("measure", "l", 1.0, "liter", "liters", "litre", "litres")
+_units("measure", "l", 3.785411784, "gallon", "gallons")
+_units("measure", "celsius", 1.0, "degrees celsius", "°c")
+_units("duration", "second", 1.0, "second", "seconds", "sec", "secs")
+_units("duration", "minute", 1.0, "minute", "minutes", "min", "mins")
+_units("duration", "hour", 1.0, "hour", "hours", "hr", "hrs")
+_units("duration", "day", 1.0, "day", "days")
+_units("duration", "week", 1.0, "week", "weeks")
+_units("duration", "month", 1.0, "month", "months")
+_units("duration", "year", 1.0, "year", "years")
+_units("duration", "decade", 1.0, "decade", "decades")
+_units("duration", "century", 1.0, "century", "centuries")
+
+# conversions between duration units, to compare "a year" with "12 months"
+DURATION_DAYS = {
+    "second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "week": 7.0,
+    "month": 30.44, "year": 365.25, "decade": 3652.5, "century": 36525.0,
+}
+
+CURRENCY_SIGNS = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR"}
+CURRENCY_WORDS = {
+    "dollar": "USD", "dollars": "USD", "usd": "USD", "euro": "EUR", "euros": "EUR",
+    "eur": "EUR", "pound": "GBP", "pounds": "GBP", "gbp": "GBP", "yen": "JPY",
+    "rupees": "INR", "pesos": "MXN",
+}
+SCALES = {
+    "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6,
+    "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12,
+}
+VAGUE = {  # plural scale words used alone: "hundreds of migrants"
+    "dozens": (24.0, 144.0), "scores": (40.0, 200.0), "hundreds": (200.0, 999.0),
+    "thousands": (2000.0, 9999.0), "tens of thousands": (20000.0, 99999.0),
+    "hundreds of thousands": (200000.0, 999999.0), "millions": (2e6, 9.99e8),
+    "billions": (2e9, 9.99e11),
+}
+BOUNDS = {
+    "min": r"more than|over|at least|above|in excess of|upwards of|no fewer than|no less than"
+    r"|exceeding|a minimum of|north of",
+    "max": r"fewer than|less than|under|up to|at most|no more than|as many as|a maximum of"
+    r"|below|nearly|almost|just under",
+    "approx": r"about|around|approximately|roughly|some|an estimated|estimated|close to"
+    r"|nearly|almost|circa|approx\.|more or less",
+}
+WORD_VALUES = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000,
+    "million": 1e6, "billion": 1e9, "trillion": 1e12, "dozen": 12,
+}
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+|[$€£¥₹%°]|\S")
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    start: int
+    end: int
+    text: str
+    kind: str  # count | amount | percent | measure | duration
+    value: float
+    unit: str | None
+    bound: str  # exact | approx | min | max | range | vague
+    low: float
+    high: float
+    number_start: int  # where the number itself starts (after any bound words)
+    number_end: int
+
+
+def words_to_number(words: str) -> float | None:
+    """'Seventeen' -> 17, 'two hundred thousand' -> 200000; None if not a number."""
+    cleaned = re.sub(r"[\s-]+", " ", words.lower().replace(" and ", " ")).strip()
+    if cleaned in ("a", "an", "one"):
+        return 1.0
+    if cleaned.endswith("dozen"):
+        head = cleaned[: -len("dozen")].strip() or "one"
+        base = words_to_number(head)
+        return None if base is None else 12.0 * base
+    try:
+        return float(text2num(cleaned, "en"))
+    except ValueError:
+        return None
+
+
+def digits_to_number(digits: str) -> float | None:
+    if digits.count(".") > 1 or re.search(r",\d{1,2}(?!\d)", digits):
+        return None  # "1.2.3", "3,14": not a number we can read safely
+    try:
+        value = float(digits.replace(",", ""))
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Tok:
+    text: str
+    low: str
+    start: int
+    end: int
+
+
+def _tokens(text: str) -> list[_Tok]:
+    return [_Tok(m.group(), m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def _adjacent(a: _Tok, b: _Tok) -> bool:
+    return a.end == b.start
+
+
+def _is_alpha(tok: _Tok) -> bool:
+    return tok.text.isalpha()
+
+
+def _is_digits(tok: _Tok) -> bool:
+    return tok.text[0].isdigit()
+
+
+def _blocked_digits(toks: list[_Tok], i: int) -> bool:
+    """True for digits that are part of a name, an ordinal, a time or a date."""
+    tok = toks[i]
+    prev = toks[i - 1] if i > 0 else None
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if prev is not None and _adjacent(prev, tok):
+        if _is_alpha(prev) and prev.low not in CURRENCY_SIGNS:  # COVID19, G7
+            return True
+        if prev.text in "-/:." and i > 1 and _adjacent(toks[i - 2], prev):
+            before = toks[i - 2]
+            if _is_alpha(before) or prev.text in "/:.":  # MS-13, 3/16, 10:30, 1.2.3
+                return True
+        if prev.text == "^":  # 10^100
+            return True
+    if nxt is not None and _adjacent(tok, nxt):
+        if _is_alpha(nxt) and nxt.low not in SCALES and nxt.low not in UNITS:
+            return True  # 18th, 4G, 10am
+        if nxt.text in "/:" and i + 2 < len(toks) and _is_digits(toks[i + 2]):
+            return True
+        if nxt.text == "^":
+            return True
+    return False
+
+
+def _is_year(tok: _Tok) -> bool:
+    return tok.text.isdigit() and len(tok.text) == 4 and 1000 <= int(tok.text) <= 2100
+
+
+def _word_number(toks: list[_Tok], i: int) -> tuple[float, int] | None:
+    """A run of number words starting at i: (value, index after the run)."""
+    words: list[str] = []
+    j = i
+    while j < len(toks):
+        low = toks[j].low
+        if low in WORD_VALUES:
+            words.append(low)
+            j += 1
+        elif low in ("-", "and") and words and j + 1 < len(toks) and toks[j + 1].low in WORD_VALUES:
+            if low == "and" and words[-1] not in ("hundred", "thousand", "million", "billion"):
+                break
+            j += 1
+        else:
+            break
+    if not words or words[0] in ("hundred", "thousand", "million", "billion", "trillion", "dozen"):
+        return None
+    value = words_to_number(" ".join(words))
+    return (value, j) if value is not None else None
+
+
+def _number(toks: list[_Tok], i: int) -> tuple[float, int] | None:
+    """Parse the number that starts at token i (digits, words, 'a dozen', 'a' + unit)."""
+    tok = toks[i]
+    if _is_digits(tok):
+        if _blocked_digits(toks, i):
+            return None
+        value = digits_to_number(tok.text)
+        return (value, i + 1) if value is not None else None
+    if tok.low in ("a", "an") and i + 1 < len(toks):
+        nxt = toks[i + 1]
+        if nxt.low == "dozen":
+            return 12.0, i + 2
+        if nxt.low in UNITS and i + 2 < len(toks) and toks[i + 2].text == "-":
+            return 1.0, i + 1  # a year-long, a mile-and-a-half
+        return None
+    return _word_number(toks, i)
+
+
+def _match_seq(toks: list[_Tok], j: int, words: tuple[str, ...]) -> bool:
+    return all(j + k < len(toks) and toks[j + k].low == w for k, w in enumerate(words))
+
+
+def _half(toks: list[_Tok], j: int) -> int:
+    """Index after '-and-a-half' / 'and a half' at j, or j."""
+    k = j + 1 if j < len(toks) and toks[j].text == "-" else j
+    if _match_seq(toks, k, ("and",)):
+        rest = [t for t in toks[k + 1 : k + 6] if t.text != "-"][:2]
+        if [t.low for t in rest] == ["a", "half"]:
+            idx = toks.index(rest[-1], k)
+            return idx + 1
+    return j
+
+
+def _unit_at(toks: list[_Tok], j: int) -> tuple[str, int] | None:
+    """A unit name (possibly two or three words, after an optional hyphen) at j."""
+    if j < len(toks) and toks[j].text == "-":
+        j += 1
+    for n in (3, 2, 1):
+        if j + n <= len(toks):
+            name = " ".join(t.low for t in toks[j : j + n])
+            if name in UNITS:
+                return name, j + n
+    return None
+
+
+_BOUND_RES = {
+    kind: re.compile(rf"(?:^|(?<=[\s(]))(?:{pattern})\s*$", re.IGNORECASE)
+    for kind, pattern in BOUNDS.items()
+}
+_NEAR_MAX = re.compile(r"(?:^|(?<=\s))(?:nearly|almost|just under)\s*$", re.IGNORECASE)
+_RANGE_START = re.compile(r"(?:^|(?<=\s))between\s*$", re.IGNORECASE)
+_PER = re.compile(r"^\s*(?:per|a|an|each|every)\s+(year|month|week|day|hour)\b", re.IGNORECASE)
+
+
+def _bound_before(text: str, start: int) -> tuple[str, int]:
+    """The bound phrase that ends at ``start``: (bound, where the phrase starts)."""
+    window = text[max(0, start - 30) : start]
+    base = start - len(window)
+    m = _NEAR_MAX.search(window)
+    if m:
+        return "max", base + m.start()
+    for kind, rx in _BOUND_RES.items():
+        m = rx.search(window)
+        if m:
+            return kind, base + m.start()
+    return "exact", start
+
+
+def _interval(value: float, bound: str) -> tuple[float, float]:
+    if bound == "min":
+        return value, math.inf
+    if bound == "max":
+        return (0.85 * value if value > 0 else -math.inf), value
+    if bound == "approx":
+        return 0.85 * value, 1.15 * value
+    return value, value
+
+
+def _vague_at(text: str, toks: list[_Tok], i: int) -> Quantity | None:
+    for phrase, (low, high) in sorted(VAGUE.items(), key=lambda kv: -len(kv[0])):
+        words = tuple(phrase.split())
+        if _match_seq(toks, i, words) and _match_seq(toks, i + len(words), ("of",)):
+            end = toks[i + len(words) - 1].end
+            start = toks[i].start
+            return Quantity(start, end, text[start:end], "count", low, None, "vague", low, high,
+                            start, end)
+    return None
+
+
+def _currency_before(toks: list[_Tok], i: int) -> tuple[str, int] | None:
+    if i > 0 and toks[i - 1].text in CURRENCY_SIGNS and _adjacent(toks[i - 1], toks[i]):
+        k = i - 1
+        if k > 0 and toks[k - 1].low == "us" and _adjacent(toks[k - 1], toks[k]):
+            k -= 1
+        return CURRENCY_SIGNS[toks[i - 1].text], k
+    return None
+
+
+def _suffix(toks: list[_Tok], j: int, currency: str | None) -> tuple[str, str | None, int]:
+    """Kind, unit and end index of what follows a number (and its scale)."""
+    if j < len(toks) and toks[j].low == "%":
+        return "percent", "%", j + 1
+    if _match_seq(toks, j, ("percent",)) or _match_seq(toks, j, ("per", "cent")):
+        return "percent", "%", j + (1 if toks[j].low == "percent" else 2)
+    if currency is None and j < len(toks) and toks[j].low in CURRENCY_WORDS:
+        return "amount", CURRENCY_WORDS[toks[j].low], j + 1
+    if currency is not None:
+        return "amount", currency, j
+    unit = _unit_at(toks, j)
+    if unit is not None:
+        kind, canonical, _ = UNITS[unit[0]]
+        return kind, canonical if kind == "duration" else unit[0], unit[1]
+    return "count", None, j
+
+
+def _scale(toks: list[_Tok], j: int, currency: str | None) -> tuple[float, int]:
+    if j < len(toks) and toks[j].low in SCALES:
+        word = toks[j].low
+        if len(word) > 2 or currency is not None or (word in ("bn", "mn") and j > 0):
+            return SCALES[word], j + 1
+    return 1.0, j
+
+
+def _range_end(toks: list[_Tok], j: int, between: bool) -> tuple[float, int] | None:
+    """A second number after 'and' (with 'between'), 'to' or '-'."""
+    if j >= len(toks):
+        return None
+    joiner = toks[j].low
+    if not (joiner in ("to", "-", "–") or (between and joiner == "and")):
+        return None
+    second = _number(toks, j + 1) if j + 1 < len(toks) else None
+    return second
+
+
+def _quantity_at(text: str, toks: list[_Tok], i: int) -> tuple[Quantity, int] | None:
+    """The quantity that starts with a number at token i, and the index after it."""
+    if _is_year(toks[i]) and _currency_before(toks, i) is None:
+        nxt = _suffix(toks, i + 1, None)
+        if nxt[0] == "count":
+            return None  # a year: dates.py handles it
+    parsed = _number(toks, i)
+    if parsed is None:
+        return None
+    value, j = parsed
+    article = toks[i].low in ("a", "an") and toks[i + 1].low != "dozen"
+    if not article:
+        j_half = _half(toks, j)
+        if j_half != j:
+            value, j = value + 0.5, j_half
+    currency = _currency_before(toks, i)
+    cur = currency[0] if currency else None
+    scale, j = _scale(toks, j, cur)
+    value *= scale
+    first_start = currency[1] if currency else i
+    start = toks[first_start].start
+    bound, start = _bound_before(text, start)
+    high_value: float | None = None
+    rng = _range_end(toks, j, bool(_RANGE_START.search(text[max(0, start - 10) : start])))
+    if rng is not None and rng[0] > value:
+        high_value, j = rng[0] * (scale if scale > 1 else 1.0), rng[1]
+        bound = "range"
+        m = _RANGE_START.search(text[max(0, start - 10) : start])
+        if m:
+            start = max(0, start - 10) + m.start()
+    kind, unit, j = _suffix(toks, j, cur)
+    if article:
+        if kind not in ("duration", "measure"):
+            return None
+        j_half = _half(toks, j)  # a mile-and-a-half
+        if j_half != j:
+            value, j = 1.5, j_half
+    if kind == "duration" and _match_seq(toks, j, ("-", "long")):
+        j += 2
+    elif kind == "duration" and _match_seq(toks, j, ("-", "old")):
+        kind, unit, j = "measure", f"{unit}s old", j + 2  # an age: "a 30-year-old man"
+    if kind == "amount":
+        per = _PER.match(text[toks[j - 1].end :])
+        if per:
+            unit = f"{unit}/{per.group(1).lower()}"
+    if _match_seq(toks, j, ("or", "more")) or _match_seq(toks, j, ("plus",)):
+        bound, j = "min", j + (2 if toks[j].low == "or" else 1)
+    end = toks[j - 1].end
+    low, high = (value, high_value) if high_value is not None else _interval(value, bound)
+    q = Quantity(start, end, text[start:end], kind, value, unit, bound, low, high,
+                 toks[i].start, toks[i].end)
+    return q, j
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every quantity in ``text``, left to right, without overlaps."""
+    toks = _tokens(text)
+    found: list[Quantity] = []
+    i = 0
+    while i < len(toks):
+        hit = _quantity_at(text, toks, i) if toks[i].low not in VAGUE_FIRST else None
+        if hit is None:
+            vague = _vague_at(text, toks, i)
+            if vague is not None:
+                found.append(vague)
+                while i < len(toks) and toks[i].start < vague.end:
+                    i += 1
+                continue
+            i += 1
+            continue
+        found.append(hit[0])
+        i = max(hit[1], i + 1)
+    return found
+
+
+VAGUE_FIRST = {"dozens", "scores", "hundreds", "thousands", "millions", "billions", "tens"}
+
+
+def to_base(value: float, unit: str | None) -> tuple[float, str | None]:
+    """A value in its dimension's base unit: 45 miles -> (72.42, 'km'), 1 year -> days."""
+    if unit is None:
+        return value, None
+    if unit in DURATION_DAYS:
+        return value * DURATION_DAYS[unit], "day"
+    if unit in UNITS:
+        kind, base, factor = UNITS[unit]
+        return value * factor, base
+    return value, unit

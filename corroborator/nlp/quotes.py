@@ -1,0 +1,126 @@
+"""Direct quotations and their speakers.
+
+``find_quote_spans(text)`` pairs quote marks (curly and straight) inside a
+paragraph, and lets a quotation run on over paragraphs the way newspapers do
+(an opening mark with no closing one continues into the next paragraph that
+opens with a quote mark). ``attribute_quotes(doc, spans)`` finds each quote's
+speaker from the parse: the subject of a reporting verb after the quote
+(", Bukele said" / ", said the agency" / "he added") or before it ("X wrote:"),
+through relative clauses ("Bukele, who ... posted on X, '...'"), participles
+("..., adding '...'"), and "he"/"she" resolved to the last named speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from .syntax import PRONOUNS, REPORTING, SPEAKER_LABELS, phrase_name, subject_of
+
+OPEN = "“\"«„"
+CLOSE = {"“": "”", '"': '"', "«": "»", "„": "“"}
+MIN_WORDS = 2  # one-word scare quotes ("coolest") are not quotations
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSpan:
+    start: int  # offsets of the quoted text, marks excluded
+    end: int
+    open_at: int  # offset of the opening mark
+    close_at: int  # offset of the closing mark (== end if the quote ran to a paragraph end)
+
+
+def find_quote_spans(text: str) -> list[QuoteSpan]:
+    spans: list[QuoteSpan] = []
+    pos = 0
+    for para in re.split(r"(\n\s*\n|\n)", text):
+        if para.strip():
+            spans.extend(_in_paragraph(para, pos))
+        pos += len(para)
+    return [s for s in spans if len(text[s.start : s.end].split()) >= MIN_WORDS]
+
+
+def _in_paragraph(para: str, base: int) -> list[QuoteSpan]:
+    out: list[QuoteSpan] = []
+    i = 0
+    while i < len(para):
+        ch = para[i]
+        if ch in OPEN and (ch != '"' or _opens(para, i)):
+            close = para.find(CLOSE[ch], i + 1)
+            if close < 0:  # runs to the end of the paragraph
+                out.append(QuoteSpan(base + i + 1, base + len(para.rstrip()), base + i,
+                                     base + len(para.rstrip())))
+                break
+            out.append(QuoteSpan(base + i + 1, base + close, base + i, base + close))
+            i = close + 1
+            continue
+        i += 1
+    return out
+
+
+def _opens(para: str, i: int) -> bool:
+    """A straight double quote opens a quotation when it is not glued to a word before it."""
+    return i == 0 or not para[i - 1].isalnum()
+
+
+def _verb_near(doc: Doc, sent: Span, qs: QuoteSpan, after: bool) -> Token | None:
+    """The nearest reporting verb after (or before) the quote in its sentence."""
+    if after:
+        window = [t for t in sent if t.idx > qs.close_at][:8]
+    else:
+        window = list(reversed([t for t in sent if t.idx + len(t) <= qs.open_at]))[:12]
+    for tok in window:
+        if tok.lemma_.lower() in REPORTING and tok.pos_ in ("VERB", "AUX"):
+            return tok
+        if after and tok.text in OPEN:
+            break
+    return None
+
+
+def _speaker_of_verb(verb: Token, outside: list[QuoteSpan]) -> Token | None:
+    subj = subject_of(verb)
+    if subj is not None:
+        return subj
+    if verb.tag_ == "VBG" or verb.dep_ in ("advcl", "xcomp", "conj"):
+        prior = [e for e in verb.sent.ents if e.label_ in SPEAKER_LABELS and e.end <= verb.i
+                 and not any(q.open_at <= e.start_char < q.close_at for q in outside)]
+        persons = [e for e in prior if e.label_ == "PERSON"] or prior
+        if persons:
+            return persons[-1].root
+        if verb.head.i != verb.i:
+            return subject_of(verb.head)
+    return None
+
+
+def attribute_quotes(doc: Doc, spans: list[QuoteSpan]) -> list[tuple[QuoteSpan, str | None, str | None]]:
+    """Each quote with its speaker's name (or None) and the reporting verb."""
+    out: list[tuple[QuoteSpan, str | None, str | None]] = []
+    last_person: str | None = None
+    for qs in spans:
+        sent_tok = doc.char_span(qs.close_at, qs.close_at + 1, alignment_mode="expand")
+        sent = sent_tok.sent if sent_tok is not None and len(sent_tok) else None
+        speaker: str | None = None
+        cue: str | None = None
+        if sent is not None:
+            verb = _verb_near(doc, sent, qs, after=True) or _verb_near(doc, sent, qs, after=False)
+            if verb is None:
+                open_tok = doc.char_span(qs.open_at, qs.open_at + 1, alignment_mode="expand")
+                if open_tok is not None and len(open_tok) and open_tok.sent != sent:
+                    verb = _verb_near(doc, open_tok.sent, qs, after=False)
+            if verb is not None:
+                cue = verb.text
+                subj = _speaker_of_verb(verb, spans)
+                if subj is not None:
+                    speaker = resolve_pronoun(subj, last_person)
+        if speaker and speaker.lower() not in PRONOUNS:
+            last_person = speaker
+        out.append((qs, speaker, cue))
+    return out
+
+
+def resolve_pronoun(subj: Token, last_person: str | None) -> str | None:
+    if subj.lower_ in PRONOUNS:
+        return last_person if subj.lower_ in ("he", "she", "him", "her") else None
+    return phrase_name(subj)

@@ -1,0 +1,164 @@
+"""Small readers of the spaCy parse shared by the extractors.
+
+They answer the questions a fact-checker asks of a value in a sentence: what
+does it count (the head noun of its phrase), which names qualify that
+("Tren de Aragua members"), which predicate and nouns govern it (its frame:
+"capacity", "deport"), and who is the speaker of a reporting verb.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+REPORTING = frozenset(
+    "say tell add write state confirm announce report claim note explain post tweet declare "
+    "insist argue warn allege acknowledge admit affirm assert estimate document testify reveal "
+    "disclose describe indicate suggest stress emphasize emphasise underscore highlight deny "
+    "reply respond comment conclude predict boast concede contend maintain recall quote "
+    "announce publish show find".split()
+)
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LAW", "PRODUCT", "EVENT", "LOC"})
+SPEAKER_LABELS = ("PERSON", "ORG", "NORP", "GPE")
+RELATIVE = frozenset({"who", "which", "that", "whom"})
+PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them"})
+HEDGES = (
+    "allegedly", "alleged", "reportedly", "purportedly", "supposedly", "suspected",
+    "unconfirmed", "unverified", "apparently", "citing no evidence", "without evidence",
+    "without providing evidence", "believed to", "is said to", "are said to", "could not be verified",
+    "claimed", "claims", "estimated", "may have", "might have", "possibly", "rumored", "rumoured",
+)
+SKIP_FRAME = frozenset({"be", "have", "do", "include", "including", "also", "%"}) | REPORTING
+
+
+def number_head(tok: Token) -> Token | None:
+    """The noun a number token counts: '238 ... members' -> members."""
+    head = tok
+    for _ in range(3):  # climb over numbers that modify numbers ("two hundred")
+        if head.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and head.head.i > tok.i:
+            head = head.head
+            if head.pos_ in ("NOUN", "PROPN") and not head.like_num:
+                return head
+        else:
+            break
+    for child in tok.children:  # "thousands of soldiers", "six of them"
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objs = [c for c in child.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
+            if objs:
+                return objs[0]
+    return None
+
+
+def of_phrase(head: Token, limit: int = 10) -> list[Token]:
+    """The tokens of ``head``'s 'of ...' complement, if any (at most ``limit``)."""
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            toks = [t for t in child.subtree if not t.is_punct or t.text in "-"]
+            return toks[:limit]
+    return []
+
+
+def name_groups(tokens: list[Token]) -> list[str]:
+    """Contiguous runs of proper names (or names like 'MS-13') among ``tokens``."""
+    groups: list[list[Token]] = []
+    for tok in tokens:
+        if tok.pos_ == "DET" or tok.is_punct and tok.text != "-":
+            continue
+        named = tok.pos_ == "PROPN" or tok.ent_type_ in NAME_LABELS or _is_code(tok)
+        glue = tok.lower_ in ("de", "del", "la", "of", "-") and groups and groups[-1]
+        if named or (glue and groups and groups[-1][-1].i == tok.i - 1):
+            if groups and groups[-1][-1].i == tok.i - 1:
+                groups[-1].append(tok)
+            else:
+                groups.append([tok])
+    names = []
+    for g in groups:
+        while g and g[-1].lower_ in ("de", "del", "la", "of", "-"):
+            g.pop()
+        if g:
+            names.append(g[0].doc[g[0].i : g[-1].i + 1].text)
+    return names
+
+
+def _is_code(tok: Token) -> bool:
+    text = tok.text
+    return any(c.isdigit() for c in text) and any(c.isalpha() for c in text)
+
+
+def frame_lemmas(start: Token, limit: int = 4) -> list[str]:
+    """Content lemmas of the predicates and nouns above ``start``, nearest first."""
+    out: list[str] = []
+    tok = start
+    while tok.head.i != tok.i and len(out) < limit:
+        tok = tok.head
+        if tok.pos_ in ("NOUN", "VERB", "PROPN", "ADJ") and tok.lemma_.lower() not in SKIP_FRAME:
+            out.append(tok.lemma_.lower())
+        if tok.dep_ == "ROOT":
+            break
+    for child in start.children:  # "inmates engaged in workshops"
+        if child.dep_ in ("acl", "relcl") and child.lemma_.lower() not in SKIP_FRAME:
+            out.append(child.lemma_.lower())
+            out.extend(
+                g.lemma_.lower() for g in child.subtree
+                if g.pos_ == "NOUN" and g.i != start.i and g.i - child.i < 6
+            )
+    return out[: limit + 3]
+
+
+def path_up(tok: Token) -> list[Token]:
+    out = [tok]
+    while out[-1].head.i != out[-1].i:
+        out.append(out[-1].head)
+    return out
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The grammatical subject of a verb; for a relative clause, the noun it modifies."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    real = [c for c in subjects if c.lower_ not in RELATIVE]
+    if real:
+        return real[0]
+    if subjects or verb.dep_ in ("relcl", "acl"):
+        return verb.head if verb.head.pos_ in ("NOUN", "PROPN") else None
+    inverted = [c for c in verb.children if c.dep_ in ("dobj", "attr") and c.i > verb.i
+                and (c.ent_type_ in SPEAKER_LABELS or c.pos_ == "PROPN")]
+    return inverted[0] if inverted else None
+
+
+def phrase_name(tok: Token) -> str:
+    """A short name for the noun phrase headed by ``tok``: its entity, its proper-noun
+    run, an entity in its appositive, or compounds + head ('justice minister')."""
+    doc = tok.doc
+    for ent in doc.ents:
+        if ent.start <= tok.i < ent.end and ent.label_ in SPEAKER_LABELS:
+            return strip_possessive(ent.text)
+    if tok.pos_ == "PROPN":
+        start = tok.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound":
+            start -= 1
+        return strip_possessive(doc[start : tok.i + 1].text)
+    for child in tok.children:
+        if child.dep_ == "appos":
+            for ent in doc.ents:
+                if ent.start <= child.i < ent.end and ent.label_ in SPEAKER_LABELS:
+                    return strip_possessive(ent.text)
+    left = [c for c in tok.lefts if c.dep_ in ("compound", "amod") and c.i >= tok.i - 3]
+    start = left[0].i if left else tok.i
+    return strip_possessive(doc[start : tok.i + 1].text)
+
+
+def strip_possessive(text: str) -> str:
+    for suffix in ("'s", "’s", "'", "’"):
+        if text.endswith(suffix):
+            return text[: -len(suffix)]
+    return text
+
+
+def hedge_in(sent: Span) -> str | None:
+    low = sent.text.lower()
+    for cue in HEDGES:
+        k = low.find(cue)
+        if k >= 0 and (k == 0 or not low[k - 1].isalpha()):
+            end = k + len(cue)
+            if end >= len(low) or not low[end].isalpha():
+                return cue
+    return None

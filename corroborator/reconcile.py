@@ -1,0 +1,218 @@
+"""Mentions -> facts: one fact per real-world slot, with a status.
+
+Stages (each a pure function)::
+
+    block     mentions of one event and one dimension (kind + base unit)
+    score     how alike two mentions' slots are: counted noun, qualifying names,
+              governing frame, masked context (embedded), stated time
+    cluster   average-linkage, with cannot-links (different names, different
+              times, two values of one sentence)
+    verdict   agreed / single / conflict from the mentions' value intervals
+
+No false alarms by construction: a bound is an interval ("over 250" is
+[250, inf)), so it conflicts only with a value outside it; unit conversions are
+compared in base units; dates at their common precision; and two mentions
+whose values disagree must be more alike to share a fact than two that agree
+(``CONFLICT_MARGIN``), because a wrong link with different values is a false
+conflict while a wrong link with equal values is harmless.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+import numpy as np
+from rapidfuzz import fuzz
+
+from .embed import embed
+from .models import Fact, Mention
+from .nlp.numbers import to_base
+
+CONFLICT_MARGIN = 0.12  # extra similarity two disagreeing mentions need to be linked
+QUALIFIER_MATCH = 85  # rapidfuzz ratio above which two names are one name
+APPROX_TOLERANCE = 0.15
+
+
+def dimension(m: Mention) -> str:
+    if m.kind in ("measure", "duration") and m.value is not None:
+        return f"{m.kind}:{to_base(float(m.value), m.unit)[1]}"
+    if m.kind == "amount":
+        return f"amount:{m.unit}"
+    return m.kind
+
+
+def interval(m: Mention, tol: float) -> tuple[float, float]:
+    value = float(m.value)  # type: ignore[arg-type]
+    low = m.low if m.low is not None else value
+    high = m.high if m.high is not None else value
+    base, _ = to_base(1.0, m.unit) if m.kind in ("measure", "duration") else (1.0, None)
+    if m.bound == "exact":
+        low, high = value * (1 - tol), value * (1 + tol)
+        if m.kind == "measure" and m.unit and m.unit not in ("km", "kg", "l"):
+            low, high = value * (1 - 0.02), value * (1 + 0.02)  # converted figures are rounded
+    if "alt" in m.extra:
+        low, high = value * 0.98, value * 1.02
+    return low * base, high * base
+
+
+def compatible(a: Mention, b: Mention, tol: float) -> bool:
+    if a.kind == "date" or b.kind == "date":
+        x, y = str(a.value), str(b.value)
+        n = min(len(x), len(y))
+        return x[:n] == y[:n]
+    lo_a, hi_a = interval(a, tol)
+    lo_b, hi_b = interval(b, tol)
+    return lo_a <= hi_b and lo_b <= hi_a
+
+
+def _norm_name(name: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", name.lower())
+
+
+def _names_overlap(a: Sequence[str], b: Sequence[str]) -> bool:
+    na, nb = [_norm_name(x) for x in a], [_norm_name(x) for x in b]
+    return any(x and y and (x == y or fuzz.ratio(x, y) >= QUALIFIER_MATCH or x in y or y in x)
+               for x in na for y in nb)
+
+
+def _time_clash(a: Mention, b: Mention) -> bool:
+    if not a.time or not b.time:
+        return False
+    return a.time[:4] != b.time[:4]
+
+
+def cannot_link(a: Mention, b: Mention) -> bool:
+    if a.doc == b.doc and a.sent_start == b.sent_start:
+        return True  # two values of one sentence are two slots
+    if _time_clash(a, b):
+        return True
+    return bool(a.qualifiers and b.qualifiers and not _names_overlap(a.qualifiers, b.qualifiers))
+
+
+def _jaccard(a: Sequence[str], b: Sequence[str]) -> float:
+    sa, sb = set(a[:4]), set(b[:4])
+    return len(sa & sb) / len(sa | sb) if sa and sb else 0.0
+
+
+def _slot_text(m: Mention) -> str:
+    return m.counted or m.head or ""
+
+
+class Scorer:
+    """Pairwise slot similarity over a block of mentions, with cached embeddings."""
+
+    def __init__(self, block: Sequence[Mention]) -> None:
+        self.block = list(block)
+        self.ctx = embed([m.context for m in block])
+        self.slot = embed([_slot_text(m) for m in block])
+
+    def score(self, i: int, j: int) -> float:
+        a, b = self.block[i], self.block[j]
+        if cannot_link(a, b):
+            return -1.0
+        ctx = float(self.ctx[i] @ self.ctx[j])
+        if a.head and b.head:
+            head = 1.0 if a.head == b.head else max(0.0, float(self.slot[i] @ self.slot[j]))
+        else:
+            head = 0.4 if not a.head and not b.head else 0.2
+        score = 0.45 * ctx + 0.35 * head + 0.2 * _jaccard(a.frame, b.frame)
+        if a.qualifiers and b.qualifiers:
+            score += 0.2  # the same names qualify both (a clash was ruled out above)
+        elif a.qualifiers or b.qualifiers:
+            score -= 0.1
+        return score
+
+
+def link_threshold(a: Mention, b: Mention, base: float, tol: float) -> float:
+    return base if compatible(a, b, tol) else base + CONFLICT_MARGIN
+
+
+def cluster_block(block: Sequence[Mention], base: float, tol: float) -> list[list[int]]:
+    """Average-linkage clustering; a pair below its threshold never links directly."""
+    n = len(block)
+    if n == 1:
+        return [[0]]
+    scorer = Scorer(block)
+    sim = np.full((n, n), -1.0)
+    for i in range(n):
+        for j in range(i + 1, n):
+            s = scorer.score(i, j)
+            ok = s >= link_threshold(block[i], block[j], base, tol)
+            sim[i, j] = sim[j, i] = s if ok or s < 0 else s - 0.5
+    clusters = [[i] for i in range(n)]
+    while True:
+        best: tuple[float, int, int] | None = None
+        for x in range(len(clusters)):
+            for y in range(x + 1, len(clusters)):
+                pairs = [sim[i, j] for i in clusters[x] for j in clusters[y]]
+                if min(pairs) < 0:
+                    continue
+                avg = float(np.mean(pairs))
+                if avg >= base and (best is None or avg > best[0]):
+                    best = (avg, x, y)
+        if best is None:
+            return clusters
+        _, x, y = best
+        clusters[x] += clusters[y]
+        del clusters[y]
+
+
+def verdict(mentions: Sequence[Mention], tol: float) -> tuple[str, str]:
+    docs = {m.doc for m in mentions}
+    for i, a in enumerate(mentions):
+        for b in mentions[i + 1 :]:
+            if not compatible(a, b, tol):
+                return "conflict", f"{a.text} ({a.doc}) vs {b.text} ({b.doc})"
+    if len(docs) >= 2:
+        return "agreed", f"{len(mentions)} mentions in {len(docs)} reports agree"
+    return "single", "stated in one report only"
+
+
+def reconcile(mentions: Sequence[Mention], event_of: dict[str, str], *,
+              threshold: float, tolerance: float) -> list[Fact]:
+    """Group mentions into facts, event by event and dimension by dimension."""
+    blocks: dict[tuple[str, str], list[Mention]] = {}
+    for m in mentions:
+        if m.value is None:
+            continue  # an unresolved date ("on Sunday", published day unknown)
+        blocks.setdefault((event_of.get(m.doc, ""), dimension(m)), []).append(m)
+    facts: list[Fact] = []
+    for (event, _), block in sorted(blocks.items()):
+        for members in cluster_block(block, threshold, tolerance):
+            group = sorted((block[i] for i in members), key=lambda m: (m.doc, m.start))
+            facts.append(make_fact(group, event or None, tolerance))
+    order = {"conflict": 0, "agreed": 1, "single": 2}
+    return sorted(facts, key=lambda f: (order[f.status], f.event or "", f.id))
+
+
+def make_fact(group: Sequence[Mention], event: str | None, tol: float) -> Fact:
+    status, reason = verdict(group, tol)
+    values = Counter(m.value for m in group)
+    value, _ = values.most_common(1)[0]
+    digest = hashlib.sha1("|".join(m.id for m in group).encode()).hexdigest()[:10]
+    return Fact(
+        id=f"f{digest}", event=event, label=fact_label(group), subject=_subject(group),
+        kind=group[0].kind, status=status, mentions=tuple(group), value=value,
+        unit=group[0].unit, reason=reason,
+    )
+
+
+def _subject(group: Sequence[Mention]) -> str | None:
+    subjects = Counter(m.subject for m in group if m.subject)
+    return subjects.most_common(1)[0][0] if subjects else None
+
+
+def fact_label(group: Sequence[Mention]) -> str:
+    """A readable label: what is counted or dated, and the frame that governs it."""
+    m = max(group, key=lambda x: len(x.counted or ""))
+    what = m.counted or m.head or m.kind
+    frame = next((f for x in group for f in x.frame if f != m.head), "")
+    if m.kind == "date":
+        return f"date: {what}"
+    if frame and frame not in what.lower():
+        return f"{what} ({frame})"
+    return what

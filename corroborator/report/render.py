@@ -1,0 +1,392 @@
+"""One self-contained HTML page that a person reads to check a story.
+
+``render_index(record)`` returns the page: a summary, the conflicts first,
+then the other facts, the quotes, the events and every report with its
+values highlighted in place. Every value on the page links to where it is
+stated (``#m-<mention id>``), so a reader can always check it in context.
+
+Every report is untrusted text. The template is rendered by Jinja2 with
+autoescaping always on, and this module never builds markup itself: the
+highlighted report text is handed to the template as a tree of ``Node``
+objects (text, or a ``mark``/``span`` with children) that the template
+escapes like any other value. URLs from metadata become links only if they
+are http(s). The page has inline CSS and no script: ``<details>`` collapses.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit, urlunsplit
+
+import jinja2
+
+from ..models import KINDS, STATUSES, CleanDoc, Event, Fact, Mention, Quote, Record
+
+__all__ = ["Node", "anchor", "format_value", "highlight", "render_index", "safe_url"]
+
+TEMPLATE = "index.html"
+PARAGRAPH = re.compile(r"\n\s*\n")
+SAFE_ID_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.:-")
+NO_SUBJECT = "(no subject)"
+NO_SPEAKER = "(speaker unknown)"
+
+
+@dataclass(slots=True)
+class Node:
+    """A piece of highlighted text: a text run (``tag == ""``) or an element with children."""
+
+    text: str = ""
+    tag: str = ""  # "", "mark" (a mention) or "span" (a quote)
+    id: str | None = None
+    cls: str = ""
+    title: str | None = None
+    children: list[Node] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A range of a report's text to highlight."""
+
+    start: int
+    end: int
+    atomic: bool  # a mention: kept whole when it crosses a quote
+    anchor: str
+    cls: str
+    title: str
+
+
+def render_index(record: Record) -> str:
+    """The whole page for ``record``, as one HTML string."""
+    return _environment().get_template(TEMPLATE).render(page=_page(record))
+
+
+@functools.cache
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("corroborator.report", "templates"),
+        autoescape=True,  # always: every report, title and name is untrusted
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["plural"] = _plural
+    return env
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{word}" if n == 1 else f"{word}s"
+
+
+# ---------------------------------------------------------------------------
+# small helpers shared by the template data
+
+
+def anchor(prefix: str, ident: str) -> str:
+    """An HTML id for ``ident``: itself when it is plain, otherwise escaped reversibly.
+
+    Ids land in ``id=`` and ``href="#..."``; whitespace, ``#`` or ``%`` would
+    break the link, so such characters become ``_<hex>_`` (and ``_`` itself too,
+    which keeps two different ids from ever sharing an anchor).
+    """
+    safe = "".join(c if c in SAFE_ID_CHARS else f"_{ord(c):x}_" for c in ident)
+    return f"{prefix}-{safe}"
+
+
+def safe_url(url: str | None) -> str | None:
+    """``url`` if it is an http(s) URL with a host, else None (shown as text, never linked)."""
+    if not url:
+        return None
+    parts = urlsplit(url.strip())
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return urlunsplit(parts)
+
+
+def format_value(value: float | str | None, unit: str | None) -> str:
+    """A value as a reader expects it: ``261``, ``6,000,000 USD``, ``12.5 %``, ``2025-03-14``."""
+    if value is None:
+        text = "unresolved"
+    elif isinstance(value, str):
+        text = value
+    elif float(value).is_integer() and abs(value) < 1e15:
+        text = f"{int(value):,}"
+    else:
+        text = f"{value:,.6g}"
+    return f"{text} {unit}" if unit else text
+
+
+def _doc_label(doc: CleanDoc | None, doc_id: str) -> str:
+    """How a report is named on the page: outlet and title, or whatever is known."""
+    if doc is None:
+        return doc_id
+    parts = [p for p in (doc.source.outlet, doc.source.title) if p]
+    return " — ".join(parts) if parts else doc_id
+
+
+# ---------------------------------------------------------------------------
+# highlighting: offsets into CleanDoc.text -> a tree of nodes
+
+
+def highlight(text: str, spans: Sequence[Span], opened: set[str] | None = None) -> list[list[Node]]:
+    """The paragraphs of ``text`` as node trees, every span highlighted.
+
+    Spans may nest (a mention inside a quote) or cross (a quote ending inside
+    a mention, a span running over a paragraph break). A span that cannot be
+    one element is split into several; only the first fragment carries its
+    anchor id, recorded in ``opened`` so the caller knows which anchors exist.
+    """
+    opened = set() if opened is None else opened
+    paragraphs = []
+    for lo, hi in _paragraph_bounds(text):
+        inside = [s for s in spans if s.start < hi and s.end > lo and s.start < s.end]
+        paragraphs.append(_highlight_range(text, inside, lo, hi, opened))
+    return paragraphs
+
+
+def _paragraph_bounds(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph: runs of text between blank lines."""
+    bounds, lo = [], 0
+    for gap in PARAGRAPH.finditer(text):
+        if gap.start() > lo:
+            bounds.append((lo, gap.start()))
+        lo = gap.end()
+    if lo < len(text) or not bounds:
+        bounds.append((lo, len(text)))
+    return bounds
+
+
+def _highlight_range(
+    text: str, spans: list[Span], lo: int, hi: int, opened: set[str]
+) -> list[Node]:
+    """One paragraph: walk the pieces between span edges, keeping a stack of open elements."""
+    root: list[Node] = []
+    stack: list[tuple[Span, Node]] = []
+    edges = sorted({lo, hi} | {min(max(x, lo), hi) for s in spans for x in (s.start, s.end)})
+    for a, b in itertools.pairwise(edges):
+        active = _outer_first([s for s in spans if s.start <= a and s.end >= b])
+        keep = 0
+        while keep < min(len(stack), len(active)) and stack[keep][0] is active[keep]:
+            keep += 1
+        del stack[keep:]
+        for span in active[keep:]:
+            node = _open(span, opened)
+            (stack[-1][1].children if stack else root).append(node)
+            stack.append((span, node))
+        (stack[-1][1].children if stack else root).append(Node(text=text[a:b]))
+    return root
+
+
+def _open(span: Span, opened: set[str]) -> Node:
+    """An element for ``span``; the anchor id goes on its first fragment only."""
+    first = span.anchor not in opened
+    opened.add(span.anchor)
+    tag = "mark" if span.atomic else "span"
+    cls = span.cls if first else f"{span.cls} continued"
+    return Node(tag=tag, id=span.anchor if first else None, cls=cls, title=span.title)
+
+
+def _outer_first(active: list[Span]) -> list[Span]:
+    """Order the spans covering a piece from outermost to innermost.
+
+    A span containing another is outside it; when a mention and a quote
+    cross, the mention is outside, so it stays one element and the quote is
+    split instead; otherwise the earlier span is outside. The order of two
+    spans never changes between pieces, so nothing is split needlessly.
+    """
+
+    def compare(x: Span, y: Span) -> int:
+        x_in_y = y.start <= x.start and x.end <= y.end
+        y_in_x = x.start <= y.start and y.end <= x.end
+        if x_in_y != y_in_x:
+            return -1 if y_in_x else 1
+        if x.atomic != y.atomic:  # equal extent: quote outside; crossing: mention outside
+            return (-1 if x.atomic else 1) * (-1 if x_in_y else 1)
+        return -1 if (x.start, -x.end, x.anchor) < (y.start, -y.end, y.anchor) else 1
+
+    return sorted(active, key=functools.cmp_to_key(compare))
+
+
+def _sentence_nodes(m: Mention) -> list[Node]:
+    """The mention's sentence with its value marked, found by offsets or, failing that, by text."""
+    rel = m.start - m.sent_start
+    if m.sentence[rel : rel + len(m.text)] != m.text:
+        rel = m.sentence.find(m.text)
+    if rel < 0 or not m.text:
+        return [Node(text=m.sentence)]
+    end = rel + len(m.text)
+    mark = Node(tag="mark", cls="value", children=[Node(text=m.text)])
+    return [Node(text=m.sentence[:rel]), mark, Node(text=m.sentence[end:])]
+
+
+# ---------------------------------------------------------------------------
+# the page's data, section by section
+
+
+@dataclass(frozen=True, slots=True)
+class Claimed:
+    """One mention as shown in a fact: where, by whom, in which sentence, and a link."""
+
+    mention: Mention
+    doc: str
+    url: str | None
+    sentence: list[Node]
+    link: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """All mentions of a conflict fact that state one value."""
+
+    value: str
+    claims: list[Claimed]
+
+
+@dataclass(frozen=True, slots=True)
+class FactView:
+    fact: Fact
+    anchor: str
+    value: str
+    columns: list[Column]
+    n_documents: int
+
+
+@dataclass(frozen=True, slots=True)
+class ReportView:
+    doc: CleanDoc
+    anchor: str
+    url: str | None
+    paragraphs: list[list[Node]]
+
+
+def _page(record: Record) -> dict[str, object]:
+    """Everything the template shows, computed once, in the order it is shown."""
+    docs = {d.id: d for d in record.documents}
+    fact_of = _fact_of(record.facts)
+    opened: set[str] = set()
+    reports = [_report(d, record, fact_of, opened) for d in record.documents]
+    facts = [_fact_view(f, docs, opened) for f in record.facts]
+    return {
+        "story": record.story,
+        "counts": _counts(record),
+        "skipped": record.skipped,
+        "conflicts": [v for v in facts if v.fact.status == "conflict"],
+        "facts": _facts_by_status(facts),
+        "quotes": _quotes_by_speaker(record.quotes, docs, opened),
+        "events": [(e, _event_documents(e, docs)) for e in record.events],
+        "reports": reports,
+    }
+
+
+def _event_documents(event: Event, docs: dict[str, CleanDoc]) -> list[tuple[str | None, str]]:
+    """(anchor, label) of each report of an event; no anchor for a report the record lacks."""
+    return [
+        (anchor("doc", d) if d in docs else None, _doc_label(docs.get(d), d))
+        for d in event.documents
+    ]
+
+
+def _counts(record: Record) -> dict[str, int]:
+    return {
+        "reports": len(record.documents),
+        "events": len(record.events),
+        "facts": len(record.facts),
+        "conflicts": sum(f.status == "conflict" for f in record.facts),
+        "skipped": len(record.skipped),
+    }
+
+
+def _fact_of(facts: Iterable[Fact]) -> dict[str, Fact]:
+    """The fact each mention belongs to (the first, if a mention were cited twice)."""
+    out: dict[str, Fact] = {}
+    for fact in facts:
+        for m in fact.mentions:
+            out.setdefault(m.id, fact)
+    return out
+
+
+def _fact_view(fact: Fact, docs: dict[str, CleanDoc], opened: set[str]) -> FactView:
+    """A fact with its mentions grouped by the value they state, in order of first mention."""
+    columns: dict[str, list[Claimed]] = {}
+    for m in fact.mentions:
+        doc = docs.get(m.doc)
+        link = anchor("m", m.id)
+        claim = Claimed(
+            mention=m,
+            doc=_doc_label(doc, m.doc),
+            url=safe_url(doc.source.url) if doc else None,
+            sentence=_sentence_nodes(m),
+            link=link if link in opened else None,
+        )
+        columns.setdefault(format_value(m.value, m.unit), []).append(claim)
+    return FactView(
+        fact=fact,
+        anchor=anchor("fact", fact.id),
+        value=format_value(fact.value, fact.unit),
+        columns=[Column(v, c) for v, c in columns.items()],
+        n_documents=len({m.doc for m in fact.mentions}),
+    )
+
+
+def _facts_by_status(facts: list[FactView]) -> list[tuple[str, list[tuple[str, list[FactView]]]]]:
+    """Agreed facts, then single-source ones, each grouped by subject in order of appearance."""
+    out = []
+    for status in ("agreed", "single"):
+        groups: dict[str, list[FactView]] = {}
+        for view in facts:
+            if view.fact.status == status:
+                groups.setdefault(view.fact.subject or NO_SUBJECT, []).append(view)
+        out.append((status, list(groups.items())))
+    return out
+
+
+def _quotes_by_speaker(
+    quotes: Iterable[Quote], docs: dict[str, CleanDoc], opened: set[str]
+) -> list[tuple[str, list[tuple[Quote, str, str | None]]]]:
+    """Quotes grouped by who spoke them: (quote, report label, link or None)."""
+    groups: dict[str, list[tuple[Quote, str, str | None]]] = {}
+    for q in quotes:
+        link = anchor("q", q.id)
+        entry = (q, _doc_label(docs.get(q.doc), q.doc), link if link in opened else None)
+        groups.setdefault(q.speaker or NO_SPEAKER, []).append(entry)
+    return list(groups.items())
+
+
+def _report(
+    doc: CleanDoc, record: Record, fact_of: dict[str, Fact], opened: set[str]
+) -> ReportView:
+    """A report's metadata and its text with every mention and quote highlighted."""
+    spans = [_quote_span(q) for q in record.quotes if q.doc == doc.id]
+    spans += [_mention_span(m, fact_of.get(m.id)) for m in record.mentions if m.doc == doc.id]
+    return ReportView(
+        doc=doc,
+        anchor=anchor("doc", doc.id),
+        url=safe_url(doc.source.url),
+        paragraphs=highlight(doc.text, spans, opened),
+    )
+
+
+def _quote_span(q: Quote) -> Span:
+    said = f"quote: {q.speaker}" if q.speaker else "quote, speaker unknown"
+    return Span(q.start, q.end, atomic=False, anchor=anchor("q", q.id), cls="quote", title=said)
+
+
+def _mention_span(m: Mention, fact: Fact | None) -> Span:
+    """A mention's highlight: its kind and status as classes, its reading as a tooltip."""
+    kind = m.kind if m.kind in KINDS else "other"
+    cls = f"mention kind-{kind}"
+    title = f"{kind}: {format_value(m.value, m.unit)}"
+    if fact is not None:
+        cls += f" status-{fact.status}" if fact.status in STATUSES else ""
+        title += f" · fact: {fact.label} ({fact.status})"
+    else:
+        title += " · in no fact"
+    if m.hedged:
+        cls += " hedged"
+        title += f" · hedged ({m.hedge_cue})" if m.hedge_cue else " · hedged"
+    if m.said_by:
+        title += f" · said by {m.said_by}"
+    return Span(m.start, m.end, atomic=True, anchor=anchor("m", m.id), cls=cls, title=title)

