@@ -17,16 +17,16 @@ Clustering is average-linkage agglomeration under those constraints.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
 from .embed import embed
 from .models import CleanDoc, Event, Mention
 
-LEAD_SENTENCES = 4  # sentences of a report that form its lead
+LEAD_SENTENCES = 6  # sentences of a report that form its lead
+ROLE_SIMILAR = 0.45  # masked contexts this alike give a count the same role
 HEADLINE_RATIO = 3.0  # headline counts this far apart describe different events
-HEAD_SIMILAR = 0.5  # counted phrases at least this similar count the same kind of thing
 
 
 def lead_text(doc: CleanDoc, limit: int = 600) -> str:
@@ -36,14 +36,15 @@ def lead_text(doc: CleanDoc, limit: int = 600) -> str:
     return text[:limit]
 
 
-def headline_count(mentions: Sequence[Mention], lead_end: int) -> Mention | None:
-    """The first count with a counted noun in the lead of a report."""
-    for m in sorted(mentions, key=lambda m: m.start):
-        if m.start > lead_end:
-            break
-        if m.kind == "count" and m.head and m.low is not None:
-            return m
-    return None
+def lead_counts(mentions: Sequence[Mention], lead_end: int) -> list[Mention]:
+    """The exact or bounded counts of people or things in the lead of a report."""
+    return [m for m in mentions if m.start <= lead_end and m.kind == "count"
+            and m.head and m.bound != "vague" and m.low is not None]
+
+
+def _role(m: Mention) -> tuple[str, str]:
+    """What a count counts and what happened to it: ('people', 'rescue')."""
+    return (m.head or "", m.frame[0] if m.frame else "")
 
 
 def _far_apart(a: Mention, b: Mention) -> bool:
@@ -63,20 +64,30 @@ def _lead_end(doc: CleanDoc, sentence_starts: Sequence[int]) -> int:
 
 def cannot_link(docs: Sequence[CleanDoc], by_doc: dict[str, list[Mention]],
                 sent_starts: dict[str, list[int]]) -> set[tuple[int, int]]:
-    heads = [headline_count(by_doc.get(d.id, []), _lead_end(d, sent_starts.get(d.id, [])))
+    """Pairs of reports whose leads count the same thing, in the same role, far apart."""
+    leads = [lead_counts(by_doc.get(d.id, []), _lead_end(d, sent_starts.get(d.id, [])))
              for d in docs]
-    phrases = [h.counted or h.head or "" if h else "" for h in heads]
-    vecs = embed(phrases)
+    flat = [m for lead in leads for m in lead]
+    vecs = embed([m.context for m in flat])
+    index = {m.id: k for k, m in enumerate(flat)}
     out: set[tuple[int, int]] = set()
-    for i, a in enumerate(heads):
-        for j in range(i + 1, len(heads)):
-            b = heads[j]
-            if a is None or b is None:
-                continue
-            same_kind = a.head == b.head or float(vecs[i] @ vecs[j]) >= HEAD_SIMILAR
-            if same_kind and _far_apart(a, b):
+    for i, a in enumerate(leads):
+        for j in range(i + 1, len(leads)):
+            if _leads_clash(a, leads[j], lambda x, y: float(vecs[index[x.id]] @ vecs[index[y.id]])):
                 out.add((i, j))
     return out
+
+
+def _leads_clash(a: Sequence[Mention], b: Sequence[Mention],
+                 sim: Callable[[Mention, Mention], float]) -> bool:
+    """True when a lead count and its closest counterpart in the other lead are far apart."""
+    for xs, ys in ((a, b), (b, a)):
+        for x in xs:
+            same = [y for y in ys if y.head == x.head
+                    and ((_role(y) == _role(x) and all(_role(x))) or sim(x, y) >= ROLE_SIMILAR)]
+            if same and _far_apart(x, max(same, key=lambda y: sim(x, y))):
+                return True
+    return False
 
 
 def cluster(sim: np.ndarray, forbidden: set[tuple[int, int]], threshold: float) -> list[list[int]]:

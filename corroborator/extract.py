@@ -19,7 +19,7 @@ from .nlp.dates import DateSpan, find_dates
 from .nlp.numbers import Quantity, find_quantities
 from .nlp.quotes import QuoteSpan, attribute_quotes, find_quote_spans
 
-CONTEXT_TOKENS = 14  # tokens each side of a value in its masked context
+CONTEXT_CHARS = 90  # characters each side of a value in its masked context
 ENTITY_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LAW", "EVENT", "LOC", "PRODUCT")
 
 
@@ -44,12 +44,16 @@ def extract(doc: Doc, clean: CleanDoc) -> tuple[list[Mention], list[Quote]]:
         for qs, speaker, cue in attributed
     ]
     mentions: list[Mention] = []
+    dates = [d for d in find_dates(doc.text, clean.source.published)]
+    multi = [(d.start, d.end) for d in dates if not re.fullmatch(r"\d{4}", d.text)]
     for q in find_quantities(doc.text):
+        if any(q.start < e and s < q.end for s, e in multi):
+            continue  # "11 June", "two years ago": a date, not a count
         m = _from_quantity(doc, clean, q, attributed)
         if m is not None:
             mentions.append(m)
     taken = [(m.start, m.end) for m in mentions]
-    for d in find_dates(doc.text, clean.source.published):
+    for d in dates:
         if any(d.start < e and s < d.end for s, e in taken):
             continue
         m = _from_date(doc, clean, d, attributed)
@@ -257,12 +261,11 @@ def _time_of(doc: Doc, tok: Token, anchor: Token, start: int, end: int, publishe
 
 
 def _context(doc: Doc, tok: Token, start: int, end: int) -> str:
+    """The sentence around the value, the value itself masked as '#'."""
     sent = tok.sent
-    left = doc[max(sent.start, tok.i - CONTEXT_TOKENS) : tok.i]
-    right = doc[tok.i + 1 : min(sent.end, tok.i + 1 + CONTEXT_TOKENS)]
-    text = f"{left.text} # {right.text}"
-    value_text = doc.text[start:end]
-    return re.sub(r"\s+", " ", text.replace(value_text, "#")).strip()
+    left = doc.text[max(sent.start_char, start - CONTEXT_CHARS) : start]
+    right = doc.text[end : min(sent.end_char, end + CONTEXT_CHARS)]
+    return re.sub(r"\s+", " ", f"{left}#{right}").strip()
 
 
 def _subject(anchor: Token, qualifiers: list[str]) -> str | None:

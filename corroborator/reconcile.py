@@ -34,7 +34,8 @@ from .nlp.numbers import to_base
 
 CONFLICT_MARGIN = 0.12  # extra similarity two disagreeing mentions need to be linked
 QUALIFIER_MATCH = 85  # rapidfuzz ratio above which two names are one name
-APPROX_TOLERANCE = 0.15
+SAME_VALUE_BONUS = 0.2  # equal values, stated alike, in one event are evidence of one slot
+SAME_DOC_BONUS = 0.15  # ... and more so when one report repeats its own figure
 
 
 def dimension(m: Mention) -> str:
@@ -120,11 +121,30 @@ class Scorer:
         else:
             head = 0.4 if not a.head and not b.head else 0.2
         score = 0.45 * ctx + 0.35 * head + 0.2 * _jaccard(a.frame, b.frame)
+        same = same_statement(a, b)
         if a.qualifiers and b.qualifiers:
             score += 0.2  # the same names qualify both (a clash was ruled out above)
-        elif a.qualifiers or b.qualifiers:
+        elif (a.qualifiers or b.qualifiers) and not same:
             score -= 0.1
+        if same:
+            score += SAME_VALUE_BONUS if _specific(a) else SAME_VALUE_BONUS / 2.5
+            if a.doc == b.doc:
+                score += SAME_DOC_BONUS
         return score
+
+
+def _specific(m: Mention) -> bool:
+    """A value unlikely to recur by chance: not a small whole number."""
+    if m.kind == "date":
+        return True
+    return not (isinstance(m.value, float) and m.value <= 12 and m.value.is_integer())
+
+
+def same_statement(a: Mention, b: Mention) -> bool:
+    """Equal values stated the same way (both exact, or the same kind of bound)."""
+    if a.value != b.value or a.bound != b.bound:
+        return False
+    return a.kind != "measure" or a.unit == b.unit
 
 
 def link_threshold(a: Mention, b: Mention, base: float, tol: float) -> float:

