@@ -35,6 +35,7 @@ from .nlp.numbers import to_base
 CONFLICT_MARGIN = 0.12  # extra similarity two disagreeing mentions need to be linked
 QUALIFIER_MATCH = 85  # rapidfuzz ratio above which two names are one name
 SAME_VALUE_BONUS = 0.2  # equal values, stated alike, in one event are evidence of one slot
+CLOSE_RATIO = 2.0  # values further apart than this are not "the same figure"
 SAME_DOC_BONUS = 0.15  # ... and more so when one report repeats its own figure
 
 
@@ -148,7 +149,32 @@ def same_statement(a: Mention, b: Mention) -> bool:
 
 
 def link_threshold(a: Mention, b: Mention, base: float, tol: float) -> float:
-    return base if compatible(a, b, tol) else base + CONFLICT_MARGIN
+    """Agreeing mentions link at ``base``; disagreeing ones need more, and the same slot key."""
+    if compatible(a, b, tol) and _close(a, b):
+        return base
+    return base + CONFLICT_MARGIN if same_slot_key(a, b) else math.inf
+
+
+def _close(a: Mention, b: Mention) -> bool:
+    """Stated values of one order of magnitude: two lower bounds, 'over 250' and
+    'over 70,000', are compatible as intervals but hardly the same figure."""
+    if a.kind == "date" or not isinstance(a.value, float) or not isinstance(b.value, float):
+        return True
+    x, y = sorted((abs(to_base(a.value, a.unit)[0]), abs(to_base(b.value, b.unit)[0])))
+    return x == y or (x > 0 and y / x <= CLOSE_RATIO)
+
+
+def same_slot_key(a: Mention, b: Mention) -> bool:
+    """Hard evidence that two mentions fill one slot, required before calling a conflict:
+    the same names qualify them, or they count the same noun under the same predicate
+    (for dates: they date the same noun or act)."""
+    if a.qualifiers and b.qualifiers and _names_overlap(a.qualifiers, b.qualifiers):
+        return True
+    if not a.head or a.head != b.head:
+        return False
+    if a.kind == "date":
+        return True
+    return bool(a.frame and b.frame and a.frame[0] == b.frame[0])
 
 
 def cluster_block(block: Sequence[Mention], base: float, tol: float) -> list[list[int]]:

@@ -162,3 +162,18 @@ def hedge_in(sent: Span) -> str | None:
             if end >= len(low) or not low[end].isalpha():
                 return cue
     return None
+
+
+def named_antecedent(tok: Token) -> Token:
+    """The name a common noun stands for: 'the Alien Enemies Act, a law ...' -> Act for
+    'law', and a later 'the law' -> Act too (the nearest earlier appositive of that noun)."""
+    if tok.pos_ != "NOUN":
+        return tok
+    if tok.dep_ == "appos" and tok.head.pos_ == "PROPN":
+        return tok.head
+    if not any(c.lower_ in ("the", "this", "that") for c in tok.children):
+        return tok
+    for prev in reversed(tok.doc[max(0, tok.i - 200) : tok.i]):
+        if prev.lemma_ == tok.lemma_ and prev.dep_ == "appos" and prev.head.pos_ == "PROPN":
+            return prev.head
+    return tok
