@@ -1,0 +1,36 @@
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from corroborator.nlp.dates import find_dates
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        ("originally passed in 1798, it", "2025-03", "1798"),
+        ("In January, Trump declared", "2025-03", "2025-01"),
+        ("since March 2022 under", None, "2022-03"),
+        ("which opened two years ago", "2025-03", "2023"),
+        ("reelected last year", "2025-03-17", "2024"),
+        ("on Sunday night", "2025-03-17", "2025-03-16"),
+        ("on Sunday night", "2025-03", None),
+        ("last Tuesday", "2024-06-18", "2024-06-11"),
+        ("March 16, 2025", None, "2025-03-16"),
+        ("on 11 June", "2024-06-13", "2024-06-11"),
+        ("in December", "2025-03", "2024-12"),
+    ],
+)
+def test_dates_resolve_at_the_text_precision(text, published, value):
+    (d,) = find_dates(text, published)
+    assert d.value == value
+
+
+def test_dates_ignore_modal_may_and_numbers_with_commas():
+    assert find_dates("May God bless El Salvador, and 1,798,000 people") == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(), st.sampled_from([None, "2025", "2025-03", "2025-03-17", "garbage"]))
+def test_dates_never_crash(text, published):
+    for d in find_dates(text, published):
+        assert text[d.start : d.end] == d.text

@@ -1,0 +1,79 @@
+"""Reconciliation on hand-made mentions: statuses and the false alarms it must not raise."""
+
+import math
+
+from corroborator.models import Mention
+from corroborator.reconcile import compatible, reconcile
+
+
+def mention(doc, text, value, *, kind="count", unit=None, bound="exact", low=None, high=None,
+            head="member", frame=("deport",), qualifiers=(), context=None, time=None, start=0):
+    sentence = context or f"The authorities deported {text} gang members to the prison."
+    low = value if low is None and isinstance(value, float) else low
+    high = value if high is None and isinstance(value, float) else high
+    return Mention(id=f"{doc}-{start}-{text}", doc=doc, kind=kind, value=value, unit=unit,
+                   text=text, start=start, end=start + len(text), sentence=sentence,
+                   sent_start=start, sent_end=start + 100, bound=bound, low=low, high=high,
+                   counted="gang members", head=head, qualifiers=qualifiers, frame=frame,
+                   context=sentence.replace(text, "#"), time=time)
+
+
+def by_status(facts):
+    return sorted((f.status, sorted(m.doc for m in f.mentions)) for f in facts)
+
+
+def test_reconcile_conflict_between_named_counts():
+    a = mention("a", "23", 23.0, qualifiers=("MS-13",))
+    b = mention("b", "21", 21.0, qualifiers=("MS13",))
+    facts = reconcile([a, b], {"a": "e1", "b": "e1"}, threshold=0.45, tolerance=0.005)
+    assert by_status(facts) == [("conflict", ["a", "b"])]
+
+
+def test_reconcile_bound_compatible_with_value_is_not_a_conflict():
+    a = mention("a", "over 250", 250.0, bound="min", low=250.0, high=math.inf)
+    b = mention("b", "261", 261.0)
+    assert compatible(a, b, 0.005)
+    facts = reconcile([a, b], {"a": "e1", "b": "e1"}, threshold=0.45, tolerance=0.005)
+    assert all(f.status != "conflict" for f in facts)
+
+
+def test_reconcile_other_event_is_another_fact():
+    a = mention("a", "238", 238.0)
+    b = mention("b", "17", 17.0)
+    facts = reconcile([a, b], {"a": "e1", "b": "e2"}, threshold=0.45, tolerance=0.005)
+    assert by_status(facts) == [("single", ["a"]), ("single", ["b"])]
+
+
+def test_reconcile_other_time_is_another_fact():
+    ctx = "The prison population stood at # in that year, the group reported."
+    a = mention("a", "110,000", 110000.0, head="population", context=ctx.replace("#", "110,000"), time="2024-03")
+    b = mention("b", "36,000", 36000.0, head="population", context=ctx.replace("#", "36,000"), time="2021-04")
+    facts = reconcile([a, b], {"a": "e1", "b": "e1"}, threshold=0.45, tolerance=0.005)
+    assert all(f.status != "conflict" for f in facts)
+    assert len(facts) == 2
+
+
+def test_reconcile_unit_conversions_agree():
+    ctx = "The prison lies # from the capital."
+    a = mention("a", "72 kilometers", 72.0, kind="measure", unit="kilometers", head=None,
+                context=ctx.replace("#", "72 kilometers"))
+    b = mention("b", "45 miles", 45.0, kind="measure", unit="miles", head=None,
+                context=ctx.replace("#", "45 miles"))
+    facts = reconcile([a, b], {"a": "e1", "b": "e1"}, threshold=0.45, tolerance=0.005)
+    assert by_status(facts) == [("agreed", ["a", "b"])]
+
+
+def test_reconcile_dates_compare_at_common_precision():
+    a = mention("a", "2023", "2023", kind="date")
+    b = mention("b", "March 2023", "2023-03", kind="date")
+    c = mention("c", "1989", "1989", kind="date")
+    assert compatible(a, b, 0.005) and not compatible(a, c, 0.005)
+
+
+def test_reconcile_is_independent_of_report_order():
+    ms = [mention("a", "23", 23.0, qualifiers=("MS-13",)), mention("b", "21", 21.0, qualifiers=("MS-13",)),
+          mention("c", "over 250", 250.0, bound="min", low=250.0, high=math.inf, frame=("bring",))]
+    events = {"a": "e1", "b": "e1", "c": "e1"}
+    one = reconcile(ms, events, threshold=0.45, tolerance=0.005)
+    two = reconcile(list(reversed(ms)), events, threshold=0.45, tolerance=0.005)
+    assert by_status(one) == by_status(two)
