@@ -273,6 +273,10 @@ def _context(doc: Doc, tok: Token, start: int, end: int) -> str:
 
 
 def _subject(anchor: Token, qualifiers: list[str]) -> str | None:
+    """What the value is about: the entity it dates or counts, else its clause's subject."""
+    for ent in anchor.doc.ents:
+        if ent.start <= anchor.i < ent.end and ent.label_ in ENTITY_LABELS:
+            return syntax.strip_possessive(ent.text)
     if qualifiers:
         return qualifiers[0]
     for node in syntax.path_up(anchor)[1:5]:
