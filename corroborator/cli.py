@@ -5,12 +5,15 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
 from . import __version__
 from .errors import CorroboratorError
 from .settings import Settings
+
+INPUTS_FILE = "inputs.json"  # what a dossier was built from, for `add`
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -31,16 +34,19 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("reports", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("reports", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--out", "-o", "out", required=True, type=click.Path(path_type=Path),
               help="Folder to write dossier.json, record.sqlite and index.html into.")
+@click.option("--urls", "url_lists", multiple=True,
+              type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="A file of web page or feed URLs, one per line, to fetch and read.")
 @click.option("--settings", "settings_file", type=click.Path(exists=True, dir_okay=False),
               help="An INI file with a [corroborator] section overriding the defaults.")
 @click.option("--story", help="A name for the story (shown in the dossier).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar; errors only.")
-def build(reports: tuple[Path, ...], out: Path, settings_file: str | None, story: str | None,
-          quiet: bool) -> None:
-    """Build the dossier of REPORTS (files or folders) into --out.
+def build(reports: tuple[Path, ...], out: Path, url_lists: tuple[Path, ...],
+          settings_file: str | None, story: str | None, quiet: bool) -> None:
+    """Build the dossier of REPORTS (files, folders, feeds, WARC files) and --urls into --out.
 
     \b
     Writes, in the --out folder:
@@ -51,22 +57,79 @@ def build(reports: tuple[Path, ...], out: Path, settings_file: str | None, story
     A report that cannot be read is skipped with a message naming the file;
     the exit status is non-zero only when no report could be read.
     """
+    from .fetch import read_url_list
+
+    if not reports and not url_lists:
+        raise click.UsageError("give REPORTS, or --urls with a file of URLs, or both.")
+    try:
+        urls = [u for listing in url_lists for u in read_url_list(listing)]
+    except CorroboratorError as exc:
+        raise click.ClickException(str(exc)) from exc
+    inputs = {"cwd": str(Path.cwd()), "paths": [str(p) for p in reports], "urls": urls,
+              "settings": str(Path(settings_file).resolve()) if settings_file else None,
+              "story": story or _story_name(reports)}
+    _build_into(out, inputs, quiet)
+
+
+@cli.command()
+@click.argument("dossier", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("inputs_to_add", metavar="REPORT_OR_URL...", nargs=-1, required=True)
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar; errors only.")
+def add(dossier: Path, inputs_to_add: tuple[str, ...], quiet: bool) -> None:
+    """Add reports (files, folders, feeds, WARC files) or web pages (URLs) to DOSSIER.
+
+    \b
+    The dossier folder remembers what it was built from (inputs.json); the new
+    inputs join them and the record is brought up to date. Pages fetched for
+    earlier builds come from the cache in the dossier folder. Examples:
+      corroborator add dossier/ reports/late-edition.txt
+      corroborator add dossier/ https://harbour.example/news/ferry-strike.html
+    """
+    import json
+
+    from .fetch import is_url
+
+    try:
+        inputs = json.loads((dossier / INPUTS_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise click.ClickException(
+            f"{dossier} has no readable {INPUTS_FILE} ({exc}): build it with "
+            "`corroborator build ... --out` first.") from exc
+    urls = [i for i in inputs_to_add if is_url(i)]
+    paths = [str(Path(i).resolve()) for i in inputs_to_add if not is_url(i)]
+    for p in paths:
+        if not Path(p).exists():
+            raise click.ClickException(f"{p}: no such file or folder")
+    base = Path(inputs.get("cwd") or Path.cwd())
+    known = [str((base / p).resolve()) for p in inputs.get("paths", [])]
+    inputs["paths"] = list(dict.fromkeys([*known, *paths]))
+    inputs["cwd"] = str(Path.cwd())
+    inputs["urls"] = list(dict.fromkeys([*inputs.get("urls", []), *urls]))
+    _build_into(dossier, inputs, quiet)
+
+
+def _build_into(out: Path, inputs: dict[str, Any], quiet: bool) -> None:
+    """Build the record of ``inputs`` and write the dossier files (and inputs.json) to ``out``."""
+    import json
+
+    from .dossier import write_atomic, write_json
     from .pipeline import build as build_record
     from .report import render_index
     from .store import write_record
-    from .dossier import write_atomic, write_json
 
     logging.basicConfig(level=logging.ERROR if quiet else logging.WARNING,
                         format="%(levelname)s: %(message)s")
     try:
-        settings = Settings.load(settings_file)
+        settings = Settings.load(inputs.get("settings"))
         with _progress(quiet) as progress:
-            record = build_record(list(reports), settings, progress=progress,
-                                  story=story or _story_name(reports))
+            record = build_record(_input_paths(inputs), settings,
+                                  progress=progress, story=inputs.get("story"),
+                                  urls=inputs["urls"], cache_dir=out / "cache")
         out.mkdir(parents=True, exist_ok=True)
         write_json(record, out / "dossier.json")
         write_record(record, out / "record.sqlite")
         write_atomic(out / "index.html", render_index(record))
+        write_atomic(out / INPUTS_FILE, json.dumps(inputs, indent=1))
     except CorroboratorError as exc:
         raise click.ClickException(str(exc)) from exc
     for s in record.skipped:
@@ -78,6 +141,13 @@ def build(reports: tuple[Path, ...], out: Path, settings_file: str | None, story
     )
     click.echo(f"dossier written to {out / 'index.html'} (JSON: {out / 'dossier.json'}, "
                f"SQLite: {out / 'record.sqlite'})")
+
+
+def _input_paths(inputs: dict[str, Any]) -> list[Path]:
+    """The paths of inputs.json, as given when run from where they were given."""
+    base = Path(inputs.get("cwd") or Path.cwd())
+    paths = [Path(p) for p in inputs.get("paths", [])]
+    return paths if base == Path.cwd() else [base / p for p in paths]
 
 
 def _story_name(reports: tuple[Path, ...]) -> str | None:
@@ -105,3 +175,34 @@ class _progress:
     def __exit__(self, *exc: object) -> None:
         if self.bar is not None:
             self.bar.__exit__(None, None, None)  # type: ignore[attr-defined]
+
+
+@cli.command()
+@click.argument("target", metavar="DIR", type=click.Path(exists=True, path_type=Path))
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on. Keep the loopback default unless you mean to share.")
+@click.option("--port", "-p", default=8000, show_default=True, type=click.IntRange(0, 65535),
+              help="Port to listen on; 0 picks a free one (the URL printed says which).")
+def serve(target: Path, host: str, port: int) -> None:
+    """Read the record in DIR (a `build --out` folder or a record.sqlite) in a browser.
+
+    \b
+    Pages: the overview (conflicts first), facts, a fact with every sentence
+    that states it, reports side by side, a report's highlighted text,
+    subjects, quotes by speaker, entities, events, a timeline, search, and the
+    raw tables with filters and CSV export. Every page has a JSON twin: add
+    .json to its URL. Read-only; the record is reloaded when rebuilt.
+
+    \b
+    Example:
+      corroborator serve dossier/          # then open http://127.0.0.1:8000
+    """
+    from .web import serve as serve_record
+
+    def ready(url: str) -> None:
+        click.echo(f"Serving {target} at {url} (read-only; Ctrl-C to stop)")
+
+    try:
+        serve_record(target, host=host, port=port, ready=ready)
+    except (CorroboratorError, OSError) as exc:
+        raise click.ClickException(str(exc)) from exc

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .independence import Derivation, find_derivations, support
 from .models import Fact, Mention, Record
 
 
@@ -38,7 +39,7 @@ def mention_json(m: Mention) -> dict[str, Any]:
     return out
 
 
-def fact_json(f: Fact) -> dict[str, Any]:
+def fact_json(f: Fact, support_json: dict[str, Any] | None = None) -> dict[str, Any]:
     value: Any = f.value
     if isinstance(value, float) and value.is_integer():
         value = int(value)
@@ -46,12 +47,23 @@ def fact_json(f: Fact) -> dict[str, Any]:
         "id": f.id, "event": f.event, "label": f.label, "subject": f.subject, "kind": f.kind,
         "status": f.status, "value": value, "unit": f.unit, "reason": f.reason,
         "documents": sorted({m.doc for m in f.mentions}),
+        "support": support_json,
         "mentions": [mention_json(m) for m in f.mentions],
     }
 
 
+def derivation_json(d: Derivation | None) -> dict[str, Any] | None:
+    """Which report this one copies, and how much of it: None for an independent report."""
+    if d is None:
+        return None
+    return {"doc": d.source_doc, "share": d.share, "paragraphs": d.paragraphs, "of": d.of,
+            "kind": d.kind}
+
+
 def to_json(record: Record) -> dict[str, Any]:
     facts = list(record.facts)
+    derivations = find_derivations(record.documents)
+    derived = {d.doc: d for d in derivations}
     return {
         "corroborator": __version__,
         "story": record.story,
@@ -64,12 +76,13 @@ def to_json(record: Record) -> dict[str, Any]:
         "documents": [
             {"id": d.id, "title": d.source.title, "published": d.source.published,
              "outlet": d.source.outlet, "url": d.source.url, "path": d.raw.path,
-             "format": d.raw.format}
+             "format": d.raw.format, "derived_from": derivation_json(derived.get(d.id))}
             for d in record.documents
         ],
         "events": [{"id": e.id, "label": e.label, "when": e.when, "documents": list(e.documents)}
                    for e in record.events],
-        "facts": [fact_json(f) for f in facts],
+        "facts": [fact_json(f, support({m.doc for m in f.mentions}, derivations,
+                                       docs=record.documents)) for f in facts],
         "quotes": [{"id": q.id, "doc": q.doc, "speaker": q.speaker, "cue": q.cue, "text": q.text,
                     "start": q.start, "end": q.end} for q in record.quotes],
         "entities": [{"id": e.id, "name": e.name, "label": e.label, "aliases": list(e.aliases),

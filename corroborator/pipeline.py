@@ -17,7 +17,7 @@ rest of the batch is built.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from .clean import clean_reports
@@ -34,12 +34,56 @@ log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
 
 
-def read(paths: Sequence[str | Path], settings: Settings) -> tuple[list[RawDoc], list[Skipped]]:
-    docs: list[RawDoc] = []
+def read(paths: Sequence[str | Path], settings: Settings, *, urls: Sequence[str] = (),
+         cache_dir: Path | None = None) -> tuple[list[RawDoc], list[Skipped]]:
+    """Reports from files and folders, WARC files, feed files and URLs (pages or feeds).
+
+    Fetched pages are cached under ``cache_dir`` so a rebuild fetches nothing again.
+    A report not in English, or with an id already taken, is skipped.
+    """
+    from .feeds import FEED_SUFFIXES
+    from .fetch import Fetcher, read_feed_file, read_urls
+    from .warc import is_warc, read_warc
+
+    warcs = [p for p in paths if is_warc(p)]
+    feeds = [p for p in paths if Path(p).suffix.lower() in FEED_SUFFIXES and not is_warc(p)]
+    files = [p for p in paths if p not in warcs and p not in feeds]
+    items: list[RawDoc | Skipped] = [*_english_only(iter_reports(files, settings=settings))]
+    for archive in warcs:
+        items.extend(read_warc(archive, settings=settings))
+    if feeds or urls:
+        with Fetcher(cache=cache_dir / "pages" if cache_dir else None) as fetcher:
+            for feed in feeds:
+                items.extend(read_feed_file(feed, fetcher=fetcher, settings=settings))
+            items.extend(read_urls(urls, fetcher=fetcher, settings=settings))
+    return _unique_ids(items)
+
+
+def _english_only(items: Iterable[RawDoc | Skipped]) -> Iterator[RawDoc | Skipped]:
+    """Files are checked here; fetched and archived pages are checked as they are read."""
+    from .language import not_english_reason
+
+    for item in items:
+        reason = None
+        if isinstance(item, RawDoc):
+            label = Path(item.path.split(":", 1)[0]).name
+            reason = not_english_reason(item.text, label=label, declared=item.source.language)
+        yield item if reason is None else Skipped(item.path, reason)
+
+
+def _unique_ids(items: Iterable[RawDoc | Skipped]) -> tuple[list[RawDoc], list[Skipped]]:
+    """Split reports from skipped inputs; a report whose id is taken is skipped."""
+    docs: dict[str, RawDoc] = {}
     skipped: list[Skipped] = []
-    for item in iter_reports(paths, settings=settings):
-        (skipped if isinstance(item, Skipped) else docs).append(item)  # type: ignore[arg-type]
-    return docs, skipped
+    for item in items:
+        if isinstance(item, Skipped):
+            skipped.append(item)
+        elif item.id in docs:
+            skipped.append(Skipped(item.path, f"{item.path} gives report id {item.id!r}, already "
+                                   f"used by {docs[item.id].path}: rename one of them."))
+        else:
+            docs[item.id] = item
+    return list(docs.values()), skipped
 
 
 def analyse(cleaned: Sequence[CleanDoc], settings: Settings, progress: Progress | None = None,
@@ -72,17 +116,18 @@ def analyse(cleaned: Sequence[CleanDoc], settings: Settings, progress: Progress 
 
 
 def build(paths: Sequence[str | Path], settings: Settings | None = None, *,
-          progress: Progress | None = None, story: str | None = None) -> Record:
+          progress: Progress | None = None, story: str | None = None,
+          urls: Sequence[str] = (), cache_dir: Path | None = None) -> Record:
     """Build the record of a corpus. Raises NoReportsError if nothing could be read."""
     settings = settings or Settings()
-    raw, skipped = read(paths, settings)
+    raw, skipped = read(paths, settings, urls=urls, cache_dir=cache_dir)
     if not raw:
-        raise no_reports_error(paths, skipped)
+        raise no_reports_error([*paths, *urls], skipped)
     cleaned = clean_reports(raw, settings=settings)
     docs, sents, mentions, quotes, ents, failed = analyse(cleaned, settings, progress)
     skipped += failed
     if not docs:
-        raise no_reports_error(paths, skipped)
+        raise no_reports_error([*paths, *urls], skipped)
     entities, canon = merge_entities(ents)
     mentions = [canon_mention(m, canon) for m in mentions]
     quotes = [canon_quote(q, canon) for q in quotes]
