@@ -129,13 +129,14 @@ def _from_date(doc: Doc, clean: CleanDoc, d: DateSpan, quotes: list) -> Mention 
     if re.fullmatch(r"\d{4}", d.text) and tok.dep_ == "nummod" and tok.head.tag_ == "NNS":
         return None  # "2000 people": a count, not a year
     dated = _dated(tok)
+    verb = dated.lemma_.lower() if dated is not None and dated.pos_ == "VERB" else None
     if dated is not None and dated.pos_ == "VERB" and dated.dep_ in ("acl", "relcl"):
         dated = dated.head  # "a law passed in 1798": the law is what is dated
     if dated is not None:
         dated = syntax.named_antecedent(dated)
     counted = _dated_phrase(dated) if dated is not None else None
     return _mention(doc, clean, "date", d.value, None, d.start, d.end, tok, dated, counted,
-                    quotes, extra={"relative": d.relative})
+                    quotes, extra={"relative": d.relative, "verb": verb})
 
 
 def _dated(tok: Token) -> Token | None:

@@ -166,45 +166,78 @@ def _close(a: Mention, b: Mention) -> bool:
 
 def same_slot_key(a: Mention, b: Mention) -> bool:
     """Hard evidence that two mentions fill one slot, required before calling a conflict:
-    the same names qualify them, or they count the same noun under the same predicate
-    (for dates: they date the same noun or act)."""
+    the same names qualify them, or they count the same noun under the same predicates
+    (for dates: they date the same noun or act). Figures drift, they do not jump: values
+    an order of magnitude apart are taken for two slots, not one disputed slot."""
     if a.qualifiers and b.qualifiers and _names_overlap(a.qualifiers, b.qualifiers):
-        return True
+        return _close(a, b)
+    if a.kind == "date":
+        verbs = a.extra.get("verb"), b.extra.get("verb")
+        return bool(a.head and a.head == b.head) or bool(verbs[0] and verbs[0] == verbs[1])
     if not a.head or a.head != b.head:
         return False
-    if a.kind == "date":
-        return True
-    return bool(a.frame and b.frame and a.frame[0] == b.frame[0])
+    # the same governing predicates: "was carrying 131" is not "licensed to carry 400"
+    return bool(a.frame and b.frame and a.frame[:2] == b.frame[:2]) and _close(a, b)
 
 
 def cluster_block(block: Sequence[Mention], base: float, tol: float) -> list[list[int]]:
-    """Average-linkage clustering; a pair below its threshold never links directly."""
+    """Two phases: mentions that agree are grouped by average linkage; then groups whose
+    values disagree are merged where a pair of them shares a hard slot key."""
     n = len(block)
     if n == 1:
         return [[0]]
     scorer = Scorer(block)
-    sim = np.full((n, n), -1.0)
+    sim = np.zeros((n, n))
+    agree = np.zeros((n, n), dtype=bool)
+    key = np.zeros((n, n), dtype=bool)
     for i in range(n):
         for j in range(i + 1, n):
-            s = scorer.score(i, j)
-            ok = s >= link_threshold(block[i], block[j], base, tol)
-            sim[i, j] = sim[j, i] = s if ok or s < 0 else s - 0.5
-    clusters = [[i] for i in range(n)]
+            a, b = block[i], block[j]
+            sim[i, j] = sim[j, i] = scorer.score(i, j)
+            agree[i, j] = agree[j, i] = compatible(a, b, tol) and _close(a, b)
+            key[i, j] = key[j, i] = (sim[i, j] >= base + CONFLICT_MARGIN) and same_slot_key(a, b)
+    clusters = _agglomerate([[i] for i in range(n)], sim, agree, base)
+    return _merge_conflicts(clusters, sim, key, base)
+
+
+def _agglomerate(clusters: list[list[int]], sim: np.ndarray, agree: np.ndarray,
+                 base: float) -> list[list[int]]:
+    """Average linkage among mentions whose values all agree."""
     while True:
         best: tuple[float, int, int] | None = None
         for x in range(len(clusters)):
             for y in range(x + 1, len(clusters)):
-                pairs = [sim[i, j] for i in clusters[x] for j in clusters[y]]
-                if min(pairs) < 0:
+                cx, cy = clusters[x], clusters[y]
+                if not agree[np.ix_(cx, cy)].all() or (sim[np.ix_(cx, cy)] < 0).any():
                     continue
-                avg = float(np.mean(pairs))
+                avg = float(sim[np.ix_(cx, cy)].mean())
                 if avg >= base and (best is None or avg > best[0]):
                     best = (avg, x, y)
         if best is None:
             return clusters
         _, x, y = best
-        clusters[x] += clusters[y]
+        clusters[x] = clusters[x] + clusters[y]
         del clusters[y]
+
+
+def _merge_conflicts(clusters: list[list[int]], sim: np.ndarray, key: np.ndarray,
+                     base: float) -> list[list[int]]:
+    """Join disagreeing groups linked by a keyed pair and alike on average."""
+    merged = True
+    while merged:
+        merged = False
+        for x in range(len(clusters)):
+            for y in range(x + 1, len(clusters)):
+                cx, cy = clusters[x], clusters[y]
+                block = sim[np.ix_(cx, cy)]
+                if key[np.ix_(cx, cy)].any() and (block >= 0).all() and block.mean() >= base - CONFLICT_MARGIN:
+                    clusters[x] = cx + cy
+                    del clusters[y]
+                    merged = True
+                    break
+            if merged:
+                break
+    return clusters
 
 
 def verdict(mentions: Sequence[Mention], tol: float) -> tuple[str, str]:
