@@ -231,6 +231,20 @@ def _attribution(doc: Doc, tok: Token, start: int, quotes: list) -> tuple[str | 
                 return syntax.phrase_name(subj), node.text, False
             if subj is not None:
                 return _resolve_he(doc, subj, quotes), node.text, False
+    return _parenthetical(doc, tok, quotes)
+
+
+def _parenthetical(doc: Doc, tok: Token, quotes: list) -> tuple[str | None, str | None, bool]:
+    """'..., the governor's office said, and ...': a reporting verb set off by commas."""
+    root = tok.sent.root
+    for child in root.children:
+        if (child.dep_ in ("parataxis", "ccomp") and child.lemma_.lower() in syntax.REPORTING
+                and "," in (doc[child.left_edge.i].text, doc[max(0, child.left_edge.i - 1)].text)):
+            subj = syntax.subject_of(child)
+            if subj is not None and child.i > tok.i:
+                name = (_resolve_he(doc, subj, quotes) if subj.lower_ in syntax.PRONOUNS
+                        else syntax.phrase_name(subj))
+                return name, child.text, False
     return None, None, False
 
 

@@ -15,7 +15,7 @@ REPORTING = frozenset(
     "insist argue warn allege acknowledge admit affirm assert estimate document testify reveal "
     "disclose describe indicate suggest stress emphasize emphasise underscore highlight deny "
     "reply respond comment conclude predict boast concede contend maintain recall quote "
-    "announce publish show find".split()
+    "announce publish show find promise pledge vow forecast".split()
 )
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LAW", "PRODUCT", "EVENT", "LOC"})
 SPEAKER_LABELS = ("PERSON", "ORG", "NORP", "GPE")
@@ -141,8 +141,11 @@ def phrase_name(tok: Token) -> str:
             for ent in doc.ents:
                 if ent.start <= child.i < ent.end and ent.label_ in SPEAKER_LABELS:
                     return strip_possessive(ent.text)
-    left = [c for c in tok.lefts if c.dep_ in ("compound", "amod") and c.i >= tok.i - 3]
-    start = left[0].i if left else tok.i
+    left = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "poss") and c.i >= tok.i - 4
+             and c.pos_ != "PRON"]
+    start = min([c.left_edge.i if c.dep_ == "poss" else c.i for c in left], default=tok.i)
+    while doc[start].pos_ == "DET" and start < tok.i:
+        start += 1
     return strip_possessive(doc[start : tok.i + 1].text)
 
 
