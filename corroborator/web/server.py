@@ -1,0 +1,92 @@
+"""Serve a record over HTTP with waitress: ``corroborator serve DIR``.
+
+waitress is a pure-Python, multi-threaded WSGI server with no dependencies
+of its own; it is what serves the app, on 127.0.0.1 unless told otherwise.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from collections.abc import Callable
+from pathlib import Path
+
+from ..errors import StoreError
+from .app import LOOPBACK_HOSTS, App, make_app
+
+__all__ = ["DEFAULT_HOST", "DEFAULT_PORT", "create_server", "record_path", "serve"]
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8000
+THREADS = 8
+RECORD_FILE = "record.sqlite"
+
+
+def record_path(target: str | Path) -> Path:
+    """The record file of ``target``: a ``build --out`` folder, or a record file itself."""
+    path = Path(target)
+    if path.is_dir():
+        path = path / RECORD_FILE
+        if not path.is_file():
+            raise StoreError(
+                f"{target}: no {RECORD_FILE} in this folder; "
+                f"run `corroborator build REPORTS --out {target}` first"
+            )
+    return path
+
+
+def is_loopback(host: str) -> bool:
+    """Whether ``host`` names this machine only (127.0.0.0/8, ::1, localhost)."""
+    if host.strip("[]").lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def create_server(
+    target: str | Path,
+    *,
+    host: str = DEFAULT_HOST,
+    port: int = DEFAULT_PORT,
+    threads: int = THREADS,
+) -> tuple[object, str]:
+    """A waitress server for the record of ``target`` (not yet running), and its URL.
+
+    Port 0 picks a free port; the URL says which. On a loopback address only
+    requests naming a loopback host are answered (see ``app``).
+    """
+    import waitress.server  # imported here: the rest of corroborator never needs it
+
+    allowed = LOOPBACK_HOSTS | {host.lower()} if is_loopback(host) else None
+    app: App = make_app(record_path(target), allowed_hosts=allowed)
+    server = waitress.server.create_server(
+        app,
+        host=host,
+        port=port,
+        threads=threads,
+        ident="corroborator",
+        clear_untrusted_proxy_headers=True,
+    )
+    shown = f"[{host}]" if ":" in host else host
+    return server, f"http://{shown}:{server.effective_port}/"
+
+
+def serve(
+    target: str | Path,
+    *,
+    host: str = DEFAULT_HOST,
+    port: int = DEFAULT_PORT,
+    threads: int = THREADS,
+    ready: Callable[[str], None] | None = None,
+) -> None:
+    """Serve the record of ``target`` until interrupted; ``ready(url)`` is called once listening."""
+    server, url = create_server(target, host=host, port=port, threads=threads)
+    if ready is not None:
+        ready(url)
+    try:
+        server.run()  # type: ignore[attr-defined]
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.close()  # type: ignore[attr-defined]
