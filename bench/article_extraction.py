@@ -175,11 +175,18 @@ def body(doc: RawDoc | None, text: str) -> str:
 
 def removals(bodies: dict[str, str], cleaned: dict[str, CleanDoc | None]
              ) -> list[tuple[str, int, int, int]]:
-    """Per cleaner rule: lines removed, words of the true body removed, other words removed."""
+    """Per cleaner rule: lines removed, words of the true body removed, other words removed.
+
+    A removed line is a loss when the true body holds its words more often than
+    the cleaned text still does: a second copy of a paragraph that is kept once
+    is not a loss, though its words are in the true body.
+    """
     found: dict[str, list[int]] = {}
     for key, clean in cleaned.items():
-        truth = " ".join(WORD.findall(bodies[key])).casefold()
-        for removed in clean.removed if clean is not None else ():
+        if clean is None:
+            continue
+        truth, kept = _joined(bodies[key]), _joined(clean.text)
+        for removed in clean.removed:
             words = WORD.findall(removed.text)
             if not words:
                 continue
@@ -187,9 +194,15 @@ def removals(bodies: dict[str, str], cleaned: dict[str, CleanDoc | None]
             rule = "boilerplate repeated in reports" if rule.startswith("boilerplate") else rule
             counts = found.setdefault(rule, [0, 0, 0])
             counts[0] += 1
-            counts[1 if " ".join(words).casefold() in truth else 2] += len(words)
+            phrase = _joined(removed.text)
+            counts[1 if truth.count(phrase) > kept.count(phrase) else 2] += len(words)
     rows = [(rule, c[0], c[1], c[2]) for rule, c in found.items()]
     return sorted(rows, key=lambda r: -r[2] - r[3])
+
+
+def _joined(text: str) -> str:
+    """The words of a text, case-folded and space-separated, with a space at each end."""
+    return f" {' '.join(WORD.findall(text)).casefold()} "
 
 
 def score(name: str, bodies: dict[str, str], predicted: dict[str, str], seconds: float) -> Score:
@@ -240,8 +253,10 @@ def section(scores: Sequence[Score], rules: Sequence[tuple[str, int, int, int]],
         "*clean*: `clean.clean_reports` over the whole batch, as `corroborator build` runs it."
     )
     rules_intro = (
-        "What the cleaner removed, by rule: words found in the true article body (a loss) "
-        "and other words (clutter, a gain)."
+        "What the cleaner removed, by rule: words of the true article body (a loss: the true "
+        "body holds the removed line more often than the cleaned text still does) and other "
+        "words (clutter, a gain). HTML pages are extracted articles to the cleaner, so only "
+        "links, fields and teasers go after their last paragraph."
     )
     lines = [SECTION, "", intro, "",
              "| extraction | F1 | precision | recall | empty pages | seconds |",

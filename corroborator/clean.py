@@ -6,18 +6,24 @@ found by what such lines *look like*, never by a list of their strings, since
 each site words them its own way:
 
 1. trims inside a line: empty image markup, table-pipe residue, heading marks;
-2. line features: words, terminal punctuation, title case, UI vocabulary
-   next to digits, decoration around a lone label, navigation separators;
-3. position: what comes after the story's last paragraph is not story;
+2. line features: words, terminal punctuation, title case, UI vocabulary next
+   to digits, decoration around a lone label, navigation separators (a table
+   row, with pipes at both ends, is data), newsletter sign-up prompts;
+3. position: after the story's last paragraph a scraped page (``.txt``,
+   ``.md``) goes on with its furniture, so every short line there goes; an
+   extracted article (HTML, JSON) goes on with its own lists, tables and
+   credits, so only what closes it and points elsewhere goes: links,
+   "Tags: ..." fields, a "You may also like" heading and the headlines under it;
 4. context: a "label: Headline" line whose headline shares no words with the
-   story is a teaser for another story;
+   story, or a headline tagged "[VIDEO]", is a teaser for another story;
 5. repetition: a short non-sentence line found verbatim in several unrelated
-   reports is the sites' boilerplate (``find_boilerplate``).
+   reports is the sites' boilerplate (``find_boilerplate``); a later copy of
+   the headline, or of the whole story, is the page repeating itself.
 
 It is conservative: a line that ends like a sentence and has at least
-``PROTECTED_WORDS`` words is never removed, and the headline is only removed
-when it is plainly markup or interface text. Runs of blank lines collapse to
-one blank line (the paragraph separator).
+``PROTECTED_WORDS`` words goes only as a second copy of the story or a sign-up
+prompt, and the headline only when it is plainly markup or interface text.
+Runs of blank lines collapse to one blank line (the paragraph separator).
 
 The cleaned text is made only of raw characters, in order; ``segments`` maps it
 back (see ``CleanDoc.to_raw``) and every removal is a ``Removed`` with its raw
@@ -37,9 +43,11 @@ from .settings import Settings
 __all__ = ["clean_reports", "clean_text", "find_boilerplate"]
 
 DEFAULT_SETTINGS = Settings()  # frozen, so one shared default is safe
+# Formats whose text an extractor already cut out of its page (RawDoc.format).
+EXTRACTED_FORMATS = frozenset({"html", "json", "jsonl"})
 Segments = tuple[tuple[int, int, int], ...]
 
-PROTECTED_WORDS = 8  # a line ending like a sentence with this many words is never removed
+PROTECTED_WORDS = 8  # a line ending like a sentence with this many words is story
 BODY_TOKENS = 20  # a line this long is body text even without final punctuation
 SHORT_TOKENS = 12  # longest line that position or repetition alone can remove
 UI_LINE_TOKENS = 6  # longest line of pure interface vocabulary
@@ -51,6 +59,9 @@ TITLE_CASE_MIN = 0.75  # share of capitalised content words in a headline-shaped
 LABELLED_TITLE_CASE_MIN = 0.6
 FOREIGN_OVERLAP_MAX = 0.2  # at most this share of a teaser's words occur in the story
 RELATED_DOCS_MIN = 0.3  # share of body lines two reports must share to be copies
+RETOLD_MIN_SHARE = 0.5  # a repeated run of body lines this share of the story is a second copy
+RETOLD_MIN_LINES = 3  # ... if it is at least this many lines long
+FIELD_TAIL_WORDS = 6  # longest value of a "Tags: ..." field after the story
 
 # Words of web-page furniture: ads, sharing, subscriptions, author boxes, "read
 # more" links. A short line made only of these (and numbers) is interface text,
@@ -81,7 +92,7 @@ COUNTER_WORDS = frozenset(" ".join(COUNTER_GROUPS).split())
 # Labels that introduce a link to another story: "Also Read – ...", "Most Popular: ...".
 TEASER_LABEL_GROUPS = (
     "read watch see listen related recommended trending popular latest top more must miss",
-    "don't stories story video videos podcast sponsored advertisement",
+    "don't stories story video videos podcast sponsored advertisement like",
 )
 TEASER_LABEL_WORDS = frozenset(" ".join(TEASER_LABEL_GROUPS).split())
 # Function words: ignored when measuring what a line is about.
@@ -94,6 +105,10 @@ STOP_GROUPS = (
     "what why how who whom when where which while just only very too any some each per",
 )
 STOPWORDS = frozenset(" ".join(STOP_GROUPS).split())
+# A newsletter prompt names where the mail goes and asks the reader to sign up for it.
+SIGN_UP_CHANNEL = re.compile(r"\b(?:newsletters?|inbox)\b", re.IGNORECASE)
+SIGN_UP_ACTION = re.compile(r"\b(?:subscribe|subscribing|sign(?:ing)?[- ]?up)\b", re.IGNORECASE)
+READER_WORDS = frozenset({"you", "your", "our", "us"})
 
 TOKEN = re.compile(r"[^\W_](?:[\w'’.&-]*[^\W_])?")
 NUMBER = re.compile(r"\d[\d.,]*[kKmM]?")
@@ -103,12 +118,21 @@ MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
 HEADING_MARKS = re.compile(r"^#{1,6}[ \t]+(?=\S)")
 LEADING_PIPES = re.compile(r"^\|(?:[ \t]*\|)*[ \t]*")
 TRAILING_PIPES = re.compile(r"(?:[ \t]*\|)+$")
-MARKUP = re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)|</?[A-Za-z][^<>\n]*>|&#?\w+;")
+# An HTML tag's name is lower or upper case; "<The Palace: Jang Noksu>" is a title.
+MARKUP = re.compile(
+    r"!?\[[^\]\n]*\]\([^)\n]*\)|</?(?:[a-z][a-z0-9]*|[A-Z][A-Z0-9]*)(?:[\s/][^<>\n]*)?>|&#?\w+;"
+)
 # A lone label between dashes or brackets: "- Advertisement -", "[Sponsored]". Emphasis
 # marks (* _) and wiki "=" are left out: "**Why it matters**" is a subhead.
 DECORATED = re.compile(r"^[-–—~|•·\[(<{]+\s*(?P<core>[^\W\d_][\w'’ ]*?)\s*[-–—~|•·\])>}]+$")
 LABELLED = re.compile(r"^(?P<label>[^\W\d_][\w'’ ]*?)\s*(?::|\||–|—|\s-)\s+(?P<tail>\S.*)$")
 NAV_SEPARATOR = re.compile(r"\s+[|›»>/•·]\s+")
+# A headline tagged as a link to more: "Plane passengers quarantined [VIDEO]" (not "[sic]").
+TAGGED_TEASER = re.compile(r"\s\[(?P<tag>[^\W\d_]{2,})\]$")
+# Where a line points elsewhere: a web address or an e-mail address.
+LINK = re.compile(
+    r"\b(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)+/\S*"
+)
 # A photo credit or embed label: "(Photo by ...)", "Image: ...", "Video credit: ...".
 CREDIT = re.compile(
     r"^[(\[]?\s*(?:photo|photograph|image|picture|video|illustration|credit)s?\b\s*(?:by\b|:|credit)",
@@ -127,6 +151,7 @@ class _Line:
     spans: tuple[tuple[int, int], ...]  # kept raw spans, whitespace stripped
     trims: tuple[Removed, ...]
     core: str  # the kept text, spans joined
+    table: bool  # a table row: pipes at both ends
 
     @property
     def blank(self) -> bool:
@@ -146,17 +171,24 @@ class _Doc:
     first_body: int | None
     last_body: int | None
     words: Counter[str]  # content words of the whole report
+    extracted: bool  # cut out of its page by an extractor (see EXTRACTED_FORMATS)
+    retold: frozenset[int]  # lines of a second copy of the story
+    teasers_from: int | None  # a "You may also like" heading after the story
+    pointers_from: int | None  # where the run of links and fields that ends the text starts
 
 
 def clean_text(
-    text: str, *, boilerplate: frozenset[str] = frozenset()
+    text: str, *, boilerplate: frozenset[str] = frozenset(), extracted: bool = False
 ) -> tuple[str, tuple[Removed, ...], Segments]:
     """Clean one report: (cleaned text, removed spans, segments back to ``text``).
 
     ``boilerplate`` holds lines known to repeat across reports (as returned by
     ``find_boilerplate``); they are removed unless they read as sentences.
+    ``extracted`` says the text is an article an extractor already cut out of
+    its page (an HTML or JSON report) rather than a whole scraped page: what
+    follows its last paragraph is then kept unless it points elsewhere.
     """
-    return _clean(text, dict.fromkeys(boilerplate, 0))
+    return _clean(text, dict.fromkeys(boilerplate, 0), extracted=extracted)
 
 
 def clean_reports(
@@ -170,13 +202,16 @@ def clean_reports(
     repeated = find_boilerplate([d.text for d in docs], min_docs=settings.repeated_line_min_docs)
     cleaned: list[CleanDoc] = []
     for doc in docs:
-        text, removed, segments = _clean(doc.text, repeated)
+        extracted = doc.format in EXTRACTED_FORMATS
+        text, removed, segments = _clean(doc.text, repeated, extracted=extracted)
         cleaned.append(CleanDoc(raw=doc, text=text, removed=removed, segments=segments))
     return cleaned
 
 
-def _clean(text: str, repeated: Mapping[str, int]) -> tuple[str, tuple[Removed, ...], Segments]:
-    doc = _analyse(text)
+def _clean(
+    text: str, repeated: Mapping[str, int], *, extracted: bool
+) -> tuple[str, tuple[Removed, ...], Segments]:
+    doc = _analyse(text, extracted=extracted)
     pieces: list[tuple[int, int]] = []
     removed: list[Removed] = []
     previous: _Line | None = None
@@ -203,19 +238,66 @@ def _clean(text: str, repeated: Mapping[str, int]) -> tuple[str, tuple[Removed, 
 # --- lines and in-line trims -------------------------------------------------
 
 
-def _analyse(text: str) -> _Doc:
+def _analyse(text: str, *, extracted: bool = False) -> _Doc:
     lines: list[_Line] = []
     start = 0
     for number, raw in enumerate(text.split("\n")):
         lines.append(_trim(text, number, start, start + len(raw)))
         start += len(raw) + 1
-    body = [ln.number for ln in lines if _is_body(ln.core)]
+    body = [ln for ln in lines if _is_body(ln.core)]
     headline = next((ln.number for ln in lines if _has_letters(ln.core)), None)
     words: Counter[str] = Counter()
     for line in lines:
         words.update(_content_words(line.core))
-    first, last = (body[0], body[-1]) if body else (None, None)
-    return _Doc(tuple(lines), headline, first, last, words)
+    first, last = (body[0].number, body[-1].number) if body else (None, None)
+    teasers = pointers = None
+    if extracted and last is not None:
+        after = (ln.number for ln in lines[last + 1 :] if _teaser_heading(ln.core))
+        teasers = next(after, None)
+        pointers = _pointers_from(lines[last + 1 :], teasers)
+    retold = _retold(body)
+    return _Doc(tuple(lines), headline, first, last, words, extracted, retold, teasers, pointers)
+
+
+def _pointers_from(tail: Sequence[_Line], teasers: int | None) -> int | None:
+    """Where the run of links, fields and furniture that closes the text starts.
+
+    A link under each item of a list belongs to the item, so only a closing run goes.
+    """
+    start = None
+    for line in reversed(tail):
+        closing = teasers is not None and line.number >= teasers
+        if not (line.blank or closing or _pointer_line(line.core)):
+            break
+        start = line.number
+    return start
+
+
+def _retold(body: list[_Line]) -> frozenset[int]:
+    """Later copies of body lines, when the page renders its story twice.
+
+    A second copy (a print version, the page's metadata) is a run of body lines
+    repeating earlier ones in order, as long as half the story; a pull quote or
+    a block recurring in a long list is not.
+    """
+    keys = [line.key for line in body]
+    seen: dict[str, list[int]] = {}
+    runs: dict[int, tuple[int, int]] = {}  # earlier index -> (lines, chars) of the run ending here
+    longest = (0, 0)
+    for i, key in enumerate(keys):
+        current: dict[int, tuple[int, int]] = {}
+        for j in seen.get(key, []):
+            lines, chars = runs.get(j - 1, (0, 0))
+            current[j] = (lines + 1, chars + len(key))
+            longest = max(longest, current[j], key=lambda run: run[1])
+        runs = current
+        seen.setdefault(key, []).append(i)
+    story = sum(len(key) for key in set(keys))
+    lines, chars = longest
+    if lines < RETOLD_MIN_LINES or chars < RETOLD_MIN_SHARE * story:
+        return frozenset()
+    first = {key: i for i, key in reversed(list(enumerate(keys)))}
+    return frozenset(line.number for i, line in enumerate(body) if first[line.key] < i)
 
 
 def _trim(text: str, number: int, start: int, end: int) -> _Line:
@@ -243,7 +325,9 @@ def _trim(text: str, number: int, start: int, end: int) -> _Line:
         core = raw.strip()
     trims = tuple(Removed(start + a, start + b, raw[a:b], reason) for a, b, reason in _merge(cuts))
     kept = tuple((start + a, start + b) for a, b in spans)
-    return _Line(number, start, end, kept, trims, core)
+    stripped = raw.strip()
+    table = len(stripped) > 1 and stripped[0] == stripped[-1] == "|" and "|" in core
+    return _Line(number, start, end, kept, trims, core, table)
 
 
 def _merge(cuts: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -360,30 +444,50 @@ def _headline_shaped(text: str, title_min: float) -> bool:
 def _verdict(line: _Line, doc: _Doc, repeated: Mapping[str, int]) -> str | None:
     """Why this line is clutter, or None to keep it. The first rule that fires wins."""
     text = line.core
+    if line.number in doc.retold:
+        return "second copy of the story"
+    headline = line.number == doc.headline
     if _is_sentence(text):
-        return None
-    reason = _interface_reason(text)
-    if reason is not None or line.number == doc.headline:
+        return "newsletter sign-up" if not headline and _sign_up(text) else None
+    reason = _interface_reason(text, table=line.table)
+    if reason is not None or headline:
         return reason
+    if _sign_up(text):
+        return "newsletter sign-up"
+    if doc.headline is not None and line.key == doc.lines[doc.headline].key:
+        return "headline repeated"
     if line.key in repeated and _may_repeat(text):
         count = repeated[line.key]
         return f"boilerplate repeated in {count} reports" if count else "boilerplate"
+    if line.table:  # a row of data, wherever it stands
+        return None
     if _is_teaser(text, doc, middle=_in_middle(line, doc)):
         return "link teaser"
-    after_story = doc.last_body is not None and line.number > doc.last_body
-    if after_story and not _terminal(text) and len(_tokens(text)) <= SHORT_TOKENS:
-        return "after the end of the story"
+    if doc.last_body is not None and line.number > doc.last_body:
+        return _after_story_reason(line, doc)
     return None
 
 
-def _interface_reason(text: str) -> str | None:
+def _after_story_reason(line: _Line, doc: _Doc) -> str | None:
+    """A line after the story's last paragraph: the page's furniture or the article's own?"""
+    text = line.core
+    if not doc.extracted:
+        short = not _terminal(text) and len(_tokens(text)) <= SHORT_TOKENS
+        return "after the end of the story" if short else None
+    if doc.teasers_from is not None and line.number >= doc.teasers_from:
+        return "link teaser"
+    if doc.pointers_from is not None and line.number >= doc.pointers_from:
+        return "after the end of the story" if _pointer_line(text) else None
+    return None
+
+
+def _interface_reason(text: str, *, table: bool = False) -> str | None:
     """Lines that are page furniture wherever they stand, even at the top."""
     if not _has_alnum(text):
         return "markup residue"
     if not _has_alnum(MARKUP.sub("", text)):
         return "markup residue"
-    decorated = DECORATED.match(text)
-    if decorated and len(_tokens(decorated.group("core"))) <= 3:
+    if _decorated_label(text):
         return "decorated label"
     has_number = any(NUMBER.fullmatch(t) for t in _tokens(text))
     if _ui_only(text, counted=has_number):
@@ -393,9 +497,61 @@ def _interface_reason(text: str) -> str | None:
     if CREDIT.match(text):
         return "photo credit"
     parts = NAV_SEPARATOR.split(text)
-    if len(parts) >= 3 and all(len(_tokens(p)) <= 3 for p in parts):
+    if not table and len(parts) >= 3 and all(len(_tokens(p)) <= 3 for p in parts):
         return "navigation"
     return None
+
+
+def _decorated_label(text: str) -> bool:
+    """A lone label between dashes ("- Anzeige -"), or interface words in brackets.
+
+    Brackets also hold citations ("[Reuters]" after a quote): "[Sponsored]" goes, they stay.
+    """
+    decorated = DECORATED.match(text)
+    if not decorated or len(_tokens(decorated.group("core"))) > 3:
+        return False
+    return text[0] not in "[(<{" or _ui_only(decorated.group("core"), counted=False)
+
+
+def _sign_up(text: str) -> bool:
+    """A newsletter prompt: a newsletter or inbox, signing up, and the reader addressed.
+
+    It often reads as a sentence ("Get the headlines in your inbox by subscribing
+    to our newsletter."), so sentence protection does not cover it.
+    """
+    if not (SIGN_UP_CHANNEL.search(text) and SIGN_UP_ACTION.search(text)):
+        return False
+    words = [w.lower() for w in _words(text)]
+    return bool(words) and (words[0] in UI_WORDS or not READER_WORDS.isdisjoint(words))
+
+
+def _pointer_line(text: str) -> bool:
+    """Links, fields and page furniture: what may close an article without being its text."""
+    return _link_line(text) or _field_line(text) or _interface_reason(text) is not None
+
+
+def _link_line(text: str) -> bool:
+    """A line that points elsewhere: a web or e-mail address and a few words at most."""
+    return bool(LINK.search(text)) and len(_tokens(LINK.sub(" ", text))) <= SHORT_TOKENS
+
+
+def _field_line(text: str) -> bool:
+    """A short "Label: value" field: "Tags: ferries, strikes", "Filed under: Transport".
+
+    A value with digits is data ("Adults: 60"); one ending like a sentence is story.
+    """
+    field = LABELLED.match(text)
+    if field is None or ":" not in text[: field.start("tail")] or _terminal(text):
+        return False
+    label, tail = field.group("label"), field.group("tail")
+    listed = "," in tail or len(_words(tail)) <= FIELD_TAIL_WORDS
+    return len(_words(label)) <= 2 and listed and not any(ch.isdigit() for ch in tail)
+
+
+def _teaser_heading(text: str) -> bool:
+    """A heading over links to other stories: "You may also like...", "More:", "Related"."""
+    core = text.rstrip(".:…").strip()
+    return 0 < len(_tokens(core)) <= UI_LINE_TOKENS and _teaser_label(core)
 
 
 def _may_repeat(text: str) -> bool:
@@ -418,9 +574,19 @@ def _in_middle(line: _Line, doc: _Doc) -> bool:
 
 def _is_teaser(text: str, doc: _Doc, *, middle: bool) -> bool:
     """A link to another story: "Also Read – Headline", or a foreign headline mid-story."""
+    tagged = TAGGED_TEASER.search(text)
+    if (
+        tagged
+        and tagged.group("tag")[0].isupper()
+        and _headline_shaped(text[: tagged.start()], 0.0)
+    ):
+        return True
     labelled = LABELLED.match(text)
-    if labelled and len(_tokens(labelled.group("label"))) <= LABEL_TOKENS:
-        label, tail = labelled.group("label"), labelled.group("tail")
+    label = labelled.group("label") if labelled else ""
+    if len(label) == 1:  # "Q: ...", "A: ...": a turn of an interview
+        return False
+    if labelled and len(_tokens(label)) <= LABEL_TOKENS:
+        tail = labelled.group("tail")
         if _teaser_label(label):
             return _headline_shaped(tail, 0.0)
         if middle and _headline_shaped(tail, LABELLED_TITLE_CASE_MIN):

@@ -44,8 +44,14 @@ def cli() -> None:
               help="An INI file with a [corroborator] section overriding the defaults.")
 @click.option("--story", help="A name for the story (shown in the dossier).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar; errors only.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Where to parse and extract: here, or on a Dask cluster (needs the dask extra).")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="The Dask scheduler to use (tcp://host:8786); implies --engine dask. "
+                   "Without it, --engine dask starts a local cluster.")
 def build(reports: tuple[Path, ...], out: Path, url_lists: tuple[Path, ...],
-          settings_file: str | None, story: str | None, quiet: bool) -> None:
+          settings_file: str | None, story: str | None, quiet: bool, engine: str,
+          scheduler: str | None) -> None:
     """Build the dossier of REPORTS (files, folders, feeds, WARC files) and --urls into --out.
 
     \b
@@ -68,7 +74,7 @@ def build(reports: tuple[Path, ...], out: Path, url_lists: tuple[Path, ...],
     inputs = {"cwd": str(Path.cwd()), "paths": [str(p) for p in reports], "urls": urls,
               "settings": str(Path(settings_file).resolve()) if settings_file else None,
               "story": story or _story_name(reports)}
-    _build_into(out, inputs, quiet)
+    _build_into(out, inputs, quiet, engine="dask" if scheduler else engine, scheduler=scheduler)
 
 
 @cli.command()
@@ -88,31 +94,38 @@ def add(dossier: Path, inputs_to_add: tuple[str, ...], quiet: bool) -> None:
     import json
 
     from .fetch import is_url
+    from .lock import dossier_lock
 
-    try:
-        inputs = json.loads((dossier / INPUTS_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise click.ClickException(
-            f"{dossier} has no readable {INPUTS_FILE} ({exc}): build it with "
-            "`corroborator build ... --out` first.") from exc
-    urls = [i for i in inputs_to_add if is_url(i)]
-    paths = [str(Path(i).resolve()) for i in inputs_to_add if not is_url(i)]
-    for p in paths:
-        if not Path(p).exists():
-            raise click.ClickException(f"{p}: no such file or folder")
-    base = Path(inputs.get("cwd") or Path.cwd())
-    known = [str((base / p).resolve()) for p in inputs.get("paths", [])]
-    inputs["paths"] = list(dict.fromkeys([*known, *paths]))
-    inputs["cwd"] = str(Path.cwd())
-    inputs["urls"] = list(dict.fromkeys([*inputs.get("urls", []), *urls]))
-    _build_into(dossier, inputs, quiet)
+    try:  # one writer at a time: a second `add` waits, then reads the inputs the first left
+        with dossier_lock(dossier, waiting=lambda msg: click.echo(msg, err=True)):
+            try:
+                inputs = json.loads((dossier / INPUTS_FILE).read_text(encoding="utf-8"))
+            except (OSError, ValueError) as exc:
+                raise click.ClickException(
+                    f"{dossier} has no readable {INPUTS_FILE} ({exc}): build it with "
+                    "`corroborator build ... --out` first.") from exc
+            urls = [i for i in inputs_to_add if is_url(i)]
+            paths = [str(Path(i).resolve()) for i in inputs_to_add if not is_url(i)]
+            for p in paths:
+                if not Path(p).exists():
+                    raise click.ClickException(f"{p}: no such file or folder")
+            base = Path(inputs.get("cwd") or Path.cwd())
+            known = [str((base / p).resolve()) for p in inputs.get("paths", [])]
+            inputs["paths"] = list(dict.fromkeys([*known, *paths]))
+            inputs["cwd"] = str(Path.cwd())
+            inputs["urls"] = list(dict.fromkeys([*inputs.get("urls", []), *urls]))
+            _build_into(dossier, inputs, quiet)
+    except CorroboratorError as exc:  # the lock was held too long
+        raise click.ClickException(str(exc)) from exc
 
 
-def _build_into(out: Path, inputs: dict[str, Any], quiet: bool) -> None:
+def _build_into(out: Path, inputs: dict[str, Any], quiet: bool, *, engine: str = "local",
+                scheduler: str | None = None) -> None:
     """Build the record of ``inputs`` and write the dossier files (and inputs.json) to ``out``."""
     import json
 
     from .dossier import write_atomic, write_json
+    from .lock import dossier_lock
     from .pipeline import build as build_record
     from .report import render_index
     from .store import write_record
@@ -121,15 +134,16 @@ def _build_into(out: Path, inputs: dict[str, Any], quiet: bool) -> None:
                         format="%(levelname)s: %(message)s")
     try:
         settings = Settings.load(inputs.get("settings"))
-        with _progress(quiet) as progress:
-            record = build_record(_input_paths(inputs), settings,
-                                  progress=progress, story=inputs.get("story"),
-                                  urls=inputs["urls"], cache_dir=out / "cache")
-        out.mkdir(parents=True, exist_ok=True)
-        write_json(record, out / "dossier.json")
-        write_record(record, out / "record.sqlite")
-        write_atomic(out / "index.html", render_index(record))
-        write_atomic(out / INPUTS_FILE, json.dumps(inputs, indent=1))
+        with dossier_lock(out, waiting=lambda msg: click.echo(msg, err=True)):
+            with _progress(quiet) as progress:
+                record = build_record(_input_paths(inputs), settings,
+                                      progress=progress, story=inputs.get("story"),
+                                      urls=inputs["urls"], cache_dir=out / "cache",
+                                      engine=engine, scheduler=scheduler)
+            write_json(record, out / "dossier.json")
+            write_record(record, out / "record.sqlite")
+            write_atomic(out / "index.html", render_index(record))
+            write_atomic(out / INPUTS_FILE, json.dumps(inputs, indent=1))
     except CorroboratorError as exc:
         raise click.ClickException(str(exc)) from exc
     for s in record.skipped:

@@ -184,7 +184,7 @@ def _mention(doc: Doc, clean: CleanDoc, kind: str, value: float | str | None, un
         context=_context(doc, tok, start, end), time=time, said_by=said_by,
         attribution_cue=cue, hedged=hedge is not None, hedge_cue=hedge,
         subject=_subject(anchor, qualifiers), entities=tuple(_entities(sent)),
-        in_quote=in_quote, extra=dict(extra or {}),
+        in_quote=in_quote, extra={**(extra or {}), "tensor": _tensor_context(doc, tok, start, end)},
     )
 
 
@@ -325,3 +325,18 @@ def _pair_conversions(mentions: list[Mention]) -> list[Mention]:
             continue
         out.append(m)
     return out
+
+
+def _tensor_context(doc: Doc, tok: Token, start: int, end: int) -> list[float] | None:
+    """Mean tok2vec vector of the clause around the value (free: the parser computed it)."""
+    import numpy as np
+
+    if doc.tensor is None or not len(doc.tensor):
+        return None
+    sent = tok.sent
+    idx = [t.i for t in sent if not (start <= t.idx < end) and not t.is_punct and not t.is_space
+           and abs(t.i - tok.i) <= 12]
+    if not idx:
+        return None
+    vec = doc.tensor[idx].mean(axis=0)
+    return (vec / (np.linalg.norm(vec) or 1.0)).tolist()

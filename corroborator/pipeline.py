@@ -117,14 +117,25 @@ def analyse(cleaned: Sequence[CleanDoc], settings: Settings, progress: Progress 
 
 def build(paths: Sequence[str | Path], settings: Settings | None = None, *,
           progress: Progress | None = None, story: str | None = None,
-          urls: Sequence[str] = (), cache_dir: Path | None = None) -> Record:
-    """Build the record of a corpus. Raises NoReportsError if nothing could be read."""
+          urls: Sequence[str] = (), cache_dir: Path | None = None,
+          engine: str = "local", scheduler: str | None = None) -> Record:
+    """Build the record of a corpus. Raises NoReportsError if nothing could be read.
+
+    ``engine="dask"`` parses and extracts on a Dask cluster (``scheduler``: its
+    address; None starts a local one); the record is the same as with "local".
+    """
     settings = settings or Settings()
     raw, skipped = read(paths, settings, urls=urls, cache_dir=cache_dir)
     if not raw:
         raise no_reports_error([*paths, *urls], skipped)
     cleaned = clean_reports(raw, settings=settings)
-    docs, sents, mentions, quotes, ents, failed = analyse(cleaned, settings, progress)
+    if engine == "dask":
+        from .distributed import analyse_dask
+
+        analysed = analyse_dask(cleaned, settings, scheduler=scheduler, progress=progress)
+    else:
+        analysed = analyse(cleaned, settings, progress)
+    docs, sents, mentions, quotes, ents, failed = analysed
     skipped += failed
     if not docs:
         raise no_reports_error([*paths, *urls], skipped)
@@ -137,7 +148,9 @@ def build(paths: Sequence[str | Path], settings: Settings | None = None, *,
     events = group_events(docs, mentions, starts, threshold=settings.event_threshold)
     event_of = {doc: e.id for e in reversed(events) for doc in e.documents}
     facts = reconcile(mentions, event_of, threshold=settings.link_threshold,
-                      tolerance=settings.value_tolerance)
+                      tolerance=settings.value_tolerance, context=settings.context_vectors)
+    for m in mentions:
+        m.extra.pop("tensor", None)  # a working vector, not part of the record
     return Record(tuple(docs), tuple(sents), tuple(mentions), tuple(quotes), tuple(entities),
                   tuple(events), tuple(facts), tuple(skipped), story)
 

@@ -28,6 +28,7 @@ from collections.abc import Sequence
 import numpy as np
 from rapidfuzz import fuzz
 
+from .clustering import Clusters, average_linkage, candidate_pairs
 from .embed import embed
 from .models import Fact, Mention
 from .nlp.numbers import to_base
@@ -37,6 +38,7 @@ QUALIFIER_MATCH = 85  # rapidfuzz ratio above which two names are one name
 SAME_VALUE_BONUS = 0.2  # equal values, stated alike, in one event are evidence of one slot
 CLOSE_RATIO = 2.0  # values further apart than this are not "the same figure"
 SAME_DOC_BONUS = 0.15  # ... and more so when one report repeats its own figure
+TENSOR_DIM = 96  # width of en_core_web_sm's tok2vec vectors
 
 
 def dimension(m: Mention) -> str:
@@ -105,12 +107,21 @@ def _slot_text(m: Mention) -> str:
 
 
 class Scorer:
-    """Pairwise slot similarity over a block of mentions, with cached embeddings."""
+    """Pairwise slot similarity over a block of mentions.
 
-    def __init__(self, block: Sequence[Mention]) -> None:
+    Context vectors are MiniLM embeddings of the masked contexts (``context="minilm"``)
+    or the parser's own tok2vec vectors, computed during the parse at no extra cost
+    (``context="tok2vec"``, for large corpora).
+    """
+
+    def __init__(self, block: Sequence[Mention], context: str = "minilm") -> None:
         self.block = list(block)
-        self.ctx = embed([m.context for m in block])
-        self.slot = embed([_slot_text(m) for m in block])
+        if context == "tok2vec":
+            self.ctx = np.array([m.extra.get("tensor") or [0.0] * TENSOR_DIM for m in block],
+                                dtype=np.float32)
+        else:
+            self.ctx = embed([m.context for m in block])
+        self.slot = _embed_unique([_slot_text(m) for m in block])
 
     def score(self, i: int, j: int) -> float:
         a, b = self.block[i], self.block[j]
@@ -132,6 +143,14 @@ class Scorer:
             if a.doc == b.doc:
                 score += SAME_DOC_BONUS
         return score
+
+
+def _embed_unique(texts: Sequence[str]) -> np.ndarray:
+    """Embed each distinct text once (counted phrases repeat a lot)."""
+    unique = sorted(set(texts))
+    vecs = embed(unique)
+    where = {t: k for k, t in enumerate(unique)}
+    return vecs[[where[t] for t in texts]] if texts else vecs
 
 
 def _specific(m: Mention) -> bool:
@@ -180,64 +199,87 @@ def same_slot_key(a: Mention, b: Mention) -> bool:
     return bool(a.frame and b.frame and a.frame[:2] == b.frame[:2]) and _close(a, b)
 
 
-def cluster_block(block: Sequence[Mention], base: float, tol: float) -> list[list[int]]:
-    """Two phases: mentions that agree are grouped by average linkage; then groups whose
-    values disagree are merged where a pair of them shares a hard slot key."""
-    n = len(block)
-    if n == 1:
+def _block_keys(m: Mention) -> list[object]:
+    keys: list[object] = [("v", str(m.value))]
+    if m.head:
+        keys.append(("h", m.head))
+    elif m.frame:
+        keys.append(("f", m.frame[0]))
+    keys.extend(("q", _norm_name(q)) for q in m.qualifiers)
+    return keys
+
+
+def cluster_block(block: Sequence[Mention], base: float, tol: float,
+                  context: str = "minilm") -> list[list[int]]:
+    """Two phases over candidate pairs: mentions that agree are grouped by average
+    linkage; then groups whose values disagree are joined where a pair of them shares a
+    hard slot key and the groups are alike on average."""
+    if len(block) == 1:
         return [[0]]
-    scorer = Scorer(block)
-    sim = np.zeros((n, n))
-    agree = np.zeros((n, n), dtype=bool)
-    key = np.zeros((n, n), dtype=bool)
-    for i in range(n):
-        for j in range(i + 1, n):
-            a, b = block[i], block[j]
-            sim[i, j] = sim[j, i] = scorer.score(i, j)
-            agree[i, j] = agree[j, i] = compatible(a, b, tol) and _close(a, b)
-            key[i, j] = key[j, i] = (sim[i, j] >= base + CONFLICT_MARGIN) and same_slot_key(a, b)
-    clusters = _agglomerate([[i] for i in range(n)], sim, agree, base)
-    return _merge_conflicts(clusters, sim, key, base)
+    scorer = Scorer(block, context)
+    pairs = candidate_pairs([_block_keys(m) for m in block], scorer.ctx)
+    clusters = Clusters(len(block))
+    keyed: list[tuple[float, int, int]] = []
+    for i, j in pairs.tolist():
+        score = scorer.score(i, j)
+        clusters.add_edge(i, j, score)
+        if score >= base + CONFLICT_MARGIN and same_slot_key(block[i], block[j]):
+            keyed.append((score, i, j))
+    agree = lambda x, y: _may_join(block, x, y, tol, need_agreement=True)  # noqa: E731
+    average_linkage(clusters, base, agree)
+    return _merge_conflicts(block, clusters, sorted(keyed, reverse=True), base, tol)
 
 
-def _agglomerate(clusters: list[list[int]], sim: np.ndarray, agree: np.ndarray,
-                 base: float) -> list[list[int]]:
-    """Average linkage among mentions whose values all agree."""
-    while True:
-        best: tuple[float, int, int] | None = None
-        for x in range(len(clusters)):
-            for y in range(x + 1, len(clusters)):
-                cx, cy = clusters[x], clusters[y]
-                if not agree[np.ix_(cx, cy)].all() or (sim[np.ix_(cx, cy)] < 0).any():
-                    continue
-                avg = float(sim[np.ix_(cx, cy)].mean())
-                if avg >= base and (best is None or avg > best[0]):
-                    best = (avg, x, y)
-        if best is None:
-            return clusters
-        _, x, y = best
-        clusters[x] = clusters[x] + clusters[y]
-        del clusters[y]
+def _may_join(block: Sequence[Mention], xs: list[int], ys: list[int], tol: float, *,
+              need_agreement: bool) -> bool:
+    """Cluster-level constraints: no sentence twice, one set of names, one stated year,
+    and (in the first phase) values that all agree."""
+    sx = {(block[i].doc, block[i].sent_start) for i in xs}
+    if any((block[j].doc, block[j].sent_start) in sx for j in ys):
+        return False
+    for attr in ("qualifiers", "time"):
+        if not _compatible_sets(block, xs, ys, attr):
+            return False
+    if not need_agreement:
+        return True
+    vx = {_value_key(block[i]): block[i] for i in xs}
+    vy = {_value_key(block[j]): block[j] for j in ys}
+    return all(compatible(a, b, tol) and _close(a, b) for a in vx.values() for b in vy.values())
 
 
-def _merge_conflicts(clusters: list[list[int]], sim: np.ndarray, key: np.ndarray,
-                     base: float) -> list[list[int]]:
+def _value_key(m: Mention) -> tuple[object, ...]:
+    return (m.value, m.unit, m.bound, m.low, m.high)
+
+
+def _compatible_sets(block: Sequence[Mention], xs: list[int], ys: list[int], attr: str) -> bool:
+    if attr == "time":
+        tx = {block[i].time[:4] for i in xs if block[i].time}
+        ty = {block[j].time[:4] for j in ys if block[j].time}
+        return not tx or not ty or bool(tx & ty)
+    qx = [q for i in xs for q in block[i].qualifiers]
+    qy = [q for j in ys for q in block[j].qualifiers]
+    return not qx or not qy or _names_overlap(qx, qy)
+
+
+def _merge_conflicts(block: Sequence[Mention], clusters: Clusters,
+                     keyed: list[tuple[float, int, int]], base: float, tol: float) -> list[list[int]]:
     """Join disagreeing groups linked by a keyed pair and alike on average."""
-    merged = True
-    while merged:
-        merged = False
-        for x in range(len(clusters)):
-            for y in range(x + 1, len(clusters)):
-                cx, cy = clusters[x], clusters[y]
-                block = sim[np.ix_(cx, cy)]
-                if key[np.ix_(cx, cy)].any() and (block >= 0).all() and block.mean() >= base - CONFLICT_MARGIN:
-                    clusters[x] = cx + cy
-                    del clusters[y]
-                    merged = True
-                    break
-            if merged:
-                break
-    return clusters
+    owner = {i: cid for cid, members in clusters.members.items() for i in members}
+    next_id = max(clusters.members) + 1
+    for _, i, j in keyed:
+        a, b = owner[i], owner[j]
+        if a == b:
+            continue
+        avg = clusters.average(a, b)
+        if avg is None or avg < base - CONFLICT_MARGIN:
+            continue
+        if not _may_join(block, clusters.members[a], clusters.members[b], tol, need_agreement=False):
+            continue
+        clusters.merge(a, b, next_id)
+        for k in clusters.members[next_id]:
+            owner[k] = next_id
+        next_id += 1
+    return [sorted(m) for m in clusters.members.values()]
 
 
 def verdict(mentions: Sequence[Mention], tol: float) -> tuple[str, str]:
@@ -252,7 +294,7 @@ def verdict(mentions: Sequence[Mention], tol: float) -> tuple[str, str]:
 
 
 def reconcile(mentions: Sequence[Mention], event_of: dict[str, str], *,
-              threshold: float, tolerance: float) -> list[Fact]:
+              threshold: float, tolerance: float, context: str = "minilm") -> list[Fact]:
     """Group mentions into facts, event by event and dimension by dimension."""
     blocks: dict[tuple[str, str], list[Mention]] = {}
     for m in mentions:
@@ -261,7 +303,7 @@ def reconcile(mentions: Sequence[Mention], event_of: dict[str, str], *,
         blocks.setdefault((event_of.get(m.doc, ""), dimension(m)), []).append(m)
     facts: list[Fact] = []
     for (event, _), block in sorted(blocks.items()):
-        for members in cluster_block(block, threshold, tolerance):
+        for members in cluster_block(block, threshold, tolerance, context):
             group = sorted((block[i] for i in members), key=lambda m: (m.doc, m.start))
             facts.append(make_fact(group, event or None, tolerance))
     order = {"conflict": 0, "agreed": 1, "single": 2}

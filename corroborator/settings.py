@@ -19,12 +19,17 @@ class Settings:
     # ingest
     max_file_bytes: int = 20_000_000  # larger inputs are skipped, never read whole
     min_report_chars: int = 80  # shorter texts are skipped as empty
+    # longer texts are skipped: parsing memory and time grow with a report's length
+    max_report_chars: int = 200_000
     # clean: a line repeated in this many reports is boilerplate
     repeated_line_min_docs: int = 2
     # reconcile: numbers within this relative tolerance are equal
     value_tolerance: float = 0.005
     # reconcile: minimum slot similarity for two mentions to share a fact
     link_threshold: float = 0.45
+    # reconcile: context vectors for slot similarity: "minilm" (sentence embeddings of the
+    # masked context, best quality) or "tok2vec" (the parser's own vectors: free, for speed)
+    context_vectors: str = "minilm"
     # events: minimum similarity for two reports to describe one event
     event_threshold: float = 0.50
     # nlp

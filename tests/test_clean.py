@@ -36,8 +36,8 @@ CLUTTER = [
 ]
 
 
-def raw_doc(text: str, doc_id: str = "doc") -> RawDoc:
-    return RawDoc(doc_id, f"{doc_id}.txt", "txt", text, Source(), sha256="0" * 64)
+def raw_doc(text: str, doc_id: str = "doc", fmt: str = "txt") -> RawDoc:
+    return RawDoc(doc_id, f"{doc_id}.{fmt}", fmt, text, Source(), sha256="0" * 64)
 
 
 def fixture_docs() -> list[RawDoc]:
@@ -165,6 +165,25 @@ def test_clean_removes_clutter_line(line: str, reason: str) -> None:
             "© 2025 The Coastal Ledger",
             "copyright notice",
         ),
+        (f"{SENTENCE}\n- Anzeige -\n{SENTENCE}", "- Anzeige -", "decorated label"),
+        (
+            f"{SENTENCE}\nHarbour pilots walk out over night-shift pay [VIDEO]\n{SENTENCE}",
+            "Harbour pilots walk out over night-shift pay [VIDEO]",
+            "link teaser",
+        ),
+        (
+            f"{SENTENCE}\nSubscribe to the Harbour Briefing newsletter\n{SENTENCE}",
+            "Subscribe to the Harbour Briefing newsletter",
+            "newsletter sign-up",
+        ),
+        (  # a sign-up prompt reads as a sentence, yet it is not the story's
+            (
+                f"{SENTENCE}\nGet the day's ferry news delivered to your inbox by subscribing "
+                f"to our newsletter.\n{SENTENCE}"
+            ),
+            "Get the day's ferry news delivered to your inbox by subscribing to our newsletter.",
+            "newsletter sign-up",
+        ),
     ],
 )
 def test_clean_removes_clutter_kind(text: str, removed: str, reason: str) -> None:
@@ -247,6 +266,13 @@ def test_clean_keeps_story_lines(line: str) -> None:
         f"{SENTENCE}\nReactions\n{SENTENCE}",
         # a label that is part of the story, before a headline about the story
         f"{SENTENCE}\nHome Secretary: Council Must Restore the Cancelled Sailings\n{SENTENCE}",
+        # a citation in brackets, a title in angle brackets, a turn of an interview
+        f"{SENTENCE}\n[Coastal Ledger]\n{SENTENCE}",
+        f"<Inside the Port: A Night on the Docks>\n\n{SENTENCE}",
+        f"{SENTENCE}\nA: Brannock Fish Market, Kelda Quay and Skerrow Rocks\n{SENTENCE}",
+        f"{SENTENCE}\nThe minister said the sailing figures were plainly wrong [sic]\n{SENTENCE}",
+        # a sentence about a newsletter that does not ask the reader to sign up
+        "The council said residents could subscribe to its newsletter for timetable changes.",
     ],
 )
 def test_clean_keeps_headlines_subheads_and_sentences(text: str) -> None:
@@ -259,6 +285,117 @@ def test_clean_keeps_headlines_subheads_and_sentences(text: str) -> None:
 def test_clean_never_removes_a_sentence_even_if_boilerplate() -> None:
     text = f"Headline\n{SENTENCE}\n{SENTENCE}"
     cleaned, removed, _ = clean_text(text, boilerplate=frozenset({SENTENCE}))
+    assert cleaned == text
+    assert removed == ()
+
+
+def test_clean_keeps_table_rows() -> None:
+    """Cells joined by pipes are a table, not a menu: only the edge pipes go."""
+    text = f"{SENTENCE}\n| Pos | Skipper | Points |\n| 1 | Lena Ostrova | 5040 |\n{SENTENCE}"
+    cleaned, removed, segments = clean_text(text)
+    assert "Pos | Skipper | Points" in cleaned
+    assert "1 | Lena Ostrova | 5040" in cleaned
+    assert {r.reason for r in removed} == {"table-pipe residue"}
+    assert_maps_back(text, cleaned, segments)
+
+
+def test_clean_removes_repeated_headline() -> None:
+    text = f"Ferry strike ends\n{SENTENCE}\nFerry strike ends\n{SENTENCE}"
+    cleaned, removed, _ = clean_text(text)
+    assert cleaned == f"Ferry strike ends\n{SENTENCE}\n{SENTENCE}"
+    assert [(r.text, r.reason) for r in removed] == [("Ferry strike ends", "headline repeated")]
+
+
+# --- after the end of the story ------------------------------------------------------------
+
+TOUR_LINES = (
+    "Harbour Band announces anniversary tour",
+    "",
+    SENTENCE,
+    "The band will play eight dates next summer, its promoter said on Monday afternoon.",
+    "Tour dates:",
+    "June 9 – Port Ansel, Harbour Arena",
+    "June 12 – Brannock, Fish Market Hall",
+    "June 15 – Kelda, Skerrow Rocks Amphitheatre",
+    "Tags: music, tours, summer",
+    "reporter@ledger.example",
+    "You may also like:",
+    "Council Votes to Expand Night Bus Network",
+    "Library Reopens With a New Children's Floor",
+)
+TOUR = "\n".join(TOUR_LINES)
+TOUR_LIST = ["Tour dates:", "June 9 – Port Ansel, Harbour Arena", "June 15 – Kelda, Skerrow"]
+TOUR_CLOSE = [
+    ("Tags: music, tours, summer", "after the end of the story"),
+    ("reporter@ledger.example", "after the end of the story"),
+    ("You may also like:", "link teaser"),
+    ("Council Votes to Expand Night Bus Network", "link teaser"),
+    ("Library Reopens With a New Children's Floor", "link teaser"),
+]
+
+
+def test_clean_extracted_article_keeps_its_lists_after_the_end() -> None:
+    """An extracted article's own list stays; the fields, links and teasers closing it go."""
+    cleaned, removed, segments = clean_text(TOUR, extracted=True)
+    assert all(line in cleaned for line in TOUR_LIST)
+    assert [(r.text, r.reason) for r in removed] == TOUR_CLOSE
+    assert_maps_back(TOUR, cleaned, segments)
+
+
+def test_clean_scraped_page_drops_short_lines_after_the_end() -> None:
+    """A scraped page goes on with its furniture: every short line after the story goes."""
+    cleaned, removed, _ = clean_text(TOUR)
+    assert not any(line in cleaned for line in TOUR_LIST)
+    assert {r.reason for r in removed} == {"after the end of the story"}
+
+
+def test_clean_extracted_article_keeps_a_link_under_each_item() -> None:
+    """A link belongs to its list item; only the run of links that closes the text goes."""
+    items = "\n".join(f"{n}) Harbour cruise {n}\nhttps://tickets.example/{n}" for n in (1, 2))
+    text = f"Headline\n{SENTENCE}\n{items}\nhttps://ledger.example/ferries"
+    cleaned, removed, _ = clean_text(text, extracted=True)
+    assert "https://tickets.example/1" in cleaned
+    assert [r.text for r in removed] == [
+        "https://tickets.example/2",
+        "https://ledger.example/ferries",
+    ]
+
+
+@pytest.mark.parametrize(("fmt", "kept"), [("html", True), ("json", True), ("txt", False)])
+def test_clean_reports_reads_the_format(fmt: str, kept: bool) -> None:
+    """HTML and JSON reports are extracted articles; .txt reports are scraped pages."""
+    (doc,) = clean_reports([raw_doc(TOUR, fmt=fmt)])
+    assert all((line in doc.text) is kept for line in TOUR_LIST)
+
+
+# --- a story told twice --------------------------------------------------------------------
+
+PARAGRAPHS = [
+    SENTENCE,
+    "Crews voted by a large majority to reject the new rota, their union said on Sunday.",
+    "Talks with the operator are due to resume on Thursday morning at the harbour office.",
+]
+
+
+def test_clean_removes_a_second_copy_of_the_story() -> None:
+    """Some pages render the story twice (a summary block, the page's metadata)."""
+    story = "\n".join(PARAGRAPHS)
+    text = f"Headline\n{story}\nIn brief\n{story}"
+    cleaned, removed, segments = clean_text(text)
+    assert cleaned == f"Headline\n{story}\nIn brief"
+    assert {r.reason for r in removed} == {"second copy of the story"}
+    assert_maps_back(text, cleaned, segments)
+
+
+def test_clean_keeps_a_repeated_block_in_a_longer_story() -> None:
+    """A block recurring in a long list (a daily plan, a refrain) is not a second copy."""
+    block = "\n".join(PARAGRAPHS)
+    days = [
+        f"Day {n}: the ferry left Port Ansel at {n} o'clock and reached Kelda at noon."
+        for n in range(9)
+    ]
+    text = "\n".join(["Headline", block, *days, block])
+    cleaned, removed, _ = clean_text(text)
     assert cleaned == text
     assert removed == ()
 

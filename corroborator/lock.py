@@ -1,0 +1,133 @@
+"""One writer at a time per dossier folder: an advisory lock on ``DIR/.lock``.
+
+``corroborator add`` reads ``inputs.json``, adds to it, rebuilds and writes the
+record. Two of them at once on one dossier would each read the inputs before
+the other wrote them, and the second to finish would drop the first one's
+reports (a lost update). So each command holds ``dossier_lock(DIR)`` from
+reading the inputs to writing the last file; a second command waits for it,
+then reads the inputs the first one left. Both additions land, in either order.
+
+* ``fcntl.flock`` on ``DIR/.lock``: the kernel drops the lock when its holder
+  exits, however it exits (SIGKILL included), so a crash never leaves a
+  dossier locked and there is no stale lock file to clean up by hand;
+* waiting is polled, up to ``timeout`` seconds, and ``waiting`` is told once
+  (the CLI prints it) which process holds the lock;
+* re-entrant within a process: ``add`` holds the lock and calls the build,
+  which takes it again;
+* the holder is the only writer, so temporary files that a killed writer left
+  beside the outputs (``.record.sqlite.k3j2x_9q.tmp``) are removed on taking it.
+
+Advisory only: readers (``corroborator serve``) never take it, since every
+output file is replaced atomically and a reader sees the old or the new one.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import re
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from .errors import StoreError
+
+__all__ = ["LOCK_FILE", "LOCK_TIMEOUT", "dossier_lock", "remove_stale_temp_files"]
+
+LOCK_FILE = ".lock"
+LOCK_TIMEOUT = 600.0  # seconds to wait for another command on the same dossier
+POLL_SECONDS = 0.05
+# The temporary files of the dossier's outputs: tempfile.mkstemp(prefix=".NAME.",
+# suffix=".tmp") adds 8 random characters; SQLite adds "-journal" beside a database.
+OUTPUTS = ("dossier.json", "record.sqlite", "index.html", "inputs.json")
+STALE_TEMP = re.compile(
+    rf"^\.(?:{'|'.join(map(re.escape, OUTPUTS))})\.[a-z0-9_]{{8}}\.tmp(?:-journal)?$"
+)
+
+_held: dict[Path, int] = {}  # folders this process holds the lock of -> nesting depth
+
+
+@contextmanager
+def dossier_lock(
+    folder: str | Path,
+    *,
+    timeout: float = LOCK_TIMEOUT,
+    waiting: Callable[[str], None] | None = None,
+) -> Iterator[None]:
+    """Hold the dossier lock of ``folder`` (created if missing) for the ``with`` block.
+
+    Raises ``StoreError`` if another process holds it for more than ``timeout`` seconds.
+    """
+    path = Path(folder)
+    path.mkdir(parents=True, exist_ok=True)
+    key = path.resolve()
+    if key in _held:
+        _held[key] += 1
+        try:
+            yield
+        finally:
+            _held[key] -= 1
+        return
+    fd = os.open(key / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        _acquire(fd, key, timeout, waiting)
+        _held[key] = 1
+        try:
+            _write_pid(fd)
+            remove_stale_temp_files(key)
+            yield
+        finally:
+            del _held[key]
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
+
+
+def _acquire(fd: int, folder: Path, timeout: float, waiting: Callable[[str], None] | None) -> None:
+    deadline = time.monotonic() + timeout
+    told = False
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            pass
+        holder = _holder(fd)
+        if time.monotonic() >= deadline:
+            raise StoreError(
+                f"{folder} is being written by another corroborator command{holder}, still "
+                f"after {timeout:g} s: wait for it to finish and run this again."
+            )
+        if waiting is not None and not told:
+            waiting(f"waiting for another corroborator command{holder} to finish with {folder}")
+            told = True
+        time.sleep(POLL_SECONDS)
+
+
+def _holder(fd: int) -> str:
+    """The holder named in the lock file, as " (process 1234)", or ""."""
+    try:
+        pid = os.pread(fd, 32, 0).decode("ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        return ""
+    return f" (process {pid})" if pid.isdigit() else ""
+
+
+def _write_pid(fd: int) -> None:
+    """Name the holder in the lock file, for the message of a command that waits."""
+    os.ftruncate(fd, 0)
+    os.pwrite(fd, f"{os.getpid()}\n".encode("ascii"), 0)
+
+
+def remove_stale_temp_files(folder: Path) -> list[Path]:
+    """Remove the temporary files of writes that never finished; call it holding the lock."""
+    removed = []
+    for entry in os.scandir(folder):
+        if entry.is_file(follow_symlinks=False) and STALE_TEMP.match(entry.name):
+            try:
+                os.remove(entry.path)
+            except FileNotFoundError:
+                continue
+            removed.append(Path(entry.path))
+    return removed
