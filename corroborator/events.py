@@ -1,32 +1,115 @@
-"""Group reports by the real-world event they describe.
+"""Group reports by the real-world event they describe, in two levels.
 
-Reports about one story are alike in words, so similarity alone merges a later,
-smaller incident into the first one. Two signals decide:
+Reports about one story share words; within a story, similar but different
+events (two earthquakes on one island, two offers to one ballplayer) share most
+of them too. So reports are grouped twice:
 
-- similarity of the reports' leads (title and first sentences), embedded with
-  all-MiniLM-L6-v2: reports with little in common are different events;
-- the headline count: the first count of people or things in a report's lead
-  ("Seventeen members were flown", "over 250 gang members deported"). Two
-  reports whose headline counts of the same kind of thing differ by a factor of
-  ``HEADLINE_RATIO`` or more describe different events, however alike their words.
-  Such pairs may never share an event (a cannot-link constraint).
+1. **stories**: TF-IDF cosine of the whole text, average linkage at
+   ``STORY_SIMILAR``. Only pairs of reports that share a distinctive word are
+   scored (an inverted index over each report's ``BLOCK_TERMS`` heaviest words,
+   skipping words found in more than ``BLOCK_MAX_SHARE`` of reports or more than
+   ``BLOCK_MAX_DOCS``), so the work grows linearly with the number of reports,
+   not with n². A batch of fewer than ``STORY_MIN_DOCS`` reports is one story;
+2. **events** within each story: a logistic model scores every pair of the
+   story's reports (``pair_features``: words, lead, names and MiniLM similarity,
+   the same similarities measured against the rest of the story, shared or
+   clashing lead figures, and whether the names that open each report occur in
+   the other); groups join by average linkage while the mean log-odds of their
+   pairs reach those of ``threshold`` (0.5: even odds). Two reports whose
+   headline counts (the first count of each lead) count the same thing, in the
+   same role, ``HEADLINE_RATIO`` or more apart may never share an event
+   (cannot-link). A group of ``SMALL_EVENT`` reports or fewer then joins the
+   closest larger event of its story when its mean log-odds reach
+   ``ATTACH_LOGIT``: a report whose wording strays is rarely an event of its own.
+   This level is quadratic in the size of a story, not of the batch.
 
-Clustering is average-linkage agglomeration under those constraints.
+The model's weights (``WEIGHTS``) were fit on ECB+ topics 1-35 by
+``bench/ecbplus.py --fit``; topics 36-45 (the test split) were used neither to
+fit them nor to choose any setting here.
+
+Grouping is incremental: events passed as ``known`` keep their reports and
+their ids; a new report joins one of them or starts a new event, and two known
+events are never merged.
 """
 
 from __future__ import annotations
 
+import heapq
 import math
-from collections.abc import Callable, Sequence
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
 from .embed import embed
-from .models import CleanDoc, Event, Mention
+from .models import CleanDoc, Entity, Event, Mention
 
-LEAD_SENTENCES = 6  # sentences of a report that form its lead
+LEAD_SENTENCES = 6  # sentences of a report whose counts are its headline counts
 ROLE_SIMILAR = 0.45  # masked contexts this alike give a count the same role
 HEADLINE_RATIO = 3.0  # headline counts this far apart describe different events
+
+STORY_SIMILAR = 0.05  # mean TF-IDF cosine at which reports are one story
+STORY_MIN_DOCS = 30  # a smaller batch is one story
+BLOCK_TERMS = 40  # a report's heaviest words that find its candidate neighbours
+BLOCK_MAX_SHARE = 0.2  # words in more of the reports than this find no one,
+BLOCK_MAX_DOCS = 300  # nor words in more reports than this: the work stays linear in n
+BLOCK_MIN_DOCS = 50  # ...unless the batch is this small: then every pair is scored
+FEATURE_LEAD = 4  # sentences whose words and figures form the lead features
+NAME_LEAD = 2  # sentences whose names a report opens with
+SMALL_EVENT = 3  # an event this small may join the closest larger one...
+ATTACH_LOGIT = -1.0  # ...when the mean log-odds that they are one event reach this
+LABEL_WORDS = 12
+
+# Weights of the pair model, fit by ``bench/ecbplus.py --fit`` on ECB+ topics 1-35.
+FEATURES = (
+    "words",
+    "lead",
+    "embedding",
+    "names",
+    "words_in_story",
+    "embedding_in_story",
+    "figures_agree",
+    "figures_clash",
+    "opening_names_shared",
+)
+WEIGHTS = (17.88, 6.84, -2.73, 1.83, -8.48, 18.15, 1.81, -0.92, 3.66)
+BIAS = -16.7
+
+# Words too common to tell stories apart (English function words and newsroom verbs).
+STOP = frozenset(
+    """a about above after again against all also am an and any are as at be because been
+    before being below between both but by can could did do does doing down during each few for
+    from further had has have having he her here hers herself him himself his how i if in into is
+    it its itself just me more most my myself no nor not now of off on once only or other our ours
+    out over own same she should so some such than that the their theirs them themselves then
+    there these they this those through to too under until up very was we were what when where
+    which while who whom why will with would you your yours said says say told new one two year
+    years last week day mr mrs ms""".split()  # noqa: SIM905 - a word list reads better as text
+)
+WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]+|\d[\d.,]*")
+NAME_RUN = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
+SENTENCE_END = re.compile(r"(?:^|[.!?\n]\s*)$")
+OPENING_NAME = re.compile(r"(?<![.!?\"“]\s)(?<!^)\b([A-Z][a-zA-Z]+|\d+(?:\.\d+)?)\b")
+TOKEN = re.compile(r"[A-Za-z]+|\d+(?:\.\d+)?")
+
+Vector = dict[str, float]
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """What the grouping reads of one report."""
+
+    words: Vector  # TF-IDF of the whole text, unit length
+    lead: Vector  # TF-IDF of the lead
+    names: Vector  # TF-IDF of capitalised names
+    opening_names: frozenset[str]  # names and figures of the first sentences
+    tokens: frozenset[str]  # every word and figure of the text, lower-cased
+    figures: dict[tuple[str, str], frozenset[float]]  # lead counts and measures by what they count
+
+
+# -- text features ----------------------------------------------------------------------
 
 
 def lead_text(doc: CleanDoc, limit: int = 600) -> str:
@@ -36,10 +119,410 @@ def lead_text(doc: CleanDoc, limit: int = 600) -> str:
     return text[:limit]
 
 
+def _words(text: str) -> list[str]:
+    return [w for w in (m.lower() for m in WORD.findall(text)) if w not in STOP and len(w) > 1]
+
+
+def _names(text: str) -> list[str]:
+    """Runs of capitalised words; a single word opening a sentence is not a name."""
+    out = []
+    for m in NAME_RUN.finditer(text):
+        if " " not in m.group() and SENTENCE_END.search(text[max(0, m.start() - 3) : m.start()]):
+            continue
+        out.append(m.group().lower())
+    return out
+
+
+def _opening_names(text: str) -> frozenset[str]:
+    found = {m.group(1).lower() for line in text.split("\n") for m in OPENING_NAME.finditer(line)}
+    return frozenset(found - STOP)
+
+
+def _cut(doc: CleanDoc, starts: Sequence[int], sentences: int) -> int:
+    ordered = sorted(starts)
+    return ordered[sentences] if len(ordered) > sentences else len(doc.text)
+
+
+def _tfidf(bags: Sequence[list[str]]) -> list[Vector]:
+    counts = [Counter(b) for b in bags]
+    df = Counter(w for c in counts for w in c)
+    n = len(bags)
+    out = []
+    for c in counts:
+        vec = {w: (1 + math.log(k)) * math.log((n + 1) / df[w]) for w, k in c.items()}
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        out.append({w: v / norm for w, v in vec.items()})
+    return out
+
+
+def _cosine(a: Vector, b: Vector) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(w, 0.0) for w, v in a.items())
+
+
+def _figures(mentions: Sequence[Mention], lead_end: int) -> dict[tuple[str, str], frozenset[float]]:
+    out: dict[tuple[str, str], set[float]] = {}
+    for m in mentions:
+        if (
+            m.start < lead_end
+            and m.kind in ("count", "measure")
+            and m.bound != "vague"
+            and isinstance(m.value, (int, float))
+        ):
+            out.setdefault((m.kind, m.head or m.unit or ""), set()).add(round(float(m.value), 3))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def profiles(
+    docs: Sequence[CleanDoc], by_doc: dict[str, list[Mention]], sent_starts: dict[str, list[int]]
+) -> list[Profile]:
+    """The features of each report; TF-IDF weights are those of this batch."""
+    ends = [_cut(d, sent_starts.get(d.id, []), FEATURE_LEAD) for d in docs]
+    openings = [_cut(d, sent_starts.get(d.id, []), NAME_LEAD) for d in docs]
+    words = _tfidf([_words(d.text) for d in docs])
+    leads = _tfidf([_words(d.text[:e]) for d, e in zip(docs, ends)])
+    names = _tfidf([_names(d.text) for d in docs])
+    return [
+        Profile(
+            words[k],
+            leads[k],
+            names[k],
+            _opening_names(d.text[: openings[k]]),
+            frozenset(t.lower() for t in TOKEN.findall(d.text)),
+            _figures(by_doc.get(d.id, []), ends[k]),
+        )
+        for k, d in enumerate(docs)
+    ]
+
+
+# -- level 1: stories -------------------------------------------------------------------
+
+
+def candidate_pairs(vectors: Sequence[Vector]) -> dict[tuple[int, int], float]:
+    """Cosines of the pairs of reports that share one of their heaviest distinctive words."""
+    n = len(vectors)
+    if n <= BLOCK_MIN_DOCS:
+        return {(i, j): _cosine(vectors[i], vectors[j]) for i in range(n) for j in range(i + 1, n)}
+    postings: dict[str, list[int]] = {}
+    for i, vec in enumerate(vectors):
+        for w in sorted(vec, key=lambda w: (-vec[w], w))[:BLOCK_TERMS]:
+            postings.setdefault(w, []).append(i)
+    cap = max(2, min(int(BLOCK_MAX_SHARE * n), BLOCK_MAX_DOCS))
+    pairs: dict[tuple[int, int], float] = {}
+    for members in postings.values():
+        if len(members) > cap:
+            continue
+        for x, i in enumerate(members):
+            for j in members[x + 1 :]:
+                if (i, j) not in pairs:
+                    pairs[(i, j)] = _cosine(vectors[i], vectors[j])
+    return pairs
+
+
+def average_linkage(
+    n: int,
+    scores: dict[tuple[int, int], float],
+    threshold: float,
+    *,
+    seeds: Sequence[Sequence[int]] = (),
+    fixed: int = 0,
+    forbidden: Callable[[list[int], list[int]], bool] | None = None,
+) -> list[list[int]]:
+    """Average linkage over scored pairs (an unscored pair counts 0), best mean first.
+
+    ``seeds`` are starting groups (the rest start alone); the first ``fixed`` of
+    them are never merged with each other. ``forbidden(a, b)`` vetoes a merge.
+    """
+    seeded = {i for s in seeds for i in s}
+    groups: dict[int, list[int]] = {k: sorted(s) for k, s in enumerate(seeds)}
+    groups.update(
+        {len(seeds) + k: [i] for k, i in enumerate(x for x in range(n) if x not in seeded)}
+    )
+    owner = {i: g for g, members in groups.items() for i in members}
+    sums: dict[int, dict[int, float]] = {g: {} for g in groups}
+    for (i, j), s in scores.items():
+        a, b = owner[i], owner[j]
+        if a != b:
+            sums[a][b] = sums[b][a] = sums[a].get(b, 0.0) + s
+    locked = set(range(min(fixed, len(seeds))))
+
+    def mean(a: int, b: int) -> float:
+        return sums[a].get(b, 0.0) / (len(groups[a]) * len(groups[b]))
+
+    heap = [(-mean(a, b), a, b) for a in sums for b in sums[a] if a < b and mean(a, b) >= threshold]
+    heapq.heapify(heap)
+    next_id = len(groups)
+    while heap:
+        neg, a, b = heapq.heappop(heap)
+        if a not in groups or b not in groups or abs(mean(a, b) + neg) > 1e-12:
+            continue  # a stale entry
+        if (a in locked and b in locked) or (forbidden and forbidden(groups[a], groups[b])):
+            continue
+        new = next_id
+        next_id += 1
+        groups[new] = sorted(groups.pop(a) + groups.pop(b))
+        if a in locked or b in locked:
+            locked.add(new)
+        sums[new] = {}
+        for old in (a, b):
+            for other, s in sums.pop(old).items():
+                if other in (a, b):
+                    continue
+                del sums[other][old]
+                sums[new][other] = sums[other][new] = sums[new].get(other, 0.0) + s
+        for other in sums[new]:
+            if mean(new, other) >= threshold:
+                heapq.heappush(heap, (-mean(new, other), min(new, other), max(new, other)))
+    return [groups[g] for g in sorted(groups)]
+
+
+def stories(profs: Sequence[Profile], seeds: Sequence[Sequence[int]] = ()) -> list[list[int]]:
+    """Reports grouped by story; a batch of fewer than ``STORY_MIN_DOCS`` is one story
+    (its TF-IDF weights are too unsteady to split it, and it needs no blocking)."""
+    if len(profs) < STORY_MIN_DOCS:
+        return [list(range(len(profs)))]
+    return average_linkage(
+        len(profs), candidate_pairs([p.words for p in profs]), STORY_SIMILAR, seeds=seeds
+    )
+
+
+# -- level 2: events within a story ----------------------------------------------------
+
+
+def _second_order(sim: np.ndarray) -> np.ndarray:
+    """How alike two reports' similarities to the rest of the story are."""
+    rows = sim / np.maximum(np.linalg.norm(sim, axis=1, keepdims=True), 1e-9)
+    out: np.ndarray = rows @ rows.T
+    return out
+
+
+def _coverage(a: Profile, b: Profile, shared: Counter[str]) -> float:
+    """Share of the names a report opens with (and others in the story use) found in another."""
+    names = [w for w in a.opening_names if shared[w] >= 2]
+    return sum(w in b.tokens for w in names) / len(names) if names else 1.0
+
+
+def _figures_match(a: Profile, b: Profile) -> tuple[int, int]:
+    keys = a.figures.keys() & b.figures.keys()
+    agree = sum(1 for k in keys if a.figures[k] & b.figures[k])
+    return min(agree, 2), min(len(keys) - agree, 2)
+
+
+def pair_features(
+    story: Sequence[int], profs: Sequence[Profile], vecs: np.ndarray
+) -> dict[tuple[int, int], list[float]]:
+    """The model's features (``FEATURES``) for every pair of a story's reports."""
+    m = len(story)
+    words = np.eye(m)
+    for x in range(m):
+        for y in range(x + 1, m):
+            words[x, y] = words[y, x] = _cosine(profs[story[x]].words, profs[story[y]].words)
+    emb = vecs[list(story)] @ vecs[list(story)].T
+    words2, emb2 = _second_order(words), _second_order(emb)
+    shared = Counter(w for i in story for w in profs[i].opening_names)
+    out = {}
+    for x in range(m):
+        for y in range(x + 1, m):
+            a, b = profs[story[x]], profs[story[y]]
+            agree, clash = _figures_match(a, b)
+            out[(story[x], story[y])] = [
+                words[x, y],
+                _cosine(a.lead, b.lead),
+                float(emb[x, y]),
+                _cosine(a.names, b.names),
+                float(words2[x, y]),
+                float(emb2[x, y]),
+                agree,
+                clash,
+                _coverage(a, b, shared) * _coverage(b, a, shared),
+            ]
+    return out
+
+
+def pair_logits(features: dict[tuple[int, int], list[float]]) -> dict[tuple[int, int], float]:
+    w = np.array(WEIGHTS)
+    return {p: float(np.dot(w, f)) + BIAS for p, f in features.items()}
+
+
+def _attach_small(
+    groups: list[list[int]],
+    logits: dict[tuple[int, int], float],
+    known: set[int],
+    forbidden: Callable[[list[int], list[int]], bool],
+) -> list[list[int]]:
+    """Small new groups join the larger group of the story they are most likely one with.
+
+    ``known`` holds the reports of known events: a group holding one is never small.
+    """
+
+    def mean(a: list[int], b: list[int]) -> float:
+        return sum(logits[(min(i, j), max(i, j))] for i in a for j in b) / (len(a) * len(b))
+
+    out = [list(g) for g in groups]
+    small = [k for k, g in enumerate(out) if len(g) <= SMALL_EVENT and not known.intersection(g)]
+    larger = [k for k in range(len(out)) if k not in small]
+    for k in small:
+        options = [(mean(out[k], out[t]), -t) for t in larger if not forbidden(out[k], out[t])]
+        best = max(options, default=None)
+        if best and best[0] >= ATTACH_LOGIT:
+            out[-best[1]] += out[k]
+            out[k] = []
+    return [sorted(g) for g in out if g]
+
+
+# -- the stage --------------------------------------------------------------------------
+
+
+def group_events(
+    docs: Sequence[CleanDoc],
+    mentions: Sequence[Mention],
+    sent_starts: dict[str, list[int]],
+    *,
+    threshold: float,
+    entities: Sequence[Entity] = (),
+    known: Sequence[Event] = (),
+) -> list[Event]:
+    """Reports grouped by event; ``threshold`` is the probability two reports must reach.
+
+    ``known`` events (from an earlier build) keep their reports and ids; the
+    reports they do not hold join one of them or form new events.
+    """
+    if not docs:
+        return []
+    by_doc: dict[str, list[Mention]] = {}
+    for m in mentions:
+        by_doc.setdefault(m.doc, []).append(m)
+    index = {d.id: k for k, d in enumerate(docs)}
+    seen: set[str] = set()
+    seeds = []
+    for e in known:  # a report held by two known events stays with the first
+        seeds.append([index[d] for d in e.documents if d in index and d not in seen])
+        seen.update(e.documents)
+    keep = [k for k, s in enumerate(seeds) if s]
+    known, seeds = [known[k] for k in keep], [seeds[k] for k in keep]
+    profs = profiles(docs, by_doc, sent_starts)
+    vecs = embed([lead_text(d) for d in docs])
+    forbidden = Clashes(docs, by_doc, sent_starts).between
+    groups: list[list[int]] = []
+    logit = math.log(threshold / (1 - threshold)) if 0 < threshold < 1 else 0.0
+    for story in stories(profs, seeds):
+        groups.extend(_events_of_story(story, profs, vecs, seeds, logit, forbidden))
+    return _events(groups, docs, by_doc, vecs, known, seeds, entities)
+
+
+def _events_of_story(
+    story: list[int],
+    profs: Sequence[Profile],
+    vecs: np.ndarray,
+    seeds: Sequence[Sequence[int]],
+    logit: float,
+    forbidden: Callable[[list[int], list[int]], bool],
+) -> list[list[int]]:
+    inside = set(story)
+    own = [list(s) for s in seeds if inside.issuperset(s)]
+    if len(story) == 1:
+        return [story]
+    logits = pair_logits(pair_features(story, profs, vecs))
+    local = {i: k for k, i in enumerate(story)}
+    scores = {(local[i], local[j]): s for (i, j), s in logits.items()}
+    found = average_linkage(
+        len(story),
+        scores,
+        logit,
+        seeds=[[local[i] for i in s] for s in own],
+        fixed=len(own),
+        forbidden=lambda a, b: forbidden([story[i] for i in a], [story[i] for i in b]),
+    )
+    groups = [[story[i] for i in g] for g in found]
+    return _attach_small(groups, logits, {i for s in own for i in s}, forbidden)
+
+
+def _events(
+    groups: list[list[int]],
+    docs: Sequence[CleanDoc],
+    by_doc: dict[str, list[Mention]],
+    vecs: np.ndarray,
+    known: Sequence[Event],
+    seeds: Sequence[Sequence[int]],
+    entities: Sequence[Entity],
+) -> list[Event]:
+    """Events, largest first, with ids: a known event keeps its id, new ones take free ones."""
+    seed_of = {i: k for k, s in enumerate(seeds) for i in s}
+    taken = {e.id for e in known}
+    fresh = (f"e{k}" for k in range(1, len(docs) + len(taken) + 2) if f"e{k}" not in taken)
+    places = _places(entities)
+    events = []
+    for g in sorted(groups, key=lambda g: (-len(g), min(g))):
+        k = next((seed_of[i] for i in g if i in seed_of), None)
+        ids = tuple(docs[i].id for i in g)
+        central = max(g, key=lambda i: (float(np.sum(vecs[g] @ vecs[i])), -i))
+        when = _when([docs[i] for i in g], by_doc)
+        label = _label(docs[central], when, _where(ids, places))
+        events.append(Event(known[k].id if k is not None else next(fresh), label, ids, when))
+    return events
+
+
+# -- labels: what, where, when ---------------------------------------------------------
+
+
+def _places(entities: Sequence[Entity]) -> list[Entity]:
+    return [
+        e
+        for e in entities
+        if e.label in ("GPE", "LOC", "FAC")
+        and e.name[:1].isupper()
+        and sum(c.isalpha() for c in e.name) >= 3
+    ]
+
+
+def _where(ids: Sequence[str], places: Sequence[Entity]) -> str | None:
+    """The place named by most of the event's reports (at least two, or its only one)."""
+    members = set(ids)
+    counts = [(len(members.intersection(e.docs)), e.name) for e in places]
+    best = max(counts, key=lambda c: (c[0], -len(c[1]), c[1]), default=(0, ""))
+    return best[1] if best[0] >= min(2, len(members)) else None
+
+
+def _when(members: Sequence[CleanDoc], by_doc: dict[str, list[Mention]]) -> str | None:
+    """The earliest publication date, else the full date the reports' leads give most."""
+    published = sorted(d.source.published for d in members if d.source.published)
+    if published:
+        return published[0]
+    dates = Counter(
+        m.value
+        for d in members
+        for m in by_doc.get(d.id, [])
+        if m.kind == "date"
+        and isinstance(m.value, str)
+        and re.fullmatch(r"\d{4}-\d\d-\d\d", m.value)
+        and m.start < 400
+    )
+    return min(dates, key=lambda v: (-dates[v], v)) if dates else None
+
+
+def _label(doc: CleanDoc, when: str | None, where: str | None) -> str:
+    """'What (where, when)': the headline of the report closest to the rest of the event."""
+    title = doc.source.title or next((s for s in doc.text.strip().split("\n") if s.strip()), "")
+    words = title.split()
+    what = " ".join(words[:LABEL_WORDS]) + ("…" if len(words) > LABEL_WORDS else "")
+    context = [
+        x for x in (where if where and where.lower() not in what.lower() else None, when) if x
+    ]
+    return f"{what} ({', '.join(context)})" if context else what
+
+
+# -- cannot-link: headline counts far apart ---------------------------------------------
+
+
 def lead_counts(mentions: Sequence[Mention], lead_end: int) -> list[Mention]:
-    """The exact or bounded counts of people or things in the lead of a report."""
-    return [m for m in mentions if m.start <= lead_end and m.kind == "count"
-            and m.head and m.bound != "vague" and m.low is not None]
+    """The counts of people or things in the lead of a report that bound a number
+    ("Seventeen", "over 250", "hundreds": 200-999)."""
+    return [
+        m
+        for m in mentions
+        if m.start <= lead_end and m.kind == "count" and m.head and m.low is not None
+    ]
 
 
 def _role(m: Mention) -> tuple[str, str]:
@@ -57,83 +540,46 @@ def _far_apart(a: Mention, b: Mention) -> bool:
     return False
 
 
-def _lead_end(doc: CleanDoc, sentence_starts: Sequence[int]) -> int:
-    starts = sorted(sentence_starts)
-    return starts[LEAD_SENTENCES] if len(starts) > LEAD_SENTENCES else len(doc.text)
+class Clashes:
+    """Which reports' headline counts count the same thing, in the same role, far apart.
 
+    A report's headline count is the first count in its lead; later ones are often
+    background ("an estimated 1,500 pirates operate there"). Pairs are checked
+    when asked (only within a story) and remembered.
+    """
 
-def cannot_link(docs: Sequence[CleanDoc], by_doc: dict[str, list[Mention]],
-                sent_starts: dict[str, list[int]]) -> set[tuple[int, int]]:
-    """Pairs of reports whose leads count the same thing, in the same role, far apart."""
-    leads = [lead_counts(by_doc.get(d.id, []), _lead_end(d, sent_starts.get(d.id, [])))
-             for d in docs]
-    flat = [m for lead in leads for m in lead]
-    vecs = embed([m.context for m in flat])
-    index = {m.id: k for k, m in enumerate(flat)}
-    out: set[tuple[int, int]] = set()
-    for i, a in enumerate(leads):
-        for j in range(i + 1, len(leads)):
-            if _leads_clash(a, leads[j], lambda x, y: float(vecs[index[x.id]] @ vecs[index[y.id]])):
-                out.add((i, j))
-    return out
+    def __init__(
+        self,
+        docs: Sequence[CleanDoc],
+        by_doc: dict[str, list[Mention]],
+        sent_starts: dict[str, list[int]],
+    ) -> None:
+        leads = [
+            lead_counts(by_doc.get(d.id, []), _cut(d, sent_starts.get(d.id, []), LEAD_SENTENCES))
+            for d in docs
+        ]
+        self.heads = [min(lead, key=lambda m: m.start) if lead else None for lead in leads]
+        self.vecs = embed([m.context for m in self.heads if m is not None])
+        self.row = {k: r for r, k in enumerate(k for k, m in enumerate(self.heads) if m)}
+        self.known: dict[tuple[int, int], bool] = {}
 
+    def pair(self, i: int, j: int) -> bool:
+        key = (min(i, j), max(i, j))
+        if key not in self.known:
+            x, y = self.heads[key[0]], self.heads[key[1]]
+            self.known[key] = (
+                x is not None
+                and y is not None
+                and x.head == y.head
+                and _far_apart(x, y)
+                and (
+                    (_role(x) == _role(y) and all(_role(x)))
+                    or float(self.vecs[self.row[key[0]]] @ self.vecs[self.row[key[1]]])
+                    >= ROLE_SIMILAR
+                )
+            )
+        return self.known[key]
 
-def _leads_clash(a: Sequence[Mention], b: Sequence[Mention],
-                 sim: Callable[[Mention, Mention], float]) -> bool:
-    """True when a lead count and its closest counterpart in the other lead are far apart."""
-    for xs, ys in ((a, b), (b, a)):
-        for x in xs:
-            same = [y for y in ys if y.head == x.head
-                    and ((_role(y) == _role(x) and all(_role(x))) or sim(x, y) >= ROLE_SIMILAR)]
-            if same and _far_apart(x, max(same, key=lambda y: sim(x, y))):
-                return True
-    return False
-
-
-def cluster(sim: np.ndarray, forbidden: set[tuple[int, int]], threshold: float) -> list[list[int]]:
-    """Average-linkage agglomerative clustering that never joins a forbidden pair."""
-    clusters: list[list[int]] = [[i] for i in range(len(sim))]
-    while len(clusters) > 1:
-        best: tuple[float, int, int] | None = None
-        for a in range(len(clusters)):
-            for b in range(a + 1, len(clusters)):
-                if any((min(i, j), max(i, j)) in forbidden for i in clusters[a] for j in clusters[b]):
-                    continue
-                score = float(np.mean([sim[i, j] for i in clusters[a] for j in clusters[b]]))
-                if score >= threshold and (best is None or score > best[0]):
-                    best = (score, a, b)
-        if best is None:
-            break
-        _, a, b = best
-        clusters[a] = sorted(clusters[a] + clusters[b])
-        del clusters[b]
-    return sorted(clusters, key=lambda c: (-len(c), c[0]))
-
-
-def group_events(docs: Sequence[CleanDoc], mentions: Sequence[Mention],
-                 sent_starts: dict[str, list[int]], *, threshold: float) -> list[Event]:
-    if not docs:
-        return []
-    by_doc: dict[str, list[Mention]] = {}
-    for m in mentions:
-        by_doc.setdefault(m.doc, []).append(m)
-    vecs = embed([lead_text(d) for d in docs])
-    groups = cluster(vecs @ vecs.T, cannot_link(docs, by_doc, sent_starts), threshold)
-    events = []
-    for k, members in enumerate(groups, start=1):
-        ids = tuple(docs[i].id for i in members)
-        central = max(members, key=lambda i: float(np.sum(vecs[members] @ vecs[i])))
-        events.append(Event(f"e{k}", _label(docs[central], by_doc.get(docs[central].id, [])), ids,
-                            _when(ids, by_doc, docs)))
-    return events
-
-
-def _label(doc: CleanDoc, mentions: Sequence[Mention]) -> str:
-    title = doc.source.title or doc.text.strip().split("\n", 1)[0]
-    words = title.split()
-    return " ".join(words[:14]) + ("…" if len(words) > 14 else "")
-
-
-def _when(ids: Sequence[str], by_doc: dict[str, list[Mention]], docs: Sequence[CleanDoc]) -> str | None:
-    published = sorted(d.source.published for d in docs if d.id in ids and d.source.published)
-    return published[0] if published else None
+    def between(self, a: Iterable[int], b: Iterable[int]) -> bool:
+        others = list(b)
+        return any(self.pair(i, j) for i in a for j in others)

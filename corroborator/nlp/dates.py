@@ -18,7 +18,7 @@ MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if 
 MONTHS["sept"] = 9
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 _MONTH = r"(?P<month>" + "|".join(sorted(
-    [m for m in MONTHS if len(m) > 3] + ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    [m for m in MONTHS if len(m) > 3] + ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
                                           "sept", "oct", "nov", "dec"], key=len, reverse=True)) + r")\.?"
 _WEEKDAY = r"(?P<weekday>" + "|".join(WEEKDAYS) + r")"
 _YEAR = r"(?P<year>1[0-9]{3}|20[0-9]{2}|2100)"
