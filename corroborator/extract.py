@@ -36,17 +36,17 @@ def sentences(doc: Doc, doc_id: str) -> list[Sentence]:
 
 def extract(doc: Doc, clean: CleanDoc) -> tuple[list[Mention], list[Quote]]:
     """All mentions and quotes of one parsed report."""
-    spans = find_quote_spans(doc.text)
+    spans = find_quote_spans(syntax.text_of(doc))
     attributed = attribute_quotes(doc, spans)
     quotes = [
         Quote("q" + mention_id(clean.id, qs.start, qs.end)[1:], clean.id,
-              doc.text[qs.start : qs.end].strip(), qs.start, qs.end, speaker, cue)
+              syntax.text_of(doc)[qs.start : qs.end].strip(), qs.start, qs.end, speaker, cue)
         for qs, speaker, cue in attributed
     ]
     mentions: list[Mention] = []
-    dates = [d for d in find_dates(doc.text, clean.source.published)]
+    dates = [d for d in find_dates(syntax.text_of(doc), clean.source.published)]
     multi = [(d.start, d.end) for d in dates if not re.fullmatch(r"\d{4}", d.text)]
-    for q in find_quantities(doc.text):
+    for q in find_quantities(syntax.text_of(doc)):
         if any(q.start < e and s < q.end for s, e in multi):
             continue  # "11 June", "two years ago": a date, not a count
         m = _from_quantity(doc, clean, q, attributed)
@@ -60,6 +60,8 @@ def extract(doc: Doc, clean: CleanDoc) -> tuple[list[Mention], list[Quote]]:
         if m is not None:
             mentions.append(m)
     mentions.sort(key=lambda m: m.start)
+    syntax.forget_sents(doc)
+    doc.user_data.pop("corroborator_dates", None)
     return _pair_conversions(mentions), quotes
 
 
@@ -73,11 +75,11 @@ def _token_at(doc: Doc, start: int, end: int) -> Token | None:
 
 def _from_quantity(doc: Doc, clean: CleanDoc, q: Quantity, quotes: list) -> Mention | None:
     tok = _token_at(doc, q.number_start, q.number_end)
-    if tok is None or re.match(r"\s+ago\b", doc.text[q.end : q.end + 5]):
+    if tok is None or re.match(r"\s+ago\b", syntax.text_of(doc)[q.end : q.end + 5]):
         return None  # "two years ago" is a date
-    if tok.pos_ == "PROPN" and tok.i > tok.sent.start and not tok.like_num:
+    if tok.pos_ == "PROPN" and tok.i > syntax.sent_of(tok).start and not tok.like_num:
         return None  # a number word inside a name: "Zero Idleness", "Three Gorges"
-    if not tok.text[0].isdigit() and tok.i > tok.sent.start and tok.text[0].isupper() and (
+    if not tok.text[0].isdigit() and tok.i > syntax.sent_of(tok).start and tok.text[0].isupper() and (
             tok.i + 1 < len(doc) and doc[tok.i + 1].text[:1].isupper()):
         return None
     if q.kind == "count" and q.value == 1 and tok.lower_ == "one" and tok.dep_ != "nummod":
@@ -168,7 +170,7 @@ def _mention(doc: Doc, clean: CleanDoc, kind: str, value: float | str | None, un
              start: int, end: int, tok: Token, head: Token | None, counted: str | None,
              quotes: list, *, bound: str = "exact", low: float | None = None,
              high: float | None = None, extra: dict | None = None) -> Mention:
-    sent = tok.sent
+    sent = syntax.sent_of(tok)
     anchor = head if head is not None else tok
     qualifiers = _qualifiers(doc, start, end, head, counted)
     said_by, cue, in_quote = _attribution(doc, tok, start, quotes)
@@ -176,7 +178,7 @@ def _mention(doc: Doc, clean: CleanDoc, kind: str, value: float | str | None, un
     time = _time_of(doc, tok, anchor, start, end, clean.source.published) if kind != "date" else None
     return Mention(
         id=mention_id(clean.id, start, end), doc=clean.id, kind=kind,
-        value=_tidy(value), unit=unit, text=doc.text[start:end], start=start, end=end,
+        value=_tidy(value), unit=unit, text=syntax.text_of(doc)[start:end], start=start, end=end,
         sentence=sent.text.strip(), sent_start=sent.start_char, sent_end=sent.end_char,
         bound=bound, low=low, high=high, counted=counted,
         head=head.lemma_.lower() if head is not None else None,
@@ -214,7 +216,7 @@ def _attribution(doc: Doc, tok: Token, start: int, quotes: list) -> tuple[str | 
     for qs, speaker, cue in quotes:
         if qs.start <= start < qs.end:
             return speaker, cue, True
-    sent = tok.sent
+    sent = syntax.sent_of(tok)
     for t in sent:
         if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
             objs = [c for c in doc[t.i + 1].children if c.dep_ == "pobj"]
@@ -236,7 +238,7 @@ def _attribution(doc: Doc, tok: Token, start: int, quotes: list) -> tuple[str | 
 
 def _parenthetical(doc: Doc, tok: Token, quotes: list) -> tuple[str | None, str | None, bool]:
     """'..., the governor's office said, and ...': a reporting verb set off by commas."""
-    root = tok.sent.root
+    root = syntax.sent_of(tok).root
     for child in root.children:
         if (child.dep_ in ("parataxis", "ccomp") and child.lemma_.lower() in syntax.REPORTING
                 and "," in (doc[child.left_edge.i].text, doc[max(0, child.left_edge.i - 1)].text)):
@@ -257,16 +259,18 @@ def _resolve_he(doc: Doc, subj: Token, quotes: list) -> str | None:
 
 def _time_of(doc: Doc, tok: Token, anchor: Token, start: int, end: int, published: str | None) -> str | None:
     """The date a value is stated for, when a date in its sentence governs it."""
-    sent = tok.sent
+    sent = syntax.sent_of(tok)
     region = {t.i for t in syntax.path_up(anchor)} | {t.i for t in anchor.subtree}
     best: tuple[int, str] | None = None
-    for d in find_dates(sent.text, published):
-        if d.value is None:
+    dates = doc.user_data.get("corroborator_dates")
+    if dates is None:
+        dates = doc.user_data["corroborator_dates"] = find_dates(syntax.text_of(doc), published)
+    for d in dates:
+        if d.value is None or not (sent.start_char <= d.start and d.end <= sent.end_char):
             continue
-        dstart = sent.start_char + d.start
-        if dstart < end and start < sent.start_char + d.end:
+        if d.start < end and start < d.end:
             continue
-        dspan = doc.char_span(dstart, sent.start_char + d.end, alignment_mode="expand")
+        dspan = doc.char_span(d.start, d.end, alignment_mode="expand")
         if dspan is None:
             continue
         root = dspan.root
@@ -281,9 +285,9 @@ def _time_of(doc: Doc, tok: Token, anchor: Token, start: int, end: int, publishe
 
 def _context(doc: Doc, tok: Token, start: int, end: int) -> str:
     """The sentence around the value, the value itself masked as '#'."""
-    sent = tok.sent
-    left = doc.text[max(sent.start_char, start - CONTEXT_CHARS) : start]
-    right = doc.text[end : min(sent.end_char, end + CONTEXT_CHARS)]
+    sent = syntax.sent_of(tok)
+    left = syntax.text_of(doc)[max(sent.start_char, start - CONTEXT_CHARS) : start]
+    right = syntax.text_of(doc)[end : min(sent.end_char, end + CONTEXT_CHARS)]
     return re.sub(r"\s+", " ", f"{left}#{right}").strip()
 
 
@@ -298,7 +302,7 @@ def _subject(anchor: Token, qualifiers: list[str]) -> str | None:
         if node.pos_ == "VERB":
             subj = syntax.subject_of(node)
             if subj is not None and subj.lower_ not in syntax.PRONOUNS:
-                ents = [e for e in anchor.sent.ents if e.start <= subj.i < e.end
+                ents = [e for e in syntax.sent_of(anchor).ents if e.start <= subj.i < e.end
                         and e.label_ in ENTITY_LABELS]
                 if ents:
                     return syntax.strip_possessive(ents[0].text)
@@ -333,7 +337,7 @@ def _tensor_context(doc: Doc, tok: Token, start: int, end: int) -> list[float] |
 
     if doc.tensor is None or not len(doc.tensor):
         return None
-    sent = tok.sent
+    sent = syntax.sent_of(tok)
     idx = [t.i for t in sent if not (start <= t.idx < end) and not t.is_punct and not t.is_space
            and abs(t.i - tok.i) <= 12]
     if not idx:

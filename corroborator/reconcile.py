@@ -38,6 +38,7 @@ QUALIFIER_MATCH = 85  # rapidfuzz ratio above which two names are one name
 SAME_VALUE_BONUS = 0.2  # equal values, stated alike, in one event are evidence of one slot
 CLOSE_RATIO = 2.0  # values further apart than this are not "the same figure"
 SAME_DOC_BONUS = 0.15  # ... and more so when one report repeats its own figure
+AUTO_MINILM_MAX = 3000  # "auto": sentence embeddings up to this many mentions, tok2vec beyond
 TENSOR_DIM = 96  # width of en_core_web_sm's tok2vec vectors
 
 
@@ -294,13 +295,16 @@ def verdict(mentions: Sequence[Mention], tol: float) -> tuple[str, str]:
 
 
 def reconcile(mentions: Sequence[Mention], event_of: dict[str, str], *,
-              threshold: float, tolerance: float, context: str = "minilm") -> list[Fact]:
+              threshold: float, tolerance: float, context: str = "auto") -> list[Fact]:
     """Group mentions into facts, event by event and dimension by dimension."""
     blocks: dict[tuple[str, str], list[Mention]] = {}
     for m in mentions:
         if m.value is None:
             continue  # an unresolved date ("on Sunday", published day unknown)
         blocks.setdefault((event_of.get(m.doc, ""), dimension(m)), []).append(m)
+    if context == "auto":
+        n = sum(len(b) for b in blocks.values())
+        context = "minilm" if n <= AUTO_MINILM_MAX else "tok2vec"
     facts: list[Fact] = []
     for (event, _), block in sorted(blocks.items()):
         for members in cluster_block(block, threshold, tolerance, context):

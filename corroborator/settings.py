@@ -28,8 +28,9 @@ class Settings:
     # reconcile: minimum slot similarity for two mentions to share a fact
     link_threshold: float = 0.45
     # reconcile: context vectors for slot similarity: "minilm" (sentence embeddings of the
-    # masked context, best quality) or "tok2vec" (the parser's own vectors: free, for speed)
-    context_vectors: str = "minilm"
+    # masked context, best quality), "tok2vec" (the parser's own vectors: free, for speed),
+    # or "auto" (minilm up to 3,000 mentions, the size of a story's dossier; tok2vec beyond)
+    context_vectors: str = "auto"
     # events: the probability (from the pairwise event model) above which two reports
     # of one story describe one event
     event_threshold: float = 0.50

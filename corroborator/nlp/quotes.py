@@ -17,7 +17,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from .syntax import PRONOUNS, REPORTING, SPEAKER_LABELS, phrase_name, strip_possessive, subject_of
+from .syntax import (
+    PRONOUNS, REPORTING, SPEAKER_LABELS, phrase_name, sent_of, strip_possessive, subject_of,
+    text_of,
+)
 
 OPEN = "“\"«„"
 CLOSE = {"“": "”", '"': '"', "«": "»", "„": "“"}
@@ -84,7 +87,7 @@ def _speaker_of_verb(verb: Token, outside: list[QuoteSpan]) -> Token | None:
     if subj is not None:
         return subj
     if verb.tag_ == "VBG" or verb.dep_ in ("advcl", "xcomp", "conj"):
-        prior = [e for e in verb.sent.ents if e.label_ in SPEAKER_LABELS and e.end <= verb.i
+        prior = [e for e in sent_of(verb).ents if e.label_ in SPEAKER_LABELS and e.end <= verb.i
                  and not any(q.open_at <= e.start_char < q.close_at for q in outside)]
         persons = [e for e in prior if e.label_ == "PERSON"] or prior
         if persons:
@@ -102,7 +105,7 @@ def attribute_quotes(doc: Doc, spans: list[QuoteSpan]) -> list[tuple[QuoteSpan, 
         speaker, cue = _speaker(doc, qs, spans, people)
         if speaker is None and cue is None and k > 0:
             prev_qs, prev_speaker, _ = out[-1]
-            between = doc.text[prev_qs.close_at : qs.open_at]
+            between = text_of(doc)[prev_qs.close_at : qs.open_at]
             others = [name for start, name in people if prev_qs.close_at <= start < qs.open_at
                       and not (prev_speaker and _same_person(name, prev_speaker))]
             if len(between) < 400 and not others:
@@ -135,14 +138,14 @@ def _antecedent(doc: Doc, people: list[tuple[int, str]], before: int) -> str | N
 def _speaker(doc: Doc, qs: QuoteSpan, spans: list[QuoteSpan],
              people: list[tuple[int, str]]) -> tuple[str | None, str | None]:
     sent_tok = doc.char_span(qs.close_at, qs.close_at + 1, alignment_mode="expand")
-    sent = sent_tok.sent if sent_tok is not None and len(sent_tok) else None
+    sent = sent_of(sent_tok[0]) if sent_tok is not None and len(sent_tok) else None
     if sent is None:
         return None, None
     verb = _verb_near(doc, sent, qs, after=True) or _verb_near(doc, sent, qs, after=False)
     if verb is None:
         open_tok = doc.char_span(qs.open_at, qs.open_at + 1, alignment_mode="expand")
-        if open_tok is not None and len(open_tok) and open_tok.sent != sent:
-            verb = _verb_near(doc, open_tok.sent, qs, after=False)
+        if open_tok is not None and len(open_tok) and sent_of(open_tok[0]) != sent:
+            verb = _verb_near(doc, sent_of(open_tok[0]), qs, after=False)
     if verb is None:
         verb = _colon_verb(doc, qs)
     if verb is None:
@@ -159,11 +162,11 @@ def _speaker(doc: Doc, qs: QuoteSpan, spans: list[QuoteSpan],
 
 def _colon_verb(doc: Doc, qs: QuoteSpan) -> Token | None:
     """'Union secretary Piet Sandoval put it plainly: "..."': the verb before the colon."""
-    before = doc.text[: qs.open_at].rstrip()
+    before = text_of(doc)[: qs.open_at].rstrip()
     if not before.endswith(":"):
         return None
     colon = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
     if colon is None or not len(colon):
         return None
-    root = colon[0].sent.root
+    root = sent_of(colon[0]).root
     return root if root.pos_ in ("VERB", "AUX") else None

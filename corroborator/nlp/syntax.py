@@ -8,7 +8,7 @@ does it count (the head noun of its phrase), which names qualify that
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 REPORTING = frozenset(
     "say tell add write state confirm announce report claim note explain post tweet declare "
@@ -28,6 +28,36 @@ HEDGES = (
     "claimed", "claims", "estimated", "may have", "might have", "possibly", "rumored", "rumoured",
 )
 SKIP_FRAME = frozenset({"be", "have", "do", "include", "including", "also", "%"}) | REPORTING
+
+
+def sent_of(tok: Token) -> Span:
+    """``tok.sent``, from a per-Doc index: spaCy walks the whole Doc on every ``.sent``."""
+    doc = tok.doc
+    index = doc.user_data.get("corroborator_sents")
+    if index is None:
+        sents = list(doc.sents)
+        owner = [0] * len(doc)
+        for k, sent in enumerate(sents):
+            for i in range(sent.start, sent.end):
+                owner[i] = k
+        index = (sents, owner)
+        doc.user_data["corroborator_sents"] = index
+    sents, owner = index
+    return sents[owner[tok.i]]
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, computed once: spaCy joins every token on each access."""
+    text = doc.user_data.get("corroborator_text")
+    if text is None:
+        text = doc.user_data["corroborator_text"] = doc.text
+    return text
+
+
+def forget_sents(doc: Doc) -> None:
+    """Drop the per-Doc caches (they hold Spans, which should not travel with the Doc)."""
+    for key in ("corroborator_sents", "corroborator_text"):
+        doc.user_data.pop(key, None)
 
 
 def number_head(tok: Token) -> Token | None:
