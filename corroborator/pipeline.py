@@ -32,6 +32,7 @@ from .settings import Settings
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
+PARALLEL_MIN_REPORTS = 24  # below this, one process parses faster than two
 
 
 def read(paths: Sequence[str | Path], settings: Settings, *, urls: Sequence[str] = (),
@@ -97,7 +98,10 @@ def analyse(cleaned: Sequence[CleanDoc], settings: Settings, progress: Progress 
     ents: list = []
     skipped: list[Skipped] = []
     texts = (d.text for d in cleaned)
-    for k, (clean, doc) in enumerate(zip(cleaned, nlp.pipe(texts, batch_size=settings.batch_size))):
+    # worker processes pay a model load each: worth it only for a batch of some size
+    n_process = settings.n_process if len(cleaned) >= PARALLEL_MIN_REPORTS else 1
+    docs = nlp.pipe(texts, batch_size=settings.batch_size, n_process=n_process)
+    for k, (clean, doc) in enumerate(zip(cleaned, docs)):
         try:
             ms, qs = extract(doc, clean)
         except Exception as exc:  # noqa: BLE001 - one bad report never aborts a batch

