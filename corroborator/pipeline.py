@@ -20,6 +20,7 @@ import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
+from .cache import AnalysisCache, analysis_key
 from .clean import clean_reports
 from .entities import merge_entities
 from .events import group_events
@@ -87,36 +88,61 @@ def _unique_ids(items: Iterable[RawDoc | Skipped]) -> tuple[list[RawDoc], list[S
     return list(docs.values()), skipped
 
 
+Analysis = tuple[list[Sentence], list[Mention], list[Quote], list[tuple[str, str, str]]]
+
+
 def analyse(cleaned: Sequence[CleanDoc], settings: Settings, progress: Progress | None = None,
+            cache: AnalysisCache | None = None,
             ) -> tuple[list[CleanDoc], list[Sentence], list[Mention], list[Quote], list, list[Skipped]]:
-    """Parse and extract every cleaned report; a report that fails is skipped."""
-    nlp = make_nlp(settings.spacy_model)
+    """Parse and extract every cleaned report (or take it from ``cache``); a report that
+    fails is skipped."""
+    keys = [analysis_key(c, settings.spacy_model) for c in cleaned]
+    done: dict[int, Analysis | Skipped] = {}
+    if cache is not None:
+        for k, key in enumerate(keys):
+            hit = cache.get(key)
+            if hit is not None:
+                done[k] = hit
+    todo = [k for k in range(len(cleaned)) if k not in done]
+    for k, result in zip(todo, _parse_all([cleaned[k] for k in todo], settings)):
+        done[k] = result
+        if cache is not None and not isinstance(result, Skipped):
+            cache.put(keys[k], result)
+        if progress:
+            progress(len(done), len(cleaned))
     kept: list[CleanDoc] = []
     sents: list[Sentence] = []
     mentions: list[Mention] = []
     quotes: list[Quote] = []
     ents: list = []
     skipped: list[Skipped] = []
+    for k, clean in enumerate(cleaned):
+        result = done[k]
+        if isinstance(result, Skipped):
+            skipped.append(result)
+            continue
+        kept.append(clean)
+        for into, part in zip((sents, mentions, quotes, ents), result):
+            into.extend(part)  # type: ignore[attr-defined]
+    return kept, sents, mentions, quotes, ents, skipped
+
+
+def _parse_all(cleaned: Sequence[CleanDoc], settings: Settings) -> Iterator[Analysis | Skipped]:
+    if not cleaned:
+        return
+    nlp = make_nlp(settings.spacy_model)
     texts = (d.text for d in cleaned)
     # worker processes pay a model load each: worth it only for a batch of some size
     n_process = settings.n_process if len(cleaned) >= PARALLEL_MIN_REPORTS else 1
-    docs = nlp.pipe(texts, batch_size=settings.batch_size, n_process=n_process)
-    for k, (clean, doc) in enumerate(zip(cleaned, docs)):
+    for clean, doc in zip(cleaned, nlp.pipe(texts, batch_size=settings.batch_size, n_process=n_process)):
         try:
             ms, qs = extract(doc, clean)
         except Exception as exc:  # noqa: BLE001 - one bad report never aborts a batch
             log.exception("extraction failed for %s", clean.raw.path)
-            skipped.append(Skipped(clean.raw.path, f"could not analyse the text ({exc!r}); "
-                                   "please report this as a bug with the file attached"))
+            yield Skipped(clean.raw.path, f"could not analyse the text ({exc!r}); "
+                          "please report this as a bug with the file attached")
             continue
-        kept.append(clean)
-        sents.extend(sentences(doc, clean.id))
-        mentions.extend(ms)
-        quotes.extend(qs)
-        ents.extend((clean.id, e.text, e.label_) for e in doc.ents)
-        if progress:
-            progress(k + 1, len(cleaned))
-    return kept, sents, mentions, quotes, ents, skipped
+        yield (sentences(doc, clean.id), ms, qs, [(clean.id, e.text, e.label_) for e in doc.ents])
 
 
 def build(paths: Sequence[str | Path], settings: Settings | None = None, *,
@@ -138,7 +164,8 @@ def build(paths: Sequence[str | Path], settings: Settings | None = None, *,
 
         analysed = analyse_dask(cleaned, settings, scheduler=scheduler, progress=progress)
     else:
-        analysed = analyse(cleaned, settings, progress)
+        cache = AnalysisCache(cache_dir / "analysis") if cache_dir is not None else None
+        analysed = analyse(cleaned, settings, progress, cache)
     docs, sents, mentions, quotes, ents, failed = analysed
     skipped += failed
     if not docs:
