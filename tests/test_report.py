@@ -343,3 +343,13 @@ def test_report_removed_reason_escaped() -> None:
     odd = dataclasses.replace(doc, removed=(Removed(0, 3, "<b>x</b>", "<i>why</i>"),))
     html = render_index(dataclasses.replace(base, documents=(odd,) + base.documents[1:]))
     assert "&lt;i&gt;why&lt;/i&gt;" in html and "<i>" not in html
+
+
+def test_report_states_each_facts_independent_support():
+    from records import make_record
+
+    from corroborator.report import render_index
+
+    page = render_index(make_record())
+    assert page.count('class="support"') >= len(make_record().facts)
+    assert "independent source" in page

@@ -24,6 +24,8 @@ from urllib.parse import urlsplit, urlunsplit
 
 import jinja2
 
+from ..independence import Derivation, find_derivations, support
+
 from ..models import KINDS, STATUSES, CleanDoc, Event, Fact, Mention, Quote, Record
 
 __all__ = ["Node", "anchor", "format_value", "highlight", "render_index", "safe_url"]
@@ -252,6 +254,7 @@ class FactView:
     value: str
     columns: list[Column]
     n_documents: int
+    support: str  # "3 outlets, 1 independent source (LPA wire)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,7 +271,8 @@ def _page(record: Record) -> dict[str, object]:
     fact_of = _fact_of(record.facts)
     opened: set[str] = set()
     reports = [_report(d, record, fact_of, opened) for d in record.documents]
-    facts = [_fact_view(f, docs, opened) for f in record.facts]
+    derivations = find_derivations(record.documents)
+    facts = [_fact_view(f, docs, opened, derivations) for f in record.facts]
     return {
         "story": record.story,
         "counts": _counts(record),
@@ -308,7 +312,8 @@ def _fact_of(facts: Iterable[Fact]) -> dict[str, Fact]:
     return out
 
 
-def _fact_view(fact: Fact, docs: dict[str, CleanDoc], opened: set[str]) -> FactView:
+def _fact_view(fact: Fact, docs: dict[str, CleanDoc], opened: set[str],
+               derivations: Sequence[Derivation] = ()) -> FactView:
     """A fact with its mentions grouped by the value they state, in order of first mention."""
     columns: dict[str, list[Claimed]] = {}
     for m in fact.mentions:
@@ -328,6 +333,8 @@ def _fact_view(fact: Fact, docs: dict[str, CleanDoc], opened: set[str]) -> FactV
         value=format_value(fact.value, fact.unit),
         columns=[Column(v, c) for v, c in columns.items()],
         n_documents=len({m.doc for m in fact.mentions}),
+        support=str(support({m.doc for m in fact.mentions}, derivations,
+                            docs=list(docs.values()))["summary"]),
     )
 
 
