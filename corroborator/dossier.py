@@ -24,7 +24,9 @@ def _num(value: float | None) -> float | str | None:
 
 def mention_json(m: Mention) -> dict[str, Any]:
     value: Any = m.value
-    if isinstance(value, float) and value.is_integer():
+    if isinstance(value, float) and not math.isfinite(value):
+        value = None  # JSON has no infinity; the text keeps what was written
+    elif isinstance(value, float) and value.is_integer():
         value = int(value)
     out: dict[str, Any] = {
         "id": m.id, "doc": m.doc, "value": value, "unit": m.unit, "text": m.text,
@@ -105,4 +107,4 @@ def write_atomic(path: Path, text: str) -> None:
 
 
 def write_json(record: Record, path: Path) -> None:
-    write_atomic(path, json.dumps(to_json(record), ensure_ascii=False, indent=1))
+    write_atomic(path, json.dumps(to_json(record), ensure_ascii=False, indent=1, allow_nan=False))

@@ -25,6 +25,7 @@ import errno
 import functools
 import hashlib
 import json
+import logging
 import os
 import re
 import stat
@@ -88,6 +89,7 @@ PREFERRED_LEGACY = ("cp1252", "latin_1", "iso8859_15")
 CHAOS_SLACK = 0.01
 MAX_CONTROL_RATIO = 0.01  # more control characters than this: binary, not text
 HTML_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+HTML_MAX_DEPTH = 256  # libxml2 drops elements nested deeper than this
 HTML_LANG = re.compile(
     r"""<html\b[^>]*?\blang\s*=\s*["']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]+)?)""", re.IGNORECASE
 )
@@ -113,6 +115,7 @@ class _Run:
     seen_files: set[str] = field(default_factory=set)
     seen_dirs: set[Path] = field(default_factory=set)
     ids: dict[str, str] = field(default_factory=dict)
+    contents: dict[tuple[str, Source], str] = field(default_factory=dict)
     sources: dict[Path, dict[str, Source]] = field(default_factory=dict)
 
 
@@ -130,11 +133,34 @@ def iter_reports(
         if path.is_dir():
             for item in _walk(path, run.seen_dirs):
                 if isinstance(item, Skipped):
-                    yield item
+                    yield _printable_skip(item)
                 else:
-                    yield from _from_file(item, run)
+                    yield from map(_printable_skip, _from_file(item, run))
         else:
-            yield from _explicit_file(path, run)
+            yield from map(_printable_skip, _explicit_file(path, run))
+
+
+def _printable_skip(item: RawDoc | Skipped) -> RawDoc | Skipped:
+    """A Skipped whose path or reason holds a file name that is not UTF-8, made writable.
+
+    Python gives such names lone surrogates ("caf\\udce9.txt"), which no UTF-8 output
+    (JSON, SQLite, the terminal) accepts: show their bytes as escapes instead.
+    """
+    if isinstance(item, RawDoc) or not (_undecodable(item.path) or _undecodable(item.reason)):
+        return item
+    return Skipped(_escape_name(item.path), _escape_name(item.reason))
+
+
+def _undecodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _escape_name(text: str) -> str:
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def no_reports_error(
@@ -225,6 +251,13 @@ def _from_file(path: Path, run: _Run) -> Iterator[RawDoc | Skipped]:
     if key in run.seen_files:
         return
     run.seen_files.add(key)
+    if _undecodable(str(path)):
+        yield Skipped(
+            str(path),
+            f"{path.name} has a name (or is in a folder with a name) that is not valid UTF-8: "
+            "rename it; convmv -f latin1 -t utf8 renames a folder of them.",
+        )
+        return
     fmt = REPORT_SUFFIXES[path.suffix.lower()]
     sources, problem = _sources_for(path.parent, run)
     if problem is not None:
@@ -240,7 +273,7 @@ def _from_file(path: Path, run: _Run) -> Iterator[RawDoc | Skipped]:
 
 
 def _finish(doc: RawDoc, sources: Mapping[str, Source], run: _Run) -> RawDoc | Skipped:
-    """Apply sources.csv and refuse a second report with an id already used."""
+    """Apply sources.csv; refuse a second report with an id already used, or an exact copy."""
     other = run.ids.get(doc.id)
     if other is not None:
         return Skipped(
@@ -248,9 +281,28 @@ def _finish(doc: RawDoc, sources: Mapping[str, Source], run: _Run) -> RawDoc | S
             f"{Path(doc.path.rsplit(':', 1)[0]).name} gives report id {doc.id!r}, already used by "
             f"{other}: rename one of the files so each report has its own id.",
         )
-    run.ids[doc.id] = doc.path
     listed = sources.get(doc.id)
-    return doc if listed is None else replace(doc, source=_merge_sources(listed, doc.source))
+    doc = doc if listed is None else replace(doc, source=_merge_sources(listed, doc.source))
+    copy_of = run.contents.setdefault((doc.sha256, doc.source), doc.path)
+    if copy_of != doc.path:
+        # read twice, a report would agree with itself and make its own claims "agreed"
+        # facts; two outlets that ran one text differ in their metadata, and both count
+        return Skipped(
+            doc.path,
+            f"{_file_label(doc)} has the same content as {copy_of}, read already: it is read "
+            "once; delete one of the two, or give each its outlet in sources.csv if two "
+            "outlets ran the same text.",
+        )
+    run.ids[doc.id] = doc.path
+    return doc
+
+
+def _file_label(doc: RawDoc) -> str:
+    """A report's file name, with the line or item of a JSON export ("wire.jsonl line 3")."""
+    file, _, number = doc.path.rpartition(":")
+    if doc.format in ("json", "jsonl") and number.isdigit():
+        return f"{Path(file).name} {'line' if doc.format == 'jsonl' else 'item'} {int(number)}"
+    return Path(doc.path).name
 
 
 def _read_capped(path: Path, cap: int) -> bytes:
@@ -297,7 +349,10 @@ def decode_bytes(data: bytes, *, path: str | Path = "input", declared: str | Non
     text = _decode_bom(data, where, name)
     if text is None:
         _refuse_binary(data, where, name)
-        text = _decode_utf8(data) or _decode_declared(data, declared) or _detect(data, where, name)
+        text = _decode_utf8(data) or _decode_declared(data, declared)
+        if text is None:
+            _refuse_damaged_utf8(data, where, name)
+            text = _detect(data, where, name)
     if _control_ratio(text) > MAX_CONTROL_RATIO:
         raise InputError(where, _binary(name, "control characters, like a binary file"))
     return text
@@ -322,6 +377,33 @@ def _decode_utf8(data: bytes) -> str | None:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         return None
+
+
+def _refuse_damaged_utf8(data: bytes, where: str, name: str) -> None:
+    """Refuse UTF-8 text with a few bad bytes (a cut download, a bad paste).
+
+    Read as a legacy code page instead, every accented letter and curly quote of
+    it would be garbled. In real legacy text, bytes over 127 are lone letters
+    between ASCII ones and almost never form a valid UTF-8 sequence, so more
+    valid non-ASCII characters than bad bytes means UTF-8 text that was damaged.
+    """
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    good = len(text) - len(text.encode("ascii", errors="ignore")) - text.count("\ufffd")
+    if bad <= 0 or good < bad:
+        return
+    first = 0
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        first = exc.start
+    more = f", and at {bad - 1:,} more place{'s' if bad > 2 else ''}" if bad > 1 else ""
+    raise InputError(
+        where,
+        f"{name} is not valid UTF-8 at byte {first:,} (0x{data[first]:02X}){more}, though the "
+        "rest of it is UTF-8 text: fix or delete those bytes (an editor shows them as \ufffd) "
+        "and save it as UTF-8.",
+    )
 
 
 def _binary(name: str, what: str) -> str:
@@ -393,6 +475,15 @@ def _parse(path: Path, fmt: str, data: bytes, settings: Settings) -> Iterator[Ra
 
 def _check_length(text: str, name: str, settings: Settings, where: str) -> None:
     size = len(text.strip())
+    if size > settings.max_report_chars:
+        # spaCy needs memory and time in proportion to a text's length (about 2 GB and a
+        # minute for a million characters on one line): refuse before parsing starts
+        raise InputError(
+            where,
+            f"{name} has {size:,} characters of text, over the {settings.max_report_chars:,}-"
+            "character limit for one report: split it into separate reports, or raise "
+            "max_report_chars in the settings.",
+        )
     if size == 0:
         raise InputError(
             where, f"{name} contains only whitespace: remove it or add the report text."
@@ -437,11 +528,7 @@ def _html_doc(path: Path, data: bytes, settings: Settings) -> RawDoc:
     extracted = _trafilatura(html)
     body = (extracted.get("text") or "").strip()
     if not body:
-        raise InputError(
-            str(path),
-            f"{path.name} has no main text that could be extracted (only scripts, styles or "
-            "navigation): save the article text as .txt if it is a report.",
-        )
+        raise InputError(str(path), _no_main_text(path.name, html))
     lang = HTML_LANG.search(html[:4096])
     source = _source_from(extracted, language=lang.group(1) if lang else None)
     text = _with_headline(source.title, body)
@@ -449,9 +536,51 @@ def _html_doc(path: Path, data: bytes, settings: Settings) -> RawDoc:
     return RawDoc(str(path.stem), str(path), "html", text, source, sha256_hex(data))
 
 
+def _no_main_text(name: str, html: str) -> str:
+    if _too_deep(html):
+        return (
+            f"{name} nests its HTML elements more than {HTML_MAX_DEPTH} deep, past the depth "
+            "the HTML parser reads, so its text is lost: save the article text as .txt."
+        )
+    return (
+        f"{name} has no main text that could be extracted (only scripts, styles or "
+        "navigation): save the article text as .txt if it is a report."
+    )
+
+
+def _too_deep(html: str) -> bool:
+    """Whether libxml2 stopped at its depth limit (and dropped what was below it)."""
+    import lxml.etree
+    import lxml.html
+
+    parser = lxml.html.HTMLParser()
+    try:
+        lxml.html.document_fromstring(html, parser=parser)
+    except (lxml.etree.LxmlError, ValueError):
+        return False
+    return any("Excessive depth" in error.message for error in parser.error_log)
+
+
+class _NoDiscardNotice(logging.Filter):
+    """Drop trafilatura's "discarding data: None" warning for a page without main text.
+
+    The page is skipped with a reason that names it; the warning names nothing.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("discarding data")
+
+
+@functools.cache
+def _quiet_trafilatura() -> None:
+    logging.getLogger("trafilatura.core").addFilter(_NoDiscardNotice())
+
+
 def _trafilatura(html: str) -> dict[str, Any]:
     """Main text (plain, paragraphs on their own lines, no comments) and metadata of a page."""
     import trafilatura
+
+    _quiet_trafilatura()
 
     document = trafilatura.bare_extraction(
         html, with_metadata=True, include_comments=False, include_tables=True
@@ -496,7 +625,7 @@ def _json_docs(path: Path, data: bytes, settings: Settings) -> Iterator[RawDoc |
     except json.JSONDecodeError as exc:
         raise InputError(
             str(path),
-            f"{path.name} is not valid JSON ({exc.msg} at line {exc.lineno}, column "
+            f"{path.name} is not valid JSON ({_json_problem(exc)} at line {exc.lineno}, column "
             f"{exc.colno}): fix it, or name it .jsonl if it holds one object per line.",
         ) from exc
     if isinstance(value, dict):
@@ -527,7 +656,7 @@ def _jsonl_docs(path: Path, data: bytes, settings: Settings) -> Iterator[RawDoc 
         except json.JSONDecodeError as exc:
             yield Skipped(
                 where.path,
-                f"{label} is not valid JSON ({exc.msg} at column {exc.colno}): "
+                f"{label} is not valid JSON ({_json_problem(exc)} at column {exc.colno}): "
                 "fix or remove that line.",
             )
             continue
@@ -542,6 +671,11 @@ def _record_or_skip(value: object, where: _Where, settings: Settings) -> RawDoc 
         return _record_doc(value, where, settings)
     except InputError as exc:
         return Skipped(exc.path, exc.problem)
+
+
+def _json_problem(exc: json.JSONDecodeError) -> str:
+    """The decoder's message without a trailing "at" ("Unterminated string starting at")."""
+    return exc.msg.removesuffix(" at")
 
 
 def _json_type(value: object) -> str:
@@ -562,6 +696,12 @@ def _record_doc(record: dict[str, Any], where: _Where, settings: Settings) -> Ra
     text = _with_headline(source.title, body.replace("\r\n", "\n").strip())
     _check_length(text, where.label, settings, where.path)
     canonical = json.dumps(record, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    if _undecodable(canonical):
+        raise InputError(
+            where.path,
+            f"{where.label} holds an escaped lone surrogate (such as \\ud800), which is not a "
+            "character: fix the export, or remove that record.",
+        )
     digest = sha256_hex(canonical.encode("utf-8"))
     return RawDoc(where.id, where.path, where.format, text, source, digest)
 

@@ -15,7 +15,8 @@ then reads the inputs the first one left. Both additions land, in either order.
 * re-entrant within a process: ``add`` holds the lock and calls the build,
   which takes it again;
 * the holder is the only writer, so temporary files that a killed writer left
-  beside the outputs (``.record.sqlite.k3j2x_9q.tmp``) are removed on taking it.
+  beside the outputs (``.record.sqlite.k3j2x_9q.tmp``) or in the caches under
+  ``DIR/cache`` (``tmpk3j2x_9q.tmp``) are removed on taking it.
 
 Advisory only: readers (``corroborator serve``) never take it, since every
 output file is replaced atomically and a reader sees the old or the new one.
@@ -44,6 +45,8 @@ OUTPUTS = ("dossier.json", "record.sqlite", "index.html", "inputs.json")
 STALE_TEMP = re.compile(
     rf"^\.(?:{'|'.join(map(re.escape, OUTPUTS))})\.[a-z0-9_]{{8}}\.tmp(?:-journal)?$"
 )
+CACHE_DIR = "cache"  # corroborator's own: fetched pages, per-report analyses
+STALE_CACHE_TEMP = re.compile(r"^(?:tmp|\..+\.)[a-z0-9_]{8}\.tmp$")
 
 _held: dict[Path, int] = {}  # folders this process holds the lock of -> nesting depth
 
@@ -122,12 +125,15 @@ def _write_pid(fd: int) -> None:
 
 def remove_stale_temp_files(folder: Path) -> list[Path]:
     """Remove the temporary files of writes that never finished; call it holding the lock."""
+    found = [Path(e.path) for e in os.scandir(folder)
+             if e.is_file(follow_symlinks=False) and STALE_TEMP.match(e.name)]  # fmt: skip
+    for parent, _, files in os.walk(folder / CACHE_DIR):
+        found += [Path(parent, name) for name in files if STALE_CACHE_TEMP.match(name)]
     removed = []
-    for entry in os.scandir(folder):
-        if entry.is_file(follow_symlinks=False) and STALE_TEMP.match(entry.name):
-            try:
-                os.remove(entry.path)
-            except FileNotFoundError:
-                continue
-            removed.append(Path(entry.path))
+    for path in found:
+        try:
+            path.unlink()
+        except FileNotFoundError:
+            continue
+        removed.append(path)
     return removed

@@ -66,12 +66,26 @@ def interval(m: Mention, tol: float) -> tuple[float, float]:
 
 def compatible(a: Mention, b: Mention, tol: float) -> bool:
     if a.kind == "date" or b.kind == "date":
-        x, y = str(a.value), str(b.value)
-        n = min(len(x), len(y))
-        return x[:n] == y[:n]
+        x, y = _day_range(str(a.value)), _day_range(str(b.value))
+        return x[0] <= y[1] and y[0] <= x[1]
     lo_a, hi_a = interval(a, tol)
     lo_b, hi_b = interval(b, tol)
     return lo_a <= hi_b and lo_b <= hi_a
+
+
+def _day_range(value: str) -> tuple[str, str]:
+    """The first and last day an ISO date at any precision covers ("2025", "2025-03",
+    "2025-03-12", "2025-W11"), as comparable strings."""
+    import datetime as dt
+
+    week = re.fullmatch(r"(\d{4})-W(\d{2})", value)
+    if week:
+        try:
+            monday = dt.date.fromisocalendar(int(week.group(1)), int(week.group(2)), 1)
+        except ValueError:
+            return value, value
+        return monday.isoformat(), (monday + dt.timedelta(days=6)).isoformat()
+    return value, value + "\uffff"  # a prefix covers every more precise date under it
 
 
 def _norm_name(name: str) -> str:

@@ -235,18 +235,52 @@ def test_ingest_paragraph_is_not_a_title(tmp_path: Path) -> None:
     assert by_id([tmp_path])["a"].source.title is None
 
 
-def test_ingest_same_content_under_two_names(tmp_path: Path) -> None:
+@pytest.mark.issue(5)
+def test_ingest_same_content_under_two_names_is_read_once(tmp_path: Path) -> None:
+    """Read twice, a report would agree with itself: every claim of it an "agreed" fact."""
     for name in ("one.txt", "two.txt"):
         (tmp_path / name).write_text(STORY, encoding="utf-8")
+    docs, skipped = read([tmp_path])
+    assert [d.id for d in docs] == ["one"]
+    assert skipped == [
+        Skipped(
+            str(tmp_path / "two.txt"),
+            f"two.txt has the same content as {tmp_path / 'one.txt'}, read already: it is read "
+            "once; delete one of the two, or give each its outlet in sources.csv if two outlets "
+            "ran the same text.",
+        )
+    ]
+
+
+@pytest.mark.issue(5)
+def test_ingest_same_text_from_two_outlets_is_read_twice(tmp_path: Path) -> None:
+    for name in ("one.txt", "two.txt"):
+        (tmp_path / name).write_text(STORY, encoding="utf-8")
+    (tmp_path / "sources.csv").write_text(
+        "id,url,outlet,published\none,,Daily One,2025-03-01\ntwo,,Two Weekly,2025-03-01\n",
+        encoding="utf-8",
+    )
     docs = by_id([tmp_path])
     assert sorted(docs) == ["one", "two"]
     assert docs["one"].sha256 == docs["two"].sha256
 
 
+@pytest.mark.issue(5)
+def test_ingest_same_json_record_in_two_exports(tmp_path: Path) -> None:
+    record = {"title": "Story", "body": STORY}
+    (tmp_path / "a.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    (tmp_path / "b.json").write_text(json.dumps([record]), encoding="utf-8")
+    docs, skipped = read([tmp_path])
+    assert [d.id for d in docs] == ["a-001"]
+    assert skipped[0].reason.startswith(
+        f"b.json item 1 has the same content as {tmp_path / 'a.jsonl'}:1, read already"
+    )
+
+
 def test_ingest_walks_folders_in_sorted_order(tmp_path: Path) -> None:
     for name in ("b/z.txt", "b/a.md", "a.txt", "c.txt"):
         (tmp_path / name).parent.mkdir(exist_ok=True)
-        (tmp_path / name).write_text(STORY, encoding="utf-8")
+        (tmp_path / name).write_text(f"{STORY} ({name})", encoding="utf-8")
     docs, skipped = read([tmp_path])
     assert [Path(d.path).relative_to(tmp_path).as_posix() for d in docs] == [
         "a.txt",
@@ -476,7 +510,7 @@ def test_ingest_unreadable_folder_in_a_walk(
 def test_ingest_broken_sources_csv_is_reported_once(tmp_path: Path) -> None:
     (tmp_path / "sources.csv").write_text("name,url\nx,y\n", encoding="utf-8")
     for name in ("a.txt", "b.txt"):
-        (tmp_path / name).write_text(STORY, encoding="utf-8")
+        (tmp_path / name).write_text(f"{STORY} ({name})", encoding="utf-8")
     docs, skipped = read([tmp_path])
     assert len(docs) == 2
     assert len(skipped) == 1

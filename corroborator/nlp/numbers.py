@@ -362,6 +362,8 @@ def _quantity_at(text: str, toks: list[_Tok], i: int) -> tuple[Quantity, int] | 
     cur = currency[0] if currency else None
     scale, j = _scale(toks, j, cur)
     value *= scale
+    if not math.isfinite(value):
+        return None  # "1" + 300 zeros + " billion": not a figure anyone can check
     first_start = currency[1] if currency else i
     start = toks[first_start].start
     bound, start = _bound_before(text, start)
