@@ -25,7 +25,6 @@ from urllib.parse import urlsplit, urlunsplit
 import jinja2
 
 from ..independence import Derivation, find_derivations, support
-
 from ..models import KINDS, STATUSES, CleanDoc, Event, Fact, Mention, Quote, Record
 
 __all__ = ["Node", "anchor", "format_value", "highlight", "render_index", "safe_url"]
@@ -366,8 +365,8 @@ def _report(
     doc: CleanDoc, record: Record, fact_of: dict[str, Fact], opened: set[str]
 ) -> ReportView:
     """A report's metadata and its text with every mention and quote highlighted."""
-    spans = [_quote_span(q) for q in record.quotes if q.doc == doc.id]
-    spans += [_mention_span(m, fact_of.get(m.id)) for m in record.mentions if m.doc == doc.id]
+    spans = [quote_span(q) for q in record.quotes if q.doc == doc.id]
+    spans += [mention_span(m, fact_of.get(m.id)) for m in record.mentions if m.doc == doc.id]
     return ReportView(
         doc=doc,
         anchor=anchor("doc", doc.id),
@@ -376,12 +375,12 @@ def _report(
     )
 
 
-def _quote_span(q: Quote) -> Span:
+def quote_span(q: Quote) -> Span:
     said = f"quote: {q.speaker}" if q.speaker else "quote, speaker unknown"
     return Span(q.start, q.end, atomic=False, anchor=anchor("q", q.id), cls="quote", title=said)
 
 
-def _mention_span(m: Mention, fact: Fact | None) -> Span:
+def mention_span(m: Mention, fact: Fact | None) -> Span:
     """A mention's highlight: its kind and status as classes, its reading as a tooltip."""
     kind = m.kind if m.kind in KINDS else "other"
     cls = f"mention kind-{kind}"

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..models import KINDS, STATUSES, Mention, Quote
-from ..report.render import Span, anchor, format_value, highlight
+from ..models import Quote
+from ..report.render import anchor, highlight, mention_span, quote_span
 from . import urls
 from .common import HTTPError, Page, Request, paginate
 from .site import NO_SPEAKER, Site
@@ -54,7 +54,8 @@ def report(site: Site, request: Request, ident: str) -> Page:
         raise HTTPError(404, f"No report {ident!r} in this record; see /reports for the list.")
     mentions = site.mentions_by_doc.get(ident, [])
     quotes = site.quotes_by_doc.get(ident, [])
-    spans = [_quote_span(q) for q in quotes] + [_mention_span(site, m) for m in mentions]
+    spans = [quote_span(q) for q in quotes]
+    spans += [mention_span(m, site.fact_of.get(m.id)) for m in mentions]
     links: dict[str, dict[str, str | None]] = {}
     for m in mentions:
         if (f := site.fact_of.get(m.id)) is not None:
@@ -77,30 +78,6 @@ def report(site: Site, request: Request, ident: str) -> Page:
     }
     html = {"paragraphs": highlight(doc.text, spans), "links": links}
     return Page("report.html", doc.source.title or ident, data, html)
-
-
-def _quote_span(q: Quote) -> Span:
-    said = f"quote: {q.speaker}" if q.speaker else "quote, speaker unknown"
-    return Span(q.start, q.end, False, anchor("q", q.id), "quote", said)
-
-
-def _mention_span(site: Site, m: Mention) -> Span:
-    """A mention's highlight: kind and status as classes, its reading as a tooltip."""
-    fact = site.fact_of.get(m.id)
-    kind = m.kind if m.kind in KINDS else "other"
-    cls = f"mention kind-{kind}"
-    title = f"{kind}: {format_value(m.value, m.unit)}"
-    if fact is not None:
-        cls += f" status-{fact.status}" if fact.status in STATUSES else ""
-        title += f" · fact: {fact.label} ({fact.status})"
-    else:
-        title += " · in no fact"
-    if m.hedged:
-        cls += " hedged"
-        title += f" · hedged ({m.hedge_cue})" if m.hedge_cue else " · hedged"
-    if m.said_by:
-        title += f" · said by {m.said_by}"
-    return Span(m.start, m.end, True, anchor("m", m.id), cls, title)
 
 
 # ---------------------------------------------------------------------------
