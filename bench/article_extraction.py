@@ -45,6 +45,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from results import write_section  # bench/results.py (bench/ is on sys.path)
+
 if TYPE_CHECKING:
     from corroborator.models import CleanDoc, RawDoc
 
@@ -269,17 +271,6 @@ def section(scores: Sequence[Score], rules: Sequence[tuple[str, int, int, int]],
     return "\n".join(lines) + "\n"
 
 
-def write_section(path: Path, text: str) -> None:
-    """Replace (or append) the section in the results file, keeping the others."""
-    old = path.read_text(encoding="utf-8") if path.exists() else "# Benchmark results\n"
-    pattern = re.compile(rf"^{re.escape(SECTION)}\n.*?(?=^## |\Z)", re.DOTALL | re.MULTILINE)
-    if pattern.search(old):
-        new = pattern.sub(lambda _: text + "\n", old, count=1)
-    else:
-        new = old.rstrip("\n") + "\n\n" + text
-    path.write_text(new.rstrip("\n") + "\n", encoding="utf-8")
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
@@ -291,7 +282,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     scores, rules = run_all(args.data)
     pages = len(list((args.data / "html").glob("*.html.gz")))
     text = section(scores, rules, pages)
-    write_section(args.results, text)
+    write_section(args.results, SECTION, text)
     print(text)
     return 0
 

@@ -49,6 +49,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from results import write_section  # bench/results.py (bench/ is on sys.path)
+
 HERE = Path(__file__).resolve().parent
 DEFAULT_DATA = HERE.parent.parent / "shared" / "bench" / "ecbplus"
 DEFAULT_RESULTS = HERE / "RESULTS.md"
@@ -388,21 +390,6 @@ def render(
     return "\n".join(lines) + "\n"
 
 
-def write_section(results_file: Path, section: str) -> None:
-    """Replace this benchmark's section of the results file, keeping every other one."""
-    text = (
-        results_file.read_text(encoding="utf-8")
-        if results_file.exists()
-        else "# Benchmark results\n"
-    )
-    pattern = re.compile(rf"^{re.escape(SECTION)}\n.*?(?=^## |\Z)", re.MULTILINE | re.DOTALL)
-    if pattern.search(text):
-        text = pattern.sub(lambda _: section + "\n", text)
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    results_file.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
-
-
 def mistakes(found: Sequence[Sequence[str]], docs: Sequence[EcbDoc], limit: int = 12) -> list[str]:
     """Found events that mix true events, and true events split over found ones."""
     truth = {d.report_id: d.event for d in docs}
@@ -462,7 +449,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     truth = {d.report_id: d.event for d in docs}
     results = {name: score(found, truth, keep) for name, keep in splits(docs).items()}
     section = render(results, seconds, len(found), mistakes(found, docs))
-    write_section(args.results, section)
+    write_section(args.results, SECTION, section)
     print(section)
     return 0
 

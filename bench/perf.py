@@ -38,7 +38,6 @@ import os
 import pickle
 import platform
 import random
-import re
 import shutil
 import signal
 import subprocess
@@ -57,6 +56,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 from generate import generate_reports, write_corpus
+from results import write_section  # bench/results.py (bench/ is on sys.path)
 
 DEFAULT_RESULTS = HERE / "RESULTS.md"
 SECTION = "## Performance"
@@ -469,17 +469,6 @@ def _reconcile_table(rows: list[dict[str, Any]], args: argparse.Namespace) -> li
     return out
 
 
-def write_section(path: Path, text: str) -> None:
-    """Replace (or append) the section in the results file, keeping the others."""
-    old = path.read_text(encoding="utf-8") if path.exists() else "# Benchmark results\n"
-    pattern = re.compile(rf"^{re.escape(SECTION)}\n.*?(?=^## |\Z)", re.DOTALL | re.MULTILINE)
-    if pattern.search(old):
-        new = pattern.sub(lambda _: text + "\n", old, count=1)
-    else:
-        new = old.rstrip("\n") + "\n\n" + text
-    path.write_text(new.rstrip("\n") + "\n", encoding="utf-8")
-
-
 # ---------------------------------------------------------------- main
 
 
@@ -578,7 +567,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     info = machine()
     res = measure(args)
     text = section(info, args, res)
-    write_section(args.results, text)
+    write_section(args.results, SECTION, text)
     print(text)
     print(f"written to {args.results} in {time.perf_counter() - started:.0f} s")
     return 0
