@@ -20,9 +20,11 @@ from typing import Any
 from . import __version__
 from .models import CleanDoc
 
+FORMAT = "2"  # of the cached value: bumped when pipeline.Analysis changes shape
 
-def analysis_key(clean: CleanDoc, model: str) -> str:
-    parts = [__version__, model, clean.id, repr(clean.source), clean.text]
+
+def analysis_key(clean: CleanDoc, model: str, selective: bool = True) -> str:
+    parts = [__version__, FORMAT, model, str(selective), clean.id, repr(clean.source), clean.text]
     return hashlib.sha256("\x00".join(parts).encode("utf-8")).hexdigest()
 
 

@@ -17,7 +17,7 @@ from .models import CleanDoc, Mention, Quote, Sentence
 from .nlp import syntax
 from .nlp.dates import DateSpan, find_dates
 from .nlp.numbers import Quantity, find_quantities
-from .nlp.quotes import QuoteSpan, attribute_quotes, find_quote_spans
+from .nlp.quotes import attribute_quotes, find_quote_spans
 
 CONTEXT_CHARS = 90  # characters each side of a value in its masked context
 ENTITY_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LAW", "EVENT", "LOC", "PRODUCT")
@@ -36,7 +36,14 @@ def sentences(doc: Doc, doc_id: str) -> list[Sentence]:
 
 def extract(doc: Doc, clean: CleanDoc) -> tuple[list[Mention], list[Quote]]:
     """All mentions and quotes of one parsed report."""
-    spans = find_quote_spans(syntax.text_of(doc))
+    scans = doc.user_data.pop("corroborator_scans", None)
+    if scans is not None and scans[0] == clean.source.published:
+        _, quantities, dates, spans = scans  # already made by nlp.selective
+    else:
+        text = syntax.text_of(doc)
+        quantities, spans = find_quantities(text), find_quote_spans(text)
+        dates = find_dates(text, clean.source.published)
+    doc.user_data["corroborator_dates"] = dates
     attributed = attribute_quotes(doc, spans)
     quotes = [
         Quote("q" + mention_id(clean.id, qs.start, qs.end)[1:], clean.id,
@@ -44,9 +51,8 @@ def extract(doc: Doc, clean: CleanDoc) -> tuple[list[Mention], list[Quote]]:
         for qs, speaker, cue in attributed
     ]
     mentions: list[Mention] = []
-    dates = [d for d in find_dates(syntax.text_of(doc), clean.source.published)]
     multi = [(d.start, d.end) for d in dates if not re.fullmatch(r"\d{4}", d.text)]
-    for q in find_quantities(syntax.text_of(doc)):
+    for q in quantities:
         if any(q.start < e and s < q.end for s, e in multi):
             continue  # "11 June", "two years ago": a date, not a count
         m = _from_quantity(doc, clean, q, attributed)
@@ -253,7 +259,7 @@ def _parenthetical(doc: Doc, tok: Token, quotes: list) -> tuple[str | None, str 
 def _resolve_he(doc: Doc, subj: Token, quotes: list) -> str | None:
     if subj.lower_ not in ("he", "she"):
         return None
-    prior = [e for e in doc.ents if e.label_ == "PERSON" and e.end <= subj.i]
+    prior = [e for e in syntax.ents_of(doc) if e.label_ == "PERSON" and e.end <= subj.i]
     return syntax.strip_possessive(prior[-1].text) if prior else None
 
 
@@ -293,7 +299,7 @@ def _context(doc: Doc, tok: Token, start: int, end: int) -> str:
 
 def _subject(anchor: Token, qualifiers: list[str]) -> str | None:
     """What the value is about: the entity it dates or counts, else its clause's subject."""
-    for ent in anchor.doc.ents:
+    for ent in syntax.ents_of(anchor.doc):
         if ent.start <= anchor.i < ent.end and ent.label_ in ENTITY_LABELS:
             return syntax.strip_possessive(ent.text)
     if qualifiers:
@@ -302,7 +308,7 @@ def _subject(anchor: Token, qualifiers: list[str]) -> str | None:
         if node.pos_ == "VERB":
             subj = syntax.subject_of(node)
             if subj is not None and subj.lower_ not in syntax.PRONOUNS:
-                ents = [e for e in syntax.sent_of(anchor).ents if e.start <= subj.i < e.end
+                ents = [e for e in syntax.ents_in(syntax.sent_of(anchor)) if e.start <= subj.i < e.end
                         and e.label_ in ENTITY_LABELS]
                 if ents:
                     return syntax.strip_possessive(ents[0].text)
@@ -311,7 +317,7 @@ def _subject(anchor: Token, qualifiers: list[str]) -> str | None:
 
 def _entities(sent: Span) -> list[str]:
     seen: list[str] = []
-    for ent in sent.ents:
+    for ent in syntax.ents_in(sent):
         name = syntax.strip_possessive(ent.text.strip())
         if ent.label_ in ENTITY_LABELS and name not in seen:
             seen.append(name)

@@ -16,24 +16,33 @@ rest of the batch is built.
 
 from __future__ import annotations
 
+import itertools
 import logging
+import math
+import multiprocessing
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import nullcontext
 from pathlib import Path
 
+import numpy as np
+
+from . import embed
 from .cache import AnalysisCache, analysis_key
 from .clean import clean_reports
 from .entities import merge_entities
-from .events import group_events
+from .events import group_events, lead_text
 from .extract import extract, sentences
 from .ingest import iter_reports, no_reports_error
 from .models import CleanDoc, Mention, Quote, RawDoc, Record, Sentence, Skipped
-from .nlp import make_nlp
+from .nlp import make_nlp, selective
 from .reconcile import reconcile
 from .settings import Settings
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
 PARALLEL_MIN_REPORTS = 24  # below this, one process parses faster than two
+CHUNK_REPORTS = 16  # reports a worker analyses per task
 
 
 def read(paths: Sequence[str | Path], settings: Settings, *, urls: Sequence[str] = (),
@@ -88,7 +97,10 @@ def _unique_ids(items: Iterable[RawDoc | Skipped]) -> tuple[list[RawDoc], list[S
     return list(docs.values()), skipped
 
 
-Analysis = tuple[list[Sentence], list[Mention], list[Quote], list[tuple[str, str, str]]]
+# one report's analysis: sentences, mentions, quotes, entity mentions (report, text, label),
+# and its lead text with the lead's embedding (which event grouping needs)
+Analysis = tuple[list[Sentence], list[Mention], list[Quote], list[tuple[str, str, str]],
+                 tuple[str, np.ndarray]]
 
 
 def analyse(cleaned: Sequence[CleanDoc], settings: Settings, progress: Progress | None = None,
@@ -96,7 +108,7 @@ def analyse(cleaned: Sequence[CleanDoc], settings: Settings, progress: Progress 
             ) -> tuple[list[CleanDoc], list[Sentence], list[Mention], list[Quote], list, list[Skipped]]:
     """Parse and extract every cleaned report (or take it from ``cache``); a report that
     fails is skipped."""
-    keys = [analysis_key(c, settings.spacy_model) for c in cleaned]
+    keys = [analysis_key(c, settings.spacy_model, settings.selective_parsing) for c in cleaned]
     done: dict[int, Analysis | Skipped] = {}
     if cache is not None:
         for k, key in enumerate(keys):
@@ -122,27 +134,53 @@ def analyse(cleaned: Sequence[CleanDoc], settings: Settings, progress: Progress 
             skipped.append(result)
             continue
         kept.append(clean)
-        for into, part in zip((sents, mentions, quotes, ents), result):
+        for into, part in zip((sents, mentions, quotes, ents), result[:4]):
             into.extend(part)  # type: ignore[attr-defined]
+        lead, vector = result[4]
+        embed.remember([lead], vector[None, :])
     return kept, sents, mentions, quotes, ents, skipped
 
 
 def _parse_all(cleaned: Sequence[CleanDoc], settings: Settings) -> Iterator[Analysis | Skipped]:
+    """Each report's analysis, in order. Large batches are split into chunks analysed by
+    ``settings.n_process`` worker processes (parse and extraction both), forked from this
+    one so the loaded model is shared rather than loaded again."""
     if not cleaned:
         return
-    nlp = make_nlp(settings.spacy_model)
-    texts = (d.text for d in cleaned)
-    # worker processes pay a model load each: worth it only for a batch of some size
+    make_nlp(settings.spacy_model)
     n_process = settings.n_process if len(cleaned) >= PARALLEL_MIN_REPORTS else 1
-    for clean, doc in zip(cleaned, nlp.pipe(texts, batch_size=settings.batch_size, n_process=n_process)):
+    if n_process <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        yield from _analyse_chunk(cleaned, settings)
+        return
+    size = max(1, min(CHUNK_REPORTS, math.ceil(len(cleaned) / (4 * n_process))))
+    chunks = [cleaned[k : k + size] for k in range(0, len(cleaned), size)]
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(n_process, mp_context=context) as pool:
+        for part in pool.map(_analyse_chunk, chunks, itertools.repeat(settings)):
+            yield from part
+
+
+def _analyse_chunk(cleaned: Sequence[CleanDoc], settings: Settings) -> list[Analysis | Skipped]:
+    """Parse (selectively, unless ``settings.selective_parsing`` is off) and extract."""
+    nlp = make_nlp(settings.spacy_model)
+    if settings.selective_parsing:
+        docs = selective.parse(nlp, ((d.text, d.source.published) for d in cleaned),
+                               batch_size=settings.batch_size)
+    else:
+        docs = nlp.pipe((d.text for d in cleaned), batch_size=settings.batch_size)
+    out: list[Analysis | Skipped] = []
+    leads = [lead_text(d) for d in cleaned]
+    vectors = embed.embed(leads)  # here, so that workers share the work
+    for clean, doc, lead, vector in zip(cleaned, docs, leads, vectors):
         try:
             ms, qs = extract(doc, clean)
-        except Exception as exc:  # noqa: BLE001 - one bad report never aborts a batch
+            out.append((sentences(doc, clean.id), ms, qs,
+                        [(clean.id, e.text, e.label_) for e in doc.ents], (lead, vector)))
+        except Exception as exc:
             log.exception("extraction failed for %s", clean.raw.path)
-            yield Skipped(clean.raw.path, f"could not analyse the text ({exc!r}); "
-                          "please report this as a bug with the file attached")
-            continue
-        yield (sentences(doc, clean.id), ms, qs, [(clean.id, e.text, e.label_) for e in doc.ents])
+            out.append(Skipped(clean.raw.path, f"could not analyse the text ({exc!r}); "
+                               "please report this as a bug with the file attached"))
+    return out
 
 
 def build(paths: Sequence[str | Path], settings: Settings | None = None, *,
@@ -170,6 +208,14 @@ def build(paths: Sequence[str | Path], settings: Settings | None = None, *,
     skipped += failed
     if not docs:
         raise no_reports_error([*paths, *urls], skipped)
+    with embed.stored(cache_dir / "embeddings.sqlite") if cache_dir is not None else nullcontext():
+        return _assemble(docs, sents, mentions, quotes, ents, skipped, settings, story)
+
+
+def _assemble(docs: list[CleanDoc], sents: list[Sentence], mentions: list[Mention],
+              quotes: list[Quote], ents: list, skipped: list[Skipped], settings: Settings,
+              story: str | None) -> Record:
+    """Entities, events and facts over the analysed reports."""
     entities, canon = merge_entities(ents)
     mentions = [canon_mention(m, canon) for m in mentions]
     quotes = [canon_quote(q, canon) for q in quotes]

