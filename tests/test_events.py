@@ -1,14 +1,23 @@
-"""Event grouping on hand-written reports: stories, events, cannot-links, increments, labels."""
+"""Event grouping on hand-written reports: stories, pair features, events, cannot-links,
+increments, labels."""
+
+import re
 
 import pytest
 
+from corroborator.embed import embed
 from corroborator.events import (
     BLOCK_MIN_DOCS,
+    FEATURES,
     STORY_MIN_DOCS,
+    WEIGHTS,
     Clashes,
     average_linkage,
     candidate_pairs,
     group_events,
+    lead_text,
+    pair_features,
+    pair_logits,
     profiles,
     stories,
 )
@@ -188,3 +197,105 @@ def test_events_label_says_what_where_when() -> None:
     assert event.when == "2013-07-02"
     assert event.label.endswith("(Bener Meriah, 2013-07-02)")
     assert any(word in event.label for word in ("Aceh", "quake"))
+
+
+ARRESTS = [
+    (
+        "Chargers receiver Jackson arrested on suspicion of DUI\n\nSan Diego Chargers wide "
+        "receiver Vincent Jackson was arrested on suspicion of drunken driving early Tuesday, "
+        "January 6, 2009, five days before a playoff game, police said."
+    ),
+    (
+        "Jackson will play despite DUI arrest\n\nVincent Jackson, the Chargers receiver arrested "
+        "on suspicion of drunken driving on Tuesday, January 6, 2009, will play in the playoff "
+        "game, the San Diego team said."
+    ),
+    (
+        "Chargers tackle Williams arrested on suspicion of DUI\n\nSan Diego Chargers defensive "
+        "tackle Jamal Williams was arrested on suspicion of drunken driving early Sunday, "
+        "February 1, 2009, the team's second such arrest, police said."
+    ),
+    (
+        "Williams faces DUI charges\n\nJamal Williams, the Chargers defensive tackle arrested on "
+        "suspicion of drunken driving on Sunday, February 1, 2009, may face charges, the San "
+        "Diego city attorney said."
+    ),
+]
+
+
+def date(doc: str, value: str, text: str, start: int) -> Mention:
+    return Mention(
+        id=f"{doc}-{start}",
+        doc=doc,
+        kind="date",
+        value=value,
+        unit=None,
+        text=text,
+        start=start,
+        end=start + len(text),
+        sentence=text,
+        sent_start=start,
+        sent_end=start + len(text),
+    )
+
+
+def arrests() -> tuple[list[CleanDoc], list[Mention], list[Entity]]:
+    docs = [report(f"a{k}", t) for k, t in enumerate(ARRESTS)]
+    mentions = []
+    for d in docs:
+        match = re.search(r"(January 6|February 1), 2009", d.text)
+        assert match
+        value = "2009-01-06" if match.group(1) == "January 6" else "2009-02-01"
+        mentions.append(date(d.id, value, match.group(), match.start()))
+    entities = [
+        Entity("p1", "Vincent Jackson", "PERSON", ("Vincent Jackson",), ("a0", "a1")),
+        Entity("p2", "Jamal Williams", "PERSON", ("Jamal Williams",), ("a2", "a3")),
+        Entity("g1", "San Diego", "GPE", ("San Diego",), ("a0", "a1", "a2", "a3")),
+    ]
+    return docs, mentions, entities
+
+
+def test_events_model_has_a_weight_per_feature() -> None:
+    docs, mentions, entities = arrests()
+    by_doc = {m.doc: [m] for m in mentions}
+    profs = profiles(docs, by_doc, starts(docs), entities)
+    features = pair_features([0, 1, 2, 3], profs, embed([lead_text(d) for d in docs]))
+    assert len(WEIGHTS) == len(FEATURES)
+    assert all(len(f) == len(FEATURES) for f in features.values())
+
+
+@pytest.mark.issue(7)
+@pytest.mark.parametrize(
+    ("pair", "expected"),
+    [
+        ((0, 1), {"years_shared": 1.0, "years_differ": 0.0, "people_shared": 1.0}),
+        ((0, 2), {"years_shared": 1.0, "years_differ": 0.0, "people_shared": 0.0}),
+        ((1, 3), {"weekdays_differ": 1.0, "places_differ": 0.0}),
+    ],
+)
+def test_events_pair_features_read_time_people_and_places(
+    pair: tuple[int, int], expected: dict[str, float]
+) -> None:
+    docs, mentions, entities = arrests()
+    by_doc = {m.doc: [m] for m in mentions}
+    profs = profiles(docs, by_doc, starts(docs), entities)
+    features = pair_features([0, 1, 2, 3], profs, embed([lead_text(d) for d in docs]))
+    named = dict(zip(FEATURES, features[pair]))
+    assert {k: named[k] for k in expected} == expected
+
+
+def test_events_years_differ_when_both_leads_date_and_none_agree() -> None:
+    docs = [report("a", QUAKE[0]), report("b", QUAKE[1])]
+    mentions = [date("a", "2008-12-10", "December 10, 2008", 30), date("b", "2013", "2013", 30)]
+    profs = profiles(docs, {m.doc: [m] for m in mentions}, starts(docs))
+    named = dict(zip(FEATURES, pair_features([0, 1], profs, embed(["a", "b"]))[(0, 1)]))
+    assert (named["years_shared"], named["years_differ"]) == (0.0, 1.0)
+
+
+@pytest.mark.issue(7)
+def test_events_sibling_events_score_below_one_event() -> None:
+    docs, mentions, entities = arrests()
+    profs = profiles(docs, {m.doc: [m] for m in mentions}, starts(docs), entities)
+    logits = pair_logits(pair_features([0, 1, 2, 3], profs, embed([lead_text(d) for d in docs])))
+    same = [logits[(0, 1)], logits[(2, 3)]]
+    assert max(v for p, v in logits.items() if p not in ((0, 1), (2, 3))) < min(same)
