@@ -43,6 +43,7 @@ from stories import (
     CLUTTER_MID,
     CLUTTER_TOP,
     KINDS,
+    NARRATIVE,
     TEASERS,
     Kind,
     Slot,
@@ -52,6 +53,7 @@ __all__ = ["Report", "generate_reports", "write_corpus"]
 
 MIN_WORDS, MAX_WORDS = 400, 800
 REPORTS_PER_STORY = (3, 8)
+NARRATIVE_PER_REPORT = 16  # figure-free sentences a report draws from stories.NARRATIVE
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -490,7 +492,9 @@ def _paragraphs(plan: ReportPlan, ctx: Context) -> list[str]:
     hedged = [cap(h.format_map(ctx)) for h in kind.hedged if rng.random() < plan.voice.hedge_rate]
     rng.shuffle(body)
     middle = body[:2] + quotes[:1] + body[2:] + hedged + quotes[1:]
-    background = rng.sample(BACKGROUND, k=len(BACKGROUND))
+    background = rng.sample(BACKGROUND, k=len(BACKGROUND) // 2)
+    background += rng.sample(NARRATIVE, k=NARRATIVE_PER_REPORT)
+    rng.shuffle(background)
     tail: list[str] = []
     for k in range(0, len(background), 2):
         tail.append(" ".join(cap(b.format_map(ctx)) for b in background[k : k + 2]))

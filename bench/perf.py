@@ -60,6 +60,7 @@ from results import write_section  # bench/results.py (bench/ is on sys.path)
 
 DEFAULT_RESULTS = HERE / "RESULTS.md"
 SECTION = "## Performance"
+ARTICLES = ROOT.parent / "shared" / "bench" / "article-extraction" / "ground-truth.json"
 GIB = 1024**3
 
 # Targets of issue 4.
@@ -205,6 +206,44 @@ def _baseline_main(folder: Path, processes: int) -> None:
                                                              n_process=processes))
     print(json.dumps({"pipe_seconds": time.perf_counter() - start, "texts": len(texts),
                       "sentences": sentences, "pipes": nlp.pipe_names}))
+
+
+def shares(folder: Path, timeout: float | None) -> dict[str, Any] | None:
+    r = run([sys.executable, __file__, "_shares", folder], timeout=timeout)
+    try:
+        return json.loads(r.stdout.strip().splitlines()[-1]) if r.ok else None
+    except (ValueError, IndexError):
+        return None
+
+
+def _shares_main(folder: Path) -> None:
+    """The share of tokens and sentences selective parsing sends to the full pipeline: on
+    the generated corpus (cleaned, as ``build`` cleans it) and on real news pages (the true
+    article bodies of the extraction benchmark)."""
+    from corroborator.clean import clean_reports
+    from corroborator.ingest import iter_reports
+    from corroborator.nlp import make_nlp, selective
+    from corroborator.settings import Settings
+
+    nlp = make_nlp()
+
+    def share(texts: Sequence[tuple[str, str | None]]) -> dict[str, float]:
+        tokens = parsed = sents = kept = 0
+        for text, published in texts:
+            doc = nlp.make_doc(text)
+            bounds, keep = selective.select(doc, published)
+            tokens += len(doc)
+            parsed += sum(b - a for (a, b), k in zip(bounds, keep) if k)
+            sents, kept = sents + len(bounds), kept + sum(keep)
+        return {"docs": len(texts), "tokens": parsed / max(tokens, 1),
+                "sentences": kept / max(sents, 1)}
+
+    raw = [r for r in iter_reports([folder], settings=Settings()) if hasattr(r, "text")]
+    generated = [(c.text, c.source.published) for c in clean_reports(raw, settings=Settings())]
+    truth = json.loads(ARTICLES.read_text(encoding="utf-8")) if ARTICLES.exists() else {}
+    real = [(v["articleBody"], None) for v in truth.values()
+            if len(v.get("articleBody") or "") >= 200]
+    print(json.dumps({"generated": share(generated), "real": share(real) if real else None}))
 
 
 def shown(cmd: Sequence[str]) -> str:
@@ -410,6 +449,15 @@ def section(m: dict[str, str], args: argparse.Namespace, res: dict[str, Any]) ->
         (f"| peak memory of `build` of {n} (baseline) | {gib(b.peak_tree)} "
         f"({gib(base.peak_tree)}) | | |"),
     ]
+    sh = res.get("shares")
+    if sh:
+        lines.append(f"| selective parsing: share of tokens (sentences) given the full pipeline, "
+                     f"generated corpus | {sh['generated']['tokens']:.0%} "
+                     f"({sh['generated']['sentences']:.0%}) | | |")
+        if sh.get("real"):
+            lines.append(f"| … on {sh['real']['docs']} real news pages (true article bodies of "
+                         f"the extraction benchmark) | {sh['real']['tokens']:.0%} "
+                         f"({sh['real']['sentences']:.0%}) | | |")
     lines += _add_rows(n, res.get("add"), res.get("same"))
     if res.get("scale"):
         sb = res["scale"]
@@ -479,6 +527,8 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
     folder, extra, words = corpus(work, args.reports, args.seed)
     res: dict[str, Any] = {"words": words, "commands": []}
     t = args.step_timeout
+    res["shares"] = shares(folder, t)
+    log(f"share of text parsed: {res['shares']}")
     log(f"baseline: nlp.pipe over {args.reports} reports")
     res["baseline"] = base = baseline(folder, t)
     res["commands"].append(shown(base.cmd))
@@ -558,6 +608,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["_baseline"]:
         _baseline_main(Path(argv[1]), int(argv[3]))
+        return 0
+    if argv[:1] == ["_shares"]:
+        _shares_main(Path(argv[1]))
         return 0
     if argv[:1] == ["_reconcile"]:
         _reconcile_main(Path(argv[1]))

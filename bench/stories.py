@@ -456,3 +456,35 @@ TEASERS = ("Council approves new harbour wall", "Five things to do this weekend"
            "Property prices rise for a third month", "Local team wins the cup final",
            "New bakery opens on the high street", "Weather: storms expected by Friday",
            "Opinion: our roads need more than promises", "Festival returns after two years")
+
+
+# Sentences without a figure, a date or a quotation: the scene, the reaction, the
+# background a reporter adds. Real news holds figures, dates or quotes in only
+# about half of its sentences (see ``bench/perf.py``, which measures both), so a
+# report draws some of these as well as the figure-laden ``BACKGROUND``.
+NARRATIVE = (
+    "Residents of {town} gathered outside the town hall as the news spread.",
+    "Many of them had waited since the morning for word of relatives and friends.",
+    "Emergency crews worked through the night under floodlights, watched by a silent crowd.",
+    "The {agency} has faced criticism before over how it handles inspections in {region}.",
+    "Officials in {capital} promised a full and independent review of what went wrong.",
+    "Some families said they learned what had happened from social media, not from officials.",
+    "Volunteers handed out tea and blankets to those waiting near the cordon.",
+    "The mood in {town} was one of shock rather than anger, local reporters said.",
+    "{company} said it was cooperating fully with investigators and would not comment further.",
+    "Church bells rang across {town} as a mark of respect for those affected.",
+    "Trade unions have long argued that safety rules in {region} are too loosely enforced.",
+    "Businesses along the waterfront stayed shut, their owners unsure when they could reopen.",
+    "The government in {capital} has come under growing pressure to explain its response.",
+    "Neighbouring towns sent fire engines and ambulances to help the local services.",
+    "Experts cautioned against drawing conclusions before the investigation is complete.",
+    "Television crews from across {country} arrived in {town} during the afternoon.",
+    "Schools opened their halls to people who could not return to their homes.",
+    "The area is known for its fishing harbour, its old market and its steep, narrow streets.",
+    "Several survivors were taken to hospitals in {town2} and later released.",
+    "{official_title} {official_last} cut short a visit abroad and returned to {capital}.",
+    "A hotline has been set up for relatives seeking information about the missing.",
+    "Opposition parties said the disaster raised serious questions about oversight.",
+    "Witnesses described scenes of confusion as police tried to keep the roads clear.",
+    "Investigators were expected to examine maintenance records and interview staff.",
+)

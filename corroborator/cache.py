@@ -11,9 +11,13 @@ always the same record as a build from scratch.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import pickle
+import sqlite3
 import tempfile
+from collections.abc import Iterator, MutableMapping
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -23,8 +27,18 @@ from .models import CleanDoc
 FORMAT = "2"  # of the cached value: bumped when pipeline.Analysis changes shape
 
 
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """A digest of corroborator's own source: a cache entry made by other code is not used."""
+    h = hashlib.sha256(__version__.encode())
+    for path in sorted(Path(__file__).parent.rglob("*.py")):
+        h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
 def analysis_key(clean: CleanDoc, model: str, selective: bool = True) -> str:
-    parts = [__version__, FORMAT, model, str(selective), clean.id, repr(clean.source), clean.text]
+    parts = [code_digest(), FORMAT, model, str(selective), clean.id, repr(clean.source),
+             clean.text]
     return hashlib.sha256("\x00".join(parts).encode("utf-8")).hexdigest()
 
 
@@ -54,3 +68,40 @@ class AnalysisCache:
             if os.path.exists(tmp):
                 os.unlink(tmp)
             raise
+
+
+class BlockCache(MutableMapping[str, list[list[int]]]):
+    """Groupings of reconciliation blocks (``reconcile.block_key`` -> groups of indices) in
+    an SQLite file; new entries are written by ``close``. A cache: deleting it costs time."""
+
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.con = sqlite3.connect(path, timeout=60)
+        self.con.execute("CREATE TABLE IF NOT EXISTS blocks (key TEXT PRIMARY KEY, groups TEXT)")
+        self.new: dict[str, list[list[int]]] = {}
+
+    def __getitem__(self, key: str) -> list[list[int]]:
+        if key in self.new:
+            return self.new[key]
+        row = self.con.execute("SELECT groups FROM blocks WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            raise KeyError(key)
+        return [list(map(int, g)) for g in json.loads(row[0])]
+
+    def __setitem__(self, key: str, groups: list[list[int]]) -> None:
+        self.new[key] = groups
+
+    def __delitem__(self, key: str) -> None:
+        raise TypeError("a BlockCache only grows")
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(k for (k,) in self.con.execute("SELECT key FROM blocks"))
+
+    def __len__(self) -> int:
+        return int(self.con.execute("SELECT count(*) FROM blocks").fetchone()[0])
+
+    def close(self) -> None:
+        with self.con:
+            self.con.executemany("INSERT OR REPLACE INTO blocks VALUES (?, ?)",
+                                 [(k, json.dumps(v)) for k, v in self.new.items()])
+        self.con.close()

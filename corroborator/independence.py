@@ -35,7 +35,7 @@ import functools
 import hashlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
@@ -62,6 +62,7 @@ BANDS = 64  # rows per band = NUM_PERM // BANDS = 2: P(candidate) > 0.9 from Jac
 PARAGRAPH_JACCARD = 0.5
 PARAGRAPH_CONTAINMENT = 0.8
 MIN_SHARE = 0.3  # share of a report's words in copied paragraphs that makes it derivative
+MAX_SHARED_DOCS = 200  # a paragraph in more reports than this is boilerplate
 MIN_COPIED_PARAGRAPHS = 2  # one shared paragraph is a shared quote or statement, not a copy
 REPRINT_SHARE = 0.8  # at least this share copied: a reprint; less: a partial copy
 SEED = 20_250_317
@@ -173,7 +174,7 @@ def minhash(shingles: Iterable[int]) -> np.ndarray:
 
 
 def _candidate_pairs(paras: Sequence[Paragraph]) -> set[tuple[int, int]]:
-    """Pairs of paragraphs of different reports that share a band of their signatures."""
+    """Pairs of paragraphs that share a band of their signatures."""
     if not paras:
         return set()
     signatures = np.stack([minhash(p.shingles) for p in paras])
@@ -187,9 +188,29 @@ def _candidate_pairs(paras: Sequence[Paragraph]) -> set[tuple[int, int]]:
         for members in buckets.values():
             for x, i in enumerate(members):
                 for j in members[x + 1 :]:
-                    if paras[i].doc != paras[j].doc:
-                        pairs.add((i, j))
+                    pairs.add((i, j))
     return pairs
+
+
+def _copied_pairs(paras: Sequence[Paragraph]) -> Iterator[tuple[Paragraph, Paragraph]]:
+    """Pairs of paragraphs of different reports where one copies the other.
+
+    Identical paragraphs are compared once (LSH runs over distinct texts), so a line
+    many reports share costs one signature, not one per report; a paragraph found in
+    more than ``MAX_SHARED_DOCS`` reports is boilerplate, no sign that one copies another.
+    """
+    same: dict[frozenset[int], list[Paragraph]] = defaultdict(list)
+    for p in paras:
+        same[p.shingles].append(p)
+    groups = [g for g in same.values() if len({p.doc for p in g}) <= MAX_SHARED_DOCS]
+    reps = [g[0] for g in groups]
+    linked = [(k, k) for k, g in enumerate(groups) if len(g) > 1]
+    linked += [(i, j) for i, j in _candidate_pairs(reps) if _copied(reps[i], reps[j])]
+    for i, j in linked:
+        for a in groups[i]:
+            for b in groups[j]:
+                if a.doc != b.doc and (i != j or a.doc < b.doc):
+                    yield a, b
 
 
 def _copied(a: Paragraph, b: Paragraph) -> bool:
@@ -207,27 +228,36 @@ def _copied(a: Paragraph, b: Paragraph) -> bool:
 
 def find_derivations(docs: Sequence[CleanDoc], *, min_share: float = MIN_SHARE
                      ) -> list[Derivation]:
-    """For each report that copies another, the one it copies most (see the module doc)."""
+    """For each report that copies another, the one it copies most (see the module doc).
+
+    The dossier JSON and the HTML page both ask for a record's derivations: the last
+    answer is kept (reports are immutable), so the work is done once per record."""
+    return list(_find_derivations(tuple(docs), min_share))
+
+
+@functools.lru_cache(maxsize=2)
+def _find_derivations(docs: tuple[CleanDoc, ...], min_share: float) -> tuple[Derivation, ...]:
     by_doc = {d.id: paragraphs(d) for d in docs}
     paras = [p for ps in by_doc.values() for p in ps]
     copied: dict[tuple[str, str], set[int]] = defaultdict(set)  # (doc, other) -> doc's paras
-    for i, j in _candidate_pairs(paras):
-        a, b = paras[i], paras[j]
-        if _copied(a, b):
-            copied[(a.doc, b.doc)].add(a.index)
-            copied[(b.doc, a.doc)].add(b.index)
+    for a, b in _copied_pairs(paras):
+        copied[(a.doc, b.doc)].add(a.index)
+        copied[(b.doc, a.doc)].add(b.index)
+    others: dict[str, list[str]] = defaultdict(list)
+    for d, other in copied:
+        others[d].append(other)
     order = sorted(docs, key=_precedence)
     rank = {d.id: k for k, d in enumerate(order)}
     found: list[Derivation] = []
     for doc in order:
         own = by_doc[doc.id]
         options = [_derivation(doc.id, other, own, copied[(doc.id, other)])
-                   for (d, other) in copied if d == doc.id and rank[other] < rank[doc.id]]
+                   for other in others[doc.id] if rank[other] < rank[doc.id]]
         options = [o for o in options
                    if o.share >= min_share and o.paragraphs >= MIN_COPIED_PARAGRAPHS]
         if options:
             found.append(max(options, key=lambda o: (o.share, -rank[o.source_doc])))
-    return found
+    return tuple(found)
 
 
 def _precedence(doc: CleanDoc) -> tuple[str, int, str]:

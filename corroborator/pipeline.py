@@ -22,13 +22,12 @@ import math
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import nullcontext
 from pathlib import Path
 
 import numpy as np
 
 from . import embed
-from .cache import AnalysisCache, analysis_key
+from .cache import AnalysisCache, BlockCache, analysis_key
 from .clean import clean_reports
 from .entities import merge_entities
 from .events import group_events, lead_text
@@ -208,13 +207,19 @@ def build(paths: Sequence[str | Path], settings: Settings | None = None, *,
     skipped += failed
     if not docs:
         raise no_reports_error([*paths, *urls], skipped)
-    with embed.stored(cache_dir / "embeddings.sqlite") if cache_dir is not None else nullcontext():
+    if cache_dir is None:
         return _assemble(docs, sents, mentions, quotes, ents, skipped, settings, story)
+    blocks = BlockCache(cache_dir / "blocks.sqlite")
+    try:
+        with embed.stored(cache_dir / "embeddings.sqlite"):
+            return _assemble(docs, sents, mentions, quotes, ents, skipped, settings, story, blocks)
+    finally:
+        blocks.close()
 
 
 def _assemble(docs: list[CleanDoc], sents: list[Sentence], mentions: list[Mention],
               quotes: list[Quote], ents: list, skipped: list[Skipped], settings: Settings,
-              story: str | None) -> Record:
+              story: str | None, blocks: BlockCache | None = None) -> Record:
     """Entities, events and facts over the analysed reports."""
     entities, canon = merge_entities(ents)
     mentions = [canon_mention(m, canon) for m in mentions]
@@ -226,7 +231,8 @@ def _assemble(docs: list[CleanDoc], sents: list[Sentence], mentions: list[Mentio
                           entities=entities)
     event_of = {doc: e.id for e in reversed(events) for doc in e.documents}
     facts = reconcile(mentions, event_of, threshold=settings.link_threshold,
-                      tolerance=settings.value_tolerance, context=settings.context_vectors)
+                      tolerance=settings.value_tolerance, context=settings.context_vectors,
+                      memo=blocks)
     for m in mentions:
         m.extra.pop("tensor", None)  # a working vector, not part of the record
     return Record(tuple(docs), tuple(sents), tuple(mentions), tuple(quotes), tuple(entities),

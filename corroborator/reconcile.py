@@ -23,7 +23,7 @@ import hashlib
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import MutableMapping, Sequence
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -309,8 +309,14 @@ def verdict(mentions: Sequence[Mention], tol: float) -> tuple[str, str]:
 
 
 def reconcile(mentions: Sequence[Mention], event_of: dict[str, str], *,
-              threshold: float, tolerance: float, context: str = "auto") -> list[Fact]:
-    """Group mentions into facts, event by event and dimension by dimension."""
+              threshold: float, tolerance: float, context: str = "auto",
+              memo: MutableMapping[str, list[list[int]]] | None = None) -> list[Fact]:
+    """Group mentions into facts, event by event and dimension by dimension.
+
+    A block's grouping depends on nothing but its mentions and the settings, so with a
+    ``memo`` (``cache.BlockCache``: kept beside the record) a block seen before is not
+    clustered again: ``corroborator add`` re-clusters only the blocks a new report joins.
+    """
     blocks: dict[tuple[str, str], list[Mention]] = {}
     for m in mentions:
         if m.value is None:
@@ -319,17 +325,36 @@ def reconcile(mentions: Sequence[Mention], event_of: dict[str, str], *,
     if context == "auto":
         n = sum(len(b) for b in blocks.values())
         context = "minilm" if n <= AUTO_MINILM_MAX else "tok2vec"
+    keys = {b: block_key(block, threshold, tolerance, context) for b, block in blocks.items()}
+    done = {b: memo.get(key) for b, key in keys.items()} if memo is not None else {}
+    todo = [block for b, block in blocks.items() if done.get(b) is None]
     # one batched call for every distinct slot text (and context); blocks then find them embedded
-    embed(sorted({_slot_text(m) for b in blocks.values() for m in b}))
+    embed(sorted({_slot_text(m) for block in todo for m in block if len(block) > 1}))
     if context == "minilm":
-        embed(sorted({m.context for b in blocks.values() for m in b}))
+        embed(sorted({m.context for block in todo for m in block if len(block) > 1}))
     facts: list[Fact] = []
-    for (event, _), block in sorted(blocks.items()):
-        for members in cluster_block(block, threshold, tolerance, context):
+    for (event, dim), block in sorted(blocks.items()):
+        groups = done.get((event, dim))
+        if groups is None:
+            groups = cluster_block(block, threshold, tolerance, context)
+            if memo is not None:
+                memo[keys[(event, dim)]] = groups
+        for members in groups:
             group = sorted((block[i] for i in members), key=lambda m: (m.doc, m.start))
             facts.append(make_fact(group, event or None, tolerance))
     order = {"conflict": 0, "agreed": 1, "single": 2}
     return sorted(facts, key=lambda f: (order[f.status], f.event or "", f.id))
+
+
+def block_key(block: Sequence[Mention], threshold: float, tolerance: float, context: str) -> str:
+    """What a block's grouping depends on: every field of its mentions, in order, and the
+    settings (``repr`` of a frozen dataclass is exact, floats included)."""
+    from .cache import code_digest
+
+    h = hashlib.sha256(f"{code_digest()}|{threshold!r}|{tolerance!r}|{context}".encode())
+    for m in block:
+        h.update(repr(m).encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
 
 
 def make_fact(group: Sequence[Mention], event: str | None, tol: float) -> Fact:
