@@ -288,8 +288,7 @@ def _interval(value: float, bound: str) -> tuple[float, float]:
 
 
 def _vague_at(text: str, toks: list[_Tok], i: int) -> Quantity | None:
-    for phrase, (low, high) in sorted(VAGUE.items(), key=lambda kv: -len(kv[0])):
-        words = tuple(phrase.split())
+    for words, (low, high) in _VAGUE_BY_FIRST.get(toks[i].low, ()):
         if _match_seq(toks, i, words) and _match_seq(toks, i + len(words), ("of",)):
             end = toks[i + len(words) - 1].end
             start = toks[i].start
@@ -419,6 +418,11 @@ def find_quantities(text: str) -> list[Quantity]:
         i = max(hit[1], i + 1)
     return found
 
+
+# VAGUE's phrases as word tuples, longest first, by their first word (one lookup a token)
+_VAGUE_BY_FIRST: dict[str, list[tuple[tuple[str, ...], tuple[float, float]]]] = {}
+for _phrase, _range in sorted(VAGUE.items(), key=lambda kv: -len(kv[0])):
+    _VAGUE_BY_FIRST.setdefault(_phrase.split()[0], []).append((tuple(_phrase.split()), _range))
 
 VAGUE_FIRST = {"dozens", "scores", "hundreds", "thousands", "millions", "billions", "tens"}
 
