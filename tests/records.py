@@ -14,10 +14,15 @@ that followed), with:
 
 ``make_report``, ``make_mention`` and ``make_quote`` build further documents
 the same way, for tests that need text of their own (hostile HTML, say).
+
+Two variants test how the pages show events: ``make_one_event_record()`` is
+the same record as one event, and ``make_events_record()`` lists its events
+vote first and adds a fact of no event.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections.abc import Sequence
 from typing import Any
@@ -37,7 +42,14 @@ from corroborator.models import (
     Source,
 )
 
-__all__ = ["make_mention", "make_quote", "make_record", "make_report"]
+__all__ = [
+    "make_events_record",
+    "make_mention",
+    "make_one_event_record",
+    "make_quote",
+    "make_record",
+    "make_report",
+]
 
 PARAGRAPH_BREAK = "\n\n"
 
@@ -318,3 +330,25 @@ def make_record() -> Record:
         skipped=(Skipped("reports/scan.pdf", "unsupported format .pdf; convert it to text first"),),
         story="Halvern Chemicals plant fire, Marlow",
     )
+
+
+def make_one_event_record() -> Record:
+    """The shared record as one event: the council vote's report and fact joined to the fire."""
+    base = make_record()
+    fire = base.events[0]
+    event = dataclasses.replace(fire, documents=tuple(d.id for d in base.documents))
+    facts = tuple(dataclasses.replace(f, event=fire.id) for f in base.facts)
+    return dataclasses.replace(base, events=(event,), facts=facts)
+
+
+def make_events_record() -> Record:
+    """The shared record with its events listed vote first, and a fact of no event.
+
+    Shown event by event, the fire (which has the conflict) still comes first,
+    then the vote, then the evacuation time, a fact of no event.
+    """
+    base = make_record()
+    [duration] = [m for m in base.mentions if m.id == "ledger-fire-m3"]
+    loose = Fact("f-evacuation", None, "evacuation time", FIRE, "duration", "single",
+                 (duration,), value=20.0, unit="minute", reason="one report")  # fmt: skip
+    return dataclasses.replace(base, events=base.events[::-1], facts=base.facts + (loose,))

@@ -7,7 +7,14 @@ import dataclasses
 import lxml.html
 import pytest
 from lxml.html import HtmlElement as Element
-from records import make_mention, make_quote, make_record, make_report
+from records import (
+    make_events_record,
+    make_mention,
+    make_one_event_record,
+    make_quote,
+    make_record,
+    make_report,
+)
 
 from corroborator.models import Event, Fact, Record, Removed, Skipped, Source
 from corroborator.report import render_index
@@ -26,6 +33,16 @@ def record() -> Record:
 @pytest.fixture(scope="module")
 def page(record: Record) -> Element:
     return lxml.html.document_fromstring(render_index(record))
+
+
+@pytest.fixture(scope="module")
+def one_event_page() -> Element:
+    return lxml.html.document_fromstring(render_index(make_one_event_record()))
+
+
+@pytest.fixture(scope="module")
+def events_page() -> Element:
+    return lxml.html.document_fromstring(render_index(make_events_record()))
 
 
 def _by_id(page: Element, ident: str) -> Element:
@@ -74,15 +91,15 @@ def test_report_summary_counts(page: Element) -> None:
     assert counts == {"reports": 3, "events": 2, "facts": 3, "conflicts": 1, "skipped": 1}
 
 
-def test_report_sections_in_order(page: Element) -> None:
-    ids = [s.get("id") for s in page.xpath("//section")]
+def test_report_sections_in_order(one_event_page: Element) -> None:
+    ids = [s.get("id") for s in one_event_page.xpath("//section")]
     assert ids == ["conflicts", "facts", "quotes", "events", "reports"]
 
 
 def test_report_conflict_shows_values_side_by_side(page: Element) -> None:
     conflict = _by_id(page, "fact-f-injured")
     columns = conflict.xpath(".//*[@class='value-column']")
-    assert [c.xpath("string(h4)") for c in columns] == ["23", "21"]
+    assert [c.xpath("string(*[@class='column-value'])") for c in columns] == ["23", "21"]
     assert "Dana Ortiz" in columns[0].text_content()
     assert "Valley Courier" in columns[1].text_content()
     assert [m.text_content() for m in conflict.xpath(".//blockquote//mark")] == ["23", "21"]
@@ -95,8 +112,8 @@ def test_report_hedged_value_has_badge(page: Element) -> None:
     assert badge.getparent().xpath(".//a/@href") == ["#m-courier-fire-m3"]
 
 
-def test_report_facts_grouped_by_status_then_subject(page: Element) -> None:
-    facts = _by_id(page, "facts")
+def test_report_facts_grouped_by_status_then_subject(one_event_page: Element) -> None:
+    facts = _by_id(one_event_page, "facts")
     headings = [h.text_content() for h in facts.xpath("h3 | h4")]
     assert headings == [
         "Agreed",
@@ -104,6 +121,89 @@ def test_report_facts_grouped_by_status_then_subject(page: Element) -> None:
         "Single source",
         "Halvern Chemicals",
     ]
+
+
+# ---------------------------------------------------------------------------
+# a record of several events, read event by event
+
+
+def test_report_events_overview_comes_before_conflicts(events_page: Element) -> None:
+    ids = [s.get("id") for s in events_page.xpath("//section")]
+    assert ids == ["event-overview", "conflicts", "facts", "quotes", "events", "reports"]
+
+
+def test_report_events_overview_lists_conflicted_events_first(events_page: Element) -> None:
+    rows = _by_id(events_page, "event-overview").xpath(".//tbody/tr")
+    cells = [
+        [r.get("data-event")] + [r.xpath(f"string(td[contains(@class, '{c}')])").strip()
+                                 for c in ("label", "when", "where", "n-reports", "n-facts",
+                                           "n-conflicts")]
+        for r in rows
+    ]  # fmt: skip
+    assert cells == [
+        ["ev-fire", "Fire at the Halvern Chemicals plant", "2025-03-14", "Marlow", "2", "2", "1"],
+        ["ev-vote", "Marlow council keeps the Halvern plant closed", "2025-03-18", "Marlow",
+         "1", "1", "0"],
+        ["", "No event", "—", "—", "1", "1", "0"],
+    ]  # fmt: skip
+    assert [r.get("class") for r in rows] == ["event has-conflicts", "event", "event"]
+
+
+def test_report_events_overview_links_to_each_events_part(events_page: Element) -> None:
+    links = [r.xpath(".//a/@href") for r in _by_id(events_page, "event-overview").xpath(".//tr")]
+    assert links[1:] == [
+        ["#conflicts-ev-fire", "#event-ev-fire", "#conflicts-ev-fire"],
+        ["#facts-ev-vote", "#event-ev-vote"],
+        ["#no-event-facts"],
+    ]
+    assert _by_id(events_page, "event-ev-fire").getparent().get("id") == "events"
+
+
+@pytest.mark.parametrize(
+    ("section", "expected"),
+    [
+        ("conflicts", [("conflicts-ev-fire", ["fact-f-injured"])]),
+        ("facts", [("facts-ev-fire", ["fact-f-damage"]),
+                   ("facts-ev-vote", ["fact-f-employees"]),
+                   ("no-event-facts", ["fact-f-evacuation"])]),
+    ],
+)  # fmt: skip
+def test_report_facts_grouped_by_event_in_overview_order(
+    events_page: Element, section: str, expected: list[tuple[str, list[str]]]
+) -> None:
+    groups: list[tuple[str, list[str]]] = []
+    for element in _by_id(events_page, section).xpath("h3 | *[contains(@class, 'fact')]"):
+        if element.tag == "h3":
+            groups.append((element.get("id"), []))
+        else:
+            groups[-1][1].append(element.get("id"))
+    assert groups == expected
+
+
+def test_report_event_group_headed_by_status_then_subject(events_page: Element) -> None:
+    facts = _by_id(events_page, "facts")
+    headings = [(h.tag, h.text_content()) for h in facts.xpath("h3 | h4 | h5")]
+    assert headings[:3] == [
+        ("h3", "Fire at the Halvern Chemicals plant 2025-03-14 · Marlow"),
+        ("h4", "Agreed"),
+        ("h5", "Halvern Chemicals plant fire"),
+    ]
+    assert ("h3", "No event") in headings
+
+
+def test_report_one_event_record_is_not_grouped(one_event_page: Element) -> None:
+    assert one_event_page.xpath("//*[@id='event-overview'] | //*[@class='event-heading']") == []
+    conflicts = _by_id(one_event_page, "conflicts")
+    assert [a.get("id") for a in conflicts.xpath("article")] == ["fact-f-injured"]
+    assert conflicts.xpath("article/h3/text()") == ["people injured"]
+
+
+def test_report_hostile_event_label_escaped_in_overview(hostile_html: str) -> None:
+    page = lxml.html.document_fromstring(hostile_html)
+    labels = [
+        td.text_content() for td in page.xpath("//*[@id='event-overview']//td[@class='label']")
+    ]
+    assert HOSTILE_SCRIPT in labels and "No event" in labels
 
 
 def test_report_quotes_grouped_by_speaker(page: Element) -> None:

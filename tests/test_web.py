@@ -29,7 +29,14 @@ from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 from lxml.html import HtmlElement
-from records import make_mention, make_quote, make_record, make_report
+from records import (
+    make_events_record,
+    make_mention,
+    make_one_event_record,
+    make_quote,
+    make_record,
+    make_report,
+)
 
 from corroborator.cli import cli
 from corroborator.models import Event, Fact, Record, Skipped, Source
@@ -182,6 +189,16 @@ def _app_for(record: Record, folder: Path) -> App:
 @pytest.fixture(scope="module")
 def app(tmp_path_factory: pytest.TempPathFactory) -> App:
     return _app_for(make_record(), tmp_path_factory.mktemp("record"))
+
+
+@pytest.fixture(scope="module")
+def one_event_app(tmp_path_factory: pytest.TempPathFactory) -> App:
+    return _app_for(make_one_event_record(), tmp_path_factory.mktemp("one-event"))
+
+
+@pytest.fixture(scope="module")
+def events_app(tmp_path_factory: pytest.TempPathFactory) -> App:
+    return _app_for(make_events_record(), tmp_path_factory.mktemp("events"))
 
 
 @pytest.fixture(scope="module")
@@ -344,13 +361,60 @@ def test_web_static_files(app: App) -> None:
 # overview
 
 
-def test_web_overview_conflicts_first(app: App) -> None:
-    page = call(app, "/").html()
+def test_web_overview_conflicts_first(one_event_app: App) -> None:
+    page = call(one_event_app, "/").html()
     sections = [s.get("id") for s in page.xpath("//main//section[@id]")]
-    assert sections[0] == "conflicts"
+    assert sections == ["conflicts", "facts", "events", "reports", "skipped"]
+    assert call(one_event_app, "/index.json").json()["events_first"] is False
     [row] = page.xpath("//table[contains(@class, 'conflicts')]/tbody/tr")
     assert row.xpath(".//a[@class='fact-link']/@href") == ["/fact/f-injured"]
     assert [v.text for v in row.xpath(".//span[@class='stated-value']")] == ["23", "21"]
+
+
+@pytest.mark.issue(7)
+def test_web_overview_events_come_before_conflicts(events_app: App) -> None:
+    page = call(events_app, "/").html()
+    sections = [s.get("id") for s in page.xpath("//main//section[@id]")]
+    assert sections == ["events", "conflicts", "facts", "reports", "skipped"]
+    assert call(events_app, "/index.json").json()["events_first"] is True
+
+
+@pytest.mark.issue(7)
+def test_web_overview_lists_conflicted_events_first(events_app: App) -> None:
+    rows = call(events_app, "/").html().xpath("//section[@id='events']//tbody/tr")
+    cells = [[td.text_content() for td in r.xpath("td")] for r in rows]
+    assert cells == [
+        ["Fire at the Halvern Chemicals plant", "2025-03-14", "Marlow", "2", "2", "1"],
+        ["Marlow council keeps the Halvern plant closed", "2025-03-18", "Marlow", "1", "1", "0"],
+    ]
+    assert [r.xpath("td[1]/a/@href") for r in rows] == [["/event/ev-fire"], ["/event/ev-vote"]]
+    assert [r.get("class") for r in rows] == ["row-conflict", None]
+
+
+@pytest.mark.issue(7)
+def test_web_overview_json_twin_has_the_events_as_shown(events_app: App) -> None:
+    shown = call(events_app, "/").html().xpath("//section[@id='events']//tbody/tr/@data-event")
+    events = call(events_app, "/index.json").json()["events"]
+    assert [e["id"] for e in events] == shown == ["ev-fire", "ev-vote"]
+    assert {k: events[0][k] for k in ("when", "where", "n_reports", "n_facts", "n_conflicts")} == {
+        "when": "2025-03-14",
+        "where": "Marlow",
+        "n_reports": 2,
+        "n_facts": 2,
+        "n_conflicts": 1,
+    }
+
+
+@pytest.mark.issue(7)
+def test_web_overview_conflicts_name_their_event(events_app: App) -> None:
+    [row] = call(events_app, "/").html().xpath("//table[contains(@class, 'conflicts')]/tbody/tr")
+    assert row.xpath("td[@class='event-cell']/a/@href") == ["/event/ev-fire"]
+    [conflict] = call(events_app, "/index.json").json()["conflicts"]
+    assert conflict["in_event"] == {
+        "id": "ev-fire",
+        "label": "Fire at the Halvern Chemicals plant",
+        "href": "/event/ev-fire",
+    }
 
 
 def test_web_overview_counts(app: App) -> None:
@@ -501,6 +565,38 @@ def test_web_event_lists_its_reports(app: App) -> None:
     data = call(app, "/event/ev-fire.json").json()
     assert [r["id"] for r in data["reports"]] == ["ledger-fire", "courier-fire"]
     assert [f["id"] for f in data["facts"]] == ["f-injured", "f-damage"]
+
+
+@pytest.mark.issue(7)
+def test_web_event_shows_its_conflicts_first(app: App) -> None:
+    page = call(app, "/event/ev-fire").html()
+    assert [s.get("id") for s in page.xpath("//main//section[@id]")] == [
+        "conflicts",
+        "reports",
+        "facts",
+    ]
+    [row] = page.xpath("//section[@id='conflicts']//table[contains(@class, 'conflicts')]/tbody/tr")
+    assert row.xpath(".//a[@class='fact-link']/@href") == ["/fact/f-injured"]
+    assert [v.text for v in row.xpath(".//span[@class='stated-value']")] == ["23", "21"]
+    counts = {e.get("data-count"): e.text for e in page.xpath("//*[@data-count]")}
+    assert counts == {"reports": "2", "facts": "2", "conflicts": "1"}
+
+
+@pytest.mark.issue(7)
+def test_web_event_json_twin_has_its_conflicts(app: App) -> None:
+    data = call(app, "/event/ev-fire.json").json()
+    assert data["counts"] == {"reports": 2, "facts": 2, "conflicts": 1}
+    assert [c["id"] for c in data["conflicts"]] == ["f-injured"]
+    assert data["where"] == "Marlow" and data["more_conflicts"] == 0
+    assert data["conflicts_href"] == "/facts?event=ev-fire&status=conflict"
+
+
+@pytest.mark.issue(7)
+def test_web_event_without_conflicts_says_so(app: App) -> None:
+    page = call(app, "/event/ev-vote").html()
+    [note] = page.xpath("//section[@id='conflicts']/p[@class='empty-note']")
+    assert "No conflicts" in note.text_content()
+    assert call(app, "/event/ev-vote.json").json()["conflicts"] == []
 
 
 def test_web_timeline_draws_a_chart(app: App) -> None:

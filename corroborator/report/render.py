@@ -2,7 +2,10 @@
 
 ``render_index(record)`` returns the page: a summary, the conflicts first,
 then the other facts, the quotes, the events and every report with its
-values highlighted in place. Every value on the page links to where it is
+values highlighted in place. A record of two or more events reads event by
+event: an overview of the events follows the summary (those with conflicts
+first), and the conflicts and the facts are grouped under each event in that
+order, the facts of no event last. Every value on the page links to where it is
 stated (``#m-<mention id>``), so a reader can always check it in context.
 
 Every report is untrusted text. The template is rendered by Jinja2 with
@@ -18,22 +21,35 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit, urlunsplit
 
 import jinja2
 
 from ..independence import Derivation, find_derivations, support
-from ..models import KINDS, STATUSES, CleanDoc, Event, Fact, Mention, Quote, Record
+from ..models import KINDS, STATUSES, CleanDoc, Entity, Event, Fact, Mention, Quote, Record
 
-__all__ = ["Node", "anchor", "format_value", "highlight", "render_index", "safe_url"]
+__all__ = [
+    "Node",
+    "anchor",
+    "event_places",
+    "format_value",
+    "highlight",
+    "rank_events",
+    "render_index",
+    "safe_url",
+]
 
 TEMPLATE = "index.html"
 PARAGRAPH = re.compile(r"\n\s*\n")
 SAFE_ID_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.:-")
 NO_SUBJECT = "(no subject)"
 NO_SPEAKER = "(speaker unknown)"
+NO_EVENT = "No event"
+MULTI_EVENT = 2  # a record of this many events or more is shown event by event
+PLACE_LABELS = ("GPE", "LOC", "FAC")
 
 
 @dataclass(slots=True)
@@ -264,6 +280,35 @@ class ReportView:
     paragraphs: list[list[Node]]
 
 
+@dataclass(frozen=True, slots=True)
+class EventGroup:
+    """One event of a multi-event page, with its conflicts and its other facts.
+
+    ``event`` is None for the group of facts that belong to no event (or to an
+    event the record lacks). Each group has two anchors, one over its conflicts
+    and one over its other facts; ``anchor`` is its entry in the Events list.
+    """
+
+    event: Event | None
+    label: str
+    when: str | None
+    place: str | None
+    anchor: str | None
+    conflicts_anchor: str
+    facts_anchor: str
+    n_reports: int
+    n_facts: int
+    conflicts: list[FactView]
+    facts: list[tuple[str, list[tuple[str, list[FactView]]]]]  # by status, then subject
+
+    @property
+    def href(self) -> str | None:
+        """Where the overview sends a reader: the conflicts, else the facts, else the reports."""
+        if self.conflicts:
+            return self.conflicts_anchor
+        return self.facts_anchor if self.facts else self.anchor
+
+
 def _page(record: Record) -> dict[str, object]:
     """Everything the template shows, computed once, in the order it is shown."""
     docs = {d.id: d for d in record.documents}
@@ -276,12 +321,83 @@ def _page(record: Record) -> dict[str, object]:
         "story": record.story,
         "counts": _counts(record),
         "skipped": record.skipped,
+        "by_event": _by_event(record, facts) if len(record.events) >= MULTI_EVENT else [],
         "conflicts": [v for v in facts if v.fact.status == "conflict"],
         "facts": _facts_by_status(facts),
         "quotes": _quotes_by_speaker(record.quotes, docs, opened),
-        "events": [(e, _event_documents(e, docs)) for e in record.events],
+        "events": [(e, anchor("event", e.id), _event_documents(e, docs)) for e in record.events],
         "reports": reports,
     }
+
+
+def _by_event(record: Record, facts: list[FactView]) -> list[EventGroup]:
+    """Facts grouped by event, in the order of ``rank_events``; the facts of no event last."""
+    known = {e.id for e in record.events}
+    views: dict[str | None, list[FactView]] = {}
+    for view in facts:
+        views.setdefault(view.fact.event if view.fact.event in known else None, []).append(view)
+    places = event_places(record.events, record.entities)
+    conflicts = Counter(v.fact.event for v in facts if v.fact.status == "conflict")
+    groups = [
+        _event_group(e, views.get(e.id, []), places.get(e.id))
+        for e in rank_events(record.events, conflicts)
+    ]
+    if None in views:
+        groups.append(_event_group(None, views[None], None))
+    return groups
+
+
+def _event_group(event: Event | None, views: list[FactView], place: str | None) -> EventGroup:
+    conflicts = [v for v in views if v.fact.status == "conflict"]
+    by_status = [(s, groups) for s, groups in _facts_by_status(views) if groups]
+    ids: tuple[str | None, str, str]
+    if event is None:
+        n_reports = len({m.doc for v in views for m in v.fact.mentions})
+        ids = (None, "no-event-conflicts", "no-event-facts")  # no other id starts "no-"
+    else:
+        n_reports = len(event.documents)
+        ids = (anchor("event", event.id), anchor("conflicts", event.id), anchor("facts", event.id))
+    return EventGroup(
+        event=event,
+        label=event.label if event else NO_EVENT,
+        when=event.when if event else None,
+        place=place,
+        anchor=ids[0],
+        conflicts_anchor=ids[1],
+        facts_anchor=ids[2],
+        n_reports=n_reports,
+        n_facts=len(views),
+        conflicts=conflicts,
+        facts=by_status,
+    )
+
+
+def rank_events(events: Iterable[Event], conflicts: Mapping[str | None, int]) -> list[Event]:
+    """Events with the most conflicts (``conflicts`` by event id) first, else in record order."""
+    return sorted(events, key=lambda e: -conflicts.get(e.id, 0))
+
+
+def event_places(events: Iterable[Event], entities: Iterable[Entity]) -> dict[str, str]:
+    """Where each event happened, when the reports say: event id -> place name.
+
+    The rule the events stage labels an event by: the place (a capitalised GPE,
+    LOC or FAC of three letters or more) that most of the event's reports name,
+    if at least two do, or its only report does.
+    """
+    places_of: dict[str, list[str]] = {}
+    for e in entities:
+        if e.label in PLACE_LABELS and e.name[:1].isupper() and sum(map(str.isalpha, e.name)) >= 3:
+            for doc in set(e.docs):
+                places_of.setdefault(doc, []).append(e.name)
+    out: dict[str, str] = {}
+    for event in events:
+        members = set(event.documents)
+        counts = Counter(name for doc in members for name in places_of.get(doc, ()))
+        if counts:
+            best = max(counts, key=lambda n: (counts[n], -len(n), n))
+            if counts[best] >= min(2, len(members)):
+                out[event.id] = best
+    return out
 
 
 def _event_documents(event: Event, docs: dict[str, CleanDoc]) -> list[tuple[str | None, str]]:

@@ -15,7 +15,7 @@ from ..report.render import anchor, highlight, mention_span, quote_span
 from . import urls
 from .common import HTTPError, Page, Request, paginate
 from .site import NO_SPEAKER, Site
-from .views import FactFilter
+from .views import OVERVIEW_CONFLICTS, FactFilter, conflict_row
 
 __all__ = ["entities", "entity", "event", "events", "quotes", "report", "reports"]
 
@@ -187,13 +187,24 @@ def events(site: Site, request: Request) -> Page:
 
 
 def event(site: Site, request: Request, ident: str) -> Page:
-    """One event: when, its reports, and its facts, conflicts first."""
+    """One event: when and where, its conflicts, its reports, and its facts, conflicts first."""
     found = site.events.get(ident)
     if found is None:
         raise HTTPError(404, f"No event {ident!r} in this record; see /events.")
+    facts = site.facts_by_event.get(ident, [])
+    conflicts = [f for f in facts if f.status == "conflict"]
     paged = paginate(FactFilter(event=ident).select(site), request)
     data = {
         "event": found,
+        "where": site.event_places.get(ident),
+        "counts": {
+            "reports": len(found.documents),
+            "facts": len(facts),
+            "conflicts": len(conflicts),
+        },
+        "conflicts": [conflict_row(site, f) for f in conflicts[:OVERVIEW_CONFLICTS]],
+        "more_conflicts": max(0, len(conflicts) - OVERVIEW_CONFLICTS),
+        "conflicts_href": urls.facts(event=ident, status="conflict"),
         "reports": [site.doc_ref(d) for d in found.documents],
         "page": paged.links(request),
         "facts": [site.fact_ref(f) for f in paged.items],

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import functools
 import threading
+from collections import Counter
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
 from ..models import STATUSES, CleanDoc, Entity, Event, Fact, Mention, Quote, Record
-from ..report.render import format_value, safe_url
+from ..report.render import event_places, format_value, rank_events, safe_url
 from . import urls
 
 __all__ = ["NO_SPEAKER", "Site"]
@@ -110,6 +111,23 @@ class Site:
     def facts_ranked(self) -> list[Fact]:
         """All facts, conflicts first, then agreed, then single-source; record order within."""
         return sorted(self.record.facts, key=lambda f: STATUS_ORDER.get(f.status, len(STATUSES)))
+
+    @functools.cached_property
+    def events_ranked(self) -> list[Event]:
+        """All events, those with the most conflicts first, else in record order."""
+        return rank_events(self.record.events, Counter(f.event for f in self.conflicts))
+
+    @functools.cached_property
+    def event_places(self) -> dict[str, str]:
+        """Where each event happened, by event id, when its reports say."""
+        return event_places(self.record.events, self.record.entities)
+
+    def event_ref(self, event_id: str | None) -> dict[str, Any] | None:
+        """An event as a link: id, label and page; None for no event or one the record lacks."""
+        event = self.events.get(event_id) if event_id else None
+        if event is None:
+            return None
+        return {"id": event.id, "label": event.label, "href": urls.event(event.id)}
 
     @functools.cached_property
     def speakers(self) -> list[str]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from ..models import KINDS, STATUSES, CleanDoc, Fact, Mention
-from ..report.render import Node, Span, anchor, format_value, highlight
+from ..report.render import MULTI_EVENT, Node, Span, anchor, format_value, highlight
 from . import urls
 from .common import HTTPError, Page, Request, paginate
 from .site import Site
@@ -19,6 +19,7 @@ from .site import Site
 __all__ = [
     "FactFilter",
     "compare",
+    "conflict_row",
     "context_nodes",
     "fact",
     "facts",
@@ -98,7 +99,12 @@ def _filter_form(site: Site, flt: FactFilter, action: str) -> dict[str, Any]:
 
 
 def overview(site: Site, request: Request) -> Page:
-    """The story at a glance: counts, the conflicts first, then events, reports and facets."""
+    """The story at a glance: counts, the conflicts first, then facets, events and reports.
+
+    A record of two or more events (``events_first``) lists its events before
+    the conflicts, those with the most conflicts at the top, and names each
+    conflict's event.
+    """
     record = site.record
     counts = {
         "reports": len(record.documents),
@@ -112,11 +118,12 @@ def overview(site: Site, request: Request) -> Page:
     data = {
         "story": record.story,
         "counts": counts,
-        "conflicts": [_conflict_row(site, f) for f in site.conflicts[:OVERVIEW_CONFLICTS]],
+        "events_first": len(record.events) >= MULTI_EVENT,
+        "conflicts": [conflict_row(site, f) for f in site.conflicts[:OVERVIEW_CONFLICTS]],
         "more_conflicts": max(0, len(site.conflicts) - OVERVIEW_CONFLICTS),
         "by_status": _facet(site.record.facts, "status", STATUSES),
         "by_kind": _facet(site.record.facts, "kind", site.kinds),
-        "events": [_event_row(site, e.id) for e in record.events[:OVERVIEW_ROWS]],
+        "events": [_event_row(site, e.id) for e in site.events_ranked[:OVERVIEW_ROWS]],
         "reports": [_report_row(site, d) for d in record.documents[:OVERVIEW_ROWS]],
         "skipped": list(record.skipped),
     }
@@ -134,8 +141,8 @@ def _facet(facts: tuple[Fact, ...], name: str, order: list[str] | tuple[str, ...
     ]
 
 
-def _conflict_row(site: Site, fact: Fact) -> dict[str, Any]:
-    """A conflict as a table row: each value stated, by which reports and speakers."""
+def conflict_row(site: Site, fact: Fact) -> dict[str, Any]:
+    """A conflict as a table row: each value stated, by which reports and speakers; its event."""
     values: dict[str, dict[str, Any]] = {}
     for m in fact.mentions:
         entry = values.setdefault(
@@ -146,7 +153,7 @@ def _conflict_row(site: Site, fact: Fact) -> dict[str, Any]:
                 entry[key].append(item)
         entry["texts"].append(m.text)
     stated = [{"display": k, **v} for k, v in values.items()]
-    return site.fact_ref(fact) | {"values": stated}
+    return site.fact_ref(fact) | {"values": stated, "in_event": site.event_ref(fact.event)}
 
 
 def _event_row(site: Site, event_id: str) -> dict[str, Any]:
@@ -156,6 +163,7 @@ def _event_row(site: Site, event_id: str) -> dict[str, Any]:
         "id": event.id,
         "label": event.label,
         "when": event.when,
+        "where": site.event_places.get(event.id),
         "href": urls.event(event.id),
         "n_reports": len(event.documents),
         "n_facts": len(facts),
@@ -200,12 +208,9 @@ def fact(site: Site, request: Request, ident: str) -> Page:
         ref = site.mention_ref(m) | {"report_href": _in_report(m)}
         groups.setdefault(ref["display"], []).append(ref)
         contexts[m.id] = context_nodes(site.docs.get(m.doc), m)
-    event = site.events.get(found.event) if found.event else None
     data = {
         "fact": site.fact_ref(found),
-        "event": {"id": event.id, "label": event.label, "href": urls.event(event.id)}
-        if event
-        else None,
+        "event": site.event_ref(found.event),
         "values": [{"display": k, "mentions": v} for k, v in groups.items()],
     }
     return Page("fact.html", found.label, data, {"contexts": contexts})
