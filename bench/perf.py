@@ -276,6 +276,16 @@ def same_record(a: Path, b: Path) -> str:
     from corroborator.store import read_record
 
     ra, rb = read_record(a / "record.sqlite"), read_record(b / "record.sqlite")
+    # `add` keeps the ids of the events it adds to, a build from scratch numbers them by
+    # size: events are compared by the reports they hold, facts through that mapping
+    ids = {frozenset(e.documents): e.id for e in ra.events}
+    rename = {e.id: ids.get(frozenset(e.documents), e.id) for e in rb.events}
+    rb = replace(rb, events=tuple(replace(e, id=rename[e.id]) for e in rb.events),
+                 facts=tuple(replace(f, event=rename.get(f.event, f.event)) for f in rb.facts))
+    ra = replace(ra, events=tuple(sorted(ra.events, key=lambda e: e.id)),
+                 facts=tuple(sorted(ra.facts, key=lambda f: f.id)))
+    rb = replace(rb, events=tuple(sorted(rb.events, key=lambda e: e.id)),
+                 facts=tuple(sorted(rb.facts, key=lambda f: f.id)))
     fields = ("documents", "sentences", "mentions", "quotes", "entities", "events", "facts",
               "skipped", "story")
     differ = [f for f in fields if getattr(ra, f) != getattr(rb, f)]

@@ -114,13 +114,24 @@ def add(dossier: Path, inputs_to_add: tuple[str, ...], quiet: bool) -> None:
             inputs["paths"] = list(dict.fromkeys([*known, *paths]))
             inputs["cwd"] = str(Path.cwd())
             inputs["urls"] = list(dict.fromkeys([*inputs.get("urls", []), *urls]))
-            _build_into(dossier, inputs, quiet)
+            _build_into(dossier, inputs, quiet, known_events=_known_events(dossier))
     except CorroboratorError as exc:  # the lock was held too long
         raise click.ClickException(str(exc)) from exc
 
 
+def _known_events(dossier: Path) -> tuple[Any, ...]:
+    """The events of the record being added to (none if it cannot be read: then every
+    report is grouped afresh)."""
+    from .store import read_events
+
+    try:
+        return read_events(dossier / "record.sqlite")
+    except CorroboratorError:
+        return ()
+
+
 def _build_into(out: Path, inputs: dict[str, Any], quiet: bool, *, engine: str = "local",
-                scheduler: str | None = None) -> None:
+                scheduler: str | None = None, known_events: Any = ()) -> None:
     """Build the record of ``inputs`` and write the dossier files (and inputs.json) to ``out``."""
     import json
 
@@ -139,7 +150,8 @@ def _build_into(out: Path, inputs: dict[str, Any], quiet: bool, *, engine: str =
                 record = build_record(_input_paths(inputs), settings,
                                       progress=progress, story=inputs.get("story"),
                                       urls=inputs["urls"], cache_dir=out / "cache",
-                                      engine=engine, scheduler=scheduler)
+                                      engine=engine, scheduler=scheduler,
+                                      known_events=known_events)
             write_json(record, out / "dossier.json")
             write_record(record, out / "record.sqlite")
             write_atomic(out / "index.html", render_index(record))

@@ -33,7 +33,7 @@ from .entities import merge_entities
 from .events import group_events, lead_text
 from .extract import extract, sentences
 from .ingest import iter_reports, no_reports_error
-from .models import CleanDoc, Mention, Quote, RawDoc, Record, Sentence, Skipped
+from .models import CleanDoc, Event, Mention, Quote, RawDoc, Record, Sentence, Skipped
 from .nlp import make_nlp, selective
 from .reconcile import reconcile
 from .settings import Settings
@@ -185,8 +185,12 @@ def _analyse_chunk(cleaned: Sequence[CleanDoc], settings: Settings) -> list[Anal
 def build(paths: Sequence[str | Path], settings: Settings | None = None, *,
           progress: Progress | None = None, story: str | None = None,
           urls: Sequence[str] = (), cache_dir: Path | None = None,
-          engine: str = "local", scheduler: str | None = None) -> Record:
+          engine: str = "local", scheduler: str | None = None,
+          known_events: Sequence[Event] = ()) -> Record:
     """Build the record of a corpus. Raises NoReportsError if nothing could be read.
+
+    ``known_events`` (the events of the record being added to) keep their reports and
+    ids; reports they do not hold join one of them or start new events.
 
     ``engine="dask"`` parses and extracts on a Dask cluster (``scheduler``: its
     address; None starts a local one); the record is the same as with "local".
@@ -208,18 +212,21 @@ def build(paths: Sequence[str | Path], settings: Settings | None = None, *,
     if not docs:
         raise no_reports_error([*paths, *urls], skipped)
     if cache_dir is None:
-        return _assemble(docs, sents, mentions, quotes, ents, skipped, settings, story)
+        return _assemble(docs, sents, mentions, quotes, ents, skipped, settings, story,
+                         known_events=known_events)
     blocks = BlockCache(cache_dir / "blocks.sqlite")
     try:
         with embed.stored(cache_dir / "embeddings.sqlite"):
-            return _assemble(docs, sents, mentions, quotes, ents, skipped, settings, story, blocks)
+            return _assemble(docs, sents, mentions, quotes, ents, skipped, settings, story, blocks,
+                             known_events)
     finally:
         blocks.close()
 
 
 def _assemble(docs: list[CleanDoc], sents: list[Sentence], mentions: list[Mention],
               quotes: list[Quote], ents: list, skipped: list[Skipped], settings: Settings,
-              story: str | None, blocks: BlockCache | None = None) -> Record:
+              story: str | None, blocks: BlockCache | None = None,
+              known_events: Sequence[Event] = ()) -> Record:
     """Entities, events and facts over the analysed reports."""
     entities, canon = merge_entities(ents)
     mentions = [canon_mention(m, canon) for m in mentions]
@@ -228,7 +235,7 @@ def _assemble(docs: list[CleanDoc], sents: list[Sentence], mentions: list[Mentio
     for s in sents:
         starts.setdefault(s.doc, []).append(s.start)
     events = group_events(docs, mentions, starts, threshold=settings.event_threshold,
-                          entities=entities)
+                          entities=entities, known=known_events)
     event_of = {doc: e.id for e in reversed(events) for doc in e.documents}
     facts = reconcile(mentions, event_of, threshold=settings.link_threshold,
                       tolerance=settings.value_tolerance, context=settings.context_vectors,

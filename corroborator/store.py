@@ -383,6 +383,21 @@ def _package_version() -> str:
 # reading
 
 
+def read_events(path: str | Path) -> tuple[Event, ...]:
+    """Only the events of the record at ``path`` (what ``corroborator add`` keeps);
+    StoreError as ``read_record`` raises it."""
+    source = Path(path)
+    if not source.is_file():
+        raise StoreError(f"{source}: no such record; run `corroborator build` to create one")
+    try:
+        with closing(sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)) as conn:
+            db = sqlite_utils.Database(conn)
+            _check_format(db, source)
+            return _events(db)
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{source}: not a readable corroborator record ({exc})") from exc
+
+
 def read_record(path: str | Path) -> Record:
     """Load the record written by ``write_record`` at ``path``.
 
