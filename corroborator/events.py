@@ -70,6 +70,7 @@ MERGE_MARGIN = 0.5  # groups join when their mean log-odds pass the threshold's 
 SMALL_EVENT = 5  # an event this small may join the closest larger one...
 ATTACH_LOGIT = -1.0  # ...when the mean log-odds that they are one event reach this
 LABEL_WORDS = 12
+COSINE_BLOCK = 4096  # words per dense block when a story's cosines are computed
 
 # Weights of the pair model, fit by ``bench/ecbplus.py --fit`` on ECB+ dev topics 1-35.
 FEATURES = (
@@ -186,9 +187,9 @@ def _tfidf(bags: Sequence[list[str]]) -> list[Vector]:
 
 
 def _cosine(a: Vector, b: Vector) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(v * b.get(w, 0.0) for w, v in a.items())
+    """Dot product of two unit vectors over the words they share (``fsum``: exact, so the
+    order a set yields them in does not matter)."""
+    return math.fsum(a[w] * b[w] for w in a.keys() & b.keys())
 
 
 def _figures(mentions: Sequence[Mention], lead_end: int) -> dict[tuple[str, str], frozenset[float]]:
@@ -359,11 +360,26 @@ def _second_order(sim: np.ndarray) -> np.ndarray:
 
 
 def _cosines(vectors: Sequence[Vector]) -> np.ndarray:
+    """Every pair's cosine (the diagonal set to 1) as one matrix product, over the
+    vectors' words in blocks of ``COSINE_BLOCK`` so that memory stays bounded."""
     m = len(vectors)
-    out = np.eye(m)
-    for x in range(m):
-        for y in range(x + 1, m):
-            out[x, y] = out[y, x] = _cosine(vectors[x], vectors[y])
+    vocab: dict[str, int] = {}
+    rows: list[int] = []
+    cols: list[int] = []
+    vals: list[float] = []
+    for x, vec in enumerate(vectors):
+        for w, v in vec.items():
+            rows.append(x)
+            cols.append(vocab.setdefault(w, len(vocab)))
+            vals.append(v)
+    out = np.zeros((m, m))
+    r, c, v = np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64), np.array(vals)
+    for lo in range(0, len(vocab), COSINE_BLOCK):
+        sel = (c >= lo) & (c < lo + COSINE_BLOCK)
+        dense = np.zeros((m, min(COSINE_BLOCK, len(vocab) - lo)))
+        dense[r[sel], c[sel] - lo] = v[sel]
+        out += dense @ dense.T
+    np.fill_diagonal(out, 1.0)
     return out
 
 
@@ -420,6 +436,8 @@ def pair_features(
     lead2 = _second_order(_cosines(_tfidf([list(profs[i].lead_bag) for i in story])))
     shared = Counter(w for i in story for w in profs[i].opening_names)
     local = _in_story(story, profs)
+    leads = _cosines([a.lead for a in local])
+    names = _cosines([a.names for a in local])
     out = {}
     for x in range(m):
         for y in range(x + 1, m):
@@ -427,9 +445,9 @@ def pair_features(
             agree, clash = _figures_match(a, b)
             out[(story[x], story[y])] = [
                 words[x, y],
-                _cosine(a.lead, b.lead),
+                float(leads[x, y]),
                 float(emb[x, y]),
-                _cosine(a.names, b.names),
+                float(names[x, y]),
                 float(words2[x, y]),
                 float(emb2[x, y]),
                 agree,

@@ -11,6 +11,8 @@ from __future__ import annotations
 import hashlib
 import re
 
+import numpy as np
+
 from spacy.tokens import Doc, Span, Token
 
 from .models import CleanDoc, Mention, Quote, Sentence
@@ -337,10 +339,9 @@ def _pair_conversions(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def _tensor_context(doc: Doc, tok: Token, start: int, end: int) -> list[float] | None:
-    """Mean tok2vec vector of the clause around the value (free: the parser computed it)."""
-    import numpy as np
-
+def _tensor_context(doc: Doc, tok: Token, start: int, end: int) -> np.ndarray | None:
+    """Mean tok2vec vector of the clause around the value (free: the parser computed it),
+    as float32: an array, not a list of Python floats, is 8 times smaller in memory."""
     if doc.tensor is None or not len(doc.tensor):
         return None
     sent = syntax.sent_of(tok)
@@ -349,4 +350,4 @@ def _tensor_context(doc: Doc, tok: Token, start: int, end: int) -> list[float] |
     if not idx:
         return None
     vec = doc.tensor[idx].mean(axis=0)
-    return (vec / (np.linalg.norm(vec) or 1.0)).tolist()
+    return (vec / (np.linalg.norm(vec) or 1.0)).astype(np.float32)

@@ -62,7 +62,8 @@ BANDS = 64  # rows per band = NUM_PERM // BANDS = 2: P(candidate) > 0.9 from Jac
 PARAGRAPH_JACCARD = 0.5
 PARAGRAPH_CONTAINMENT = 0.8
 MIN_SHARE = 0.3  # share of a report's words in copied paragraphs that makes it derivative
-MAX_SHARED_DOCS = 200  # a paragraph in more reports than this is boilerplate
+MAX_BUCKET = 20  # an LSH bucket this full holds a stock phrase, not copies
+SOURCES = 8  # a paragraph many reports hold is copied from one of the earliest few
 MIN_COPIED_PARAGRAPHS = 2  # one shared paragraph is a shared quote or statement, not a copy
 REPRINT_SHARE = 0.8  # at least this share copied: a reprint; less: a partial copy
 SEED = 20_250_317
@@ -174,43 +175,58 @@ def minhash(shingles: Iterable[int]) -> np.ndarray:
 
 
 def _candidate_pairs(paras: Sequence[Paragraph]) -> set[tuple[int, int]]:
-    """Pairs of paragraphs that share a band of their signatures."""
+    """Pairs of paragraphs that share a band of their signatures. A bucket of more than
+    ``MAX_BUCKET`` paragraphs (a stock phrase with names swapped) proposes no pairs."""
     if not paras:
         return set()
     signatures = np.stack([minhash(p.shingles) for p in paras])
     rows = NUM_PERM // BANDS
     pairs: set[tuple[int, int]] = set()
     for band in range(BANDS):
-        buckets: dict[bytes, list[int]] = defaultdict(list)
-        block = np.ascontiguousarray(signatures[:, band * rows : (band + 1) * rows])
-        for i in range(len(paras)):
-            buckets[block[i].tobytes()].append(i)
-        for members in buckets.values():
-            for x, i in enumerate(members):
-                for j in members[x + 1 :]:
+        block = signatures[:, band * rows : (band + 1) * rows]
+        keys = np.zeros(len(paras), dtype=np.uint64)
+        for r in range(rows):  # one 64-bit key per band (uint64 arithmetic wraps)
+            keys = keys * np.uint64(0x9E3779B97F4A7C15) + block[:, r]
+        order = np.argsort(keys, kind="stable")
+        ordered = keys[order]
+        cuts = np.flatnonzero(np.diff(ordered)) + 1
+        starts, ends = np.r_[0, cuts], np.r_[cuts, len(keys)]
+        small = ((ends - starts) > 1) & ((ends - starts) <= MAX_BUCKET)
+        for a, b in zip(starts[small].tolist(), ends[small].tolist()):
+            ids = sorted(order[a:b].tolist())
+            for x, i in enumerate(ids):
+                for j in ids[x + 1 :]:
                     pairs.add((i, j))
     return pairs
 
 
-def _copied_pairs(paras: Sequence[Paragraph]) -> Iterator[tuple[Paragraph, Paragraph]]:
-    """Pairs of paragraphs of different reports where one copies the other.
+def _copied_pairs(paras: Sequence[Paragraph], rank: Mapping[str, int]
+                  ) -> Iterator[tuple[Paragraph, Paragraph]]:
+    """(later, earlier) pairs of paragraphs of different reports where one copies the other.
 
-    Identical paragraphs are compared once (LSH runs over distinct texts), so a line
-    many reports share costs one signature, not one per report; a paragraph found in
-    more than ``MAX_SHARED_DOCS`` reports is boilerplate, no sign that one copies another.
+    Identical paragraphs are compared once (LSH runs over distinct texts), and a
+    paragraph held by many reports is taken to come from the ``SOURCES`` earliest of
+    them (by ``rank``), not from every earlier one: so a line that k reports share costs
+    k pairs, not k².
     """
     same: dict[frozenset[int], list[Paragraph]] = defaultdict(list)
     for p in paras:
         same[p.shingles].append(p)
-    groups = [g for g in same.values() if len({p.doc for p in g}) <= MAX_SHARED_DOCS]
+    groups = list(same.values())
     reps = [g[0] for g in groups]
-    linked = [(k, k) for k, g in enumerate(groups) if len(g) > 1]
-    linked += [(i, j) for i, j in _candidate_pairs(reps) if _copied(reps[i], reps[j])]
+    linked = [(k, k) for k, g in enumerate(groups) if len({p.doc for p in g}) > 1]
+    linked += [(i, j) for i, j in sorted(_candidate_pairs(reps)) if _copied(reps[i], reps[j])]
+    seen: set[tuple[int, int]] = set()
     for i, j in linked:
-        for a in groups[i]:
-            for b in groups[j]:
-                if a.doc != b.doc and (i != j or a.doc < b.doc):
-                    yield a, b
+        holders = sorted({*groups[i], *groups[j]}, key=lambda p: (rank[p.doc], p.doc, p.index))
+        earliest: list[Paragraph] = []
+        for p in holders:
+            for source in earliest:
+                if source.doc != p.doc and (id(p), id(source)) not in seen:
+                    seen.add((id(p), id(source)))
+                    yield p, source
+            if len(earliest) < SOURCES and all(e.doc != p.doc for e in earliest):
+                earliest.append(p)
 
 
 def _copied(a: Paragraph, b: Paragraph) -> bool:
@@ -239,15 +255,14 @@ def find_derivations(docs: Sequence[CleanDoc], *, min_share: float = MIN_SHARE
 def _find_derivations(docs: tuple[CleanDoc, ...], min_share: float) -> tuple[Derivation, ...]:
     by_doc = {d.id: paragraphs(d) for d in docs}
     paras = [p for ps in by_doc.values() for p in ps]
-    copied: dict[tuple[str, str], set[int]] = defaultdict(set)  # (doc, other) -> doc's paras
-    for a, b in _copied_pairs(paras):
-        copied[(a.doc, b.doc)].add(a.index)
-        copied[(b.doc, a.doc)].add(b.index)
+    order = sorted(docs, key=_precedence)
+    rank = {d.id: k for k, d in enumerate(order)}
+    copied: dict[tuple[str, str], set[int]] = defaultdict(set)  # (doc, source) -> doc's paras
+    for later, earlier in _copied_pairs(paras, rank):
+        copied[(later.doc, earlier.doc)].add(later.index)
     others: dict[str, list[str]] = defaultdict(list)
     for d, other in copied:
         others[d].append(other)
-    order = sorted(docs, key=_precedence)
-    rank = {d.id: k for k, d in enumerate(order)}
     found: list[Derivation] = []
     for doc in order:
         own = by_doc[doc.id]

@@ -19,6 +19,7 @@ conflict while a wrong link with equal values is harmless.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import math
 import re
@@ -132,8 +133,8 @@ class Scorer:
     def __init__(self, block: Sequence[Mention], context: str = "minilm") -> None:
         self.block = list(block)
         if context == "tok2vec":
-            self.ctx = np.array([m.extra.get("tensor") or [0.0] * TENSOR_DIM for m in block],
-                                dtype=np.float32)
+            zero = np.zeros(TENSOR_DIM, dtype=np.float32)
+            self.ctx = np.array([_or(m.extra.get("tensor"), zero) for m in block], dtype=np.float32)
         else:
             self.ctx = embed([m.context for m in block])
         self.slot = _embed_unique([_slot_text(m) for m in block])
@@ -158,6 +159,10 @@ class Scorer:
             if a.doc == b.doc:
                 score += SAME_DOC_BONUS
         return score
+
+
+def _or(vector: np.ndarray | None, default: np.ndarray) -> np.ndarray:
+    return default if vector is None else vector
 
 
 def _embed_unique(texts: Sequence[str]) -> np.ndarray:
@@ -348,13 +353,19 @@ def reconcile(mentions: Sequence[Mention], event_of: dict[str, str], *,
 
 def block_key(block: Sequence[Mention], threshold: float, tolerance: float, context: str) -> str:
     """What a block's grouping depends on: every field of its mentions, in order, and the
-    settings (``repr`` of a frozen dataclass is exact, floats included)."""
+    settings (``repr`` of a float is exact; a vector counts by its bytes)."""
     from .cache import code_digest
 
     h = hashlib.sha256(f"{code_digest()}|{threshold!r}|{tolerance!r}|{context}".encode())
     for m in block:
-        h.update(repr(m).encode("utf-8", "surrogatepass"))
+        extra = {k: v.tobytes() if isinstance(v, np.ndarray) else v
+                 for k, v in sorted(m.extra.items())}
+        fingerprint = repr((tuple(getattr(m, f) for f in _MENTION_FIELDS), extra))
+        h.update(fingerprint.encode("utf-8", "surrogatepass"))
     return h.hexdigest()
+
+
+_MENTION_FIELDS = tuple(f.name for f in dataclasses.fields(Mention) if f.name != "extra")
 
 
 def make_fact(group: Sequence[Mention], event: str | None, tol: float) -> Fact:
