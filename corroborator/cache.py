@@ -70,14 +70,31 @@ class AnalysisCache:
             raise
 
 
+def open_cache_db(path: Path, schema: str) -> sqlite3.Connection:
+    """An SQLite cache file, made anew if it is damaged (it only holds what can be redone)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    for attempt in (1, 2):
+        con = sqlite3.connect(path, timeout=60)
+        try:
+            con.execute(schema)
+            con.execute("PRAGMA quick_check").fetchall()
+            return con
+        except sqlite3.DatabaseError:
+            con.close()
+            if attempt == 2:
+                raise
+            for stale in (path, path.with_name(path.name + "-journal")):
+                stale.unlink(missing_ok=True)
+    raise AssertionError("unreachable")
+
+
 class BlockCache(MutableMapping[str, list[list[int]]]):
     """Groupings of reconciliation blocks (``reconcile.block_key`` -> groups of indices) in
     an SQLite file; new entries are written by ``close``. A cache: deleting it costs time."""
 
     def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self.con = sqlite3.connect(path, timeout=60)
-        self.con.execute("CREATE TABLE IF NOT EXISTS blocks (key TEXT PRIMARY KEY, groups TEXT)")
+        self.con = open_cache_db(path, "CREATE TABLE IF NOT EXISTS blocks "
+                                       "(key TEXT PRIMARY KEY, groups TEXT)")
         self.new: dict[str, list[list[int]]] = {}
 
     def __getitem__(self, key: str) -> list[list[int]]:

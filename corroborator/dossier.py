@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .independence import Derivation, find_derivations, support
+from .independence import Derivation, Supporter, find_derivations
 from .models import Fact, Mention, Record
 
 
@@ -66,6 +66,7 @@ def to_json(record: Record) -> dict[str, Any]:
     facts = list(record.facts)
     derivations = find_derivations(record.documents)
     derived = {d.doc: d for d in derivations}
+    supporter = Supporter(derivations, record.documents)
     return {
         "corroborator": __version__,
         "story": record.story,
@@ -83,8 +84,7 @@ def to_json(record: Record) -> dict[str, Any]:
         ],
         "events": [{"id": e.id, "label": e.label, "when": e.when, "documents": list(e.documents)}
                    for e in record.events],
-        "facts": [fact_json(f, support({m.doc for m in f.mentions}, derivations,
-                                       docs=record.documents)) for f in facts],
+        "facts": [fact_json(f, supporter.support({m.doc for m in f.mentions})) for f in facts],
         "quotes": [{"id": q.id, "doc": q.doc, "speaker": q.speaker, "cue": q.cue, "text": q.text,
                     "start": q.start, "end": q.end} for q in record.quotes],
         "entities": [{"id": e.id, "name": e.name, "label": e.label, "aliases": list(e.aliases),
@@ -94,12 +94,20 @@ def to_json(record: Record) -> dict[str, Any]:
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Write a file so that a reader sees the old or the new content, never half of it."""
+    """Write a file so that a reader sees the old or the new content, never half of it,
+    and the new content is on the disk (synced) before it replaces the old."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
         os.replace(tmp, path)
+        directory = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(directory)
+        finally:
+            os.close(directory)
     except BaseException:
         if os.path.exists(tmp):
             os.unlink(tmp)

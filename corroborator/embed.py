@@ -117,10 +117,11 @@ def _run(texts: Sequence[str]) -> np.ndarray:
 def stored(path: Path) -> Iterator[None]:
     """Within this block, vectors are also read from and written to the SQLite file ``path``
     (a cache: deleting it only costs time)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    con = sqlite3.connect(path, timeout=60)
+    from .cache import open_cache_db
+
+    con = open_cache_db(path, "CREATE TABLE IF NOT EXISTS vectors "
+                              "(key BLOB PRIMARY KEY, vec BLOB NOT NULL)")
     try:
-        con.execute("CREATE TABLE IF NOT EXISTS vectors (key BLOB PRIMARY KEY, vec BLOB NOT NULL)")
         _STORE.append(con)
         yield
     finally:

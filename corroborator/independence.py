@@ -47,6 +47,7 @@ from .models import CleanDoc
 __all__ = [
     "Derivation",
     "Paragraph",
+    "Supporter",
     "find_derivations",
     "independent_groups",
     "minhash",
@@ -341,21 +342,40 @@ def support(fact_docs: Iterable[str], derivations: Sequence[Derivation], *,
 
     Reports that derive from one another are one source; so are reports of
     one outlet (one newsroom). ``docs`` (the record's reports) gives outlets
-    and wire credits; without it every report is its own outlet.
+    and wire credits; without it every report is its own outlet. For many facts
+    of one record, make one ``Supporter`` and ask it.
     """
-    info = {d.id: d for d in docs}
-    ids = sorted(set(fact_docs))
-    outlet = {ident: _outlet(info.get(ident), ident) for ident in ids}
-    groups = _support_groups(ids, _roots(derivations), outlet)
-    members_of = _members(derivations)
-    sources = [
-        {"origin": origin, "label": _label(origin, members_of.get(origin, {origin}), info),
-         "documents": members, "outlets": sorted({outlet[m] for m in members})}
-        for origin, members in groups
-    ]
-    outlets = len(set(outlet.values()))
-    return {"outlets": outlets, "independent": len(sources), "sources": sources,
-            "summary": _summary(outlets, sources)}
+    return Supporter(derivations, docs).support(fact_docs)
+
+
+class Supporter:
+    """``support`` for the facts of one record: what every fact shares is worked out once."""
+
+    def __init__(self, derivations: Sequence[Derivation], docs: Sequence[CleanDoc] = ()) -> None:
+        self.info = {d.id: d for d in docs}
+        self.root = _roots(derivations)
+        self.members_of = _members(derivations)
+        self.outlets: dict[str, str] = {}
+
+    def support(self, fact_docs: Iterable[str]) -> dict[str, Any]:
+        ids = sorted(set(fact_docs))
+        outlet = {ident: self._outlet(ident) for ident in ids}
+        groups = _support_groups(ids, self.root, outlet)
+        sources = [
+            {"origin": origin,
+             "label": _label(origin, self.members_of.get(origin, {origin}), self.info),
+             "documents": members, "outlets": sorted({outlet[m] for m in members})}
+            for origin, members in groups
+        ]
+        outlets = len(set(outlet.values()))
+        return {"outlets": outlets, "independent": len(sources), "sources": sources,
+                "summary": _summary(outlets, sources)}
+
+    def _outlet(self, ident: str) -> str:
+        found = self.outlets.get(ident)
+        if found is None:
+            found = self.outlets[ident] = _outlet(self.info.get(ident), ident)
+        return found
 
 
 def _outlet(doc: CleanDoc | None, ident: str) -> str:

@@ -166,6 +166,9 @@ FTS_COLUMNS = {"sentences": ["text"], "quotes": ["text"]}
 # writing
 
 
+INSERT_BATCH = 1000  # rows per INSERT (sqlite-utils lowers it to fit SQLite's limit)
+
+
 def write_record(record: Record, path: str | Path) -> None:
     """Write ``record`` to the SQLite file ``path``, replacing it atomically.
 
@@ -180,7 +183,9 @@ def write_record(record: Record, path: str | Path) -> None:
     os.close(fd)
     try:
         _write_database(record, Path(tmp_name))
+        _fsync(Path(tmp_name))
         os.replace(tmp_name, target)
+        _fsync(target.parent)
     except (sqlite3.Error, TypeError, ValueError, OSError) as exc:
         raise StoreError(
             f"{target}: could not write the record ({exc}); the old file is kept"
@@ -191,14 +196,28 @@ def write_record(record: Record, path: str | Path) -> None:
                 os.remove(leftover)
 
 
+def _fsync(path: Path) -> None:
+    """Flush a file (or a directory's entries) to the disk."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 def _write_database(record: Record, path: Path) -> None:
-    """Create every table in a fresh database at ``path`` and fill it in one transaction."""
+    """Create every table in a fresh database at ``path`` and fill it in one transaction.
+
+    The file is a private temporary until it is complete, so SQLite keeps no journal
+    and does not sync as it goes; ``write_record`` syncs it once, before the rename."""
     with closing(sqlite3.connect(path)) as conn:
+        conn.execute("PRAGMA journal_mode = OFF")
+        conn.execute("PRAGMA synchronous = OFF")
         db = sqlite_utils.Database(conn)
         _create_schema(db)
         with conn:
             for table, rows in _table_rows(record):
-                db.table(table).insert_all(rows)
+                db.table(table).insert_all(rows, batch_size=INSERT_BATCH)
         for table, columns in FTS_COLUMNS.items():
             db.table(table).enable_fts(columns)
 

@@ -120,7 +120,7 @@ into place (`os.replace`); dossier.json, index.html and inputs.json likewise. Ki
 moment, each output is the old file or the new one, never half of one, and running the \
 command again completes and gives the record an uninterrupted run gives, with no duplicate \
 rows. Temporary files a killed run leaves are removed by the next command on that dossier. \
-(A process crash, that is: the files are not fsynced, so a power cut is not covered.)
+Each new file is synced to the disk before it is moved into place, and the folder after, so a power cut also leaves the old file or the new one (the caches beside the record are rebuilt if damaged).
 4. **Concurrent commands do not lose updates.** `build` and `add` hold a lock on the dossier \
 folder (`DIR/.lock`, `flock`) from reading its inputs to writing its last file; a second \
 command waits (and says so), then reads what the first left. The kernel releases the lock of \

@@ -191,3 +191,13 @@ def test_a_rebuild_with_the_block_cache_clusters_nothing_again(
     fresh = pipeline.build([DEMO], settings)  # no cache: every block clustered
     assert calls
     assert {f.mentions for f in fresh.facts} == {f.mentions for f in first.facts}
+
+
+def test_damaged_caches_are_made_anew(tmp_path: Path) -> None:
+    settings = Settings.load(None, n_process=1)
+    first = pipeline.build([DEMO], settings, cache_dir=tmp_path / "cache")
+    for name in ("blocks.sqlite", "embeddings.sqlite"):
+        assert (tmp_path / "cache" / name).stat().st_size > 0
+        (tmp_path / "cache" / name).write_bytes(b"not a database at all" * 100)
+    again = pipeline.build([DEMO], settings, cache_dir=tmp_path / "cache")
+    assert again.facts == first.facts

@@ -28,7 +28,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import jinja2
 
-from ..independence import Derivation, find_derivations, support
+from ..independence import Supporter, find_derivations
 from ..models import KINDS, STATUSES, CleanDoc, Entity, Event, Fact, Mention, Quote, Record
 
 __all__ = [
@@ -314,9 +314,16 @@ def _page(record: Record) -> dict[str, object]:
     docs = {d.id: d for d in record.documents}
     fact_of = _fact_of(record.facts)
     opened: set[str] = set()
-    reports = [_report(d, record, fact_of, opened) for d in record.documents]
-    derivations = find_derivations(record.documents)
-    facts = [_fact_view(f, docs, opened, derivations) for f in record.facts]
+    mentions: dict[str, list[Mention]] = {}
+    for m in record.mentions:
+        mentions.setdefault(m.doc, []).append(m)
+    quotes: dict[str, list[Quote]] = {}
+    for q in record.quotes:
+        quotes.setdefault(q.doc, []).append(q)
+    reports = [_report(d, mentions.get(d.id, []), quotes.get(d.id, []), fact_of, opened)
+               for d in record.documents]
+    supporter = Supporter(find_derivations(record.documents), record.documents)
+    facts = [_fact_view(f, docs, opened, supporter) for f in record.facts]
     return {
         "story": record.story,
         "counts": _counts(record),
@@ -428,7 +435,7 @@ def _fact_of(facts: Iterable[Fact]) -> dict[str, Fact]:
 
 
 def _fact_view(fact: Fact, docs: dict[str, CleanDoc], opened: set[str],
-               derivations: Sequence[Derivation] = ()) -> FactView:
+               supporter: Supporter) -> FactView:
     """A fact with its mentions grouped by the value they state, in order of first mention."""
     columns: dict[str, list[Claimed]] = {}
     for m in fact.mentions:
@@ -448,8 +455,7 @@ def _fact_view(fact: Fact, docs: dict[str, CleanDoc], opened: set[str],
         value=format_value(fact.value, fact.unit),
         columns=[Column(v, c) for v, c in columns.items()],
         n_documents=len({m.doc for m in fact.mentions}),
-        support=str(support({m.doc for m in fact.mentions}, derivations,
-                            docs=list(docs.values()))["summary"]),
+        support=str(supporter.support({m.doc for m in fact.mentions})["summary"]),
     )
 
 
@@ -477,12 +483,11 @@ def _quotes_by_speaker(
     return list(groups.items())
 
 
-def _report(
-    doc: CleanDoc, record: Record, fact_of: dict[str, Fact], opened: set[str]
-) -> ReportView:
+def _report(doc: CleanDoc, mentions: Sequence[Mention], quotes: Sequence[Quote],
+            fact_of: dict[str, Fact], opened: set[str]) -> ReportView:
     """A report's metadata and its text with every mention and quote highlighted."""
-    spans = [quote_span(q) for q in record.quotes if q.doc == doc.id]
-    spans += [mention_span(m, fact_of.get(m.id)) for m in record.mentions if m.doc == doc.id]
+    spans = [quote_span(q) for q in quotes]
+    spans += [mention_span(m, fact_of.get(m.id)) for m in mentions]
     return ReportView(
         doc=doc,
         anchor=anchor("doc", doc.id),
