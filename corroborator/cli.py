@@ -81,13 +81,20 @@ def build(reports: tuple[Path, ...], out: Path, url_lists: tuple[Path, ...],
 @click.argument("dossier", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.argument("inputs_to_add", metavar="REPORT_OR_URL...", nargs=-1, required=True)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar; errors only.")
-def add(dossier: Path, inputs_to_add: tuple[str, ...], quiet: bool) -> None:
+@click.option("--regroup", is_flag=True,
+              help="Group every report into events afresh, as a new build does, instead of "
+                   "keeping the events already in the record.")
+def add(dossier: Path, inputs_to_add: tuple[str, ...], quiet: bool, regroup: bool) -> None:
     """Add reports (files, folders, feeds, WARC files) or web pages (URLs) to DOSSIER.
 
     \b
     The dossier folder remembers what it was built from (inputs.json); the new
-    inputs join them and the record is brought up to date. Pages fetched for
-    earlier builds come from the cache in the dossier folder. Examples:
+    inputs join them and the record is brought up to date: only new reports are
+    parsed, and only the facts they touch are worked out again. The events in the
+    record keep their reports and ids; a new report joins one or starts its own
+    (--regroup groups everything afresh; the record is then the one a build of
+    all the inputs gives). Pages fetched for earlier builds come from the cache
+    in the dossier folder. Examples:
       corroborator add dossier/ reports/late-edition.txt
       corroborator add dossier/ https://harbour.example/news/ferry-strike.html
     """
@@ -114,7 +121,8 @@ def add(dossier: Path, inputs_to_add: tuple[str, ...], quiet: bool) -> None:
             inputs["paths"] = list(dict.fromkeys([*known, *paths]))
             inputs["cwd"] = str(Path.cwd())
             inputs["urls"] = list(dict.fromkeys([*inputs.get("urls", []), *urls]))
-            _build_into(dossier, inputs, quiet, known_events=_known_events(dossier))
+            known = () if regroup else _known_events(dossier)
+            _build_into(dossier, inputs, quiet, known_events=known)
     except CorroboratorError as exc:  # the lock was held too long
         raise click.ClickException(str(exc)) from exc
 

@@ -239,7 +239,7 @@ def _assemble(docs: list[CleanDoc], sents: list[Sentence], mentions: list[Mentio
     event_of = {doc: e.id for e in reversed(events) for doc in e.documents}
     facts = reconcile(mentions, event_of, threshold=settings.link_threshold,
                       tolerance=settings.value_tolerance, context=settings.context_vectors,
-                      memo=blocks)
+                      memo=blocks, processes=settings.n_process)
     for m in mentions:
         m.extra.pop("tensor", None)  # a working vector, not part of the record
     return Record(tuple(docs), tuple(sents), tuple(mentions), tuple(quotes), tuple(entities),

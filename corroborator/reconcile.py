@@ -22,9 +22,11 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import math
+import multiprocessing
 import re
 from collections import Counter
 from collections.abc import MutableMapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -41,6 +43,7 @@ CLOSE_RATIO = 2.0  # values further apart than this are not "the same figure"
 SAME_DOC_BONUS = 0.15  # ... and more so when one report repeats its own figure
 AUTO_MINILM_MAX = 3000  # "auto": sentence embeddings up to this many mentions, tok2vec beyond
 TENSOR_DIM = 96  # width of en_core_web_sm's tok2vec vectors
+PARALLEL_MIN_MENTIONS = 5000  # fewer mentions to cluster are clustered in this process
 
 
 def dimension(m: Mention) -> str:
@@ -315,12 +318,15 @@ def verdict(mentions: Sequence[Mention], tol: float) -> tuple[str, str]:
 
 def reconcile(mentions: Sequence[Mention], event_of: dict[str, str], *,
               threshold: float, tolerance: float, context: str = "auto",
-              memo: MutableMapping[str, list[list[int]]] | None = None) -> list[Fact]:
+              memo: MutableMapping[str, list[list[int]]] | None = None,
+              processes: int = 1) -> list[Fact]:
     """Group mentions into facts, event by event and dimension by dimension.
 
     A block's grouping depends on nothing but its mentions and the settings, so with a
     ``memo`` (``cache.BlockCache``: kept beside the record) a block seen before is not
     clustered again: ``corroborator add`` re-clusters only the blocks a new report joins.
+    Blocks are independent: with ``processes`` > 1 and enough mentions to cluster, they
+    are clustered by that many forked worker processes.
     """
     blocks: dict[tuple[str, str], list[Mention]] = {}
     for m in mentions:
@@ -337,18 +343,46 @@ def reconcile(mentions: Sequence[Mention], event_of: dict[str, str], *,
     embed(sorted({_slot_text(m) for block in todo for m in block if len(block) > 1}))
     if context == "minilm":
         embed(sorted({m.context for block in todo for m in block if len(block) > 1}))
+    pending = [b for b in sorted(blocks) if done.get(b) is None]
+    found = _cluster_all([blocks[b] for b in pending], threshold, tolerance, context, processes)
+    for b, groups in zip(pending, found):
+        done[b] = groups
+        if memo is not None:
+            memo[keys[b]] = groups
     facts: list[Fact] = []
     for (event, dim), block in sorted(blocks.items()):
-        groups = done.get((event, dim))
-        if groups is None:
-            groups = cluster_block(block, threshold, tolerance, context)
-            if memo is not None:
-                memo[keys[(event, dim)]] = groups
+        groups = done[(event, dim)]
         for members in groups:
             group = sorted((block[i] for i in members), key=lambda m: (m.doc, m.start))
             facts.append(make_fact(group, event or None, tolerance))
     order = {"conflict": 0, "agreed": 1, "single": 2}
     return sorted(facts, key=lambda f: (order[f.status], f.event or "", f.id))
+
+
+def _cluster_all(blocks: Sequence[Sequence[Mention]], threshold: float, tolerance: float,
+                 context: str, processes: int) -> list[list[list[int]]]:
+    """``cluster_block`` of each block, in order; in worker processes when worth it."""
+    if (processes <= 1 or sum(len(b) for b in blocks) < PARALLEL_MIN_MENTIONS
+            or "fork" not in multiprocessing.get_all_start_methods()):
+        return [cluster_block(b, threshold, tolerance, context) for b in blocks]
+    global _WORK
+    _WORK = (blocks, threshold, tolerance, context)  # forked workers inherit it: nothing is sent
+    try:
+        largest_first = sorted(range(len(blocks)), key=lambda k: -len(blocks[k]))
+        with ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("fork")) as pool:
+            groups = dict(zip(largest_first, pool.map(_cluster_at, largest_first, chunksize=4)))
+    finally:
+        _WORK = None
+    return [groups[k] for k in range(len(blocks))]
+
+
+_WORK: tuple[Sequence[Sequence[Mention]], float, float, str] | None = None
+
+
+def _cluster_at(k: int) -> list[list[int]]:
+    assert _WORK is not None
+    blocks, threshold, tolerance, context = _WORK
+    return cluster_block(blocks[k], threshold, tolerance, context)
 
 
 def block_key(block: Sequence[Mention], threshold: float, tolerance: float, context: str) -> str:

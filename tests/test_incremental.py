@@ -141,11 +141,14 @@ def added(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     cache = work / "dossier" / "cache" / "analysis"
     before = {p.name for p in cache.rglob("*.pickle")}
     shutil.copytree(work / "dossier", work / "before")
+    shutil.copytree(work / "dossier", work / "regrouped")
     _run("add", work / "dossier", late / last.name, cwd=work)
+    _run("add", work / "regrouped", late / last.name, "--regroup", cwd=work)
     after = {p.name for p in cache.rglob("*.pickle")}
     _run("build", base, late, "--out", work / "full", cwd=work)
     (work / "new-entries.txt").write_text(str(len(after - before)))
     return {"work": work, "dossier": work / "dossier", "before": work / "before",
+            "regrouped": work / "regrouped",
             "full": work / "full", "added": late / last.name}
 
 
@@ -156,6 +159,13 @@ def test_add_parses_only_the_new_report(added: dict[str, Path]) -> None:
 def test_add_gives_the_record_of_a_full_build(added: dict[str, Path]) -> None:
     a, b = _modulo_event_ids(read_record(added["dossier"] / "record.sqlite"),
                              read_record(added["full"] / "record.sqlite"))
+    for field in ("documents", "sentences", "mentions", "quotes", "entities", "events", "facts"):
+        assert getattr(a, field) == getattr(b, field), field
+
+
+def test_add_regroup_gives_the_record_of_a_full_build_exactly(added: dict[str, Path]) -> None:
+    a = read_record(added["regrouped"] / "record.sqlite")
+    b = read_record(added["full"] / "record.sqlite")
     for field in ("documents", "sentences", "mentions", "quotes", "entities", "events", "facts"):
         assert getattr(a, field) == getattr(b, field), field
 
@@ -201,3 +211,33 @@ def test_damaged_caches_are_made_anew(tmp_path: Path) -> None:
         (tmp_path / "cache" / name).write_bytes(b"not a database at all" * 100)
     again = pipeline.build([DEMO], settings, cache_dir=tmp_path / "cache")
     assert again.facts == first.facts
+
+
+def test_blocks_clustered_in_worker_processes_give_the_same_facts(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    record = pipeline.build([DEMO], Settings.load(None, n_process=1))
+    event_of = {doc: e.id for e in record.events for doc in e.documents}
+    settings = Settings()
+
+    def facts(processes: int) -> list[tuple[str, str]]:
+        found = reconcile.reconcile(record.mentions, event_of, threshold=settings.link_threshold,
+                                    tolerance=settings.value_tolerance, processes=processes)
+        return [(f.id, f.status) for f in found]
+
+    serial = facts(1)
+    monkeypatch.setattr(reconcile, "PARALLEL_MIN_MENTIONS", 0)
+    monkeypatch.setattr(reconcile, "cluster_block", _refuse_in_parent(reconcile.cluster_block))
+    assert facts(2) == serial
+
+
+def _refuse_in_parent(real):  # type: ignore[no-untyped-def]
+    """cluster_block that fails in this process: the blocks must be clustered by workers."""
+    import os
+
+    parent = os.getpid()
+
+    def guarded(*args, **kwargs):  # type: ignore[no-untyped-def]
+        assert os.getpid() != parent, "a block was clustered in the parent process"
+        return real(*args, **kwargs)
+
+    return guarded
