@@ -46,17 +46,15 @@ import heapq
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
 
+from . import event_parts as parts
 from .embed import embed
+from .event_parts import PLACE_LABELS, Clashes, cut
 from .models import CleanDoc, Entity, Event, Mention
-
-LEAD_SENTENCES = 6  # sentences of a report whose counts are its headline counts
-ROLE_SIMILAR = 0.45  # masked contexts this alike give a count the same role
-HEADLINE_RATIO = 3.0  # headline counts this far apart describe different events
 
 STORY_SIMILAR = 0.05  # mean TF-IDF cosine at which reports are one story
 STORY_MIN_DOCS = 30  # a smaller batch is one story
@@ -69,7 +67,6 @@ NAME_LEAD = 2  # sentences whose names a report opens with
 MERGE_MARGIN = 0.5  # groups join when their mean log-odds pass the threshold's by this
 SMALL_EVENT = 5  # an event this small may join the closest larger one...
 ATTACH_LOGIT = -1.0  # ...when the mean log-odds that they are one event reach this
-LABEL_WORDS = 12
 COSINE_BLOCK = 4096  # words per dense block when a story's cosines are computed
 
 # Weights of the pair model, fit by ``bench/ecbplus.py --fit`` on ECB+ dev topics 1-35.
@@ -117,7 +114,6 @@ OPENING_NAME = re.compile(r"(?<![.!?\"“]\s)(?<!^)\b([A-Z][a-zA-Z]+|\d+(?:\.\d+
 TOKEN = re.compile(r"[A-Za-z]+|\d+(?:\.\d+)?")
 WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
 YEAR = re.compile(r"\d{4}")
-PLACE_LABELS = ("GPE", "LOC", "FAC")
 
 Vector = dict[str, float]
 
@@ -167,11 +163,6 @@ def _names(text: str) -> list[str]:
 def _opening_names(text: str) -> frozenset[str]:
     found = {m.group(1).lower() for line in text.split("\n") for m in OPENING_NAME.finditer(line)}
     return frozenset(found - STOP)
-
-
-def _cut(doc: CleanDoc, starts: Sequence[int], sentences: int) -> int:
-    ordered = sorted(starts)
-    return ordered[sentences] if len(ordered) > sentences else len(doc.text)
 
 
 def _tfidf(bags: Sequence[list[str]]) -> list[Vector]:
@@ -232,8 +223,8 @@ def profiles(
     entities: Sequence[Entity] = (),
 ) -> list[Profile]:
     """The features of each report; TF-IDF weights are those of this batch."""
-    ends = [_cut(d, sent_starts.get(d.id, []), FEATURE_LEAD) for d in docs]
-    openings = [_cut(d, sent_starts.get(d.id, []), NAME_LEAD) for d in docs]
+    ends = [cut(d, sent_starts.get(d.id, []), FEATURE_LEAD) for d in docs]
+    openings = [cut(d, sent_starts.get(d.id, []), NAME_LEAD) for d in docs]
     name_bags = [_names(d.text) for d in docs]
     lead_bags = [_words(d.text[:e]) for d, e in zip(docs, ends)]
     words, leads = _tfidf([_words(d.text) for d in docs]), _tfidf(lead_bags)
@@ -576,135 +567,13 @@ def _events(
     seed_of = {i: k for k, s in enumerate(seeds) for i in s}
     taken = {e.id for e in known}
     fresh = (f"e{k}" for k in range(1, len(docs) + len(taken) + 2) if f"e{k}" not in taken)
-    places = _places(entities)
+    found_places = parts.places(entities)
     events = []
     for g in sorted(groups, key=lambda g: (-len(g), min(g))):
         k = next((seed_of[i] for i in g if i in seed_of), None)
         ids = tuple(docs[i].id for i in g)
         central = max(g, key=lambda i: (float(np.sum(vecs[g] @ vecs[i])), -i))
-        when = _when([docs[i] for i in g], by_doc)
-        label = _label(docs[central], when, _where(ids, places))
+        when = parts.when([docs[i] for i in g], by_doc)
+        label = parts.label(docs[central], when, parts.where(ids, found_places))
         events.append(Event(known[k].id if k is not None else next(fresh), label, ids, when))
     return events
-
-
-# -- labels: what, where, when ---------------------------------------------------------
-
-
-def _places(entities: Sequence[Entity]) -> list[Entity]:
-    return [
-        e
-        for e in entities
-        if e.label in ("GPE", "LOC", "FAC")
-        and e.name[:1].isupper()
-        and sum(c.isalpha() for c in e.name) >= 3
-    ]
-
-
-def _where(ids: Sequence[str], places: Sequence[Entity]) -> str | None:
-    """The place named by most of the event's reports (at least two, or its only one)."""
-    members = set(ids)
-    counts = [(len(members.intersection(e.docs)), e.name) for e in places]
-    best = max(counts, key=lambda c: (c[0], -len(c[1]), c[1]), default=(0, ""))
-    return best[1] if best[0] >= min(2, len(members)) else None
-
-
-def _when(members: Sequence[CleanDoc], by_doc: dict[str, list[Mention]]) -> str | None:
-    """The earliest publication date, else the full date the reports' leads give most."""
-    published = sorted(d.source.published for d in members if d.source.published)
-    if published:
-        return published[0]
-    dates = Counter(
-        m.value
-        for d in members
-        for m in by_doc.get(d.id, [])
-        if m.kind == "date"
-        and isinstance(m.value, str)
-        and re.fullmatch(r"\d{4}-\d\d-\d\d", m.value)
-        and m.start < 400
-    )
-    return min(dates, key=lambda v: (-dates[v], v)) if dates else None
-
-
-def _label(doc: CleanDoc, when: str | None, where: str | None) -> str:
-    """'What (where, when)': the headline of the report closest to the rest of the event."""
-    title = doc.source.title or next((s for s in doc.text.strip().split("\n") if s.strip()), "")
-    words = title.split()
-    what = " ".join(words[:LABEL_WORDS]) + ("…" if len(words) > LABEL_WORDS else "")
-    context = [
-        x for x in (where if where and where.lower() not in what.lower() else None, when) if x
-    ]
-    return f"{what} ({', '.join(context)})" if context else what
-
-
-# -- cannot-link: headline counts far apart ---------------------------------------------
-
-
-def lead_counts(mentions: Sequence[Mention], lead_end: int) -> list[Mention]:
-    """The counts of people or things in the lead of a report that bound a number
-    ("Seventeen", "over 250", "hundreds": 200-999)."""
-    return [
-        m
-        for m in mentions
-        if m.start <= lead_end and m.kind == "count" and m.head and m.low is not None
-    ]
-
-
-def _role(m: Mention) -> tuple[str, str]:
-    """What a count counts and what happened to it: ('people', 'rescue')."""
-    return (m.head or "", m.frame[0] if m.frame else "")
-
-
-def _far_apart(a: Mention, b: Mention) -> bool:
-    lo_a, hi_a = a.low or 0.0, a.high if a.high is not None else math.inf
-    lo_b, hi_b = b.low or 0.0, b.high if b.high is not None else math.inf
-    if hi_a < lo_b:
-        return lo_b >= HEADLINE_RATIO * max(hi_a, 1.0)
-    if hi_b < lo_a:
-        return lo_a >= HEADLINE_RATIO * max(hi_b, 1.0)
-    return False
-
-
-class Clashes:
-    """Which reports' headline counts count the same thing, in the same role, far apart.
-
-    A report's headline count is the first count in its lead; later ones are often
-    background ("an estimated 1,500 pirates operate there"). Pairs are checked
-    when asked (only within a story) and remembered.
-    """
-
-    def __init__(
-        self,
-        docs: Sequence[CleanDoc],
-        by_doc: dict[str, list[Mention]],
-        sent_starts: dict[str, list[int]],
-    ) -> None:
-        leads = [
-            lead_counts(by_doc.get(d.id, []), _cut(d, sent_starts.get(d.id, []), LEAD_SENTENCES))
-            for d in docs
-        ]
-        self.heads = [min(lead, key=lambda m: m.start) if lead else None for lead in leads]
-        self.vecs = embed([m.context for m in self.heads if m is not None])
-        self.row = {k: r for r, k in enumerate(k for k, m in enumerate(self.heads) if m)}
-        self.known: dict[tuple[int, int], bool] = {}
-
-    def pair(self, i: int, j: int) -> bool:
-        key = (min(i, j), max(i, j))
-        if key not in self.known:
-            x, y = self.heads[key[0]], self.heads[key[1]]
-            self.known[key] = (
-                x is not None
-                and y is not None
-                and x.head == y.head
-                and _far_apart(x, y)
-                and (
-                    (_role(x) == _role(y) and all(_role(x)))
-                    or float(self.vecs[self.row[key[0]]] @ self.vecs[self.row[key[1]]])
-                    >= ROLE_SIMILAR
-                )
-            )
-        return self.known[key]
-
-    def between(self, a: Iterable[int], b: Iterable[int]) -> bool:
-        others = list(b)
-        return any(self.pair(i, j) for i in a for j in others)

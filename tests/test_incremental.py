@@ -58,7 +58,7 @@ def _modulo_event_ids(a: Record, b: Record) -> tuple[Record, Record]:
 # --- selective parsing -------------------------------------------------------------------
 
 
-def test_selective_selects_sentences_with_figures_dates_and_quotes() -> None:
+def test_incremental_selective_selects_sentences_with_figures_dates_and_quotes() -> None:
     nlp = make_nlp()
     text = ("The harbour was quiet at dawn.\n\nThe ferry carried 212 passengers.\n\n"
             "Gulls circled over the empty quay.\n\nIt sank on 3 March 2024.\n\n"
@@ -74,7 +74,7 @@ def test_selective_selects_sentences_with_figures_dates_and_quotes() -> None:
     assert "Gulls circled over the empty quay." in skipped
 
 
-def test_selective_reaches_back_for_the_name_he_stands_for() -> None:
+def test_incremental_selective_reaches_back_for_the_name_he_stands_for() -> None:
     nlp = make_nlp()
     text = ("Mayor Ilse Varga toured the flooded streets.\n\nThe water had gone down overnight.\n\n"
             "He said 40 homes were lost.")
@@ -83,7 +83,7 @@ def test_selective_reaches_back_for_the_name_he_stands_for() -> None:
     assert keep == [True, True, True]
 
 
-def test_selective_parse_annotates_only_the_selected_sentences() -> None:
+def test_incremental_selective_parse_annotates_only_the_selected_sentences() -> None:
     nlp = make_nlp()
     text = "The sky was grey.\n\nPolice said 17 people were hurt in Lisbon."
     stats: dict[str, int] = {}
@@ -100,7 +100,7 @@ def test_selective_parse_annotates_only_the_selected_sentences() -> None:
 
 
 @pytest.mark.parametrize("corpus", [DEMO, CECOT], ids=["demo", "cecot-2025"])
-def test_selective_parsing_gives_the_mentions_and_quotes_of_a_full_parse(corpus: Path) -> None:
+def test_incremental_selective_parsing_gives_the_mentions_and_quotes_of_a_full_parse(corpus: Path) -> None:
     if not corpus.exists():
         pytest.skip(f"{corpus} is not here")
     full = pipeline.build([corpus], Settings.load(None, selective_parsing=False, n_process=1))
@@ -115,7 +115,7 @@ def test_selective_parsing_gives_the_mentions_and_quotes_of_a_full_parse(corpus:
     assert facts(sel) == facts(full)
 
 
-def test_settings_read_selective_parsing_as_a_boolean() -> None:
+def test_incremental_settings_read_selective_parsing_as_a_boolean() -> None:
     assert Settings.load(None, selective_parsing="false").selective_parsing is False
     assert Settings.load(None, selective_parsing="yes").selective_parsing is True
     with pytest.raises(Exception, match="true or false"):
@@ -152,25 +152,25 @@ def added(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
             "full": work / "full", "added": late / last.name}
 
 
-def test_add_parses_only_the_new_report(added: dict[str, Path]) -> None:
+def test_incremental_add_parses_only_the_new_report(added: dict[str, Path]) -> None:
     assert (added["work"] / "new-entries.txt").read_text() == "1"
 
 
-def test_add_gives_the_record_of_a_full_build(added: dict[str, Path]) -> None:
+def test_incremental_add_gives_the_record_of_a_full_build(added: dict[str, Path]) -> None:
     a, b = _modulo_event_ids(read_record(added["dossier"] / "record.sqlite"),
                              read_record(added["full"] / "record.sqlite"))
     for field in ("documents", "sentences", "mentions", "quotes", "entities", "events", "facts"):
         assert getattr(a, field) == getattr(b, field), field
 
 
-def test_add_regroup_gives_the_record_of_a_full_build_exactly(added: dict[str, Path]) -> None:
+def test_incremental_add_regroup_gives_the_record_of_a_full_build_exactly(added: dict[str, Path]) -> None:
     a = read_record(added["regrouped"] / "record.sqlite")
     b = read_record(added["full"] / "record.sqlite")
     for field in ("documents", "sentences", "mentions", "quotes", "entities", "events", "facts"):
         assert getattr(a, field) == getattr(b, field), field
 
 
-def test_add_keeps_the_events_it_adds_to(added: dict[str, Path]) -> None:
+def test_incremental_add_keeps_the_events_it_adds_to(added: dict[str, Path]) -> None:
     old = read_record(added["before"] / "record.sqlite").events
     new = {e.id: e for e in read_record(added["dossier"] / "record.sqlite").events}
     for e in old:
@@ -183,7 +183,7 @@ def test_add_keeps_the_events_it_adds_to(added: dict[str, Path]) -> None:
     assert sum(report_id in e.documents for e in new.values()) == 1
 
 
-def test_a_rebuild_with_the_block_cache_clusters_nothing_again(
+def test_incremental_a_rebuild_with_the_block_cache_clusters_nothing_again(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     settings = Settings.load(None, n_process=1)
     first = pipeline.build([DEMO], settings, cache_dir=tmp_path / "cache")
@@ -203,7 +203,7 @@ def test_a_rebuild_with_the_block_cache_clusters_nothing_again(
     assert {f.mentions for f in fresh.facts} == {f.mentions for f in first.facts}
 
 
-def test_damaged_caches_are_made_anew(tmp_path: Path) -> None:
+def test_incremental_damaged_caches_are_made_anew(tmp_path: Path) -> None:
     settings = Settings.load(None, n_process=1)
     first = pipeline.build([DEMO], settings, cache_dir=tmp_path / "cache")
     for name in ("blocks.sqlite", "embeddings.sqlite"):
@@ -213,7 +213,7 @@ def test_damaged_caches_are_made_anew(tmp_path: Path) -> None:
     assert again.facts == first.facts
 
 
-def test_blocks_clustered_in_worker_processes_give_the_same_facts(
+def test_incremental_blocks_clustered_in_worker_processes_give_the_same_facts(
         monkeypatch: pytest.MonkeyPatch) -> None:
     record = pipeline.build([DEMO], Settings.load(None, n_process=1))
     event_of = {doc: e.id for e in record.events for doc in e.documents}
@@ -243,7 +243,7 @@ def _refuse_in_parent(real):  # type: ignore[no-untyped-def]
     return guarded
 
 
-def test_the_bundled_settings_file_lists_every_setting_with_its_default() -> None:
+def test_incremental_the_bundled_settings_file_lists_every_setting_with_its_default() -> None:
     import configparser
     from dataclasses import fields
 

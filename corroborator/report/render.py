@@ -28,8 +28,9 @@ from urllib.parse import urlsplit, urlunsplit
 
 import jinja2
 
+from ..event_parts import event_places
 from ..independence import Supporter, find_derivations
-from ..models import KINDS, STATUSES, CleanDoc, Entity, Event, Fact, Mention, Quote, Record
+from ..models import KINDS, STATUSES, CleanDoc, Event, Fact, Mention, Quote, Record
 
 __all__ = [
     "Node",
@@ -49,7 +50,6 @@ NO_SUBJECT = "(no subject)"
 NO_SPEAKER = "(speaker unknown)"
 NO_EVENT = "No event"
 MULTI_EVENT = 2  # a record of this many events or more is shown event by event
-PLACE_LABELS = ("GPE", "LOC", "FAC")
 
 
 @dataclass(slots=True)
@@ -382,29 +382,6 @@ def _event_group(event: Event | None, views: list[FactView], place: str | None) 
 def rank_events(events: Iterable[Event], conflicts: Mapping[str | None, int]) -> list[Event]:
     """Events with the most conflicts (``conflicts`` by event id) first, else in record order."""
     return sorted(events, key=lambda e: -conflicts.get(e.id, 0))
-
-
-def event_places(events: Iterable[Event], entities: Iterable[Entity]) -> dict[str, str]:
-    """Where each event happened, when the reports say: event id -> place name.
-
-    The rule the events stage labels an event by: the place (a capitalised GPE,
-    LOC or FAC of three letters or more) that most of the event's reports name,
-    if at least two do, or its only report does.
-    """
-    places_of: dict[str, list[str]] = {}
-    for e in entities:
-        if e.label in PLACE_LABELS and e.name[:1].isupper() and sum(map(str.isalpha, e.name)) >= 3:
-            for doc in set(e.docs):
-                places_of.setdefault(doc, []).append(e.name)
-    out: dict[str, str] = {}
-    for event in events:
-        members = set(event.documents)
-        counts = Counter(name for doc in members for name in places_of.get(doc, ()))
-        if counts:
-            best = max(counts, key=lambda n: (counts[n], -len(n), n))
-            if counts[best] >= min(2, len(members)):
-                out[event.id] = best
-    return out
 
 
 def _event_documents(event: Event, docs: dict[str, CleanDoc]) -> list[tuple[str | None, str]]:

@@ -1,0 +1,163 @@
+"""Event labels and the headline cannot-link of ``events.py``.
+
+- **labels**: an event is named "what (where, when)": the headline of its most
+  central report, the place most of its reports name, its earliest date;
+- **cannot-link**: two reports whose headline counts (the first count of each
+  lead) count the same thing, in the same role, ``HEADLINE_RATIO`` or more apart
+  describe different events (17 deportees on one flight, 238 on another).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from .embed import embed
+from .models import CleanDoc, Entity, Event, Mention
+
+LEAD_SENTENCES = 6  # sentences of a report whose counts are its headline counts
+ROLE_SIMILAR = 0.45  # masked contexts this alike give a count the same role
+HEADLINE_RATIO = 3.0  # headline counts this far apart describe different events
+LABEL_WORDS = 12  # words of the headline an event's label keeps
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+
+
+def cut(doc: CleanDoc, starts: Sequence[int], sentences: int) -> int:
+    ordered = sorted(starts)
+    return ordered[sentences] if len(ordered) > sentences else len(doc.text)
+
+
+# -- labels: what, where, when ---------------------------------------------------------
+
+
+def places(entities: Sequence[Entity]) -> list[Entity]:
+    return [
+        e
+        for e in entities
+        if e.label in PLACE_LABELS
+        and e.name[:1].isupper()
+        and sum(c.isalpha() for c in e.name) >= 3
+    ]
+
+
+def where(ids: Sequence[str], places: Sequence[Entity]) -> str | None:
+    """The place named by most of the event's reports (at least two, or its only one)."""
+    members = set(ids)
+    counts = [(len(members.intersection(e.docs)), e.name) for e in places]
+    best = max(counts, key=lambda c: (c[0], -len(c[1]), c[1]), default=(0, ""))
+    return best[1] if best[0] >= min(2, len(members)) else None
+
+
+def when(members: Sequence[CleanDoc], by_doc: dict[str, list[Mention]]) -> str | None:
+    """The earliest publication date, else the full date the reports' leads give most."""
+    published = sorted(d.source.published for d in members if d.source.published)
+    if published:
+        return published[0]
+    dates = Counter(
+        m.value
+        for d in members
+        for m in by_doc.get(d.id, [])
+        if m.kind == "date"
+        and isinstance(m.value, str)
+        and re.fullmatch(r"\d{4}-\d\d-\d\d", m.value)
+        and m.start < 400
+    )
+    return min(dates, key=lambda v: (-dates[v], v)) if dates else None
+
+
+def label(doc: CleanDoc, when: str | None, where: str | None) -> str:
+    """'What (where, when)': the headline of the report closest to the rest of the event."""
+    title = doc.source.title or next((s for s in doc.text.strip().split("\n") if s.strip()), "")
+    words = title.split()
+    what = " ".join(words[:LABEL_WORDS]) + ("…" if len(words) > LABEL_WORDS else "")
+    context = [
+        x for x in (where if where and where.lower() not in what.lower() else None, when) if x
+    ]
+    return f"{what} ({', '.join(context)})" if context else what
+
+
+# -- cannot-link: headline counts far apart ---------------------------------------------
+
+
+def lead_counts(mentions: Sequence[Mention], lead_end: int) -> list[Mention]:
+    """The counts of people or things in the lead of a report that bound a number
+    ("Seventeen", "over 250", "hundreds": 200-999)."""
+    return [
+        m
+        for m in mentions
+        if m.start <= lead_end and m.kind == "count" and m.head and m.low is not None
+    ]
+
+
+def _role(m: Mention) -> tuple[str, str]:
+    """What a count counts and what happened to it: ('people', 'rescue')."""
+    return (m.head or "", m.frame[0] if m.frame else "")
+
+
+def _far_apart(a: Mention, b: Mention) -> bool:
+    lo_a, hi_a = a.low or 0.0, a.high if a.high is not None else math.inf
+    lo_b, hi_b = b.low or 0.0, b.high if b.high is not None else math.inf
+    if hi_a < lo_b:
+        return lo_b >= HEADLINE_RATIO * max(hi_a, 1.0)
+    if hi_b < lo_a:
+        return lo_a >= HEADLINE_RATIO * max(hi_b, 1.0)
+    return False
+
+
+class Clashes:
+    """Which reports' headline counts count the same thing, in the same role, far apart.
+
+    A report's headline count is the first count in its lead; later ones are often
+    background ("an estimated 1,500 pirates operate there"). Pairs are checked
+    when asked (only within a story) and remembered.
+    """
+
+    def __init__(
+        self,
+        docs: Sequence[CleanDoc],
+        by_doc: dict[str, list[Mention]],
+        sent_starts: dict[str, list[int]],
+    ) -> None:
+        leads = [
+            lead_counts(by_doc.get(d.id, []), cut(d, sent_starts.get(d.id, []), LEAD_SENTENCES))
+            for d in docs
+        ]
+        self.heads = [min(lead, key=lambda m: m.start) if lead else None for lead in leads]
+        self.vecs = embed([m.context for m in self.heads if m is not None])
+        self.row = {k: r for r, k in enumerate(k for k, m in enumerate(self.heads) if m)}
+        self.known: dict[tuple[int, int], bool] = {}
+
+    def pair(self, i: int, j: int) -> bool:
+        key = (min(i, j), max(i, j))
+        if key not in self.known:
+            x, y = self.heads[key[0]], self.heads[key[1]]
+            self.known[key] = (
+                x is not None
+                and y is not None
+                and x.head == y.head
+                and _far_apart(x, y)
+                and (
+                    (_role(x) == _role(y) and all(_role(x)))
+                    or float(self.vecs[self.row[key[0]]] @ self.vecs[self.row[key[1]]])
+                    >= ROLE_SIMILAR
+                )
+            )
+        return self.known[key]
+
+    def between(self, a: Iterable[int], b: Iterable[int]) -> bool:
+        others = list(b)
+        return any(self.pair(i, j) for i in a for j in others)
+
+
+def event_places(events: Iterable[Event], entities: Sequence[Entity]) -> dict[str, str]:
+    """Where each event happened, when its reports say (``where`` of its reports):
+    event id -> place name."""
+    found = places(entities)
+    out: dict[str, str] = {}
+    for event in events:
+        place = where(event.documents, found)
+        if place:
+            out[event.id] = place
+    return out
