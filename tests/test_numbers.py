@@ -23,6 +23,11 @@ from corroborator.nlp.numbers import find_quantities, to_base
         ("it costs $200 million per year", "$200 million", "amount", 2e8, "USD/year", "exact"),
         ("two hundred and fifty people", "two hundred and fifty", "count", 250, None, "exact"),
         ("a dozen boats", "a dozen", "count", 12, None, "exact"),
+        ("It was -5 degrees at dawn", "-5 degrees", "measure", -5, "degrees", "exact"),
+        ("it fell to −12°C overnight", "−12°C", "measure", -12, "°c", "exact"),
+        ("minus 40 degrees Fahrenheit", "minus 40 degrees Fahrenheit", "measure", -40,
+         "degrees fahrenheit", "exact"),
+        ("shares lost -3% on Monday", "-3%", "percent", -3, "%", "exact"),
     ],
 )
 def test_numbers_parses_values(text, surface, kind, value, unit, bound):
@@ -30,6 +35,17 @@ def test_numbers_parses_values(text, surface, kind, value, unit, bound):
     assert [(q.text, q.kind, q.value, q.unit, q.bound) for q in found] == [
         (surface, kind, value, unit, bound)
     ]
+
+
+@pytest.mark.parametrize("text", ["between 10-15 people", "a 5-4 vote", "COVID-19 cases",
+                                  "pages 10 - 12"])
+def test_numbers_a_hyphen_between_numbers_is_no_minus_sign(text):
+    assert all(q.value >= 0 for q in find_quantities(text))
+
+
+def test_numbers_an_approximate_negative_value_keeps_an_ordered_interval():
+    (q,) = find_quantities("about -10 degrees")
+    assert q.value == -10 and q.low <= -10 <= q.high
 
 
 def test_numbers_ranges_and_vague_quantities():

@@ -44,7 +44,11 @@ _units("measure", "km2", 0.01, "hectare", "hectares")
 _units("measure", "km2", 0.00404686, "acre", "acres")
 _units("measure", "l", 1.0, "liter", "liters", "litre", "litres")
 _units("measure", "l", 3.785411784, "gallon", "gallons")
-_units("measure", "celsius", 1.0, "degrees celsius", "°c")
+# temperatures keep their scale: Fahrenheit is not a multiple of Celsius
+_units("measure", "celsius", 1.0, "degrees celsius", "degree celsius", "°c", "degrees c")
+_units("measure", "fahrenheit", 1.0, "degrees fahrenheit", "degree fahrenheit", "°f",
+       "degrees f")
+_units("measure", "degrees", 1.0, "degrees", "degree", "°")
 _units("duration", "second", 1.0, "second", "seconds", "sec", "secs")
 _units("duration", "minute", 1.0, "minute", "minutes", "min", "mins")
 _units("duration", "hour", 1.0, "hour", "hours", "hr", "hrs")
@@ -248,7 +252,7 @@ def _unit_at(toks: list[_Tok], j: int) -> tuple[str, int] | None:
         j += 1
     for n in (3, 2, 1):
         if j + n <= len(toks):
-            name = " ".join(t.low for t in toks[j : j + n])
+            name = " ".join(t.low for t in toks[j : j + n]).replace("° ", "°")  # "°C" is 2 tokens
             if name in UNITS:
                 return name, j + n
     return None
@@ -283,8 +287,23 @@ def _interval(value: float, bound: str) -> tuple[float, float]:
     if bound == "max":
         return (0.85 * value if value > 0 else -math.inf), value
     if bound == "approx":
-        return 0.85 * value, 1.15 * value
+        return min(0.85 * value, 1.15 * value), max(0.85 * value, 1.15 * value)
     return value, value
+
+
+def _minus_before(text: str, toks: list[_Tok], i: int) -> int | None:
+    """Index of a sign that makes the number at i negative: "-5", "−12" (a minus glued to
+    the number and not to a word or number before it: not "10-15", "COVID-19"), "minus 5"."""
+    if i == 0:
+        return None
+    sign = toks[i - 1]
+    if sign.low == "minus":
+        return i - 1
+    if sign.text in ("-", "−") and sign.end == toks[i].start:
+        before = text[sign.start - 1] if sign.start > 0 else " "
+        if before.isspace() or before in "([":
+            return i - 1
+    return None
 
 
 def _vague_at(text: str, toks: list[_Tok], i: int) -> Quantity | None:
@@ -363,7 +382,10 @@ def _quantity_at(text: str, toks: list[_Tok], i: int) -> tuple[Quantity, int] | 
     value *= scale
     if not math.isfinite(value):
         return None  # "1" + 300 zeros + " billion": not a figure anyone can check
-    first_start = currency[1] if currency else i
+    minus = _minus_before(text, toks, i) if currency is None else None
+    if minus is not None:
+        value = -value
+    first_start = currency[1] if currency else (minus if minus is not None else i)
     start = toks[first_start].start
     bound, start = _bound_before(text, start)
     high_value: float | None = None
