@@ -199,19 +199,21 @@ def clean_reports(
     Boilerplate is learnt across the whole batch first: a line repeated in
     ``settings.repeated_line_min_docs`` unrelated reports is the sites', not the story's.
     """
-    repeated = find_boilerplate([d.text for d in docs], min_docs=settings.repeated_line_min_docs)
+    analysed = [_analyse(d.text, extracted=d.format in EXTRACTED_FORMATS) for d in docs]
+    repeated = find_boilerplate([d.text for d in docs], min_docs=settings.repeated_line_min_docs,
+                                analysed=analysed)
     cleaned: list[CleanDoc] = []
-    for doc in docs:
+    for doc, lines in zip(docs, analysed):
         extracted = doc.format in EXTRACTED_FORMATS
-        text, removed, segments = _clean(doc.text, repeated, extracted=extracted)
+        text, removed, segments = _clean(doc.text, repeated, extracted=extracted, doc=lines)
         cleaned.append(CleanDoc(raw=doc, text=text, removed=removed, segments=segments))
     return cleaned
 
 
 def _clean(
-    text: str, repeated: Mapping[str, int], *, extracted: bool
+    text: str, repeated: Mapping[str, int], *, extracted: bool, doc: _Doc | None = None
 ) -> tuple[str, tuple[Removed, ...], Segments]:
-    doc = _analyse(text, extracted=extracted)
+    doc = doc if doc is not None else _analyse(text, extracted=extracted)
     pieces: list[tuple[int, int]] = []
     removed: list[Removed] = []
     previous: _Line | None = None
@@ -619,14 +621,17 @@ def _segments(pieces: list[tuple[int, int]]) -> Segments:
 # --- boilerplate across reports ----------------------------------------------------
 
 
-def find_boilerplate(texts: Sequence[str], *, min_docs: int = 2) -> dict[str, int]:
+def find_boilerplate(texts: Sequence[str], *, min_docs: int = 2,
+                     analysed: Sequence[_Doc] | None = None) -> dict[str, int]:
     """Short non-sentence lines found verbatim in ``min_docs`` unrelated reports, with counts.
 
     Reports that share many body lines are copies of one story (syndication, the
     same file twice): their common lines are story, so related reports count once.
-    The first line of a report (its headline) never counts.
+    The first line of a report (its headline) never counts. ``analysed``: the texts'
+    ``_analyse`` when the caller has it (its lines do not depend on ``extracted``).
     """
-    analysed = [_analyse(t) for t in texts]
+    if analysed is None:
+        analysed = [_analyse(t) for t in texts]
     bodies = [frozenset(ln.key for ln in doc.lines if _is_body(ln.core)) for doc in analysed]
     seen: dict[str, list[int]] = {}
     for index, doc in enumerate(analysed):
