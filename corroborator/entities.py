@@ -62,18 +62,28 @@ def merge_entities(found: Iterable[tuple[str, str, str]]) -> tuple[list[Entity],
 
 
 def _canonical(names: list[str]) -> dict[str, str]:
+    """Each name -> the name it is short for: the longest name (most words, then most
+    letters) that ends with its words ("Bukele" -> "Nayib Bukele"), or, for an all-capitals
+    word, whose initials it is ("CECOT" -> "Centro de Confinamiento del Terrorismo");
+    followed to that name's own canonical name. Indexed by suffix and initials, so the
+    work grows with the names, not with their pairs."""
     by_len = sorted(names, key=lambda n: (-len(n.split()), -len(n)))
+    rank = {name: k for k, name in enumerate(by_len)}
+    by_suffix: dict[tuple[str, ...], str] = {}
+    by_initials: dict[str, str] = {}
+    for longer in by_len:
+        lw = tuple(longer.lower().split())
+        for size in range(1, len(lw)):
+            by_suffix.setdefault(lw[-size:], longer)
+        if len(lw) > 1:
+            by_initials.setdefault(_initials(longer), longer)
     canon: dict[str, str] = {}
     for name in by_len:
-        target = name
-        words = name.lower().split()
-        for longer in by_len:
-            lw = longer.lower().split()
-            if len(lw) <= len(words):
-                break
-            if lw[-len(words):] == words or (len(words) == 1 and name.isupper()
-                                             and _initials(longer) == name):
-                target = canon.get(longer, longer)
-                break
-        canon[name] = target
+        words = tuple(name.lower().split())
+        options = [by_suffix.get(words)]
+        if len(words) == 1 and name.isupper():
+            options.append(by_initials.get(name))
+        found = [o for o in options if o is not None and len(o.split()) > len(words)]
+        longer = min(found, key=rank.__getitem__) if found else None
+        canon[name] = canon.get(longer, longer) if longer else name
     return canon
