@@ -115,4 +115,6 @@ def write_atomic(path: Path, text: str) -> None:
 
 
 def write_json(record: Record, path: Path) -> None:
-    write_atomic(path, json.dumps(to_json(record), ensure_ascii=False, indent=1, allow_nan=False))
+    """The dossier as compact JSON: CPython's C encoder only serves unindented output, five
+    times faster on a large record (``python -m json.tool dossier.json`` pretty-prints)."""
+    write_atomic(path, json.dumps(to_json(record), ensure_ascii=False, allow_nan=False))
