@@ -299,6 +299,31 @@ def same_record(a: Path, b: Path) -> str:
             f"and not the other, of {len(ra.events)} events)")
 
 
+def event_scores(dossier: Path) -> dict[str, float] | None:
+    """Pairwise precision, recall and F1 of the record's events against the generator's
+    stories (a report id starts with its story's number: ``00181-1_outlet``)."""
+    from collections import Counter as Tally
+
+    from corroborator.store import read_record
+
+    try:
+        record = read_record(dossier / "record.sqlite")
+    except Exception:  # noqa: BLE001 - a failed build has no record to score
+        return None
+    found = {doc: e.id for e in record.events for doc in e.documents}
+    docs = [d.id for d in record.documents if d.id in found]
+
+    def pairs(counts: Tally[Any]) -> int:
+        return sum(n * (n - 1) // 2 for n in counts.values())
+
+    true = pairs(Tally(d.split("-")[0] for d in docs))
+    got = pairs(Tally(found[d] for d in docs))
+    both = pairs(Tally((d.split("-")[0], found[d]) for d in docs))
+    p, r = both / max(got, 1), both / max(true, 1)
+    return {"p": p, "r": r, "f1": 2 * p * r / max(p + r, 1e-9), "events": len(record.events),
+            "stories": len({d.split("-")[0] for d in docs})}
+
+
 # ---------------------------------------------------------------- reconciliation scaling
 
 
@@ -475,6 +500,11 @@ def section(m: dict[str, str], args: argparse.Namespace, res: dict[str, Any]) ->
             lines.append(f"| … on {sh['real']['docs']} real news pages (true article bodies of "
                          f"the extraction benchmark) | {sh['real']['tokens']:.0%} "
                          f"({sh['real']['sentences']:.0%}) | | |")
+    ev = res.get("events")
+    if ev:
+        lines.append(f"| events found against the generator's {ev['stories']} stories: pairwise "
+                     f"P / R / F1 | {ev['p']:.3f} / {ev['r']:.3f} / **{ev['f1']:.3f}** "
+                     f"({ev['events']} events) | | |")
     lines += _add_rows(n, res.get("add"), res.get("same"), res.get("regroup"), res.get("kept"))
     if res.get("scale"):
         sb = res["scale"]
@@ -487,6 +517,11 @@ def section(m: dict[str, str], args: argparse.Namespace, res: dict[str, Any]) ->
             f"{gib(sb.max_rss)}) | < {TARGET_MEMORY_GIB:.0f} GiB | "
             f"{verdict(sb.peak_tree < TARGET_MEMORY_GIB * GIB if sb.ok else None)} |"),
         ]
+        sev = res.get("scale_events")
+        if sev:
+            lines.append(f"| events found at {args.scale} against the generator's "
+                         f"{sev['stories']} stories: pairwise P / R / F1 | {sev['p']:.3f} / "
+                         f"{sev['r']:.3f} / **{sev['f1']:.3f}** ({sev['events']} events) | | |")
         lines += _add_rows(args.scale, res.get("scale_add"), res.get("scale_same"))
     else:
         lines.append(f"| `build` of 10,000 reports: peak memory, `add` | not run "
@@ -570,7 +605,8 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
     out = work / f"out-{args.reports}"
     res["build"] = b = build([folder], out, t)
     res["commands"].append(shown(b.cmd))
-    log(f"  {timed(b)}")
+    res["events"] = event_scores(out) if b.ok else None
+    log(f"  {timed(b)}; events: {res['events']}")
     if b.ok:
         res["add"], added = add(out, extra, t)
         res["commands"].append(shown(res["add"].cmd) + "   # on a copy of the record")
@@ -591,7 +627,8 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
         sout = work / f"out-{args.scale}"
         res["scale"] = sb = build([sfolder], sout, args.scale_timeout)
         res["commands"].append(shown(sb.cmd))
-        log(f"  {timed(sb)}")
+        res["scale_events"] = event_scores(sout) if sb.ok else None
+        log(f"  {timed(sb)}; events: {res['scale_events']}")
         if sb.ok:
             res["scale_add"], sadded = add(sout, sextra, args.scale_timeout)
             res["commands"].append(shown(res["scale_add"].cmd) + "   # on a copy of the record")

@@ -67,6 +67,9 @@ NAME_LEAD = 2  # sentences whose names a report opens with
 MERGE_MARGIN = 0.5  # groups join when their mean log-odds pass the threshold's by this
 SMALL_EVENT = 5  # an event this small may join the closest larger one...
 ATTACH_LOGIT = -1.0  # ...when the mean log-odds that they are one event reach this
+FULL_PAIRS_MAX = 60  # a story this large or smaller has every pair of reports scored...
+NEIGHBOURS = 30  # ...a larger one each report's most alike reports only
+UNSCORED_LOGIT = -8.0  # the log-odds an unscored pair counts for: surely two events
 COSINE_BLOCK = 4096  # words per dense block when a story's cosines are computed
 
 # Weights of the pair model, fit by ``bench/ecbplus.py --fit`` on ECB+ dev topics 1-35.
@@ -281,8 +284,10 @@ def average_linkage(
     seeds: Sequence[Sequence[int]] = (),
     fixed: int = 0,
     forbidden: Callable[[list[int], list[int]], bool] | None = None,
+    unscored: float = 0.0,
 ) -> list[list[int]]:
-    """Average linkage over scored pairs (an unscored pair counts 0), best mean first.
+    """Average linkage over scored pairs (an unscored pair counts ``unscored``), best
+    mean first.
 
     ``seeds`` are starting groups (the rest start alone); the first ``fixed`` of
     them are never merged with each other. ``forbidden(a, b)`` vetoes a merge.
@@ -294,14 +299,18 @@ def average_linkage(
     )
     owner = {i: g for g, members in groups.items() for i in members}
     sums: dict[int, dict[int, float]] = {g: {} for g in groups}
+    counts: dict[int, dict[int, int]] = {g: {} for g in groups}
     for (i, j), s in scores.items():
         a, b = owner[i], owner[j]
         if a != b:
             sums[a][b] = sums[b][a] = sums[a].get(b, 0.0) + s
+            counts[a][b] = counts[b][a] = counts[a].get(b, 0) + 1
     locked = set(range(min(fixed, len(seeds))))
 
     def mean(a: int, b: int) -> float:
-        return sums[a].get(b, 0.0) / (len(groups[a]) * len(groups[b]))
+        pairs = len(groups[a]) * len(groups[b])
+        missing = pairs - counts[a].get(b, 0)
+        return (sums[a].get(b, 0.0) + unscored * missing) / pairs
 
     heap = [(-mean(a, b), a, b) for a in sums for b in sums[a] if a < b and mean(a, b) >= threshold]
     heapq.heapify(heap)
@@ -317,13 +326,16 @@ def average_linkage(
         groups[new] = sorted(groups.pop(a) + groups.pop(b))
         if a in locked or b in locked:
             locked.add(new)
-        sums[new] = {}
+        sums[new], counts[new] = {}, {}
         for old in (a, b):
+            counts.pop(old)
             for other, s in sums.pop(old).items():
                 if other in (a, b):
                     continue
                 del sums[other][old]
                 sums[new][other] = sums[other][new] = sums[new].get(other, 0.0) + s
+                n = counts[other].pop(old)
+                counts[new][other] = counts[other][new] = counts[new].get(other, 0) + n
         for other in sums[new]:
             if mean(new, other) >= threshold:
                 heapq.heappush(heap, (-mean(new, other), min(new, other), max(new, other)))
@@ -413,13 +425,13 @@ def _in_story(story: Sequence[int], profs: Sequence[Profile]) -> list[Profile]:
 def pair_features(
     story: Sequence[int], profs: Sequence[Profile], vecs: np.ndarray
 ) -> dict[tuple[int, int], list[float]]:
-    """The model's features (``FEATURES``) for every pair of a story's reports.
+    """The model's features (``FEATURES``) for the pairs of a story's reports (every pair,
+    or in a large story, each report with its nearest; see ``_story_pairs``).
 
     Names and lead are also weighted by TF-IDF within the story, where the words
     every report of it shares weigh nothing and the ones that tell its events
     apart weigh most, and compared against the rest of the story.
     """
-    m = len(story)
     words = _cosines([profs[i].words for i in story])
     emb = vecs[list(story)] @ vecs[list(story)].T
     words2, emb2 = _second_order(words), _second_order(emb)
@@ -430,29 +442,39 @@ def pair_features(
     leads = _cosines([a.lead for a in local])
     names = _cosines([a.names for a in local])
     out = {}
-    for x in range(m):
-        for y in range(x + 1, m):
-            a, b = local[x], local[y]
-            agree, clash = _figures_match(a, b)
-            out[(story[x], story[y])] = [
-                words[x, y],
-                float(leads[x, y]),
-                float(emb[x, y]),
-                float(names[x, y]),
-                float(words2[x, y]),
-                float(emb2[x, y]),
-                agree,
-                clash,
-                _coverage(a, b, shared) * _coverage(b, a, shared),
-                float(names2[x, y]),
-                float(lead2[x, y]),
-                float(bool(a.years & b.years)),
-                _differ(a.years, b.years),
-                _differ(a.weekdays, b.weekdays),
-                _differ(a.places, b.places),
-                _jaccard(a.people, b.people),
-            ]
+    for x, y in _story_pairs(words + emb):
+        a, b = local[x], local[y]
+        agree, clash = _figures_match(a, b)
+        out[(story[x], story[y])] = [
+            words[x, y],
+            float(leads[x, y]),
+            float(emb[x, y]),
+            float(names[x, y]),
+            float(words2[x, y]),
+            float(emb2[x, y]),
+            agree,
+            clash,
+            _coverage(a, b, shared) * _coverage(b, a, shared),
+            float(names2[x, y]),
+            float(lead2[x, y]),
+            float(bool(a.years & b.years)),
+            _differ(a.years, b.years),
+            _differ(a.weekdays, b.weekdays),
+            _differ(a.places, b.places),
+            _jaccard(a.people, b.people),
+        ]
     return out
+
+
+def _story_pairs(similar: np.ndarray) -> list[tuple[int, int]]:
+    """The pairs of a story's reports the model scores: all of them, or in a story of more
+    than ``FULL_PAIRS_MAX`` reports each report's ``NEIGHBOURS`` most alike (words and lead
+    embedding): the work then grows linearly with the story, not with its square."""
+    m = len(similar)
+    if m <= FULL_PAIRS_MAX:
+        return [(x, y) for x in range(m) for y in range(x + 1, m)]
+    near = np.argsort(-similar, axis=1, kind="stable")[:, : NEIGHBOURS + 1]
+    return sorted({(min(x, int(y)), max(x, int(y))) for x in range(m) for y in near[x] if y != x})
 
 
 def pair_logits(features: dict[tuple[int, int], list[float]]) -> dict[tuple[int, int], float]:
@@ -472,7 +494,8 @@ def _attach_small(
     """
 
     def mean(a: list[int], b: list[int]) -> float:
-        return sum(logits[(min(i, j), max(i, j))] for i in a for j in b) / (len(a) * len(b))
+        return sum(logits.get((min(i, j), max(i, j)), UNSCORED_LOGIT)
+                   for i in a for j in b) / (len(a) * len(b))
 
     out = [list(g) for g in groups]
     small = [k for k, g in enumerate(out) if len(g) <= SMALL_EVENT and not known.intersection(g)]
@@ -549,6 +572,7 @@ def _events_of_story(
         seeds=[[local[i] for i in s] for s in own],
         fixed=len(own),
         forbidden=lambda a, b: forbidden([story[i] for i in a], [story[i] for i in b]),
+        unscored=UNSCORED_LOGIT,
     )
     groups = [[story[i] for i in g] for g in found]
     return _attach_small(groups, logits, {i for s in own for i in s}, forbidden)

@@ -299,3 +299,32 @@ def test_events_sibling_events_score_below_one_event() -> None:
     logits = pair_logits(pair_features([0, 1, 2, 3], profs, embed([lead_text(d) for d in docs])))
     same = [logits[(0, 1)], logits[(2, 3)]]
     assert max(v for p, v in logits.items() if p not in ((0, 1), (2, 3))) < min(same)
+
+
+def test_events_a_large_story_scores_each_report_with_its_nearest_only() -> None:
+    import numpy as np
+
+    from corroborator import events
+
+    rng = np.random.default_rng(1)
+    small = rng.random((10, 10))
+    assert len(events._story_pairs(small)) == 45
+    m = events.FULL_PAIRS_MAX + 50
+    large = rng.random((m, m))
+    pairs = events._story_pairs(large)
+    assert len(pairs) <= m * events.NEIGHBOURS
+    assert all(x < y for x, y in pairs)
+    nearest = int(np.argsort(-large[0])[1]) if int(np.argsort(-large[0])[0]) == 0 else int(
+        np.argsort(-large[0])[0])
+    assert (0, nearest) in pairs
+
+
+def test_events_average_linkage_counts_unscored_pairs_as_given() -> None:
+    from corroborator.events import average_linkage
+
+    scores = {(0, 1): 5.0, (2, 3): 5.0, (1, 2): 4.0}
+    # 0-1 and 2-3 join; the pair of groups has one scored pair out of four
+    apart = average_linkage(4, scores, 0.5, unscored=-8.0)
+    assert sorted(map(sorted, apart)) == [[0, 1], [2, 3]]
+    together = average_linkage(4, scores, 0.5, unscored=0.0)
+    assert sorted(map(sorted, together)) == [[0, 1, 2, 3]]
