@@ -4,7 +4,8 @@
 
     ingest   files, folders, JSON exports          -> RawDoc | Skipped
     clean    clutter removed, offsets kept          -> CleanDoc
-    parse    spaCy (en_core_web_sm 3.8.0)           -> Doc
+    parse    spaCy (en_core_web_sm 3.8.0) on the    -> Doc
+             sentences that can carry a claim
     extract  values, dates, quotes, attribution     -> Mention, Quote
     entities names merged across aliases            -> Entity
     events   reports grouped by event               -> Event
@@ -12,6 +13,12 @@
 
 A report that fails at any stage is recorded as skipped with the reason; the
 rest of the batch is built.
+
+Parse and extract run in ``settings.n_process`` forked workers for a large batch,
+and so does reconciliation. With a ``cache_dir`` (``build --out`` keeps one in the
+dossier folder) each report's analysis, each text's embedding and each
+reconciliation block's grouping are kept, so ``corroborator add`` parses only the
+new reports and re-clusters only the blocks they change.
 """
 
 from __future__ import annotations
