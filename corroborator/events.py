@@ -61,6 +61,7 @@ STORY_MIN_DOCS = 30  # a smaller batch is one story
 BLOCK_TERMS = 40  # a report's heaviest words that find its candidate neighbours
 BLOCK_MAX_SHARE = 0.2  # words in more of the reports than this find no one,
 BLOCK_MAX_DOCS = 300  # nor words in more reports than this: the work stays linear in n
+STORY_PARTNERS = 300  # candidate partners a report takes, rarest shared words first
 BLOCK_MIN_DOCS = 50  # ...unless the batch is this small: then every pair is scored
 FEATURE_LEAD = 4  # sentences whose words and figures form the lead features
 NAME_LEAD = 2  # sentences whose names a report opens with
@@ -256,24 +257,30 @@ def profiles(
 
 
 def candidate_pairs(vectors: Sequence[Vector]) -> dict[tuple[int, int], float]:
-    """Cosines of the pairs of reports that share one of their heaviest distinctive words."""
+    """Cosines of the pairs of reports that share one of their heaviest distinctive words.
+
+    Each report takes its partners from its rarest shared words first, and stops once it
+    has ``STORY_PARTNERS``: the pairs grow with the number of reports times that bound,
+    whatever the number of reports sharing a word."""
     n = len(vectors)
     if n <= BLOCK_MIN_DOCS:
         return {(i, j): _cosine(vectors[i], vectors[j]) for i in range(n) for j in range(i + 1, n)}
+    heavy = [sorted(vec, key=lambda w: (-vec[w], w))[:BLOCK_TERMS] for vec in vectors]
     postings: dict[str, list[int]] = {}
-    for i, vec in enumerate(vectors):
-        for w in sorted(vec, key=lambda w: (-vec[w], w))[:BLOCK_TERMS]:
+    for i, words in enumerate(heavy):
+        for w in words:
             postings.setdefault(w, []).append(i)
     cap = max(2, min(int(BLOCK_MAX_SHARE * n), BLOCK_MAX_DOCS))
-    pairs: dict[tuple[int, int], float] = {}
-    for members in postings.values():
-        if len(members) > cap:
-            continue
-        for x, i in enumerate(members):
-            for j in members[x + 1 :]:
-                if (i, j) not in pairs:
-                    pairs[(i, j)] = _cosine(vectors[i], vectors[j])
-    return pairs
+    wanted: set[tuple[int, int]] = set()
+    for i, words in enumerate(heavy):
+        partners: set[int] = set()
+        for w in sorted(words, key=lambda w: (len(postings[w]), w)):
+            members = postings[w]
+            if len(members) > cap or len(partners) >= STORY_PARTNERS:
+                break
+            partners.update(members)
+        wanted.update((min(i, j), max(i, j)) for j in partners if j != i)
+    return {(i, j): _cosine(vectors[i], vectors[j]) for i, j in sorted(wanted)}
 
 
 def average_linkage(
