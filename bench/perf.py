@@ -500,11 +500,7 @@ def section(m: dict[str, str], args: argparse.Namespace, res: dict[str, Any]) ->
             lines.append(f"| … on {sh['real']['docs']} real news pages (true article bodies of "
                          f"the extraction benchmark) | {sh['real']['tokens']:.0%} "
                          f"({sh['real']['sentences']:.0%}) | | |")
-    ev = res.get("events")
-    if ev:
-        lines.append(f"| events found against the generator's {ev['stories']} stories: pairwise "
-                     f"P / R / F1 | {ev['p']:.3f} / {ev['r']:.3f} / **{ev['f1']:.3f}** "
-                     f"({ev['events']} events) | | |")
+    lines += _events_row("", res.get("events"))
     lines += _add_rows(n, res.get("add"), res.get("same"), res.get("regroup"), res.get("kept"))
     if res.get("scale"):
         sb = res["scale"]
@@ -517,11 +513,7 @@ def section(m: dict[str, str], args: argparse.Namespace, res: dict[str, Any]) ->
             f"{gib(sb.max_rss)}) | < {TARGET_MEMORY_GIB:.0f} GiB | "
             f"{verdict(sb.peak_tree < TARGET_MEMORY_GIB * GIB if sb.ok else None)} |"),
         ]
-        sev = res.get("scale_events")
-        if sev:
-            lines.append(f"| events found at {args.scale} against the generator's "
-                         f"{sev['stories']} stories: pairwise P / R / F1 | {sev['p']:.3f} / "
-                         f"{sev['r']:.3f} / **{sev['f1']:.3f}** ({sev['events']} events) | | |")
+        lines += _events_row(f" at {args.scale}", res.get("scale_events"))
         lines += _add_rows(args.scale, res.get("scale_add"), res.get("scale_same"))
     else:
         lines.append(f"| `build` of 10,000 reports: peak memory, `add` | not run "
@@ -540,6 +532,14 @@ def section(m: dict[str, str], args: argparse.Namespace, res: dict[str, Any]) ->
             "frame of a value (read from the whole sentence) do not allow.")]
     lines += ["", *_reconcile_table(res["reconcile"], args)]
     return "\n".join(lines) + "\n"
+
+
+def _events_row(where: str, ev: dict[str, float] | None) -> list[str]:
+    if not ev:
+        return []
+    return [f"| events found{where} against the generator's {ev['stories']:.0f} stories: "
+            f"pairwise P / R / F1 | {ev['p']:.3f} / {ev['r']:.3f} / **{ev['f1']:.3f}** "
+            f"({ev['events']:.0f} events) | | |"]
 
 
 def _add_rows(n: int, r: Run | None, same: str | None, regroup: Run | None = None,

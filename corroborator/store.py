@@ -36,7 +36,7 @@ import os
 import sqlite3
 import tempfile
 from collections.abc import Iterable, Iterator
-from contextlib import closing
+from contextlib import closing, contextmanager
 from datetime import UTC, datetime
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -405,16 +405,8 @@ def _package_version() -> str:
 def read_events(path: str | Path) -> tuple[Event, ...]:
     """Only the events of the record at ``path`` (what ``corroborator add`` keeps);
     StoreError as ``read_record`` raises it."""
-    source = Path(path)
-    if not source.is_file():
-        raise StoreError(f"{source}: no such record; run `corroborator build` to create one")
-    try:
-        with closing(sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)) as conn:
-            db = sqlite_utils.Database(conn)
-            _check_format(db, source)
-            return _events(db)
-    except sqlite3.DatabaseError as exc:
-        raise StoreError(f"{source}: not a readable corroborator record ({exc})") from exc
+    with _reading(path) as db:
+        return _events(db)
 
 
 def read_record(path: str | Path) -> Record:
@@ -423,6 +415,13 @@ def read_record(path: str | Path) -> Record:
     Raises ``StoreError`` if the file is missing, is not SQLite, or is an
     SQLite file that is not a corroborator record.
     """
+    with _reading(path) as db:
+        return _load(db)
+
+
+@contextmanager
+def _reading(path: str | Path) -> Iterator[sqlite_utils.Database]:
+    """The record at ``path``, opened read-only and checked; read errors as StoreError."""
     source = Path(path)
     if not source.is_file():
         raise StoreError(f"{source}: no such record; run `corroborator build` to create one")
@@ -430,7 +429,7 @@ def read_record(path: str | Path) -> Record:
         with closing(sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)) as conn:
             db = sqlite_utils.Database(conn)
             _check_format(db, source)
-            return _load(db)
+            yield db
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"{source}: not a readable corroborator record ({exc})") from exc
     except (KeyError, ValueError, TypeError) as exc:
