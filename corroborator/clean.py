@@ -660,12 +660,24 @@ def _candidate_lines(doc: _Doc) -> list[str]:
 
 
 def _unrelated_count(docs: list[int], bodies: list[frozenset[str]]) -> int:
-    """How many of ``docs`` remain once copies of an already counted report are dropped."""
-    counted: list[int] = []
+    """How many of ``docs`` remain once copies of an already counted report are dropped.
+
+    Two reports can only be related if they share a body line, so each report is
+    compared with the counted ones that hold one of its lines (an index of the counted
+    reports by line), not with all of them: a line in thousands of reports costs
+    their lines, not the square of their number.
+    """
+    counted = 0
+    holders: dict[str, list[int]] = {}  # body line -> counted reports holding it
     for doc in docs:
-        if not any(_related(bodies[doc], bodies[other]) for other in counted):
-            counted.append(doc)
-    return len(counted)
+        body = bodies[doc]
+        near = {other for line in body for other in holders.get(line, ())}
+        if any(_related(body, bodies[other]) for other in near):
+            continue
+        counted += 1
+        for line in body:
+            holders.setdefault(line, []).append(doc)
+    return counted
 
 
 def _related(a: frozenset[str], b: frozenset[str]) -> bool:

@@ -417,6 +417,14 @@ def test_clean_boilerplate_ignores_copies_of_one_story() -> None:
     assert find_boilerplate([text, text, text.replace("Headline", "Other")], min_docs=2) == {}
 
 
+def test_clean_boilerplate_counts_copies_once_among_many_reports() -> None:
+    """A line in many reports, some of them copies of one another, counts each story once:
+    the count the removal reason gives is the number of unrelated reports."""
+    stories = [f"Headline {n}\n{SENTENCE[:-1]} at port {n}." for n in range(25)]
+    texts = [f"{stories[n % 25]}\nSign up for the Daily Wire\nEnd {n}." for n in range(40)]
+    assert find_boilerplate(texts, min_docs=2) == {"Sign up for the Daily Wire": 25}
+
+
 def test_clean_boilerplate_never_includes_headlines() -> None:
     texts = [f"Same Headline for Both\n{SENTENCE} ({n})" for n in (1, 2)]
     assert find_boilerplate(texts) == {}
