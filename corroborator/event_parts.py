@@ -125,8 +125,6 @@ class Clashes:
             for d in docs
         ]
         self.heads = [min(lead, key=lambda m: m.start) if lead else None for lead in leads]
-        self.vecs = embed([m.context for m in self.heads if m is not None])
-        self.row = {k: r for r, k in enumerate(k for k, m in enumerate(self.heads) if m)}
         self.known: dict[tuple[int, int], bool] = {}
 
     def pair(self, i: int, j: int) -> bool:
@@ -140,8 +138,7 @@ class Clashes:
                 and _far_apart(x, y)
                 and (
                     (_role(x) == _role(y) and all(_role(x)))
-                    or float(self.vecs[self.row[key[0]]] @ self.vecs[self.row[key[1]]])
-                    >= ROLE_SIMILAR
+                    or _similar(x.context, y.context) >= ROLE_SIMILAR
                 )
             )
         return self.known[key]
@@ -149,6 +146,12 @@ class Clashes:
     def between(self, a: Iterable[int], b: Iterable[int]) -> bool:
         others = list(b)
         return any(self.pair(i, j) for i in a for j in others)
+
+
+def _similar(a: str, b: str) -> float:
+    """Cosine of two texts' embeddings (embedded when first needed: few pairs get here)."""
+    x, y = embed([a, b])
+    return float(x @ y)
 
 
 def event_places(events: Iterable[Event], entities: Sequence[Entity]) -> dict[str, str]:

@@ -181,12 +181,6 @@ def _tfidf(bags: Sequence[list[str]]) -> list[Vector]:
     return out
 
 
-def _cosine(a: Vector, b: Vector) -> float:
-    """Dot product of two unit vectors over the words they share (``fsum``: exact, so the
-    order a set yields them in does not matter)."""
-    return math.fsum(a[w] * b[w] for w in a.keys() & b.keys())
-
-
 def _figures(mentions: Sequence[Mention], lead_end: int) -> dict[tuple[str, str], frozenset[float]]:
     out: dict[tuple[str, str], set[float]] = {}
     for m in mentions:
@@ -264,7 +258,7 @@ def candidate_pairs(vectors: Sequence[Vector]) -> dict[tuple[int, int], float]:
     whatever the number of reports sharing a word."""
     n = len(vectors)
     if n <= BLOCK_MIN_DOCS:
-        return {(i, j): _cosine(vectors[i], vectors[j]) for i in range(n) for j in range(i + 1, n)}
+        return pair_cosines(vectors, [(i, j) for i in range(n) for j in range(i + 1, n)])
     heavy = [sorted(vec, key=lambda w: (-vec[w], w))[:BLOCK_TERMS] for vec in vectors]
     postings: dict[str, list[int]] = {}
     for i, words in enumerate(heavy):
@@ -280,7 +274,50 @@ def candidate_pairs(vectors: Sequence[Vector]) -> dict[tuple[int, int], float]:
                 break
             partners.update(members)
         wanted.update((min(i, j), max(i, j)) for j in partners if j != i)
-    return {(i, j): _cosine(vectors[i], vectors[j]) for i, j in sorted(wanted)}
+    return pair_cosines(vectors, sorted(wanted))
+
+
+def pair_cosines(vectors: Sequence[Vector], pairs: Sequence[tuple[int, int]]
+                 ) -> dict[tuple[int, int], float]:
+    """The cosines of ``pairs`` of unit vectors, computed in bulk, one report at a time
+    against all its partners.
+
+    A pair's dot product adds the products of its shared words one after another, in
+    alphabetical order (``np.bincount`` sums in order), so it does not depend on which
+    report of the pair comes first nor on where the reports stand in the batch.
+    """
+    if not pairs:
+        return {}
+    col = {w: k for k, w in enumerate(sorted({w for vec in vectors for w in vec}))}
+    offsets = np.zeros(len(vectors) + 1, dtype=np.int64)
+    cols_of: list[np.ndarray] = []
+    vals_of: list[np.ndarray] = []
+    for x, vec in enumerate(vectors):
+        entries = sorted((col[w], v) for w, v in vec.items())
+        cols_of.append(np.array([c for c, _ in entries], dtype=np.int64))
+        vals_of.append(np.array([v for _, v in entries], dtype=np.float64))
+        offsets[x + 1] = offsets[x] + len(entries)
+    cols, vals = np.concatenate(cols_of), np.concatenate(vals_of)
+    firsts = np.array([i for i, _ in pairs], dtype=np.int64)
+    seconds = np.array([j for _, j in pairs], dtype=np.int64)
+    out = np.zeros(len(pairs))
+    dense = np.zeros(len(col))
+    order = np.argsort(firsts, kind="stable")
+    bounds = np.flatnonzero(np.diff(firsts[order])) + 1
+    for rows in np.split(order, bounds):
+        i = int(firsts[rows[0]])
+        dense[cols_of[i]] = vals_of[i]
+        partners = seconds[rows]
+        lengths = offsets[partners + 1] - offsets[partners]
+        seg = np.repeat(np.arange(len(rows)), lengths)
+        ends = np.cumsum(lengths)
+        pos = np.arange(int(ends[-1]) if len(ends) else 0) - np.repeat(ends - lengths, lengths)
+        pos += np.repeat(offsets[partners], lengths)
+        products = dense[cols[pos]] * vals[pos]
+        shared = products != 0.0  # weights are positive: a zero product is a word not shared
+        out[rows] = np.bincount(seg[shared], weights=products[shared], minlength=len(rows))
+        dense[cols_of[i]] = 0.0
+    return {(int(i), int(j)): float(v) for i, j, v in zip(firsts, seconds, out)}
 
 
 def average_linkage(

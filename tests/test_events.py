@@ -1,9 +1,12 @@
 """Event grouping on hand-written reports: stories, pair features, events, cannot-links,
 increments, labels."""
 
+import math
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from corroborator.embed import embed
 from corroborator.events import (
@@ -16,6 +19,7 @@ from corroborator.events import (
     candidate_pairs,
     group_events,
     lead_text,
+    pair_cosines,
     pair_features,
     pair_logits,
     profiles,
@@ -128,6 +132,22 @@ def test_events_candidate_pairs_block_a_large_batch() -> None:
     pairs = candidate_pairs(vectors)
     assert all(i % 10 == j % 10 for i, j in pairs)  # only reports sharing a word are scored
     assert len(pairs) < len(vectors) ** 2 / 10
+
+
+@given(st.lists(st.dictionaries(st.sampled_from("abcdefghij"), st.floats(0.05, 1.0), max_size=6),
+                min_size=2, max_size=8))
+def test_events_pair_cosines_are_dot_products_whatever_the_order(raw: list[dict]) -> None:
+    vectors = [{w: v / math.sqrt(sum(x * x for x in d.values())) for w, v in d.items()}
+               for d in raw]
+    pairs = [(i, j) for i in range(len(vectors)) for j in range(i + 1, len(vectors))]
+    found = pair_cosines(vectors, pairs)
+    for i, j in pairs:
+        exact = math.fsum(vectors[i][w] * vectors[j][w] for w in vectors[i].keys() & vectors[j])
+        assert found[(i, j)] == pytest.approx(exact, abs=1e-12)
+    swapped = pair_cosines(vectors[::-1], [(len(vectors) - 1 - j, len(vectors) - 1 - i)
+                                           for i, j in reversed(pairs)])
+    n = len(vectors) - 1
+    assert all(swapped[(n - j, n - i)] == found[(i, j)] for i, j in pairs)  # bit for bit
 
 
 def test_events_small_batch_is_one_story() -> None:
