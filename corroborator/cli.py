@@ -146,7 +146,7 @@ def _build_into(out: Path, inputs: dict[str, Any], quiet: bool, *, engine: str =
     from .dossier import write_atomic, write_json
     from .lock import dossier_lock
     from .pipeline import build as build_record
-    from .report import render_index
+    from .report import index_chunks
     from .store import write_record
 
     logging.basicConfig(level=logging.ERROR if quiet else logging.WARNING,
@@ -162,7 +162,7 @@ def _build_into(out: Path, inputs: dict[str, Any], quiet: bool, *, engine: str =
                                       known_events=known_events)
             write_json(record, out / "dossier.json")
             write_record(record, out / "record.sqlite")
-            write_atomic(out / "index.html", render_index(record))
+            write_atomic(out / "index.html", index_chunks(record))
             write_atomic(out / INPUTS_FILE, json.dumps(inputs, indent=1))
     except CorroboratorError as exc:
         raise click.ClickException(str(exc)) from exc

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import os
 import tempfile
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from . import __version__
 from .independence import Derivation, Supporter, find_derivations
 from .models import Fact, Mention, Record
+
+CHUNK_CHARS = 1 << 20  # characters written at a time
 
 
 def _num(value: float | None) -> float | str | None:
@@ -63,7 +67,15 @@ def derivation_json(d: Derivation | None) -> dict[str, Any] | None:
 
 
 def to_json(record: Record) -> dict[str, Any]:
-    facts = list(record.facts)
+    """The dossier as one JSON-ready dict."""
+    return {key: list(value) if isinstance(value, Iterator) else value
+            for key, value in _sections(record).items()}
+
+
+def _sections(record: Record) -> dict[str, Any]:
+    """The dossier's top-level fields in order; the long lists as generators, so that
+    ``write_json`` can write them one item at a time."""
+    facts = record.facts
     derivations = find_derivations(record.documents)
     derived = {d.doc: d for d in derivations}
     supporter = Supporter(derivations, record.documents)
@@ -76,30 +88,60 @@ def to_json(record: Record) -> dict[str, Any]:
             "mentions": len(record.mentions), "quotes": len(record.quotes),
             "skipped": len(record.skipped),
         },
-        "documents": [
+        "documents": (
             {"id": d.id, "title": d.source.title, "published": d.source.published,
              "outlet": d.source.outlet, "url": d.source.url, "path": d.raw.path,
              "format": d.raw.format, "derived_from": derivation_json(derived.get(d.id))}
             for d in record.documents
-        ],
-        "events": [{"id": e.id, "label": e.label, "when": e.when, "documents": list(e.documents)}
-                   for e in record.events],
-        "facts": [fact_json(f, supporter.support({m.doc for m in f.mentions})) for f in facts],
-        "quotes": [{"id": q.id, "doc": q.doc, "speaker": q.speaker, "cue": q.cue, "text": q.text,
-                    "start": q.start, "end": q.end} for q in record.quotes],
-        "entities": [{"id": e.id, "name": e.name, "label": e.label, "aliases": list(e.aliases),
-                      "documents": list(e.docs)} for e in record.entities],
+        ),
+        "events": ({"id": e.id, "label": e.label, "when": e.when, "documents": list(e.documents)}
+                   for e in record.events),
+        "facts": (fact_json(f, supporter.support({m.doc for m in f.mentions})) for f in facts),
+        "quotes": ({"id": q.id, "doc": q.doc, "speaker": q.speaker, "cue": q.cue, "text": q.text,
+                    "start": q.start, "end": q.end} for q in record.quotes),
+        "entities": ({"id": e.id, "name": e.name, "label": e.label, "aliases": list(e.aliases),
+                      "documents": list(e.docs)} for e in record.entities),
         "skipped": [{"path": s.path, "reason": s.reason} for s in record.skipped],
     }
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write a file so that a reader sees the old or the new content, never half of it,
-    and the new content is on the disk (synced) before it replaces the old."""
+def json_chunks(record: Record, chunk: int = CHUNK_CHARS) -> Iterator[str]:
+    """The text of ``json.dumps(to_json(record))``, in pieces of about ``chunk`` characters:
+    each list item is encoded on its own (by CPython's C encoder), so neither the whole
+    dict nor the whole text is ever held."""
+    dumps = functools.partial(json.dumps, ensure_ascii=False, allow_nan=False)
+    pieces: list[str] = ["{"]
+    size = 0
+    for n, (key, value) in enumerate(_sections(record).items()):
+        pieces.append(f"{', ' if n else ''}{dumps(key)}: ")
+        if not isinstance(value, Iterator):
+            pieces.append(dumps(value))
+            continue
+        pieces.append("[")
+        for k, item in enumerate(value):
+            text = dumps(item)
+            pieces.append(f", {text}" if k else text)
+            size += len(text)
+            if size >= chunk:
+                yield "".join(pieces)
+                pieces, size = [], 0
+        pieces.append("]")
+    pieces.append("}")
+    yield "".join(pieces)
+
+
+def write_atomic(path: Path, text: str | Iterable[str]) -> None:
+    """Write a file (``text``: a string, or its pieces in order) so that a reader sees the
+    old or the new content, never half of it, and the new content is on the disk (synced)
+    before it replaces the old."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
+            if isinstance(text, str):
+                fh.write(text)
+            else:
+                for piece in text:
+                    fh.write(piece)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
@@ -115,6 +157,6 @@ def write_atomic(path: Path, text: str) -> None:
 
 
 def write_json(record: Record, path: Path) -> None:
-    """The dossier as compact JSON: CPython's C encoder only serves unindented output, five
-    times faster on a large record (``python -m json.tool dossier.json`` pretty-prints)."""
-    write_atomic(path, json.dumps(to_json(record), ensure_ascii=False, allow_nan=False))
+    """The dossier as compact JSON, written as it is encoded (``json_chunks``);
+    ``python -m json.tool dossier.json`` pretty-prints it."""
+    write_atomic(path, json_chunks(record))

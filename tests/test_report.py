@@ -453,3 +453,31 @@ def test_report_states_each_facts_independent_support():
     page = render_index(make_record())
     assert page.count('class="support"') >= len(make_record().facts)
     assert "independent source" in page
+
+
+# --- large records: written in pieces -------------------------------------------------
+
+
+@pytest.mark.parametrize("chunk", [1, 500, 1 << 20])
+def test_report_page_in_pieces_is_the_page(chunk: int) -> None:
+    from corroborator.report import index_chunks
+
+    record = make_events_record()
+    pieces = list(index_chunks(record, chunk=chunk))
+    assert "".join(pieces) == render_index(record)
+    assert len(pieces) > 1 if chunk == 1 else True
+
+
+@pytest.mark.parametrize("chunk", [1, 500, 1 << 20])
+def test_report_dossier_json_in_pieces_is_the_json(chunk: int, tmp_path) -> None:
+    import json
+
+    from corroborator.dossier import json_chunks, to_json, write_json
+
+    record = make_events_record()
+    whole = json.dumps(to_json(record), ensure_ascii=False, allow_nan=False)
+    pieces = list(json_chunks(record, chunk=chunk))
+    assert "".join(pieces) == whole
+    assert len(pieces) > 2 if chunk == 1 else len(pieces) >= 1
+    write_json(record, tmp_path / "dossier.json")
+    assert json.loads((tmp_path / "dossier.json").read_text("utf-8")) == to_json(record)

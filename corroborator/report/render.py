@@ -22,7 +22,7 @@ import functools
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit, urlunsplit
 
@@ -38,12 +38,14 @@ __all__ = [
     "event_places",
     "format_value",
     "highlight",
+    "index_chunks",
     "rank_events",
     "render_index",
     "safe_url",
 ]
 
 TEMPLATE = "index.html"
+CHUNK_CHARS = 1 << 20  # characters of the page written at a time
 PARAGRAPH = re.compile(r"\n\s*\n")
 SAFE_ID_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.:-")
 NO_SUBJECT = "(no subject)"
@@ -79,6 +81,20 @@ class Span:
 def render_index(record: Record) -> str:
     """The whole page for ``record``, as one HTML string."""
     return _environment().get_template(TEMPLATE).render(page=_page(record))
+
+
+def index_chunks(record: Record, chunk: int = CHUNK_CHARS) -> Iterator[str]:
+    """``render_index(record)`` in pieces of about ``chunk`` characters, as the template
+    produces them: a large record's page is written without ever being held whole."""
+    pieces: list[str] = []
+    size = 0
+    for piece in _environment().get_template(TEMPLATE).generate(page=_page(record)):
+        pieces.append(piece)
+        size += len(piece)
+        if size >= chunk:
+            yield "".join(pieces)
+            pieces, size = [], 0
+    yield "".join(pieces)
 
 
 @functools.cache
