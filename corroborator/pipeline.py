@@ -23,6 +23,7 @@ new reports and re-clusters only the blocks they change.
 
 from __future__ import annotations
 
+import gc
 import itertools
 import logging
 import math
@@ -161,9 +162,17 @@ def _parse_all(cleaned: Sequence[CleanDoc], settings: Settings) -> Iterator[Anal
     size = max(1, min(CHUNK_REPORTS, math.ceil(len(cleaned) / (4 * n_process))))
     chunks = [cleaned[k : k + size] for k in range(0, len(cleaned), size)]
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(n_process, mp_context=context) as pool:
-        for part in pool.map(_analyse_chunk, chunks, itertools.repeat(settings)):
-            yield from part
+    # the workers get their reports pickled; what this process already holds (every
+    # report, the model) they inherit. Frozen objects are left alone by their garbage
+    # collector, so those pages stay shared instead of being copied into each worker.
+    gc.freeze()
+    try:
+        with ProcessPoolExecutor(n_process, mp_context=context, initializer=embed.use_threads,
+                                 initargs=(1,)) as pool:
+            for part in pool.map(_analyse_chunk, chunks, itertools.repeat(settings)):
+                yield from part
+    finally:
+        gc.unfreeze()
 
 
 def _analyse_chunk(cleaned: Sequence[CleanDoc], settings: Settings) -> list[Analysis | Skipped]:

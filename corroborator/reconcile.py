@@ -20,6 +20,7 @@ conflict while a wrong link with equal values is harmless.
 from __future__ import annotations
 
 import dataclasses
+import gc
 import hashlib
 import math
 import multiprocessing
@@ -367,11 +368,13 @@ def _cluster_all(blocks: Sequence[Sequence[Mention]], threshold: float, toleranc
         return [cluster_block(b, threshold, tolerance, context) for b in blocks]
     global _WORK
     _WORK = (blocks, threshold, tolerance, context)  # forked workers inherit it: nothing is sent
+    gc.freeze()  # their garbage collector then leaves the inherited objects' pages shared
     try:
         largest_first = sorted(range(len(blocks)), key=lambda k: -len(blocks[k]))
         with ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("fork")) as pool:
             groups = dict(zip(largest_first, pool.map(_cluster_at, largest_first, chunksize=4)))
     finally:
+        gc.unfreeze()
         _WORK = None
     return [groups[k] for k in range(len(blocks))]
 
