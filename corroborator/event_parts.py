@@ -32,21 +32,30 @@ def cut(doc: CleanDoc, starts: Sequence[int], sentences: int) -> int:
 # -- labels: what, where, when ---------------------------------------------------------
 
 
-def places(entities: Sequence[Entity]) -> list[Entity]:
-    return [
-        e
-        for e in entities
-        if e.label in PLACE_LABELS
-        and e.name[:1].isupper()
-        and sum(c.isalpha() for c in e.name) >= 3
-    ]
+class Places:
+    """The places the reports name (a place name of three letters or more), indexed by
+    report, so that an event's place is found from its own reports."""
+
+    def __init__(self, entities: Sequence[Entity]) -> None:
+        self.named: dict[str, list[Entity]] = {}  # report -> the places it names
+        for e in entities:
+            if (e.label in PLACE_LABELS and e.name[:1].isupper()
+                    and sum(c.isalpha() for c in e.name) >= 3):
+                for doc in set(e.docs):
+                    self.named.setdefault(doc, []).append(e)
 
 
-def where(ids: Sequence[str], places: Sequence[Entity]) -> str | None:
+def places(entities: Sequence[Entity]) -> Places:
+    return Places(entities)
+
+
+def where(ids: Sequence[str], places: Places) -> str | None:
     """The place named by most of the event's reports (at least two, or its only one)."""
     members = set(ids)
-    counts = [(len(members.intersection(e.docs)), e.name) for e in places]
-    best = max(counts, key=lambda c: (c[0], -len(c[1]), c[1]), default=(0, ""))
+    counts = Counter(e.id for doc in members for e in places.named.get(doc, ()))
+    name = {e.id: e.name for doc in members for e in places.named.get(doc, ())}
+    best = max(((n, name[i]) for i, n in counts.items()),
+               key=lambda c: (c[0], -len(c[1]), c[1]), default=(0, ""))
     return best[1] if best[0] >= min(2, len(members)) else None
 
 

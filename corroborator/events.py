@@ -46,8 +46,9 @@ import heapq
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from sys import intern
 
 import numpy as np
 
@@ -151,7 +152,10 @@ def lead_text(doc: CleanDoc, limit: int = 600) -> str:
 
 
 def _words(text: str) -> list[str]:
-    return [w for w in (m.lower() for m in WORD.findall(text)) if w not in STOP and len(w) > 1]
+    """Its content words, lower-cased (interned: thousands of reports share one string
+    per word rather than a copy each)."""
+    return [intern(w) for w in (m.lower() for m in WORD.findall(text))
+            if w not in STOP and len(w) > 1]
 
 
 def _names(text: str) -> list[str]:
@@ -160,7 +164,7 @@ def _names(text: str) -> list[str]:
     for m in NAME_RUN.finditer(text):
         if " " not in m.group() and SENTENCE_END.search(text[max(0, m.start() - 3) : m.start()]):
             continue
-        out.append(m.group().lower())
+        out.append(intern(m.group().lower()))
     return out
 
 
@@ -234,7 +238,7 @@ def profiles(
             leads[k],
             names[k],
             _opening_names(d.text[: openings[k]]),
-            frozenset(t.lower() for t in TOKEN.findall(d.text)),
+            frozenset(intern(t.lower()) for t in TOKEN.findall(d.text)),
             _figures(by_doc.get(d.id, []), ends[k]),
             tuple(name_bags[k]),
             tuple(lead_bags[k]),
@@ -251,21 +255,31 @@ def profiles(
 
 
 def candidate_pairs(vectors: Sequence[Vector]) -> dict[tuple[int, int], float]:
-    """Cosines of the pairs of reports that share one of their heaviest distinctive words.
+    """Cosines of the pairs of reports that share one of their heaviest distinctive words
+    (``candidate_arrays`` as a dict)."""
+    firsts, seconds, cosines = candidate_arrays(vectors)
+    return {(i, j): c for i, j, c in zip(firsts.tolist(), seconds.tolist(), cosines.tolist())}
+
+
+def candidate_arrays(vectors: Sequence[Vector]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The pairs (i < j, in order) of reports that share one of their heaviest distinctive
+    words, and their cosines, as three arrays (a dict of millions of pairs would cost
+    gigabytes at 10,000 reports).
 
     Each report takes its partners from its rarest shared words first, and stops once it
     has ``STORY_PARTNERS``: the pairs grow with the number of reports times that bound,
     whatever the number of reports sharing a word."""
     n = len(vectors)
     if n <= BLOCK_MIN_DOCS:
-        return pair_cosines(vectors, [(i, j) for i in range(n) for j in range(i + 1, n)])
+        firsts, seconds = np.triu_indices(n, k=1)
+        return firsts, seconds, pair_cosine_array(vectors, firsts, seconds)
     heavy = [sorted(vec, key=lambda w: (-vec[w], w))[:BLOCK_TERMS] for vec in vectors]
     postings: dict[str, list[int]] = {}
     for i, words in enumerate(heavy):
         for w in words:
             postings.setdefault(w, []).append(i)
     cap = max(2, min(int(BLOCK_MAX_SHARE * n), BLOCK_MAX_DOCS))
-    wanted: set[tuple[int, int]] = set()
+    codes: list[np.ndarray] = []  # pair (i, j), i < j, coded as i * n + j
     for i, words in enumerate(heavy):
         partners: set[int] = set()
         for w in sorted(words, key=lambda w: (len(postings[w]), w)):
@@ -273,21 +287,35 @@ def candidate_pairs(vectors: Sequence[Vector]) -> dict[tuple[int, int], float]:
             if len(members) > cap or len(partners) >= STORY_PARTNERS:
                 break
             partners.update(members)
-        wanted.update((min(i, j), max(i, j)) for j in partners if j != i)
-    return pair_cosines(vectors, sorted(wanted))
+        partners.discard(i)
+        found = np.fromiter(partners, dtype=np.int64, count=len(partners))
+        codes.append(np.minimum(found, i) * n + np.maximum(found, i))
+    pairs = np.unique(np.concatenate(codes)) if codes else np.zeros(0, dtype=np.int64)
+    firsts, seconds = pairs // n, pairs % n
+    return firsts, seconds, pair_cosine_array(vectors, firsts, seconds)
 
 
 def pair_cosines(vectors: Sequence[Vector], pairs: Sequence[tuple[int, int]]
                  ) -> dict[tuple[int, int], float]:
-    """The cosines of ``pairs`` of unit vectors, computed in bulk, one report at a time
-    against all its partners.
+    """The cosines of ``pairs`` of unit vectors (``pair_cosine_array`` as a dict)."""
+    firsts = np.array([i for i, _ in pairs], dtype=np.int64)
+    seconds = np.array([j for _, j in pairs], dtype=np.int64)
+    values = pair_cosine_array(vectors, firsts, seconds)
+    return {(i, j): v for i, j, v in zip(firsts.tolist(), seconds.tolist(), values.tolist())}
+
+
+def pair_cosine_array(vectors: Sequence[Vector], firsts: np.ndarray, seconds: np.ndarray
+                      ) -> np.ndarray:
+    """The cosines of the pairs (``firsts[k]``, ``seconds[k]``) of unit vectors, computed in
+    bulk, one report at a time against all its partners.
 
     A pair's dot product adds the products of its shared words one after another, in
     alphabetical order (``np.bincount`` sums in order), so it does not depend on which
     report of the pair comes first nor on where the reports stand in the batch.
     """
-    if not pairs:
-        return {}
+    out = np.zeros(len(firsts))
+    if not len(firsts):
+        return out
     col = {w: k for k, w in enumerate(sorted({w for vec in vectors for w in vec}))}
     offsets = np.zeros(len(vectors) + 1, dtype=np.int64)
     cols_of: list[np.ndarray] = []
@@ -298,9 +326,6 @@ def pair_cosines(vectors: Sequence[Vector], pairs: Sequence[tuple[int, int]]
         vals_of.append(np.array([v for _, v in entries], dtype=np.float64))
         offsets[x + 1] = offsets[x] + len(entries)
     cols, vals = np.concatenate(cols_of), np.concatenate(vals_of)
-    firsts = np.array([i for i, _ in pairs], dtype=np.int64)
-    seconds = np.array([j for _, j in pairs], dtype=np.int64)
-    out = np.zeros(len(pairs))
     dense = np.zeros(len(col))
     order = np.argsort(firsts, kind="stable")
     bounds = np.flatnonzero(np.diff(firsts[order])) + 1
@@ -311,18 +336,33 @@ def pair_cosines(vectors: Sequence[Vector], pairs: Sequence[tuple[int, int]]
         lengths = offsets[partners + 1] - offsets[partners]
         seg = np.repeat(np.arange(len(rows)), lengths)
         ends = np.cumsum(lengths)
-        pos = np.arange(int(ends[-1]) if len(ends) else 0) - np.repeat(ends - lengths, lengths)
+        pos = np.arange(int(ends[-1])) - np.repeat(ends - lengths, lengths)
         pos += np.repeat(offsets[partners], lengths)
         products = dense[cols[pos]] * vals[pos]
         shared = products != 0.0  # weights are positive: a zero product is a word not shared
         out[rows] = np.bincount(seg[shared], weights=products[shared], minlength=len(rows))
         dense[cols_of[i]] = 0.0
-    return {(int(i), int(j)): float(v) for i, j, v in zip(firsts, seconds, out)}
+    return out
+
+
+Scores = dict[tuple[int, int], float] | tuple[np.ndarray, np.ndarray, np.ndarray]
+
+
+def _scored(scores: Scores) -> Iterator[tuple[int, int, float]]:
+    """(i, j, score) of a dict of pairs, or of three arrays (read a slice at a time)."""
+    if isinstance(scores, dict):
+        for (i, j), s in scores.items():
+            yield i, j, s
+        return
+    firsts, seconds, values = scores
+    for lo in range(0, len(firsts), 65536):
+        hi = lo + 65536
+        yield from zip(firsts[lo:hi].tolist(), seconds[lo:hi].tolist(), values[lo:hi].tolist())
 
 
 def average_linkage(
     n: int,
-    scores: dict[tuple[int, int], float],
+    scores: Scores,
     threshold: float,
     *,
     seeds: Sequence[Sequence[int]] = (),
@@ -330,8 +370,8 @@ def average_linkage(
     forbidden: Callable[[list[int], list[int]], bool] | None = None,
     unscored: float = 0.0,
 ) -> list[list[int]]:
-    """Average linkage over scored pairs (an unscored pair counts ``unscored``), best
-    mean first.
+    """Average linkage over scored pairs (a dict, or arrays of firsts, seconds and scores;
+    an unscored pair counts ``unscored``), best mean first.
 
     ``seeds`` are starting groups (the rest start alone); the first ``fixed`` of
     them are never merged with each other. ``forbidden(a, b)`` vetoes a merge.
@@ -344,7 +384,7 @@ def average_linkage(
     owner = {i: g for g, members in groups.items() for i in members}
     sums: dict[int, dict[int, float]] = {g: {} for g in groups}
     counts: dict[int, dict[int, int]] = {g: {} for g in groups}
-    for (i, j), s in scores.items():
+    for i, j, s in _scored(scores):
         a, b = owner[i], owner[j]
         if a != b:
             sums[a][b] = sums[b][a] = sums[a].get(b, 0.0) + s
@@ -392,7 +432,7 @@ def stories(profs: Sequence[Profile], seeds: Sequence[Sequence[int]] = ()) -> li
     if len(profs) < STORY_MIN_DOCS:
         return [list(range(len(profs)))]
     return average_linkage(
-        len(profs), candidate_pairs([p.words for p in profs]), STORY_SIMILAR, seeds=seeds
+        len(profs), candidate_arrays([p.words for p in profs]), STORY_SIMILAR, seeds=seeds
     )
 
 

@@ -174,6 +174,13 @@ def _dated_phrase(tok: Token) -> str:
     return tok.doc[start : tok.i + 1].text
 
 
+def _shared(doc: Doc, text: str) -> str:
+    """One string object per distinct text of a report: the mentions of one sentence share
+    its text (in memory, and in the pickle a worker sends back), rather than a copy each."""
+    strings: dict[str, str] = doc.user_data.setdefault("corroborator_strings", {})
+    return strings.setdefault(text, text)
+
+
 def _mention(doc: Doc, clean: CleanDoc, kind: str, value: float | str | None, unit: str | None,
              start: int, end: int, tok: Token, head: Token | None, counted: str | None,
              quotes: list, *, bound: str = "exact", low: float | None = None,
@@ -187,7 +194,8 @@ def _mention(doc: Doc, clean: CleanDoc, kind: str, value: float | str | None, un
     return Mention(
         id=mention_id(clean.id, start, end), doc=clean.id, kind=kind,
         value=_tidy(value), unit=unit, text=syntax.text_of(doc)[start:end], start=start, end=end,
-        sentence=sent.text.strip(), sent_start=sent.start_char, sent_end=sent.end_char,
+        sentence=_shared(doc, sent.text.strip()), sent_start=sent.start_char,
+        sent_end=sent.end_char,
         bound=bound, low=low, high=high, counted=counted,
         head=head.lemma_.lower() if head is not None else None,
         qualifiers=tuple(qualifiers), frame=tuple(syntax.frame_lemmas(anchor)),
