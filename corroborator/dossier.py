@@ -109,25 +109,36 @@ def json_chunks(record: Record, chunk: int = CHUNK_CHARS) -> Iterator[str]:
     """The text of ``json.dumps(to_json(record))``, in pieces of about ``chunk`` characters:
     each list item is encoded on its own (by CPython's C encoder), so neither the whole
     dict nor the whole text is ever held."""
+    return buffered(_json_pieces(record), chunk)
+
+
+def _json_pieces(record: Record) -> Iterator[str]:
     dumps = functools.partial(json.dumps, ensure_ascii=False, allow_nan=False)
-    pieces: list[str] = ["{"]
-    size = 0
+    yield "{"
     for n, (key, value) in enumerate(_sections(record).items()):
-        pieces.append(f"{', ' if n else ''}{dumps(key)}: ")
+        yield f"{', ' if n else ''}{dumps(key)}: "
         if not isinstance(value, Iterator):
-            pieces.append(dumps(value))
+            yield dumps(value)
             continue
-        pieces.append("[")
+        yield "["
         for k, item in enumerate(value):
-            text = dumps(item)
-            pieces.append(f", {text}" if k else text)
-            size += len(text)
-            if size >= chunk:
-                yield "".join(pieces)
-                pieces, size = [], 0
-        pieces.append("]")
-    pieces.append("}")
-    yield "".join(pieces)
+            yield f", {dumps(item)}" if k else dumps(item)
+        yield "]"
+    yield "}"
+
+
+def buffered(pieces: Iterable[str], chunk: int = CHUNK_CHARS) -> Iterator[str]:
+    """Small pieces of a text joined into pieces of about ``chunk`` characters (the last
+    one maybe shorter), for writing."""
+    held: list[str] = []
+    size = 0
+    for piece in pieces:
+        held.append(piece)
+        size += len(piece)
+        if size >= chunk:
+            yield "".join(held)
+            held, size = [], 0
+    yield "".join(held)
 
 
 def write_atomic(path: Path, text: str | Iterable[str]) -> None:

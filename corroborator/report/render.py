@@ -28,6 +28,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import jinja2
 
+from ..dossier import CHUNK_CHARS, buffered
 from ..event_parts import event_places
 from ..independence import Supporter, find_derivations
 from ..models import KINDS, STATUSES, CleanDoc, Event, Fact, Mention, Quote, Record
@@ -45,7 +46,6 @@ __all__ = [
 ]
 
 TEMPLATE = "index.html"
-CHUNK_CHARS = 1 << 20  # characters of the page written at a time
 PARAGRAPH = re.compile(r"\n\s*\n")
 SAFE_ID_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.:-")
 NO_SUBJECT = "(no subject)"
@@ -86,15 +86,7 @@ def render_index(record: Record) -> str:
 def index_chunks(record: Record, chunk: int = CHUNK_CHARS) -> Iterator[str]:
     """``render_index(record)`` in pieces of about ``chunk`` characters, as the template
     produces them: a large record's page is written without ever being held whole."""
-    pieces: list[str] = []
-    size = 0
-    for piece in _environment().get_template(TEMPLATE).generate(page=_page(record)):
-        pieces.append(piece)
-        size += len(piece)
-        if size >= chunk:
-            yield "".join(pieces)
-            pieces, size = [], 0
-    yield "".join(pieces)
+    return buffered(_environment().get_template(TEMPLATE).generate(page=_page(record)), chunk)
 
 
 @functools.cache
