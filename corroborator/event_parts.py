@@ -45,10 +45,6 @@ class Places:
                     self.named.setdefault(doc, []).append(e)
 
 
-def places(entities: Sequence[Entity]) -> Places:
-    return Places(entities)
-
-
 def where(ids: Sequence[str], places: Places) -> str | None:
     """The place named by most of the event's reports (at least two, or its only one)."""
     members = set(ids)
@@ -166,7 +162,7 @@ def _similar(a: str, b: str) -> float:
 def event_places(events: Iterable[Event], entities: Sequence[Entity]) -> dict[str, str]:
     """Where each event happened, when its reports say (``where`` of its reports):
     event id -> place name."""
-    found = places(entities)
+    found = Places(entities)
     out: dict[str, str] = {}
     for event in events:
         place = where(event.documents, found)

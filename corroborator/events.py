@@ -299,15 +299,6 @@ def candidate_arrays(vectors: Sequence[Vector]) -> tuple[np.ndarray, np.ndarray,
     return firsts, seconds, pair_cosine_array(vectors, firsts, seconds)
 
 
-def pair_cosines(vectors: Sequence[Vector], pairs: Sequence[tuple[int, int]]
-                 ) -> dict[tuple[int, int], float]:
-    """The cosines of ``pairs`` of unit vectors (``pair_cosine_array`` as a dict)."""
-    firsts = np.array([i for i, _ in pairs], dtype=np.int64)
-    seconds = np.array([j for _, j in pairs], dtype=np.int64)
-    values = pair_cosine_array(vectors, firsts, seconds)
-    return {(i, j): v for i, j, v in zip(firsts.tolist(), seconds.tolist(), values.tolist())}
-
-
 def pair_cosine_array(vectors: Sequence[Vector], firsts: np.ndarray, seconds: np.ndarray
                       ) -> np.ndarray:
     """The cosines of the pairs (``firsts[k]``, ``seconds[k]``) of unit vectors, computed in
@@ -679,7 +670,7 @@ def _events(
     seed_of = {i: k for k, s in enumerate(seeds) for i in s}
     taken = {e.id for e in known}
     fresh = (f"e{k}" for k in range(1, len(docs) + len(taken) + 2) if f"e{k}" not in taken)
-    found_places = parts.places(entities)
+    found_places = parts.Places(entities)
     events = []
     for g in sorted(groups, key=lambda g: (-len(g), min(g))):
         k = next((seed_of[i] for i in g if i in seed_of), None)

@@ -4,6 +4,7 @@ increments, labels."""
 import math
 import re
 
+import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -19,7 +20,7 @@ from corroborator.events import (
     candidate_pairs,
     group_events,
     lead_text,
-    pair_cosines,
+    pair_cosine_array,
     pair_features,
     pair_logits,
     profiles,
@@ -134,17 +135,23 @@ def test_events_candidate_pairs_block_a_large_batch() -> None:
     assert len(pairs) < len(vectors) ** 2 / 10
 
 
+def _cosines_of(vectors: list[dict], pairs: list[tuple[int, int]]) -> dict:
+    firsts = np.array([i for i, _ in pairs], dtype=np.int64)
+    seconds = np.array([j for _, j in pairs], dtype=np.int64)
+    return dict(zip(pairs, pair_cosine_array(vectors, firsts, seconds).tolist()))
+
+
 @given(st.lists(st.dictionaries(st.sampled_from("abcdefghij"), st.floats(0.05, 1.0), max_size=6),
                 min_size=2, max_size=8))
 def test_events_pair_cosines_are_dot_products_whatever_the_order(raw: list[dict]) -> None:
     vectors = [{w: v / math.sqrt(sum(x * x for x in d.values())) for w, v in d.items()}
                for d in raw]
     pairs = [(i, j) for i in range(len(vectors)) for j in range(i + 1, len(vectors))]
-    found = pair_cosines(vectors, pairs)
+    found = _cosines_of(vectors, pairs)
     for i, j in pairs:
         exact = math.fsum(vectors[i][w] * vectors[j][w] for w in vectors[i].keys() & vectors[j])
         assert found[(i, j)] == pytest.approx(exact, abs=1e-12)
-    swapped = pair_cosines(vectors[::-1], [(len(vectors) - 1 - j, len(vectors) - 1 - i)
+    swapped = _cosines_of(vectors[::-1], [(len(vectors) - 1 - j, len(vectors) - 1 - i)
                                            for i, j in reversed(pairs)])
     n = len(vectors) - 1
     assert all(swapped[(n - j, n - i)] == found[(i, j)] for i, j in pairs)  # bit for bit
