@@ -300,12 +300,13 @@ def fit_weights(
 
     from corroborator import events as ev
     from corroborator.embed import embed
+    from corroborator.profiles import profiles
 
     docs = data["docs"]
     by_doc: dict[str, list] = defaultdict(list)
     for m in data["mentions"]:
         by_doc[m.doc].append(m)
-    profs = ev.profiles(docs, by_doc, data["starts"], data["entities"])
+    profs = profiles(docs, by_doc, data["starts"], data["entities"])
     vecs = embed([ev.lead_text(d) for d in docs])
     rows, labels = [], []
     for story in ev.stories(profs):

@@ -37,6 +37,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from .boilerplate import LineIndex, learn
 from .models import CleanDoc, RawDoc, Removed
 from .settings import Settings
 
@@ -58,7 +59,6 @@ TEASER_MAX_TOKENS = 25
 TITLE_CASE_MIN = 0.75  # share of capitalised content words in a headline-shaped line
 LABELLED_TITLE_CASE_MIN = 0.6
 FOREIGN_OVERLAP_MAX = 0.2  # at most this share of a teaser's words occur in the story
-RELATED_DOCS_MIN = 0.3  # share of body lines two reports must share to be copies
 RETOLD_MIN_SHARE = 0.5  # a repeated run of body lines this share of the story is a second copy
 RETOLD_MIN_LINES = 3  # ... if it is at least this many lines long
 FIELD_TAIL_WORDS = 6  # longest value of a "Tags: ..." field after the story
@@ -199,15 +199,31 @@ def clean_reports(
     Boilerplate is learnt across the whole batch first: a line repeated in
     ``settings.repeated_line_min_docs`` unrelated reports is the sites', not the story's.
     """
-    analysed = [_analyse(d.text, extracted=d.format in EXTRACTED_FORMATS) for d in docs]
-    repeated = find_boilerplate([d.text for d in docs], min_docs=settings.repeated_line_min_docs,
-                                analysed=analysed)
-    cleaned: list[CleanDoc] = []
-    for doc, lines in zip(docs, analysed):
-        extracted = doc.format in EXTRACTED_FORMATS
-        text, removed, segments = _clean(doc.text, repeated, extracted=extracted, doc=lines)
-        cleaned.append(CleanDoc(raw=doc, text=text, removed=removed, segments=segments))
-    return cleaned
+    return clean_batch(docs, settings=settings)[0]
+
+
+def clean_batch(
+    docs: Sequence[RawDoc], *, settings: Settings = DEFAULT_SETTINGS
+) -> tuple[list[CleanDoc], LineIndex]:
+    """``clean_reports``, and the ``LineIndex`` its boilerplate was learnt from (which
+    ``corroborator add`` keeps, to clean a later report without the rest of the batch)."""
+    analysed = [analyse_lines(d) for d in docs]
+    index = line_index(analysed)
+    repeated = index.repeated(settings.repeated_line_min_docs)
+    cleaned = [clean_analysed(doc, lines, repeated) for doc, lines in zip(docs, analysed)]
+    return cleaned, index
+
+
+def analyse_lines(doc: RawDoc) -> _Doc:
+    """What the line rules read of a report: its lines, headline, body, tail."""
+    return _analyse(doc.text, extracted=doc.format in EXTRACTED_FORMATS)
+
+
+def clean_analysed(doc: RawDoc, lines: _Doc, repeated: Mapping[str, int]) -> CleanDoc:
+    """One report cleaned, given its ``analyse_lines`` and the batch's boilerplate."""
+    extracted = doc.format in EXTRACTED_FORMATS
+    text, removed, segments = _clean(doc.text, repeated, extracted=extracted, doc=lines)
+    return CleanDoc(raw=doc, text=text, removed=removed, segments=segments)
 
 
 def _clean(
@@ -632,22 +648,20 @@ def find_boilerplate(texts: Sequence[str], *, min_docs: int = 2,
     """
     if analysed is None:
         analysed = [_analyse(t) for t in texts]
-    bodies = [frozenset(ln.key for ln in doc.lines if _is_body(ln.core)) for doc in analysed]
-    seen: dict[str, list[int]] = {}
-    for index, doc in enumerate(analysed):
-        for key in _candidate_lines(doc):
-            docs = seen.setdefault(key, [])
-            if index not in docs:
-                docs.append(index)
-    found: dict[str, int] = {}
-    for key, docs in seen.items():
-        count = _unrelated_count(docs, bodies)
-        if count >= max(min_docs, 2):
-            found[key] = count
-    return found
+    return line_index(analysed).repeated(min_docs)
 
 
-def _candidate_lines(doc: _Doc) -> list[str]:
+def line_index(analysed: Sequence[_Doc]) -> LineIndex:
+    """The candidate and body lines of analysed reports, counted (``boilerplate.learn``)."""
+    return learn([candidate_lines(doc) for doc in analysed], [body_lines(doc) for doc in analysed])
+
+
+def body_lines(doc: _Doc) -> frozenset[str]:
+    """The keys of a report's body lines (sentences and long lines): what copies share."""
+    return frozenset(ln.key for ln in doc.lines if _is_body(ln.core))
+
+
+def candidate_lines(doc: _Doc) -> list[str]:
     """Lines that may be boilerplate: short non-sentences below the headline."""
     return [
         line.key
@@ -657,30 +671,3 @@ def _candidate_lines(doc: _Doc) -> list[str]:
         and _may_repeat(line.core)
         and _has_alnum(line.core)
     ]
-
-
-def _unrelated_count(docs: list[int], bodies: list[frozenset[str]]) -> int:
-    """How many of ``docs`` remain once copies of an already counted report are dropped.
-
-    Two reports can only be related if they share a body line, so each report is
-    compared with the counted ones that hold one of its lines (an index of the counted
-    reports by line), not with all of them: a line in thousands of reports costs
-    their lines, not the square of their number.
-    """
-    counted = 0
-    holders: dict[str, list[int]] = {}  # body line -> counted reports holding it
-    for doc in docs:
-        body = bodies[doc]
-        near = {other for line in body for other in holders.get(line, ())}
-        if any(_related(body, bodies[other]) for other in near):
-            continue
-        counted += 1
-        for line in body:
-            holders.setdefault(line, []).append(doc)
-    return counted
-
-
-def _related(a: frozenset[str], b: frozenset[str]) -> bool:
-    if not a or not b:  # nothing to compare: count them apart
-        return False
-    return len(a & b) / min(len(a), len(b)) >= RELATED_DOCS_MIN

@@ -44,18 +44,26 @@ from __future__ import annotations
 
 import heapq
 import math
-import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from sys import intern
 
 import numpy as np
 
 from . import event_parts as parts
 from .embed import embed
-from .event_parts import PLACE_LABELS, Clashes, cut
+from .event_parts import Clashes
 from .models import CleanDoc, Entity, Event, Mention
+from .profiles import (
+    Frequencies,
+    Parts,
+    Profile,
+    Vector,
+    _tfidf,
+    lead_text,
+    parts_of,
+    weigh,
+)
 
 STORY_SIMILAR = 0.05  # mean TF-IDF cosine at which reports are one story
 STORY_MIN_DOCS = 30  # a smaller batch is one story
@@ -64,8 +72,6 @@ BLOCK_MAX_SHARE = 0.2  # words in more of the reports than this find no one,
 BLOCK_MAX_DOCS = 300  # nor words in more reports than this: the work stays linear in n
 STORY_PARTNERS = 300  # candidate partners a report takes, rarest shared words first
 BLOCK_MIN_DOCS = 50  # ...unless the batch is this small: then every pair is scored
-FEATURE_LEAD = 4  # sentences whose words and figures form the lead features
-NAME_LEAD = 2  # sentences whose names a report opens with
 MERGE_MARGIN = 0.5  # groups join when their mean log-odds pass the threshold's by this
 SMALL_EVENT = 5  # an event this small may join the closest larger one...
 ATTACH_LOGIT = -1.0  # ...when the mean log-odds that they are one event reach this
@@ -101,160 +107,6 @@ WEIGHTS = (
 # fmt: on
 BIAS = -17.78
 
-# Words too common to tell stories apart (English function words and newsroom verbs).
-STOP = frozenset(
-    """a about above after again against all also am an and any are as at be because been
-    before being below between both but by can could did do does doing down during each few for
-    from further had has have having he her here hers herself him himself his how i if in into is
-    it its itself just me more most my myself no nor not now of off on once only or other our ours
-    out over own same she should so some such than that the their theirs them themselves then
-    there these they this those through to too under until up very was we were what when where
-    which while who whom why will with would you your yours said says say told new one two year
-    years last week day mr mrs ms""".split()  # noqa: SIM905 - a word list reads better as text
-)
-WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]+|\d[\d.,]*")
-NAME_RUN = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
-SENTENCE_END = re.compile(r"(?:^|[.!?\n]\s*)$")
-OPENING_NAME = re.compile(r"(?<![.!?\"“]\s)(?<!^)\b([A-Z][a-zA-Z]+|\d+(?:\.\d+)?)\b")
-TOKEN = re.compile(r"[A-Za-z]+|\d+(?:\.\d+)?")
-WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
-YEAR = re.compile(r"\d{4}")
-
-Vector = dict[str, float]
-
-
-@dataclass(frozen=True, slots=True)
-class Profile:
-    """What the grouping reads of one report."""
-
-    words: Vector  # TF-IDF of the whole text, unit length
-    lead: Vector  # TF-IDF of the lead
-    names: Vector  # TF-IDF of capitalised names
-    opening_names: frozenset[str]  # names and figures of the first sentences
-    tokens: frozenset[str]  # every word and figure of the text, lower-cased
-    figures: dict[tuple[str, str], frozenset[float]]  # lead counts and measures by what they count
-    name_bag: tuple[str, ...]  # its names, for TF-IDF weighted within a story
-    lead_bag: tuple[str, ...]  # the words of its lead, likewise
-    years: frozenset[str]  # years its lead's dates fall in
-    weekdays: frozenset[str]  # weekdays its lead names
-    people: frozenset[str]  # ids of the people it names
-    places: frozenset[str]  # ids of the places it names
-
-
-# -- text features ----------------------------------------------------------------------
-
-
-def lead_text(doc: CleanDoc, limit: int = 300) -> str:
-    """The headline and opening of a report, for its MiniLM embedding. 300 characters
-    (about 60 tokens) embed a third faster than 600 (28 against 41 ms a report on one
-    core), with the same events (ECB+ pairwise F1 0.966 against 0.967; the generated
-    stories 0.961 against 0.960)."""
-    title = doc.source.title or ""
-    body = " ".join(doc.text.split())
-    text = body if title and body.startswith(title) else f"{title}. {body}"
-    return text[:limit]
-
-
-def _words(text: str) -> list[str]:
-    """Its content words, lower-cased (interned: thousands of reports share one string
-    per word rather than a copy each)."""
-    return [intern(w) for w in (m.lower() for m in WORD.findall(text))
-            if w not in STOP and len(w) > 1]
-
-
-def _names(text: str) -> list[str]:
-    """Runs of capitalised words; a single word opening a sentence is not a name."""
-    out = []
-    for m in NAME_RUN.finditer(text):
-        if " " not in m.group() and SENTENCE_END.search(text[max(0, m.start() - 3) : m.start()]):
-            continue
-        out.append(intern(m.group().lower()))
-    return out
-
-
-def _opening_names(text: str) -> frozenset[str]:
-    found = {m.group(1).lower() for line in text.split("\n") for m in OPENING_NAME.finditer(line)}
-    return frozenset(found - STOP)
-
-
-def _tfidf(bags: Sequence[list[str]]) -> list[Vector]:
-    counts = [Counter(b) for b in bags]
-    df = Counter(w for c in counts for w in c)
-    n = len(bags)
-    out = []
-    for c in counts:
-        vec = {w: (1 + math.log(k)) * math.log((n + 1) / df[w]) for w, k in c.items()}
-        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-        out.append({w: v / norm for w, v in vec.items()})
-    return out
-
-
-def _figures(mentions: Sequence[Mention], lead_end: int) -> dict[tuple[str, str], frozenset[float]]:
-    out: dict[tuple[str, str], set[float]] = {}
-    for m in mentions:
-        if (
-            m.start < lead_end
-            and m.kind in ("count", "measure")
-            and m.bound != "vague"
-            and isinstance(m.value, (int, float))
-        ):
-            out.setdefault((m.kind, m.head or m.unit or ""), set()).add(round(float(m.value), 3))
-    return {k: frozenset(v) for k, v in out.items()}
-
-
-def _years(mentions: Sequence[Mention], lead_end: int) -> frozenset[str]:
-    return frozenset(
-        m.value[:4]
-        for m in mentions
-        if m.kind == "date"
-        and m.start < lead_end
-        and isinstance(m.value, str)
-        and YEAR.fullmatch(m.value[:4])
-    )
-
-
-def _named(entities: Sequence[Entity], labels: tuple[str, ...]) -> dict[str, set[str]]:
-    out: dict[str, set[str]] = {}
-    for e in entities:
-        if e.label in labels:
-            for d in e.docs:
-                out.setdefault(d, set()).add(e.id)
-    return out
-
-
-def profiles(
-    docs: Sequence[CleanDoc],
-    by_doc: dict[str, list[Mention]],
-    sent_starts: dict[str, list[int]],
-    entities: Sequence[Entity] = (),
-) -> list[Profile]:
-    """The features of each report; TF-IDF weights are those of this batch."""
-    ends = [cut(d, sent_starts.get(d.id, []), FEATURE_LEAD) for d in docs]
-    openings = [cut(d, sent_starts.get(d.id, []), NAME_LEAD) for d in docs]
-    name_bags = [_names(d.text) for d in docs]
-    lead_bags = [_words(d.text[:e]) for d, e in zip(docs, ends)]
-    words, leads = _tfidf([_words(d.text) for d in docs]), _tfidf(lead_bags)
-    names = _tfidf(name_bags)
-    people, places = _named(entities, ("PERSON",)), _named(entities, PLACE_LABELS)
-    return [
-        Profile(
-            words[k],
-            leads[k],
-            names[k],
-            _opening_names(d.text[: openings[k]]),
-            frozenset(intern(t.lower()) for t in TOKEN.findall(d.text)),
-            _figures(by_doc.get(d.id, []), ends[k]),
-            tuple(name_bags[k]),
-            tuple(lead_bags[k]),
-            _years(by_doc.get(d.id, []), ends[k]),
-            frozenset(w.lower() for w in WEEKDAY.findall(d.text[: ends[k]])),
-            frozenset(people.get(d.id, ())),
-            frozenset(places.get(d.id, ())),
-        )
-        for k, d in enumerate(docs)
-    ]
-
-
 # -- level 1: stories -------------------------------------------------------------------
 
 
@@ -277,7 +129,7 @@ def candidate_arrays(vectors: Sequence[Vector]) -> tuple[np.ndarray, np.ndarray,
     if n <= BLOCK_MIN_DOCS:
         firsts, seconds = np.triu_indices(n, k=1)
         return firsts, seconds, pair_cosine_array(vectors, firsts, seconds)
-    heavy = [sorted(vec, key=lambda w: (-vec[w], w))[:BLOCK_TERMS] for vec in vectors]
+    heavy = [heaviest(vec) for vec in vectors]
     postings: dict[str, list[int]] = {}
     for i, words in enumerate(heavy):
         for w in words:
@@ -591,6 +443,19 @@ def _attach_small(
 # -- the stage --------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Grouping:
+    """Events, and what ``corroborator add`` keeps to place a later report among them:
+    each report's profile parts, the batch's frequencies, each report's story (an
+    index into the stories) and its heaviest words (which find its story partners)."""
+
+    events: list[Event]
+    parts: list[Parts]
+    frequencies: Frequencies
+    story_of: list[int]
+    heavy: list[list[str]]
+
+
 def group_events(
     docs: Sequence[CleanDoc],
     mentions: Sequence[Mention],
@@ -607,6 +472,20 @@ def group_events(
     """
     if not docs:
         return []
+    return group(docs, mentions, sent_starts, threshold=threshold, entities=entities,
+                 known=known).events
+
+
+def group(
+    docs: Sequence[CleanDoc],
+    mentions: Sequence[Mention],
+    sent_starts: dict[str, list[int]],
+    *,
+    threshold: float,
+    entities: Sequence[Entity] = (),
+    known: Sequence[Event] = (),
+) -> Grouping:
+    """``group_events``, with the ``Grouping`` it was found from."""
     by_doc: dict[str, list[Mention]] = {}
     for m in mentions:
         by_doc.setdefault(m.doc, []).append(m)
@@ -618,15 +497,31 @@ def group_events(
         seen.update(e.documents)
     keep = [k for k, s in enumerate(seeds) if s]
     known, seeds = [known[k] for k in keep], [seeds[k] for k in keep]
-    profs = profiles(docs, by_doc, sent_starts, entities)
+    parts = [parts_of(d, by_doc.get(d.id, []), sent_starts.get(d.id, [])) for d in docs]
+    freq = Frequencies.of(parts)
+    profs = weigh(parts, freq, entities)
     vecs = embed([lead_text(d) for d in docs])
     forbidden = Clashes(docs, by_doc, sent_starts).between
     groups: list[list[int]] = []
-    logit = math.log(threshold / (1 - threshold)) if 0 < threshold < 1 else 0.0
-    logit += MERGE_MARGIN
-    for story in stories(profs, seeds):
+    logit = event_logit(threshold)
+    story_of = [0] * len(docs)
+    for number, story in enumerate(stories(profs, seeds)):
+        for i in story:
+            story_of[i] = number
         groups.extend(_events_of_story(story, profs, vecs, seeds, logit, forbidden))
-    return _events(groups, docs, by_doc, vecs, known, seeds, entities)
+    events = _events(groups, docs, by_doc, vecs, known, seeds, entities)
+    return Grouping(events, parts, freq, story_of, [heaviest(p.words) for p in profs])
+
+
+def event_logit(threshold: float) -> float:
+    """The mean log-odds two groups need to join, for a probability ``threshold``."""
+    logit = math.log(threshold / (1 - threshold)) if 0 < threshold < 1 else 0.0
+    return logit + MERGE_MARGIN
+
+
+def heaviest(vec: Vector) -> list[str]:
+    """A report's ``BLOCK_TERMS`` heaviest words: those that find its story partners."""
+    return sorted(vec, key=lambda w: (-vec[w], w))[:BLOCK_TERMS]
 
 
 def _events_of_story(

@@ -23,10 +23,10 @@ from corroborator.events import (
     pair_cosine_array,
     pair_features,
     pair_logits,
-    profiles,
     stories,
 )
 from corroborator.models import CleanDoc, Entity, Event, Mention, RawDoc, Source
+from corroborator.profiles import profiles
 
 QUAKE = [
     (
