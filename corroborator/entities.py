@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from .models import Entity
 
@@ -34,31 +34,63 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[:1].isupper() and w.lower() not in ("of", "the", "de"))
 
 
+@dataclass
+class Names:
+    """The entity names of a batch, in the order first seen, with what merging reads of
+    each: the reports naming it, its NER labels with counts (in the order first seen) and
+    the surface forms it was written as."""
+
+    docs: dict[str, set[str]] = field(default_factory=dict)
+    labels: dict[str, dict[str, int]] = field(default_factory=dict)
+    surfaces: dict[str, set[str]] = field(default_factory=dict)
+
+    def add(self, found: Iterable[tuple[str, str, str]]) -> None:
+        """Take (doc, surface, label) triples: names of kept labels, titles dropped."""
+        for doc, surface, label in found:
+            name = name_of(surface, label)
+            if name is None:
+                continue
+            self.docs.setdefault(name, set()).add(doc)
+            counts = self.labels.setdefault(name, {})
+            counts[label] = counts.get(label, 0) + 1
+            self.surfaces.setdefault(name, set()).add(surface.strip())
+
+
+def name_of(surface: str, label: str) -> str | None:
+    """The name an entity mention of ``label`` counts for (None: not an entity we keep)."""
+    if label not in KEEP:
+        return None
+    name = _clean(surface)
+    return name if name and any(c.isalpha() for c in name) else None
+
+
 def merge_entities(found: Iterable[tuple[str, str, str]]) -> tuple[list[Entity], dict[str, str]]:
     """(doc, surface, label) triples -> entities and a map from every alias to its canonical name."""
-    docs: dict[str, set[str]] = defaultdict(set)
-    labels: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    surfaces: dict[str, set[str]] = defaultdict(set)
-    for doc, surface, label in found:
-        if label not in KEEP:
-            continue
-        name = _clean(surface)
-        if not name or not any(c.isalpha() for c in name):
-            continue
-        docs[name].add(doc)
-        labels[name][label] += 1
-        surfaces[name].add(surface.strip())
-    canon = _canonical(list(docs))
-    merged: dict[str, Entity] = {}
+    names = Names()
+    names.add(found)
+    canon = _canonical(list(names.docs))
+    members: dict[str, list[str]] = {}
     for name, target in canon.items():
-        prev = merged.get(target)
-        aliases = set(prev.aliases if prev else ()) | surfaces[name] | {name}
-        all_docs = set(prev.docs if prev else ()) | docs[name]
-        label = max(labels[target] or labels[name], key=lambda k: (labels[target] or labels[name])[k])
-        eid = "n" + hashlib.sha1(target.encode()).hexdigest()[:10]
-        merged[target] = Entity(eid, target, label, tuple(sorted(aliases)), tuple(sorted(all_docs)))
-    alias_map = {a: e.name for e in merged.values() for a in e.aliases}
-    return sorted(merged.values(), key=lambda e: (-len(e.docs), e.name)), alias_map
+        members.setdefault(target, []).append(name)
+    merged = [entity(target, group, names) for target, group in members.items()]
+    alias_map = {a: e.name for e in merged for a in e.aliases}
+    return sorted(merged, key=lambda e: (-len(e.docs), e.name)), alias_map
+
+
+def entity(target: str, members: Iterable[str], names: Names) -> Entity:
+    """The entity named ``target``, merged from the names that stand for it."""
+    aliases: set[str] = set()
+    docs: set[str] = set()
+    for name in members:
+        aliases |= names.surfaces[name] | {name}
+        docs |= names.docs[name]
+    counts = names.labels[target]
+    label = max(counts, key=counts.__getitem__)
+    return Entity(entity_id(target), target, label, tuple(sorted(aliases)), tuple(sorted(docs)))
+
+
+def entity_id(name: str) -> str:
+    return "n" + hashlib.sha1(name.encode()).hexdigest()[:10]
 
 
 def _canonical(names: list[str]) -> dict[str, str]:
