@@ -20,9 +20,11 @@ text rules of its own.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
+K = TypeVar("K", bound=Hashable)
 RELATED_DOCS_MIN = 0.3  # share of body lines two reports must share to be copies
 
 
@@ -34,6 +36,8 @@ class LineIndex:
     bodies: list[frozenset[str]] = field(default_factory=list)  # per report
     counts: dict[str, int] = field(default_factory=dict)  # line -> unrelated reports holding it
     counted: dict[str, list[int]] = field(default_factory=dict)  # line -> the reports counted
+    # per report: (index of a removed span, its line) for the lines removed as boilerplate
+    boiler: list[list[tuple[int, str]]] = field(default_factory=list)
 
     def repeated(self, min_docs: int) -> dict[str, int]:
         """The lines that are boilerplate, with their counts."""
@@ -76,7 +80,7 @@ def _unrelated(docs: list[int], bodies: Sequence[frozenset[str]]) -> list[int]:
     return counted
 
 
-def related(a: frozenset[str], b: frozenset[str]) -> bool:
+def related(a: frozenset[K], b: frozenset[K]) -> bool:
     """Whether two reports' body lines make them copies of one story."""
     if not a or not b:  # nothing to compare: count them apart
         return False
@@ -84,18 +88,19 @@ def related(a: frozenset[str], b: frozenset[str]) -> bool:
 
 
 def count_new(
-    candidates: Iterable[str],
-    body: frozenset[str],
-    counted: Mapping[str, Sequence[str]],
-    body_of: Callable[[str], frozenset[str]],
-) -> set[str]:
+    candidates: Iterable[K],
+    body: frozenset[K],
+    counted: Mapping[K, Sequence[str]],
+    body_of: Callable[[str], frozenset[K]],
+) -> set[K]:
     """The candidate lines a report appended to a batch counts for.
 
     ``counted`` gives, for each of its candidate lines, the reports already counted for
     it; ``body_of`` a report's body lines. The report counts for a line unless it is
     related to one of those reports (which, as in ``learn``, needs a shared body line).
+    Lines may be given as their keys or as any stand-in for them (hashes, say).
     """
-    out = set()
+    out: set[K] = set()
     for key in dict.fromkeys(candidates):
         near = [o for o in counted.get(key, ()) if body & body_of(o)]
         if not any(related(body, body_of(o)) for o in near):

@@ -211,7 +211,16 @@ def clean_batch(
     index = line_index(analysed)
     repeated = index.repeated(settings.repeated_line_min_docs)
     cleaned = [clean_analysed(doc, lines, repeated) for doc, lines in zip(docs, analysed)]
+    index.boiler = [boilerplate_removals(c, lines) for c, lines in zip(cleaned, analysed)]
     return cleaned, index
+
+
+def boilerplate_removals(clean: CleanDoc, lines: _Doc) -> list[tuple[int, str]]:
+    """(index in ``clean.removed``, line key) of each line removed as learnt boilerplate:
+    its reason states the line's count, which a later report can change."""
+    key_at = {line.spans[0][0]: line.key for line in lines.lines if line.spans}
+    return [(k, key_at[r.start]) for k, r in enumerate(clean.removed)
+            if r.reason.startswith(BOILERPLATE_REASON) and r.start in key_at]
 
 
 def analyse_lines(doc: RawDoc) -> _Doc:
@@ -224,6 +233,14 @@ def clean_analysed(doc: RawDoc, lines: _Doc, repeated: Mapping[str, int]) -> Cle
     extracted = doc.format in EXTRACTED_FORMATS
     text, removed, segments = _clean(doc.text, repeated, extracted=extracted, doc=lines)
     return CleanDoc(raw=doc, text=text, removed=removed, segments=segments)
+
+
+BOILERPLATE_REASON = "boilerplate"
+
+
+def boilerplate_reason(count: int) -> str:
+    """Why a learnt boilerplate line was removed (``count``: the unrelated reports holding it)."""
+    return f"{BOILERPLATE_REASON} repeated in {count} reports" if count else BOILERPLATE_REASON
 
 
 def _clean(
@@ -476,7 +493,7 @@ def _verdict(line: _Line, doc: _Doc, repeated: Mapping[str, int]) -> str | None:
         return "headline repeated"
     if line.key in repeated and _may_repeat(text):
         count = repeated[line.key]
-        return f"boilerplate repeated in {count} reports" if count else "boilerplate"
+        return boilerplate_reason(count)
     if line.table:  # a row of data, wherever it stands
         return None
     if _is_teaser(text, doc, middle=_in_middle(line, doc)):

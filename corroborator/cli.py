@@ -121,10 +121,80 @@ def add(dossier: Path, inputs_to_add: tuple[str, ...], quiet: bool, regroup: boo
             inputs["paths"] = list(dict.fromkeys([*known, *paths]))
             inputs["cwd"] = str(Path.cwd())
             inputs["urls"] = list(dict.fromkeys([*inputs.get("urls", []), *urls]))
+            if not regroup and _add_in_place(dossier, inputs, paths, urls, quiet):
+                return
             known = () if regroup else _known_events(dossier)
             _build_into(dossier, inputs, quiet, known_events=known)
     except CorroboratorError as exc:  # the lock was held too long
         raise click.ClickException(str(exc)) from exc
+
+
+def _add_in_place(dossier: Path, inputs: dict[str, Any], paths: list[str], urls: list[str],
+                  quiet: bool) -> bool:
+    """Add to the record in place (``incremental``); False when it cannot be done so (the
+    reason is logged) and the record must be rebuilt."""
+    import json
+
+    from .dossier import write_atomic
+    from .errors import NotIncremental
+    from .incremental import add_reports
+    from .outputs import refresh_pages
+    from .store import read_summary
+
+    _logging(quiet)
+    settings = Settings.load(inputs.get("settings"))
+    try:
+        with _progress(quiet) as progress:
+            added = add_reports(dossier, paths, settings, urls=urls, progress=progress)
+    except NotIncremental as exc:
+        logging.getLogger("corroborator").warning("rebuilding the record: %s", exc)
+        return False
+    refresh_pages(dossier, settings)
+    write_atomic(dossier / INPUTS_FILE, json.dumps(inputs, indent=1))
+    for s in added.skipped:
+        click.echo(f"skipped: {s.path}: {s.reason}", err=True)
+    counts, _ = read_summary(dossier / "record.sqlite")
+    click.echo(f"added {len(added.reports)} reports (events: {', '.join(added.events) or 'none'}); "
+               + _summary_line(counts))
+    return True
+
+
+def _summary_line(c: dict[str, int]) -> str:
+    return (f"{c['reports']} reports, {c['events']} events, {c['facts']} facts, "
+            f"{c['conflicts']} conflicts, {c['skipped']} skipped")
+
+
+def _logging(quiet: bool) -> None:
+    logging.basicConfig(level=logging.ERROR if quiet else logging.WARNING,
+                        format="%(levelname)s: %(message)s")
+
+
+@cli.command()
+@click.argument("dossier", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--to", "target", type=click.Path(file_okay=False, path_type=Path),
+              help="Folder to write the two files into (default: DOSSIER itself).")
+def export(dossier: Path, target: Path | None) -> None:
+    """Write dossier.json and the one-page index.html of the record in DOSSIER.
+
+    \b
+    `build` and `add` write them for records of up to page_max_reports reports
+    (a setting, 2,000 by default); this writes them for a record of any size.
+    Example:
+      corroborator export dossier/ --to /tmp/full-dossier
+    """
+    from .lock import dossier_lock
+    from .outputs import write_pages
+    from .store import read_record
+
+    out = target or dossier
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        with dossier_lock(dossier, waiting=lambda msg: click.echo(msg, err=True)):
+            record = read_record(dossier / "record.sqlite")
+            write_pages(out, record, Settings(), force=True)
+    except (CorroboratorError, OSError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"written {out / 'dossier.json'} and {out / 'index.html'}")
 
 
 def _known_events(dossier: Path) -> tuple[Any, ...]:
@@ -143,38 +213,35 @@ def _build_into(out: Path, inputs: dict[str, Any], quiet: bool, *, engine: str =
     """Build the record of ``inputs`` and write the dossier files (and inputs.json) to ``out``."""
     import json
 
-    from .dossier import write_atomic, write_json
+    from .dossier import write_atomic
     from .lock import dossier_lock
-    from .pipeline import build as build_record
-    from .report import index_chunks
-    from .store import write_record
+    from .outputs import write_built
+    from .pipeline import build_indexed
 
-    logging.basicConfig(level=logging.ERROR if quiet else logging.WARNING,
-                        format="%(levelname)s: %(message)s")
+    _logging(quiet)
     try:
         settings = Settings.load(inputs.get("settings"))
         with dossier_lock(out, waiting=lambda msg: click.echo(msg, err=True)):
             with _progress(quiet) as progress:
-                record = build_record(_input_paths(inputs), settings,
-                                      progress=progress, story=inputs.get("story"),
-                                      urls=inputs["urls"], cache_dir=out / "cache",
-                                      engine=engine, scheduler=scheduler,
-                                      known_events=known_events)
-            write_json(record, out / "dossier.json")
-            write_record(record, out / "record.sqlite")
-            write_atomic(out / "index.html", index_chunks(record))
+                record, index = build_indexed(_input_paths(inputs), settings,
+                                              progress=progress, story=inputs.get("story"),
+                                              urls=inputs["urls"], cache_dir=out / "cache",
+                                              engine=engine, scheduler=scheduler,
+                                              known_events=known_events)
+            write_built(out, record, index, settings)
             write_atomic(out / INPUTS_FILE, json.dumps(inputs, indent=1))
     except CorroboratorError as exc:
         raise click.ClickException(str(exc)) from exc
     for s in record.skipped:
         click.echo(f"skipped: {s.path}: {s.reason}", err=True)
     conflicts = sum(f.status == "conflict" for f in record.facts)
-    click.echo(
-        f"{len(record.documents)} reports, {len(record.events)} events, {len(record.facts)} facts, "
-        f"{conflicts} conflicts, {len(record.skipped)} skipped"
-    )
-    click.echo(f"dossier written to {out / 'index.html'} (JSON: {out / 'dossier.json'}, "
-               f"SQLite: {out / 'record.sqlite'})")
+    click.echo(_summary_line({"reports": len(record.documents), "events": len(record.events),
+                              "facts": len(record.facts), "conflicts": conflicts,
+                              "skipped": len(record.skipped)}))
+    pages = (f"{out / 'index.html'} (JSON: {out / 'dossier.json'}, SQLite: {out / 'record.sqlite'})"
+             if len(record.documents) <= settings.page_max_reports
+             else f"{out / 'record.sqlite'} (too large for one page: corroborator serve {out})")
+    click.echo(f"dossier written to {pages}")
 
 
 def _input_paths(inputs: dict[str, Any]) -> list[Path]:

@@ -68,13 +68,20 @@ def merge_entities(found: Iterable[tuple[str, str, str]]) -> tuple[list[Entity],
     """(doc, surface, label) triples -> entities and a map from every alias to its canonical name."""
     names = Names()
     names.add(found)
+    entities, alias_map, _ = merge_names(names)
+    return entities, alias_map
+
+
+def merge_names(names: Names) -> tuple[list[Entity], dict[str, str], dict[str, str]]:
+    """Entities (most reported first), the map from every alias to its entity's name, and
+    the map from every name to the canonical name it stands for."""
     canon = _canonical(list(names.docs))
     members: dict[str, list[str]] = {}
     for name, target in canon.items():
         members.setdefault(target, []).append(name)
     merged = [entity(target, group, names) for target, group in members.items()]
     alias_map = {a: e.name for e in merged for a in e.aliases}
-    return sorted(merged, key=lambda e: (-len(e.docs), e.name)), alias_map
+    return sorted(merged, key=lambda e: (-len(e.docs), e.name)), alias_map, canon
 
 
 def entity(target: str, members: Iterable[str], names: Names) -> Entity:

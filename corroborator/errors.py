@@ -6,6 +6,7 @@
     ├── InputError          a report could not be read (named file, reason, what to do)
     │   └── NoReportsError  nothing at all could be read from the inputs given
     ├── StoreError          the SQLite record could not be written or read
+    │   └── NotIncremental  `add` cannot update this record in place (it rebuilds it instead)
     └── ConfigError         a settings file or option is wrong
 
 A bad report is never fatal to a batch: ``ingest`` turns an ``InputError`` into
@@ -38,3 +39,9 @@ class StoreError(CorroboratorError):
 
 class ConfigError(CorroboratorError):
     """A setting is missing or has a wrong value."""
+
+
+class NotIncremental(StoreError):
+    """``corroborator add`` cannot add to this record in place: it was built by other code
+    or settings, its kept state is missing, or the new reports change what earlier ones
+    were cleaned or parsed into. ``add`` then rebuilds the record from all its inputs."""

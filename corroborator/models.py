@@ -211,3 +211,9 @@ class Record:
     facts: tuple[Fact, ...]
     skipped: tuple[Skipped, ...] = ()
     story: str | None = None
+
+
+def fact_order(f: Fact) -> tuple[int, str, str]:
+    """Where a fact stands in a record: conflicts first, then agreed, then single; then by
+    event and id."""
+    return (STATUSES.index(f.status), f.event or "", f.id)

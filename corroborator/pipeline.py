@@ -30,20 +30,23 @@ import math
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import nullcontext
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
 from . import embed
+from .boilerplate import LineIndex
 from .cache import AnalysisCache, BlockCache, analysis_key
-from .clean import clean_reports
-from .entities import merge_entities
-from .events import group_events, lead_text
+from .clean import clean_batch
+from .entities import Names, merge_names
+from .events import Grouping, group, lead_text
 from .extract import extract, sentences
 from .ingest import iter_reports, no_reports_error
 from .models import CleanDoc, Event, Mention, Quote, RawDoc, Record, Sentence, Skipped
 from .nlp import make_nlp, selective
-from .reconcile import reconcile
+from .reconcile import context_mode, reconcile
 from .settings import Settings
 
 log = logging.getLogger(__name__)
@@ -198,6 +201,24 @@ def _analyse_chunk(cleaned: Sequence[CleanDoc], settings: Settings) -> list[Anal
     return out
 
 
+@dataclass
+class BuildIndex:
+    """What a build knows beyond its record that ``corroborator add`` needs to add reports
+    in place (kept by ``incremental.state``): the boilerplate index of the cleaned reports
+    (``ids`` in its order), each analysed report's cache key, the event grouping, the
+    entity names with the canonical name of each, and the context vectors reconciliation
+    used for the ``valued`` mentions that have a value."""
+
+    ids: list[str]
+    lines: LineIndex
+    keys: dict[str, str]
+    grouping: Grouping
+    names: Names
+    canon: dict[str, str]
+    context: str
+    valued: int
+
+
 def build(paths: Sequence[str | Path], settings: Settings | None = None, *,
           progress: Progress | None = None, story: str | None = None,
           urls: Sequence[str] = (), cache_dir: Path | None = None,
@@ -211,11 +232,22 @@ def build(paths: Sequence[str | Path], settings: Settings | None = None, *,
     ``engine="dask"`` parses and extracts on a Dask cluster (``scheduler``: its
     address; None starts a local one); the record is the same as with "local".
     """
+    return build_indexed(paths, settings, progress=progress, story=story, urls=urls,
+                         cache_dir=cache_dir, engine=engine, scheduler=scheduler,
+                         known_events=known_events)[0]
+
+
+def build_indexed(paths: Sequence[str | Path], settings: Settings | None = None, *,
+                  progress: Progress | None = None, story: str | None = None,
+                  urls: Sequence[str] = (), cache_dir: Path | None = None,
+                  engine: str = "local", scheduler: str | None = None,
+                  known_events: Sequence[Event] = ()) -> tuple[Record, BuildIndex]:
+    """``build``, and the ``BuildIndex`` that lets ``corroborator add`` add to its record."""
     settings = settings or Settings()
     raw, skipped = read(paths, settings, urls=urls, cache_dir=cache_dir)
     if not raw:
         raise no_reports_error([*paths, *urls], skipped)
-    cleaned = clean_reports(raw, settings=settings)
+    cleaned, lines = clean_batch(raw, settings=settings)
     if engine == "dask":
         from .distributed import analyse_dask
 
@@ -227,39 +259,47 @@ def build(paths: Sequence[str | Path], settings: Settings | None = None, *,
     skipped += failed
     if not docs:
         raise no_reports_error([*paths, *urls], skipped)
-    if cache_dir is None:
-        return _assemble(docs, sents, mentions, quotes, ents, skipped, settings, story,
-                         known_events=known_events)
-    blocks = BlockCache(cache_dir / "blocks.sqlite")
+    blocks = BlockCache(cache_dir / "blocks.sqlite") if cache_dir is not None else None
     try:
-        with embed.stored(cache_dir / "embeddings.sqlite"):
-            return _assemble(docs, sents, mentions, quotes, ents, skipped, settings, story, blocks,
-                             known_events)
+        with embed.stored(cache_dir / "embeddings.sqlite") if cache_dir else nullcontext():
+            record, parts = _assemble(docs, sents, mentions, quotes, ents, skipped, settings,
+                                      story, blocks, known_events)
     finally:
-        blocks.close()
+        if blocks is not None:
+            blocks.close()
+    keys = {c.id: analysis_key(c, settings.spacy_model, settings.selective_parsing) for c in docs}
+    return record, BuildIndex([c.id for c in cleaned], lines, keys, *parts)
 
 
 def _assemble(docs: list[CleanDoc], sents: list[Sentence], mentions: list[Mention],
               quotes: list[Quote], ents: list, skipped: list[Skipped], settings: Settings,
               story: str | None, blocks: BlockCache | None = None,
-              known_events: Sequence[Event] = ()) -> Record:
-    """Entities, events and facts over the analysed reports."""
-    entities, canon = merge_entities(ents)
+              known_events: Sequence[Event] = ()
+              ) -> tuple[Record, tuple[Grouping, Names, dict[str, str], str, int]]:
+    """Entities, events and facts over the analysed reports (and what the build index
+    keeps of them)."""
+    names = Names()
+    names.add(ents)
+    entities, canon, name_canon = merge_names(names)
     mentions = [canon_mention(m, canon) for m in mentions]
     quotes = [canon_quote(q, canon) for q in quotes]
     starts: dict[str, list[int]] = {}
     for s in sents:
         starts.setdefault(s.doc, []).append(s.start)
-    events = group_events(docs, mentions, starts, threshold=settings.event_threshold,
-                          entities=entities, known=known_events)
+    grouping = group(docs, mentions, starts, threshold=settings.event_threshold,
+                     entities=entities, known=known_events)
+    events = grouping.events
     event_of = {doc: e.id for e in reversed(events) for doc in e.documents}
+    valued = sum(m.value is not None for m in mentions)
+    context = context_mode(settings.context_vectors, valued)
     facts = reconcile(mentions, event_of, threshold=settings.link_threshold,
-                      tolerance=settings.value_tolerance, context=settings.context_vectors,
+                      tolerance=settings.value_tolerance, context=context,
                       memo=blocks, processes=settings.n_process)
     for m in mentions:
         m.extra.pop("tensor", None)  # a working vector, not part of the record
-    return Record(tuple(docs), tuple(sents), tuple(mentions), tuple(quotes), tuple(entities),
-                  tuple(events), tuple(facts), tuple(skipped), story)
+    record = Record(tuple(docs), tuple(sents), tuple(mentions), tuple(quotes), tuple(entities),
+                    tuple(events), tuple(facts), tuple(skipped), story)
+    return record, (grouping, names, name_canon, context, valued)
 
 
 def canon_mention(m: Mention, canon: dict[str, str]) -> Mention:

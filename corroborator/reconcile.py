@@ -34,7 +34,7 @@ from rapidfuzz import fuzz
 
 from .clustering import Clusters, average_linkage, candidate_pairs
 from .embed import embed
-from .models import Fact, Mention
+from .models import Fact, Mention, fact_order
 from .nlp.numbers import to_base
 
 CONFLICT_MARGIN = 0.12  # extra similarity two disagreeing mentions need to be linked
@@ -334,9 +334,7 @@ def reconcile(mentions: Sequence[Mention], event_of: dict[str, str], *,
         if m.value is None:
             continue  # an unresolved date ("on Sunday", published day unknown)
         blocks.setdefault((event_of.get(m.doc, ""), dimension(m)), []).append(m)
-    if context == "auto":
-        n = sum(len(b) for b in blocks.values())
-        context = "minilm" if n <= AUTO_MINILM_MAX else "tok2vec"
+    context = context_mode(context, sum(len(b) for b in blocks.values()))
     keys = {b: block_key(block, threshold, tolerance, context) for b, block in blocks.items()}
     done = {b: memo.get(key) for b, key in keys.items()} if memo is not None else {}
     todo = [block for b, block in blocks.items() if done.get(b) is None]
@@ -356,8 +354,15 @@ def reconcile(mentions: Sequence[Mention], event_of: dict[str, str], *,
         for members in groups:
             group = sorted((block[i] for i in members), key=lambda m: (m.doc, m.start))
             facts.append(make_fact(group, event or None, tolerance))
-    order = {"conflict": 0, "agreed": 1, "single": 2}
-    return sorted(facts, key=lambda f: (order[f.status], f.event or "", f.id))
+    return sorted(facts, key=fact_order)
+
+
+def context_mode(setting: str, valued: int) -> str:
+    """The context vectors reconciliation uses for ``valued`` mentions with a value:
+    ``setting``, or for "auto" MiniLM up to ``AUTO_MINILM_MAX`` mentions and tok2vec beyond."""
+    if setting != "auto":
+        return setting
+    return "minilm" if valued <= AUTO_MINILM_MAX else "tok2vec"
 
 
 def _cluster_all(blocks: Sequence[Sequence[Mention]], threshold: float, tolerance: float,

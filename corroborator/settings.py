@@ -40,6 +40,9 @@ class Settings:
     selective_parsing: bool = True
     n_process: int = 2  # worker processes for large batches: parse and extract, reconcile
     batch_size: int = 16
+    # outputs: records of more reports keep no dossier.json or one-page index.html (their
+    # size grows with the record); `corroborator export` writes them on demand
+    page_max_reports: int = 2000
 
     @classmethod
     def load(cls, path: str | Path | None = None, **overrides: object) -> Settings:

@@ -58,9 +58,10 @@ from .models import (
     Sentence,
     Skipped,
     Source,
+    fact_order,
 )
 
-__all__ = ["FORMAT", "SCHEMA_VERSION", "read_record", "write_record"]
+__all__ = ["FORMAT", "SCHEMA_VERSION", "read_record", "read_summary", "write_record"]
 
 FORMAT = "corroborator-record"
 SCHEMA_VERSION = "1"
@@ -169,8 +170,9 @@ FTS_COLUMNS = {"sentences": ["text"], "quotes": ["text"]}
 INSERT_BATCH = 1000  # rows per INSERT (sqlite-utils lowers it to fit SQLite's limit)
 
 
-def write_record(record: Record, path: str | Path) -> None:
-    """Write ``record`` to the SQLite file ``path``, replacing it atomically.
+def write_record(record: Record, path: str | Path, *, meta: dict[str, str] | None = None) -> None:
+    """Write ``record`` to the SQLite file ``path``, replacing it atomically (``meta``: more
+    keys for its meta table, such as the generation of the state ``add`` keeps beside it).
 
     The database is built in a temporary file in the same directory (so the
     final ``os.replace`` is a rename on one file system) and only moved over
@@ -182,7 +184,7 @@ def write_record(record: Record, path: str | Path) -> None:
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     os.close(fd)
     try:
-        _write_database(record, Path(tmp_name))
+        _write_database(record, Path(tmp_name), meta or {})
         _fsync(Path(tmp_name))
         os.replace(tmp_name, target)
         _fsync(target.parent)
@@ -205,7 +207,7 @@ def _fsync(path: Path) -> None:
         os.close(fd)
 
 
-def _write_database(record: Record, path: Path) -> None:
+def _write_database(record: Record, path: Path, meta: dict[str, str]) -> None:
     """Create every table in a fresh database at ``path`` and fill it in one transaction.
 
     The file is a private temporary until it is complete, so SQLite keeps no journal
@@ -218,6 +220,8 @@ def _write_database(record: Record, path: Path) -> None:
         with conn:
             for table, rows in _table_rows(record):
                 db.table(table).insert_all(rows, batch_size=INSERT_BATCH)
+            db.table("meta").insert_all(({"key": k, "value": v} for k, v in meta.items()),
+                                        replace=True)
         for table, columns in FTS_COLUMNS.items():
             db.table(table).enable_fts(columns)
 
@@ -409,6 +413,21 @@ def read_events(path: str | Path) -> tuple[Event, ...]:
         return _events(db)
 
 
+def read_summary(path: str | Path) -> tuple[dict[str, int], str | None]:
+    """The record's counts (reports, events, facts, conflicts, skipped) and its story,
+    without loading it."""
+    with _reading(path) as db:
+        count = lambda sql: int(db.execute(sql).fetchone()[0])
+        counts = {
+            "reports": count("SELECT count(*) FROM documents"),
+            "events": count("SELECT count(*) FROM events"),
+            "facts": count("SELECT count(*) FROM facts"),
+            "conflicts": count("SELECT count(*) FROM facts WHERE status = 'conflict'"),
+            "skipped": count("SELECT count(*) FROM skipped"),
+        }
+        return counts, _meta(db).get("story")
+
+
 def read_record(path: str | Path) -> Record:
     """Load the record written by ``write_record`` at ``path``.
 
@@ -462,22 +481,32 @@ def _rows(db: sqlite_utils.Database, table: str) -> Iterator[Row]:
 
 
 def _load(db: sqlite_utils.Database) -> Record:
-    mentions = tuple(_mention(row) for row in _rows(db, "mentions"))
+    mentions = tuple(_mention(row) for row in _by_document(db, "mentions"))
     by_id = {m.id: m for m in mentions}
+    entities = sorted((_entity(row) for row in _rows(db, "entities")),
+                      key=lambda e: (-len(e.docs), e.name))
     return Record(
         documents=_documents(db),
         sentences=tuple(
             Sentence(doc=r["doc"], index=r["idx"], start=r["start"], end=r["end"])
-            for r in _rows(db, "sentences")
+            for r in _by_document(db, "sentences")
         ),
         mentions=mentions,
-        quotes=tuple(_quote(row) for row in _rows(db, "quotes")),
-        entities=tuple(_entity(row) for row in _rows(db, "entities")),
+        quotes=tuple(_quote(row) for row in _by_document(db, "quotes")),
+        entities=tuple(entities),
         events=_events(db),
         facts=_facts(db, by_id),
         skipped=tuple(Skipped(path=r["path"], reason=r["reason"]) for r in _rows(db, "skipped")),
         story=_meta(db).get("story"),
     )
+
+
+def _by_document(db: sqlite_utils.Database, table: str) -> Iterator[Row]:
+    """A table's rows report by report (in the reports' order), each report's in the order
+    they were written: the order of a record whose reports were added later too."""
+    sql = (f"SELECT t.* FROM [{table}] t JOIN documents d ON d.id = t.doc "
+           "ORDER BY d.rowid, t.rowid")
+    return iter(db.query(sql))
 
 
 def _documents(db: sqlite_utils.Database) -> tuple[CleanDoc, ...]:
@@ -543,20 +572,27 @@ def _entity(row: Row) -> Entity:
 
 
 def _events(db: sqlite_utils.Database) -> tuple[Event, ...]:
+    """Events in the order a build gives them: most reports first, then by where their
+    first report stands."""
     docs: dict[str, list[str]] = {}
     for r in db.query("select event, doc from event_documents order by event, position"):
         docs.setdefault(r["event"], []).append(r["doc"])
-    return tuple(
+    place = {r["id"]: r["rowid"] for r in db.query("select id, rowid from documents")}
+    events = [
         Event(id=r["id"], label=r["label"], documents=tuple(docs.get(r["id"], ())), when=r["when"])
         for r in _rows(db, "events")
-    )
+    ]
+    first = len(place)
+    events.sort(key=lambda e: (-len(e.documents),
+                               min((place.get(d, first) for d in e.documents), default=first)))
+    return tuple(events)
 
 
 def _facts(db: sqlite_utils.Database, mentions: dict[str, Mention]) -> tuple[Fact, ...]:
     cited: dict[str, list[Mention]] = {}
     for r in db.query("select fact, mention from fact_mentions order by fact, position"):
         cited.setdefault(r["fact"], []).append(mentions[r["mention"]])
-    return tuple(
+    facts = [
         Fact(
             id=r["id"],
             event=r["event"],
@@ -570,4 +606,5 @@ def _facts(db: sqlite_utils.Database, mentions: dict[str, Mention]) -> tuple[Fac
             reason=r["reason"],
         )
         for r in _rows(db, "facts")
-    )
+    ]
+    return tuple(sorted(facts, key=fact_order))

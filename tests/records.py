@@ -299,11 +299,11 @@ def _entities() -> tuple[Entity, ...]:
         Entity("e-halvern", "Halvern Chemicals", "ORG", ("Halvern Chemicals",), every),
         Entity("e-marlow", "Marlow", "GPE", ("Marlow", "Marlow's"), every),
         Entity("e-ortiz", "Dana Ortiz", "PERSON", ("Dana Ortiz", "Ortiz"), ("ledger-fire",)),
+        Entity("e-voss", "Lena Voss", "PERSON", ("Lena Voss",), ("courier-fire",)),
         Entity("e-hospital", "Marlow General Hospital", "ORG", ("Marlow General Hospital",),
                ("courier-fire",)),
-        Entity("e-voss", "Lena Voss", "PERSON", ("Lena Voss",), ("courier-fire",)),
         Entity("e-adeyemi", "Ruth Adeyemi", "PERSON", ("Ruth Adeyemi",), ("ledger-council",)),
-    )  # fmt: skip
+    )  # fmt: skip  (in a record's order: most reports first, then by name)
 
 
 def make_record() -> Record:

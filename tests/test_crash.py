@@ -9,7 +9,7 @@ index.html and inputs.json are each the old or the new file. (The files are
 replaced one after the other, so until the rerun some may be old and some new.)
 After every rerun, all four equal the outputs of an uninterrupted run of the
 real ``corroborator`` executable, the record compared by the rows of its tables
-(``meta.created`` aside), no table has a duplicate row, and no temporary file
+(``meta.created`` and ``meta.state`` aside), no table has a duplicate row, and no temporary file
 is left.
 
 So that many kill points fit in CI, the children are forked from a *zygote*:
@@ -178,7 +178,8 @@ State = dict[str, Any]
 
 
 def record_rows(path: Path) -> dict[str, list[tuple[Any, ...]]]:
-    """Every table's rows, sorted (``meta.created`` aside); asserts the file is sound."""
+    """Every table's rows, sorted (``meta.created`` and the random generation token
+    ``meta.state`` aside); asserts the file is sound."""
     uri = f"{path.resolve().as_uri()}?mode=ro"
     with closing(sqlite3.connect(uri, uri=True)) as db:
         assert db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
@@ -186,7 +187,7 @@ def record_rows(path: Path) -> dict[str, list[tuple[Any, ...]]]:
         for table in SCHEMA:
             rows = db.execute(f"SELECT * FROM [{table}]").fetchall()
             if table == "meta":
-                rows = [r for r in rows if r[0] != "created"]
+                rows = [r for r in rows if r[0] not in ("created", "state")]
             assert len(rows) == len(set(rows)), f"duplicate rows in {table}"
             tables[table] = sorted(rows, key=repr)
     return tables

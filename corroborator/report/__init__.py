@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from .render import index_chunks, render_index
+from .render import index_chunks, render_index, render_large
 
-__all__ = ["index_chunks", "render_index"]
+__all__ = ["index_chunks", "render_index", "render_large"]

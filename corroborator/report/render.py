@@ -89,6 +89,13 @@ def index_chunks(record: Record, chunk: int = CHUNK_CHARS) -> Iterator[str]:
     return buffered(_environment().get_template(TEMPLATE).generate(page=_page(record)), chunk)
 
 
+def render_large(counts: dict[str, int], *, story: str | None, limit: int, folder: str) -> str:
+    """The page of a record of more than ``limit`` reports: its ``counts`` (reports, events,
+    facts, conflicts, skipped) and how to read it."""
+    page = {"counts": counts, "story": story, "limit": limit, "folder": folder}
+    return _environment().get_template("large.html").render(page=page)
+
+
 @functools.cache
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(

@@ -1,0 +1,241 @@
+"""``corroborator add`` in place: new reports join a record without rebuilding it.
+
+A build keeps, beside its record, what it learnt across the batch
+(``state.write_state``). Adding reports then touches only what they change::
+
+    read      only the new inputs                        -> RawDoc
+    clean     against the kept boilerplate index         -> CleanDoc   (cleaning.py)
+    parse     the new reports only (analysis cache)      -> mentions, quotes, names
+    names     merged into the kept names                 -> entities   (naming.py)
+    events    each report placed in a story, then in an  -> Event      (placing.py)
+              event of it (known events locked)
+    reconcile the events the new reports touch           -> Fact
+    write     new rows added, changed rows replaced, record and state in one transaction
+
+Anything this cannot do exactly as a build would (a record built by other code or
+settings, a missing cache, a new report that changes an earlier report's text or
+the kind of context vectors reconciliation uses) raises ``NotIncremental`` before
+the transaction commits; the caller then rebuilds the record whole.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import embed
+from ..cache import AnalysisCache, BlockCache, analysis_key, code_digest
+from ..errors import NotIncremental
+from ..models import CleanDoc, Event, Mention, Quote, RawDoc, Skipped
+from ..pipeline import Progress, analyse, canon_mention, canon_quote, read
+from ..profiles import lead_text, parts_of
+from ..reconcile import context_mode, reconcile
+from ..settings import Settings
+from ..state import FILE, settings_digest
+from . import record as rec
+from .cleaning import clean_new
+from .naming import Naming, add_names, alias_map
+from .placing import NewReport, load_frequencies, place, save_frequencies
+
+__all__ = ["Added", "add_reports"]
+
+
+@dataclass
+class Added:
+    """What an addition did."""
+
+    reports: list[str] = field(default_factory=list)  # ids of the reports added
+    events: list[str] = field(default_factory=list)  # ids of the events they joined or started
+    skipped: list[Skipped] = field(default_factory=list)
+
+
+def add_reports(dossier: Path, paths: Sequence[str | Path], settings: Settings, *,
+                urls: Sequence[str] = (), progress: Progress | None = None) -> Added:
+    """Add the reports of ``paths`` and ``urls`` to the record in ``dossier`` in place.
+
+    Raises ``NotIncremental`` (nothing written) when it cannot; ``StoreError`` if there
+    is no record to add to."""
+    cache = dossier / "cache"
+    con = rec.connect(dossier / "record.sqlite", cache / FILE)
+    try:
+        _check(con, settings)
+        raw, skipped = read(paths, settings, urls=urls, cache_dir=cache)
+        raw, taken = _not_in_record(con, raw)
+        con.execute("BEGIN IMMEDIATE")
+        try:
+            with embed.stored(cache / "embeddings.sqlite"):
+                added = _add(con, raw, settings, cache, progress)
+            added.skipped = [*skipped, *taken, *added.skipped]
+            rec.append_skipped(con, added.skipped)
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+    finally:
+        con.close()
+    return added
+
+
+def _check(con: sqlite3.Connection, settings: Settings) -> None:
+    try:
+        kept = dict(con.execute("SELECT key, value FROM state.meta").fetchall())
+    except sqlite3.DatabaseError as exc:
+        raise NotIncremental(f"the kept state cannot be read ({exc})") from exc
+    if rec.meta(con).get("state") != kept.get("generation"):
+        raise NotIncremental("the record and the kept state come from different builds")
+    if kept.get("code") != code_digest():
+        raise NotIncremental("the record was built by another version of corroborator")
+    if kept.get("settings") != settings_digest(settings):
+        raise NotIncremental("the record was built with other settings")
+
+
+def _not_in_record(con: sqlite3.Connection, raw: list[RawDoc]) -> tuple[list[RawDoc], list[Skipped]]:
+    """The reports the record does not hold yet. A report it holds already (same id, same
+    bytes) is left out quietly, so that running an addition again changes nothing; another
+    report with an id the record uses is skipped."""
+    ids = [d.id for d in raw]
+    held: dict[str, tuple[str, str]] = {}
+    for chunk in (ids[k : k + 500] for k in range(0, len(ids), 500)):
+        sql = f"SELECT id, path, sha256 FROM main.documents WHERE {rec.where_in('id', chunk)}"
+        held.update((d, (path, sha)) for d, path, sha in con.execute(sql, chunk))
+    fresh = [d for d in raw if d.id not in held]
+    taken = [Skipped(d.path, f"{d.path} gives report id {d.id!r}, already used by "
+                             f"{held[d.id][0]}: rename one of them.")
+             for d in raw if d.id in held and held[d.id][1] != d.sha256]
+    return fresh, taken
+
+
+def _add(con: sqlite3.Connection, raw: list[RawDoc], settings: Settings, cache: Path,
+         progress: Progress | None) -> Added:
+    cleaned = clean_new(con, raw, settings)
+    docs, sents, mentions, quotes, ents, failed = analyse(cleaned.docs, settings, progress,
+                                                          AnalysisCache(cache / "analysis"))
+    naming = add_names(con, ents)
+    aliases = alias_map(con, _aliases(mentions, quotes), naming.canon)
+    mentions = [canon_mention(m, aliases) for m in mentions]
+    quotes = [canon_quote(q, aliases) for q in quotes]
+    touched = _rename_earlier(con, naming, cache)
+    _check_context(con, settings, mentions)
+    added = Added(skipped=list(failed))
+    freq = load_frequencies(con)
+    new_by_doc: dict[str, list[Mention]] = {d.id: [] for d in docs}
+    for m in mentions:
+        new_by_doc[m.doc].append(m)
+    new_parts = []
+    for doc in docs:
+        own = new_by_doc[doc.id]
+        starts = [s.start for s in sents if s.doc == doc.id]
+        rec.insert_documents(con, [doc])
+        rec.insert_analysis(con, [doc], [s for s in sents if s.doc == doc.id], own,
+                            [q for q in quotes if q.doc == doc.id])
+        parts = parts_of(doc, own, starts)
+        freq.add(parts)
+        new_parts.append(parts)
+        key = analysis_key(doc, settings.spacy_model, settings.selective_parsing)
+        event = place(con, NewReport(doc, own, starts, parts, lead_text(doc), key), freq,
+                      naming.canon, settings.event_threshold)
+        rec.write_event(con, event)
+        touched[event.id] = event
+        added.reports.append(doc.id)
+        added.events.append(event.id)
+    save_frequencies(con, freq, new_parts)
+    recleaned = {c.id for c in cleaned.recleaned}
+    rec.update_removed(con, [r for r in cleaned.reasons if r[0] not in recleaned])
+    _replace_removed(con, cleaned.recleaned)
+    rec.replace_entities(con, naming.gone, naming.entities)
+    _reconcile(con, touched, new_by_doc, settings, cache, naming)
+    return added
+
+
+def _aliases(mentions: Sequence[Mention], quotes: Sequence[Quote]) -> set[str]:
+    out = {q.speaker for q in quotes if q.speaker}
+    for m in mentions:
+        out.update(a for a in (m.said_by, m.subject, *m.entities) if a)
+    return out
+
+
+def _check_context(con: sqlite3.Connection, settings: Settings, mentions: Sequence[Mention]) -> None:
+    """Reconciliation must use the context vectors the record's facts were found with."""
+    kept = dict(con.execute("SELECT key, value FROM state.meta").fetchall())
+    valued = int(kept["valued"]) + sum(m.value is not None for m in mentions)
+    if context_mode(settings.context_vectors, valued) != kept["context"]:
+        raise NotIncremental("the new reports change the context vectors reconciliation uses")
+    con.execute("UPDATE state.meta SET value = ? WHERE key = 'valued'", (str(valued),))
+
+
+def _cached(con: sqlite3.Connection, docs: Sequence[str], cache: Path
+            ) -> dict[str, tuple[list[Mention], list[Quote]]]:
+    """The kept analyses (mentions with their working vectors, and quotes) of ``docs``."""
+    analyses = AnalysisCache(cache / "analysis")
+    out = {}
+    for chunk in (list(docs)[k : k + 500] for k in range(0, len(docs), 500)):
+        sql = f"SELECT id, analysis FROM state.docs WHERE {rec.where_in('id', chunk)}"
+        for doc, key in con.execute(sql, chunk):
+            hit = analyses.get(key)
+            if hit is None:
+                raise NotIncremental(f"the analysis of {doc} is no longer in the cache")
+            out[doc] = (list(hit[1]), list(hit[2]))
+    return out
+
+
+def _rename_earlier(con: sqlite3.Connection, naming: Naming, cache: Path) -> dict[str, Event]:
+    """Earlier reports whose names now stand for other entities: their mentions and quotes
+    updated; the events whose facts may change as a result."""
+    if not naming.changed_docs:
+        return {}
+    found = _cached(con, sorted(naming.changed_docs), cache)
+    ms = [m for doc_ms, _ in found.values() for m in doc_ms]
+    qs = [q for _, doc_qs in found.values() for q in doc_qs]
+    aliases = alias_map(con, _aliases(ms, qs), naming.canon)
+    rec.update_names(con, [canon_mention(m, aliases) for m in ms],
+                     [canon_quote(q, aliases) for q in qs])
+    events = rec.event_documents(con)
+    return {e: _stored_event(con, e, docs) for e, docs in events.items()
+            if naming.changed_docs.intersection(docs)}
+
+
+def _stored_event(con: sqlite3.Connection, event: str, docs: list[str]) -> Event:
+    label, when = con.execute("SELECT label, [when] FROM main.events WHERE id = ?",
+                              (event,)).fetchone()
+    return Event(event, label, tuple(docs), when)
+
+
+def _replace_removed(con: sqlite3.Connection, docs: Sequence[CleanDoc]) -> None:
+    from .. import store
+
+    for doc in docs:
+        con.execute("DELETE FROM main.removed WHERE doc = ?", (doc.id,))
+        rows = list(store._removed_rows([doc]))
+        if rows:
+            cols = list(rows[0])
+            con.executemany(f"INSERT INTO main.removed ({', '.join(cols)}) "
+                            f"VALUES ({', '.join(':' + c for c in cols)})", rows)
+
+
+def _reconcile(con: sqlite3.Connection, touched: dict[str, Event],
+               new: dict[str, list[Mention]], settings: Settings, cache: Path,
+               naming: Naming) -> None:
+    """The facts of every touched event found again (blocks seen before come from the
+    block cache) and written over its old ones. ``new``: the new reports' mentions."""
+    context = dict(con.execute("SELECT key, value FROM state.meta").fetchall())["context"]
+    blocks = BlockCache(cache / "blocks.sqlite")
+    try:
+        for event in touched.values():
+            earlier = [d for d in event.documents if d not in new]
+            stored = _cached(con, earlier, cache)
+            olds = [m for d in earlier for m in stored[d][0]]
+            aliases = alias_map(con, _aliases(olds, []), naming.canon)
+            by_doc = {m.doc: [] for m in olds} | new
+            for m in olds:
+                by_doc[m.doc].append(canon_mention(m, aliases))
+            mentions = [m for d in event.documents for m in by_doc.get(d, ())]
+            facts = reconcile(mentions, {d: event.id for d in event.documents},
+                              threshold=settings.link_threshold,
+                              tolerance=settings.value_tolerance, context=context, memo=blocks)
+            for m in mentions:
+                m.extra.pop("tensor", None)
+            rec.replace_facts(con, event, facts)
+    finally:
+        blocks.close()

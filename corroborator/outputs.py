@@ -1,0 +1,68 @@
+"""The files of a dossier folder, written after a build or an addition.
+
+::
+
+    record.sqlite        the record (``store``), always
+    cache/state.sqlite   what ``add`` needs to add to it in place (``state``), always
+    dossier.json         the record as JSON (``dossier``)           } up to ``page_max_reports``
+    index.html           the record as one page (``report``)         } reports; beyond, index.html
+                                                                       says how to read the record
+                                                                       and dossier.json is not kept
+A large record's JSON and page cost more to write than adding a report does
+(their size grows with the record: 340 MB of HTML at 10,000 reports), so beyond
+the limit they are written only on demand (``corroborator export``).
+"""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+from .dossier import write_atomic, write_json
+from .models import Record
+from .pipeline import BuildIndex
+from .profiles import lead_text
+from .report import index_chunks, render_large
+from .settings import Settings
+from .state import FILE, write_state
+from .store import read_record, read_summary, write_record
+
+__all__ = ["refresh_pages", "write_built", "write_pages"]
+
+RECORD = "record.sqlite"
+
+
+def write_built(out: Path, record: Record, index: BuildIndex, settings: Settings) -> None:
+    """A built record's files: its kept state, the record, then the pages. The state and
+    the record share a generation token, so a crash between their writes is noticed."""
+    token = uuid.uuid4().hex
+    leads = {d.id: lead_text(d) for d in record.documents}
+    write_state(out / "cache" / FILE, index, settings=settings, generation=token, leads=leads)
+    write_record(record, out / RECORD, meta={"state": token})
+    write_pages(out, record, settings)
+
+
+def write_pages(out: Path, record: Record, settings: Settings, *, force: bool = False) -> None:
+    """dossier.json and index.html of ``record`` (or, beyond ``page_max_reports`` and
+    unless ``force``, the page that says how to read it)."""
+    if force or len(record.documents) <= settings.page_max_reports:
+        write_json(record, out / "dossier.json")
+        write_atomic(out / "index.html", index_chunks(record))
+        return
+    _large(out, settings)
+
+
+def refresh_pages(out: Path, settings: Settings) -> None:
+    """The pages of the record in ``out`` after it was changed in place."""
+    counts, _ = read_summary(out / RECORD)
+    if counts["reports"] <= settings.page_max_reports:
+        write_pages(out, read_record(out / RECORD), settings)
+    else:
+        _large(out, settings)
+
+
+def _large(out: Path, settings: Settings) -> None:
+    counts, story = read_summary(out / RECORD)
+    (out / "dossier.json").unlink(missing_ok=True)  # it would describe an older record
+    page = render_large(counts, story=story, limit=settings.page_max_reports, folder=str(out))
+    write_atomic(out / "index.html", page)
