@@ -205,3 +205,59 @@ def test_incremental_a_large_record_keeps_a_page_saying_how_to_read_it(tmp_path:
     exported = json.loads((tmp_path / "full" / "dossier.json").read_text())
     assert len(exported["documents"]) == 6
     assert "too large" not in (tmp_path / "full" / "index.html").read_text()
+
+
+# --- a new report that makes a line boilerplate -------------------------------------------
+
+HARBOUR = """Council approves new harbour wall after two-year delay
+
+The Port Ansel council voted 7 to 2 on Tuesday to build a new harbour wall, ending a dispute that began in 2023.
+The wall will cost 14 million dollars and take three years to finish, the harbour master said.
+
+{line}
+
+Residents had asked for the wall since storms flooded 40 homes on the quay two winters ago.
+Work is due to start in May, once the contractor has signed.
+"""
+LIGHTHOUSE = """Lighthouse keeper retires after 31 years on Tesk Point
+
+Anna Varga has kept the Tesk Point light since 1994, and on Friday she climbed its 112 steps for the last time.
+She said the automated lamp that replaces her will need a visit only twice a year.
+
+The island's museum will open the keeper's cottage to visitors next summer.
+"""
+QUOTA = """Fishing quota cut by a fifth for the coming season
+
+The fisheries board cut the cod quota for the northern grounds by 20 percent on Thursday, citing falling stocks.
+Skippers in Kelda said the cut would cost each boat about 30,000 euros a year.
+
+{line}
+
+The board will review the quota again in March after a new survey of the grounds.
+"""
+
+
+@pytest.mark.parametrize(("line", "in_place"), [
+    ("Listen to the Harbour Hour on Kestrel FM", True),  # a teaser before: only its reason changes
+    ("Kestrel FM morning bulletin", False),  # kept before: the earlier report's text changes
+])
+def test_incremental_a_line_the_new_report_makes_boilerplate(line: str, in_place: bool,
+                                                              tmp_path: Path) -> None:
+    base, later = tmp_path / "base", tmp_path / "late"
+    base.mkdir()
+    later.mkdir()
+    (base / "harbour.txt").write_text(HARBOUR.format(line=line))
+    (base / "lighthouse.txt").write_text(LIGHTHOUSE)
+    (later / "quota.txt").write_text(QUOTA.format(line=line))
+    run("build", base, "--out", tmp_path / "d", "--quiet", cwd=tmp_path)
+    done = run("add", tmp_path / "d", later / "quota.txt", cwd=tmp_path)
+    assert done.stdout.startswith("added 1 reports") == in_place
+    if not in_place:
+        assert "makes a line of report 'harbour' boilerplate" in done.stderr
+    run("build", base, later / "quota.txt", "--out", tmp_path / "full", "--quiet", cwd=tmp_path)
+    a, b = modulo_event_ids(read_record(tmp_path / "d" / "record.sqlite"),
+                            read_record(tmp_path / "full" / "record.sqlite"))
+    for field in FIELDS:
+        assert getattr(a, field) == getattr(b, field), field
+    harbour = next(d for d in a.documents if d.id == "harbour")
+    assert [r.reason for r in harbour.removed] == ["boilerplate repeated in 2 reports"]

@@ -139,7 +139,7 @@ def _clean_again(con: sqlite3.Connection, crossed: set[int], new: set[str], floo
         repeated = {key: counts[h] for key, h in keys.items() if counts.get(h, 0) >= floor}
         clean = clean_analysed(stored.raw, lines, repeated)
         if clean.text != stored.text:
-            raise NotIncremental(f"a new report makes a line of {doc_id} boilerplate, which "
+            raise NotIncremental(f"a new report makes a line of report {doc_id!r} boilerplate, which "
                                  "changes that report's text")
         con.execute("DELETE FROM state.boiler WHERE doc = ?", (doc_id,))
         con.executemany("INSERT INTO state.boiler (doc, idx, key) VALUES (?, ?, ?)",
