@@ -123,8 +123,8 @@ def add(dossier: Path, inputs_to_add: tuple[str, ...], quiet: bool, regroup: boo
             inputs["urls"] = list(dict.fromkeys([*inputs.get("urls", []), *urls]))
             if not regroup and _add_in_place(dossier, inputs, paths, urls, quiet):
                 return
-            known = () if regroup else _known_events(dossier)
-            _build_into(dossier, inputs, quiet, known_events=known)
+            events = () if regroup else _known_events(dossier)
+            _build_into(dossier, inputs, quiet, known_events=events)
     except CorroboratorError as exc:  # the lock was held too long
         raise click.ClickException(str(exc)) from exc
 

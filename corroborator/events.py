@@ -56,11 +56,11 @@ from .event_parts import Clashes
 from .models import CleanDoc, Entity, Event, Mention
 from .profiles import (
     Frequencies,
-    Parts,
     Profile,
     Vector,
     _tfidf,
     lead_text,
+    pack,
     parts_of,
     weigh,
 )
@@ -446,11 +446,13 @@ def _attach_small(
 @dataclass(frozen=True)
 class Grouping:
     """Events, and what ``corroborator add`` keeps to place a later report among them:
-    each report's profile parts, the batch's frequencies, each report's story (an
-    index into the stories) and its heaviest words (which find its story partners)."""
+    each report's profile parts (``profiles.pack``ed, as they are kept), the batch's
+    frequencies, each report's story (an index into the stories) and its heaviest words
+    (which find its story partners)."""
 
     events: list[Event]
-    parts: list[Parts]
+    ids: list[str]
+    parts: list[bytes]
     frequencies: Frequencies
     story_of: list[int]
     heavy: list[list[str]]
@@ -510,7 +512,8 @@ def group(
             story_of[i] = number
         groups.extend(_events_of_story(story, profs, vecs, seeds, logit, forbidden))
     events = _events(groups, docs, by_doc, vecs, known, seeds, entities)
-    return Grouping(events, parts, freq, story_of, [heaviest(p.words) for p in profs])
+    heavy = [heaviest(p.words) for p in profs]
+    return Grouping(events, [d.id for d in docs], [pack(p) for p in parts], freq, story_of, heavy)
 
 
 def event_logit(threshold: float) -> float:

@@ -41,16 +41,18 @@ from .boilerplate import LineIndex
 from .cache import AnalysisCache, BlockCache, analysis_key
 from .clean import clean_batch
 from .entities import Names, merge_names
-from .events import Grouping, group, lead_text
+from .events import Grouping, group
 from .extract import extract, sentences
 from .ingest import iter_reports, no_reports_error
 from .models import CleanDoc, Event, Mention, Quote, RawDoc, Record, Sentence, Skipped
 from .nlp import make_nlp, selective
+from .profiles import lead_text
 from .reconcile import context_mode, reconcile
 from .settings import Settings
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
+EntityMention = tuple[str, str, str]  # (report, surface, NER label)
 PARALLEL_MIN_REPORTS = 24  # below this, one process parses faster than two
 CHUNK_REPORTS = 16  # reports a worker analyses per task
 
@@ -115,7 +117,8 @@ Analysis = tuple[list[Sentence], list[Mention], list[Quote], list[tuple[str, str
 
 def analyse(cleaned: Sequence[CleanDoc], settings: Settings, progress: Progress | None = None,
             cache: AnalysisCache | None = None,
-            ) -> tuple[list[CleanDoc], list[Sentence], list[Mention], list[Quote], list, list[Skipped]]:
+            ) -> tuple[list[CleanDoc], list[Sentence], list[Mention], list[Quote], list[EntityMention],
+                      list[Skipped]]:
     """Parse and extract every cleaned report (or take it from ``cache``); a report that
     fails is skipped."""
     keys = [analysis_key(c, settings.spacy_model, settings.selective_parsing) for c in cleaned]
@@ -136,7 +139,7 @@ def analyse(cleaned: Sequence[CleanDoc], settings: Settings, progress: Progress 
     sents: list[Sentence] = []
     mentions: list[Mention] = []
     quotes: list[Quote] = []
-    ents: list = []
+    ents: list[EntityMention] = []
     skipped: list[Skipped] = []
     for k, clean in enumerate(cleaned):
         result = done[k]
@@ -272,7 +275,8 @@ def build_indexed(paths: Sequence[str | Path], settings: Settings | None = None,
 
 
 def _assemble(docs: list[CleanDoc], sents: list[Sentence], mentions: list[Mention],
-              quotes: list[Quote], ents: list, skipped: list[Skipped], settings: Settings,
+              quotes: list[Quote], ents: list[EntityMention], skipped: list[Skipped],
+              settings: Settings,
               story: str | None, blocks: BlockCache | None = None,
               known_events: Sequence[Event] = ()
               ) -> tuple[Record, tuple[Grouping, Names, dict[str, str], str, int]]:

@@ -15,7 +15,9 @@ profiled without the rest of the batch:
 from __future__ import annotations
 
 import math
+import pickle
 import re
+import zlib
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -190,6 +192,17 @@ class Frequencies:
         self.words.update(parts.words.keys())
         self.lead.update(parts.lead.keys())
         self.names.update(parts.names.keys())
+
+
+def pack(parts: Parts) -> bytes:
+    """Parts as compact bytes (a tenth of what they hold as Python objects), to keep."""
+    return zlib.compress(pickle.dumps(parts, protocol=pickle.HIGHEST_PROTOCOL), 1)
+
+
+def unpack(blob: bytes) -> Parts:
+    parts = pickle.loads(zlib.decompress(blob))
+    assert isinstance(parts, Parts)
+    return parts
 
 
 def parts_of(doc: CleanDoc, mentions: Sequence[Mention], sent_starts: Sequence[int]) -> Parts:

@@ -28,10 +28,8 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 import sqlite3
 import tempfile
-import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import closing
 from dataclasses import asdict
@@ -40,7 +38,6 @@ from typing import Any
 
 from .cache import code_digest
 from .pipeline import BuildIndex
-from .profiles import Parts
 from .settings import Settings
 
 SCHEMA = """
@@ -84,16 +81,6 @@ def settings_digest(settings: Settings) -> str:
     return hashlib.sha256(repr(sorted(kept.items())).encode()).hexdigest()[:16]
 
 
-def pack(parts: Parts) -> bytes:
-    return zlib.compress(pickle.dumps(parts, protocol=pickle.HIGHEST_PROTOCOL), 1)
-
-
-def unpack(blob: bytes) -> Parts:
-    parts = pickle.loads(zlib.decompress(blob))
-    assert isinstance(parts, Parts)
-    return parts
-
-
 def write_state(path: Path, index: BuildIndex, *, settings: Settings, generation: str,
                 leads: dict[str, str]) -> None:
     """Write the state of a build (``index``) to ``path``, replacing it atomically.
@@ -120,14 +107,14 @@ def write_state(path: Path, index: BuildIndex, *, settings: Settings, generation
 def _fill(con: sqlite3.Connection, index: BuildIndex, settings: Settings, generation: str,
           leads: dict[str, str]) -> None:
     g = index.grouping
-    docs = [p.id for p in g.parts]
+    docs = g.ids
     meta = {
         "generation": generation, "code": code_digest(), "settings": settings_digest(settings),
         "context": index.context, "valued": str(index.valued),
     }
     con.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
-    _insert(con, "docs", ((d, k, index.keys[d], g.story_of[k], pack(p), leads[d])
-                          for k, (d, p) in enumerate(zip(docs, g.parts))))
+    _insert(con, "docs", ((d, k, index.keys[d], g.story_of[k], blob, leads[d])
+                          for k, (d, blob) in enumerate(zip(docs, g.parts))))
     _insert(con, "heavy", ((w, d) for d, words in zip(docs, g.heavy) for w in words))
     for kind in ("words", "lead", "names"):
         counts = getattr(g.frequencies, kind)

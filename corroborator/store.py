@@ -417,7 +417,10 @@ def read_summary(path: str | Path) -> tuple[dict[str, int], str | None]:
     """The record's counts (reports, events, facts, conflicts, skipped) and its story,
     without loading it."""
     with _reading(path) as db:
-        count = lambda sql: int(db.execute(sql).fetchone()[0])
+
+        def count(sql: str) -> int:
+            return int(db.execute(sql).fetchone()[0])
+
         counts = {
             "reports": count("SELECT count(*) FROM documents"),
             "events": count("SELECT count(*) FROM events"),

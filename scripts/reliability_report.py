@@ -115,12 +115,18 @@ record.sqlite, in the `skipped` list of dossier.json and in index.html.
 default): a larger file is refused from its size. No text longer than `max_report_chars` \
 (200,000 characters by default) reaches the parser, whose memory grows with a text's length. \
 Both are settings.
-3. **A crash never corrupts the record.** The record is built in a temporary file and moved \
-into place (`os.replace`); dossier.json, index.html and inputs.json likewise. Killed at any \
-moment, each output is the old file or the new one, never half of one, and running the \
-command again completes and gives the record an uninterrupted run gives, with no duplicate \
-rows. Temporary files a killed run leaves are removed by the next command on that dossier. \
-Each new file is synced to the disk before it is moved into place, and the folder after, so a power cut also leaves the old file or the new one (the caches beside the record are rebuilt if damaged).
+3. **A crash never corrupts the record.** `build` writes the record in a temporary file and \
+moves it into place (`os.replace`); dossier.json, index.html and inputs.json likewise. `add` \
+changes the record in place, with the state kept beside it (`cache/state.sqlite`), in one \
+SQLite transaction over both files: a killed `add` leaves the record as it was or as the \
+addition makes it, never between (SQLite rolls back an unfinished transaction when the file is \
+next opened), and the files after it are replaced as above. Killed at any moment, each output \
+is the old file or the new one, never half of one, and running the command again completes and \
+gives the record an uninterrupted run gives, with no duplicate rows (a report the record holds \
+already is not added twice). Temporary files a killed run leaves are removed by the next \
+command on that dossier. Each new file is synced to the disk before it is moved into place, \
+and the folder after, and SQLite syncs a transaction before it commits, so a power cut also \
+leaves the old record or the new one (the caches beside the record are rebuilt if damaged).
 4. **Concurrent commands do not lose updates.** `build` and `add` hold a lock on the dossier \
 folder (`DIR/.lock`, `flock`) from reading its inputs to writing its last file; a second \
 command waits (and says so), then reads what the first left. The kernel releases the lock of \

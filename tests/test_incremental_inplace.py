@@ -261,3 +261,36 @@ def test_incremental_a_line_the_new_report_makes_boilerplate(line: str, in_place
         assert getattr(a, field) == getattr(b, field), field
     harbour = next(d for d in a.documents if d.id == "harbour")
     assert [r.reason for r in harbour.removed] == ["boilerplate repeated in 2 reports"]
+
+
+# --- a record of many stories ----------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_incremental_reports_added_to_a_record_of_many_stories_give_the_record_of_a_build(
+        tmp_path: Path) -> None:
+    """Some 60 generated reports (many stories, and enough that story partners are found
+    through their heaviest words) and two more added: the last report of a story the record
+    holds, which joins its event, and the first of another story, which starts its own."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from generate import generate_reports, write_corpus
+
+    reports = generate_reports(75, seed=11)
+    story = [r.id.split("-")[0] for r in reports]  # ids are "<story>-<n>_<outlet>"
+    last = next(k for k in range(58, len(reports)) if story[k] != story[k - 1]) - 1
+    joining, alone = reports[last], reports[last + 1]  # the last of a story, a new story's first
+    write_corpus(tmp_path / "base", reports[:last])
+    write_corpus(tmp_path / "late", [joining, alone])
+    assert story[last] == story[last - 1] and story[last + 1] not in story[:last + 1]
+    run("build", tmp_path / "base", "--out", tmp_path / "dossier", "--quiet", cwd=tmp_path)
+    done = run("add", tmp_path / "dossier", tmp_path / "late", cwd=tmp_path)
+    assert done.stdout.startswith("added 2 reports"), done.stdout + done.stderr
+    run("build", tmp_path / "base", tmp_path / "late", "--out", tmp_path / "full", "--quiet",
+        cwd=tmp_path)
+    a, b = modulo_event_ids(read_record(tmp_path / "dossier" / "record.sqlite"),
+                            read_record(tmp_path / "full" / "record.sqlite"))
+    for field in FIELDS:
+        assert getattr(a, field) == getattr(b, field), field
+    event_of = {d: e.id for e in a.events for d in e.documents}
+    assert event_of[joining.id] == event_of[reports[last - 1].id]
+    assert [d for e in a.events if alone.id in e.documents for d in e.documents] == [alone.id]

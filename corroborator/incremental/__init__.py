@@ -227,7 +227,7 @@ def _reconcile(con: sqlite3.Connection, touched: dict[str, Event],
             stored = _cached(con, earlier, cache)
             olds = [m for d in earlier for m in stored[d][0]]
             aliases = alias_map(con, _aliases(olds, []), naming.canon)
-            by_doc = {m.doc: [] for m in olds} | new
+            by_doc: dict[str, list[Mention]] = {m.doc: [] for m in olds} | new
             for m in olds:
                 by_doc[m.doc].append(canon_mention(m, aliases))
             mentions = [m for d in event.documents for m in by_doc.get(d, ())]

@@ -40,8 +40,8 @@ from ..events import (
     heaviest,
 )
 from ..models import CleanDoc, Event, Mention
-from ..profiles import Frequencies, Parts, weigh, weighted
-from ..state import in_chunks, pack, unpack
+from ..profiles import Frequencies, Parts, pack, unpack, weigh, weighted
+from ..state import in_chunks
 from . import record as rec
 from .naming import entities_of
 
