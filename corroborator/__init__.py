@@ -2,11 +2,20 @@
 
 __version__ = "0.1.0"
 
-from .errors import CorroboratorError, InputError, NoReportsError, StoreError  # noqa: E402
-from .models import (  # noqa: E402
-    CleanDoc, Entity, Event, Fact, Mention, Quote, RawDoc, Record, Skipped, Source,
+from .errors import CorroboratorError, InputError, NoReportsError, StoreError
+from .models import (
+    CleanDoc,
+    Entity,
+    Event,
+    Fact,
+    Mention,
+    Quote,
+    RawDoc,
+    Record,
+    Skipped,
+    Source,
 )
-from .settings import Settings  # noqa: E402
+from .settings import Settings
 
 
 def build(*args, **kwargs):  # type: ignore[no-untyped-def]

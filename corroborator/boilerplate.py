@@ -20,6 +20,7 @@ text rules of its own.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
@@ -28,12 +29,19 @@ K = TypeVar("K", bound=Hashable)
 RELATED_DOCS_MIN = 0.3  # share of body lines two reports must share to be copies
 
 
+def line_hash(key: str) -> int:
+    """A line key as a signed 64-bit integer: what is kept of lines only compared for
+    equality (and SQLite's INTEGER)."""
+    digest = hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).digest()
+    return int.from_bytes(digest, "big", signed=True)
+
+
 @dataclass
 class LineIndex:
     """The candidate and body lines of a batch's reports (by position) and the counts."""
 
     candidates: list[tuple[str, ...]] = field(default_factory=list)  # per report, distinct
-    bodies: list[frozenset[str]] = field(default_factory=list)  # per report
+    bodies: list[frozenset[int]] = field(default_factory=list)  # per report, line_hash()es
     counts: dict[str, int] = field(default_factory=dict)  # line -> unrelated reports holding it
     counted: dict[str, list[int]] = field(default_factory=dict)  # line -> the reports counted
     # per report: (index of a removed span, its line) for the lines removed as boilerplate
@@ -47,8 +55,9 @@ class LineIndex:
 
 def learn(candidates: Sequence[Iterable[str]], bodies: Sequence[frozenset[str]]) -> LineIndex:
     """Count every candidate line over a batch (``candidates[k]`` and ``bodies[k]``: the
-    lines of its k-th report)."""
-    index = LineIndex([tuple(dict.fromkeys(c)) for c in candidates], list(bodies))
+    lines of its k-th report). Body lines are kept as their ``line_hash``."""
+    hashed = [frozenset(line_hash(line) for line in body) for body in bodies]
+    index = LineIndex([tuple(dict.fromkeys(c)) for c in candidates], hashed)
     holders: dict[str, list[int]] = {}
     for doc, keys in enumerate(index.candidates):
         for key in keys:

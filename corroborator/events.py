@@ -62,6 +62,7 @@ from .profiles import (
     lead_text,
     pack,
     parts_of,
+    unpack,
     weigh,
 )
 
@@ -230,16 +231,21 @@ def average_linkage(
     )
     owner = {i: g for g, members in groups.items() for i in members}
     sums: dict[int, dict[int, float]] = {g: {} for g in groups}
-    counts: dict[int, dict[int, int]] = {g: {} for g in groups}
+    # how many pairs of two groups were scored: needed only when an unscored pair counts
+    # something (the story level, with millions of pairs, counts them 0 and keeps no counts)
+    counts: dict[int, dict[int, int]] | None = {g: {} for g in groups} if unscored else None
     for i, j, s in _scored(scores):
         a, b = owner[i], owner[j]
         if a != b:
             sums[a][b] = sums[b][a] = sums[a].get(b, 0.0) + s
-            counts[a][b] = counts[b][a] = counts[a].get(b, 0) + 1
+            if counts is not None:
+                counts[a][b] = counts[b][a] = counts[a].get(b, 0) + 1
     locked = set(range(min(fixed, len(seeds))))
 
     def mean(a: int, b: int) -> float:
         pairs = len(groups[a]) * len(groups[b])
+        if counts is None:
+            return sums[a].get(b, 0.0) / pairs
         missing = pairs - counts[a].get(b, 0)
         return (sums[a].get(b, 0.0) + unscored * missing) / pairs
 
@@ -257,16 +263,21 @@ def average_linkage(
         groups[new] = sorted(groups.pop(a) + groups.pop(b))
         if a in locked or b in locked:
             locked.add(new)
-        sums[new], counts[new] = {}, {}
+        sums[new] = {}
         for old in (a, b):
-            counts.pop(old)
             for other, s in sums.pop(old).items():
                 if other in (a, b):
                     continue
                 del sums[other][old]
                 sums[new][other] = sums[other][new] = sums[new].get(other, 0.0) + s
-                n = counts[other].pop(old)
-                counts[new][other] = counts[other][new] = counts[new].get(other, 0) + n
+        if counts is not None:
+            counts[new] = {}
+            for old in (a, b):
+                for other, pairs in counts.pop(old).items():
+                    if other in (a, b):
+                        continue
+                    del counts[other][old]
+                    counts[new][other] = counts[other][new] = counts[new].get(other, 0) + pairs
         for other in sums[new]:
             if mean(new, other) >= threshold:
                 heapq.heappush(heap, (-mean(new, other), min(new, other), max(new, other)))
@@ -499,9 +510,15 @@ def group(
         seen.update(e.documents)
     keep = [k for k, s in enumerate(seeds) if s]
     known, seeds = [known[k] for k in keep], [seeds[k] for k in keep]
-    parts = [parts_of(d, by_doc.get(d.id, []), sent_starts.get(d.id, [])) for d in docs]
-    freq = Frequencies.of(parts)
-    profs = weigh(parts, freq, entities)
+    # parts are packed as they are made (what they hold as objects is ten times what they
+    # pack to) and unpacked one at a time to be weighed
+    freq, packed, openings = Frequencies(), [], set()
+    for d in docs:
+        p = parts_of(d, by_doc.get(d.id, []), sent_starts.get(d.id, []))
+        freq.add(p)
+        openings |= p.opening_names
+        packed.append(pack(p))
+    profs = weigh((unpack(b) for b in packed), freq, entities, openings=frozenset(openings))
     vecs = embed([lead_text(d) for d in docs])
     forbidden = Clashes(docs, by_doc, sent_starts).between
     groups: list[list[int]] = []
@@ -513,7 +530,7 @@ def group(
         groups.extend(_events_of_story(story, profs, vecs, seeds, logit, forbidden))
     events = _events(groups, docs, by_doc, vecs, known, seeds, entities)
     heavy = [heaviest(p.words) for p in profs]
-    return Grouping(events, [d.id for d in docs], [pack(p) for p in parts], freq, story_of, heavy)
+    return Grouping(events, [d.id for d in docs], packed, freq, story_of, heavy)
 
 
 def event_logit(threshold: float) -> float:

@@ -12,7 +12,6 @@ import hashlib
 import re
 
 import numpy as np
-
 from spacy.tokens import Doc, Span, Token
 
 from .models import CleanDoc, Mention, Quote, Sentence

@@ -285,8 +285,9 @@ def _assemble(docs: list[CleanDoc], sents: list[Sentence], mentions: list[Mentio
     names = Names()
     names.add(ents)
     entities, canon, name_canon = merge_names(names)
-    mentions = [canon_mention(m, canon) for m in mentions]
-    quotes = [canon_quote(q, canon) for q in quotes]
+    # replaced in the lists themselves: the caller's analysed mentions are not kept twice
+    mentions[:] = [canon_mention(m, canon) for m in mentions]
+    quotes[:] = [canon_quote(q, canon) for q in quotes]
     starts: dict[str, list[int]] = {}
     for s in sents:
         starts.setdefault(s.doc, []).append(s.start)

@@ -59,7 +59,7 @@ class Profile:
     lead: Vector  # TF-IDF of the lead
     names: Vector  # TF-IDF of capitalised names
     opening_names: frozenset[str]  # names and figures of the first sentences
-    tokens: frozenset[str]  # every word and figure of the text, lower-cased
+    tokens: frozenset[str]  # its words and figures (lower-cased) that open some report
     figures: dict[tuple[str, str], frozenset[float]]  # lead counts and measures by what they count
     name_bag: tuple[str, ...]  # its names, for TF-IDF weighted within a story
     lead_bag: tuple[str, ...]  # the words of its lead, likewise
@@ -226,10 +226,14 @@ def parts_of(doc: CleanDoc, mentions: Sequence[Mention], sent_starts: Sequence[i
     )
 
 
-def weigh(parts: Sequence[Parts], freq: Frequencies, entities: Sequence[Entity] = ()
-          ) -> list[Profile]:
+def weigh(parts: Iterable[Parts], freq: Frequencies, entities: Sequence[Entity] = (), *,
+          openings: frozenset[str] | None = None) -> list[Profile]:
     """The profiles of ``parts``, weighted by ``freq``, with the people and places of
-    ``entities``."""
+    ``entities``. ``openings``: the opening names of all the parts (found from them when
+    None): a profile keeps only the tokens that are one of them, all that is asked of it."""
+    if openings is None:
+        parts = list(parts)
+        openings = frozenset(w for p in parts for w in p.opening_names)
     people, places = _named(entities, ("PERSON",)), _named(entities, PLACE_LABELS)
     return [
         Profile(
@@ -237,7 +241,7 @@ def weigh(parts: Sequence[Parts], freq: Frequencies, entities: Sequence[Entity] 
             weighted(p.lead, freq.n, freq.lead),
             weighted(p.names, freq.n, freq.names),
             p.opening_names,
-            p.tokens,
+            p.tokens & openings,
             p.figures,
             p.name_bag,
             p.lead_bag,

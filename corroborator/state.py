@@ -36,6 +36,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from .boilerplate import line_hash
 from .cache import code_digest
 from .pipeline import BuildIndex
 from .settings import Settings
@@ -67,12 +68,6 @@ FILE = "state.sqlite"
 BATCH = 5000  # rows per executemany
 # Settings that do not change a record: a state kept under other values is still good.
 NEUTRAL_SETTINGS = ("n_process", "batch_size", "page_max_reports")
-
-
-def line_hash(key: str) -> int:
-    """A line key as a signed 64-bit integer (SQLite's INTEGER)."""
-    digest = hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).digest()
-    return int.from_bytes(digest, "big", signed=True)
 
 
 def settings_digest(settings: Settings) -> str:
@@ -125,8 +120,7 @@ def _fill(con: sqlite3.Connection, index: BuildIndex, settings: Settings, genera
     _insert(con, "lines", ((line_hash(key), ids[d], int((key, ids[d]) in counted))
                            for d, keys in enumerate(lines.candidates) for key in keys))
     _insert(con, "counts", ((line_hash(key), n) for key, n in lines.counts.items()))
-    _insert(con, "body", ((h, ids[d]) for d, body in enumerate(lines.bodies)
-                          for h in {line_hash(line) for line in body}))
+    _insert(con, "body", ((h, ids[d]) for d, body in enumerate(lines.bodies) for h in body))
     _insert(con, "boiler", ((ids[d], idx, line_hash(key)) for d, found in enumerate(lines.boiler)
                             for idx, key in found))
     write_names(con, index.names.docs, index.names.labels, index.names.surfaces, index.canon)

@@ -18,7 +18,7 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..boilerplate import count_new
+from ..boilerplate import count_new, line_hash
 from ..clean import (
     analyse_lines,
     body_lines,
@@ -30,7 +30,7 @@ from ..clean import (
 from ..errors import NotIncremental
 from ..models import CleanDoc, RawDoc
 from ..settings import Settings
-from ..state import in_chunks, line_hash
+from ..state import in_chunks
 from . import record as rec
 
 

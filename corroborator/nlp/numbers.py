@@ -456,6 +456,6 @@ def to_base(value: float, unit: str | None) -> tuple[float, str | None]:
     if unit in DURATION_DAYS:
         return value * DURATION_DAYS[unit], "day"
     if unit in UNITS:
-        kind, base, factor = UNITS[unit]
+        _kind, base, factor = UNITS[unit]
         return value * factor, base
     return value, unit

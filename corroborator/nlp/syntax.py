@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-REPORTING = frozenset(
+REPORTING = frozenset(  # noqa: SIM905 - a word list reads better as text
     "say tell add write state confirm announce report claim note explain post tweet declare "
     "insist argue warn allege acknowledge admit affirm assert estimate document testify reveal "
     "disclose describe indicate suggest stress emphasize emphasise underscore highlight deny "
