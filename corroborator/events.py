@@ -459,7 +459,7 @@ class Grouping:
     """Events, and what ``corroborator add`` keeps to place a later report among them:
     each report's profile parts (``profiles.pack``ed, as they are kept), the batch's
     frequencies, each report's story (an index into the stories) and its heaviest words
-    (which find its story partners)."""
+    (which find its story partners), and the lead embeddings the events were found with."""
 
     events: list[Event]
     ids: list[str]
@@ -467,6 +467,7 @@ class Grouping:
     frequencies: Frequencies
     story_of: list[int]
     heavy: list[list[str]]
+    leads: np.ndarray  # each report's lead embedding (float32, one row a report)
 
 
 def group_events(
@@ -512,7 +513,7 @@ def group(
     known, seeds = [known[k] for k in keep], [seeds[k] for k in keep]
     # parts are packed as they are made (what they hold as objects is ten times what they
     # pack to) and unpacked one at a time to be weighed
-    freq, packed, openings = Frequencies(), [], set()
+    freq, packed, openings = Frequencies(), [], set[str]()
     for d in docs:
         p = parts_of(d, by_doc.get(d.id, []), sent_starts.get(d.id, []))
         freq.add(p)
@@ -530,7 +531,7 @@ def group(
         groups.extend(_events_of_story(story, profs, vecs, seeds, logit, forbidden))
     events = _events(groups, docs, by_doc, vecs, known, seeds, entities)
     heavy = [heaviest(p.words) for p in profs]
-    return Grouping(events, [d.id for d in docs], packed, freq, story_of, heavy)
+    return Grouping(events, [d.id for d in docs], packed, freq, story_of, heavy, vecs)
 
 
 def event_logit(threshold: float) -> float:

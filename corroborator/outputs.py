@@ -21,7 +21,6 @@ from pathlib import Path
 from .dossier import write_atomic, write_json
 from .models import Record
 from .pipeline import BuildIndex
-from .profiles import lead_text
 from .report import index_chunks, render_large
 from .settings import Settings
 from .state import FILE, write_state
@@ -36,8 +35,7 @@ def write_built(out: Path, record: Record, index: BuildIndex, settings: Settings
     """A built record's files: its kept state, the record, then the pages. The state and
     the record share a generation token, so a crash between their writes is noticed."""
     token = uuid.uuid4().hex
-    leads = {d.id: lead_text(d) for d in record.documents}
-    write_state(out / "cache" / FILE, index, settings=settings, generation=token, leads=leads)
+    write_state(out / "cache" / FILE, index, settings=settings, generation=token)
     write_record(record, out / RECORD, meta={"state": token})
     write_pages(out, record, settings)
 

@@ -10,9 +10,10 @@ transaction, so that adding a report touches only what it changes.
 Tables (line keys are kept as 64-bit hashes: only equality is ever asked of them)::
 
     meta         generation (shared with the record's meta), code, settings, counts
-    docs         each report of the record: order, analysis cache key, story, profile parts, lead
+    docs         each report of the record: order, analysis cache key, story, profile parts,
+                 lead embedding
     heavy        a report's heaviest words, which find its story partners
-    freq         document frequencies of the word, lead and name bags
+    blobs        "frequencies": document frequencies of the word, lead and name bags
     lines        each report's candidate boilerplate lines, and whether it counts for each
     counts       each candidate line's count of unrelated reports
     body         each report's body lines (what copies share)
@@ -28,8 +29,11 @@ from __future__ import annotations
 
 import hashlib
 import os
+import pickle
 import sqlite3
 import tempfile
+import zlib
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import closing
 from dataclasses import asdict
@@ -39,14 +43,15 @@ from typing import Any
 from .boilerplate import line_hash
 from .cache import code_digest
 from .pipeline import BuildIndex
+from .profiles import Frequencies
 from .settings import Settings
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE docs (id TEXT PRIMARY KEY, position INTEGER, analysis TEXT, story INTEGER,
-                   parts BLOB, lead TEXT);
+                   parts BLOB, lead BLOB);
 CREATE TABLE heavy (word TEXT, doc TEXT);
-CREATE TABLE freq (kind TEXT, word TEXT, n INTEGER, PRIMARY KEY (kind, word)) WITHOUT ROWID;
+CREATE TABLE blobs (name TEXT PRIMARY KEY, data BLOB);
 CREATE TABLE lines (key INTEGER, doc TEXT, counted INTEGER, PRIMARY KEY (key, doc)) WITHOUT ROWID;
 CREATE TABLE counts (key INTEGER PRIMARY KEY, n INTEGER);
 CREATE TABLE body (line INTEGER, doc TEXT, PRIMARY KEY (line, doc)) WITHOUT ROWID;
@@ -76,11 +81,9 @@ def settings_digest(settings: Settings) -> str:
     return hashlib.sha256(repr(sorted(kept.items())).encode()).hexdigest()[:16]
 
 
-def write_state(path: Path, index: BuildIndex, *, settings: Settings, generation: str,
-                leads: dict[str, str]) -> None:
+def write_state(path: Path, index: BuildIndex, *, settings: Settings, generation: str) -> None:
     """Write the state of a build (``index``) to ``path``, replacing it atomically.
 
-    ``leads``: each report's lead text (what its event embedding is made of);
     ``generation``: the token the record's meta holds too, so that a record and a state
     written by different builds are never taken for a pair."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -92,15 +95,15 @@ def write_state(path: Path, index: BuildIndex, *, settings: Settings, generation
             con.execute("PRAGMA synchronous = OFF")
             con.executescript(SCHEMA)
             with con:
-                _fill(con, index, settings, generation, leads)
+                _fill(con, index, settings, generation)
         os.replace(tmp, path)
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
 
 
-def _fill(con: sqlite3.Connection, index: BuildIndex, settings: Settings, generation: str,
-          leads: dict[str, str]) -> None:
+def _fill(con: sqlite3.Connection, index: BuildIndex, settings: Settings, generation: str
+          ) -> None:
     g = index.grouping
     docs = g.ids
     meta = {
@@ -108,12 +111,11 @@ def _fill(con: sqlite3.Connection, index: BuildIndex, settings: Settings, genera
         "context": index.context, "valued": str(index.valued),
     }
     con.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
-    _insert(con, "docs", ((d, k, index.keys[d], g.story_of[k], blob, leads[d])
+    leads = g.leads.astype("float32")
+    _insert(con, "docs", ((d, k, index.keys[d], g.story_of[k], blob, leads[k].tobytes())
                           for k, (d, blob) in enumerate(zip(docs, g.parts))))
     _insert(con, "heavy", ((w, d) for d, words in zip(docs, g.heavy) for w in words))
-    for kind in ("words", "lead", "names"):
-        counts = getattr(g.frequencies, kind)
-        _insert(con, "freq", ((kind, w, n) for w, n in counts.items()))
+    con.execute("INSERT INTO blobs VALUES ('frequencies', ?)", (pack_frequencies(g.frequencies),))
     lines = index.lines
     ids = index.ids
     counted = {(key, ids[d]) for key, holders in lines.counted.items() for d in holders}
@@ -135,6 +137,16 @@ def write_names(con: sqlite3.Connection, docs: dict[str, set[str]],
     _insert(con, "name_labels", ((name, label, n, k) for name, counts in labels.items()
                                  for k, (label, n) in enumerate(counts.items())))
     _insert(con, "surfaces", ((s, name) for name, forms in surfaces.items() for s in forms))
+
+
+def pack_frequencies(freq: Frequencies) -> bytes:
+    counts = (freq.n, dict(freq.words), dict(freq.lead), dict(freq.names))
+    return zlib.compress(pickle.dumps(counts, protocol=pickle.HIGHEST_PROTOCOL), 1)
+
+
+def unpack_frequencies(blob: bytes) -> Frequencies:
+    n, words, lead, names = pickle.loads(zlib.decompress(blob))
+    return Frequencies(n, Counter(words), Counter(lead), Counter(names))
 
 
 def _insert(con: sqlite3.Connection, table: str, rows: Iterable[Sequence[Any]]) -> None:

@@ -123,7 +123,6 @@ def _add(con: sqlite3.Connection, raw: list[RawDoc], settings: Settings, cache: 
     new_by_doc: dict[str, list[Mention]] = {d.id: [] for d in docs}
     for m in mentions:
         new_by_doc[m.doc].append(m)
-    new_parts = []
     for doc in docs:
         own = new_by_doc[doc.id]
         starts = [s.start for s in sents if s.doc == doc.id]
@@ -132,15 +131,15 @@ def _add(con: sqlite3.Connection, raw: list[RawDoc], settings: Settings, cache: 
                             [q for q in quotes if q.doc == doc.id])
         parts = parts_of(doc, own, starts)
         freq.add(parts)
-        new_parts.append(parts)
         key = analysis_key(doc, settings.spacy_model, settings.selective_parsing)
-        event = place(con, NewReport(doc, own, starts, parts, lead_text(doc), key), freq,
+        lead = embed.embed([lead_text(doc)])[0]  # found by the analysis: no model runs
+        event = place(con, NewReport(doc, own, starts, parts, lead, key), freq,
                       naming.canon, settings.event_threshold)
         rec.write_event(con, event)
         touched[event.id] = event
         added.reports.append(doc.id)
         added.events.append(event.id)
-    save_frequencies(con, freq, new_parts)
+    save_frequencies(con, freq)
     recleaned = {c.id for c in cleaned.recleaned}
     rec.update_removed(con, [r for r in cleaned.reasons if r[0] not in recleaned])
     _replace_removed(con, cleaned.recleaned)

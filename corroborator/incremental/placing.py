@@ -26,7 +26,6 @@ from dataclasses import dataclass
 import numpy as np
 
 from .. import event_parts as parts_of_event
-from ..embed import embed
 from ..event_parts import Clashes
 from ..events import (
     BLOCK_MAX_DOCS,
@@ -41,7 +40,7 @@ from ..events import (
 )
 from ..models import CleanDoc, Event, Mention
 from ..profiles import Frequencies, Parts, pack, unpack, weigh, weighted
-from ..state import in_chunks
+from ..state import in_chunks, pack_frequencies, unpack_frequencies
 from . import record as rec
 from .naming import entities_of
 
@@ -54,23 +53,18 @@ class NewReport:
     mentions: list[Mention]
     starts: list[int]
     parts: Parts
-    lead: str
+    lead: np.ndarray  # its lead's embedding
     analysis: str  # its analysis cache key
 
 
 def load_frequencies(con: sqlite3.Connection) -> Frequencies:
-    freq = Frequencies(int(con.execute("SELECT count(*) FROM state.docs").fetchone()[0]))
-    for kind, word, n in con.execute("SELECT kind, word, n FROM state.freq"):
-        getattr(freq, kind)[word] = n
-    return freq
+    row = con.execute("SELECT data FROM state.blobs WHERE name = 'frequencies'").fetchone()
+    return unpack_frequencies(row[0])
 
 
-def save_frequencies(con: sqlite3.Connection, freq: Frequencies, new: Sequence[Parts]) -> None:
-    for kind in ("words", "lead", "names"):
-        counts = getattr(freq, kind)
-        words = sorted({w for p in new for w in getattr(p, kind)})
-        con.executemany("INSERT OR REPLACE INTO state.freq (kind, word, n) VALUES (?, ?, ?)",
-                        [(kind, w, counts[w]) for w in words])
+def save_frequencies(con: sqlite3.Connection, freq: Frequencies) -> None:
+    con.execute("INSERT OR REPLACE INTO state.blobs (name, data) VALUES ('frequencies', ?)",
+                (pack_frequencies(freq),))
 
 
 def place(con: sqlite3.Connection, new: NewReport, freq: Frequencies, canon: dict[str, str],
@@ -81,7 +75,8 @@ def place(con: sqlite3.Connection, new: NewReport, freq: Frequencies, canon: dic
     position = int(con.execute("SELECT count(*) FROM state.docs").fetchone()[0])
     con.execute("INSERT INTO state.docs (id, position, analysis, story, parts, lead) "
                 "VALUES (?, ?, ?, ?, ?, ?)",
-                (new.doc.id, position, new.analysis, number, pack(new.parts), new.lead))
+                (new.doc.id, position, new.analysis, number, pack(new.parts),
+                 new.lead.astype("float32").tobytes()))
     vec = weighted(new.parts.words, freq.n, freq.words)
     con.executemany("INSERT INTO state.heavy (word, doc) VALUES (?, ?)",
                     [(w, new.doc.id) for w in heaviest(vec)])
@@ -170,10 +165,14 @@ def _event_in_story(con: sqlite3.Connection, story: list[str], new: NewReport, f
     return [ids[k] for k in sorted(mine)]
 
 
-def _lead_vectors(con: sqlite3.Connection, story: list[str], lead: str) -> np.ndarray:
-    leads = dict(con.execute(f"SELECT id, lead FROM state.docs WHERE {rec.where_in('id', story)}",
-                             story).fetchall()) if story else {}
-    return embed([*(leads[d] for d in story), lead])
+def _lead_vectors(con: sqlite3.Connection, story: list[str], lead: np.ndarray) -> np.ndarray:
+    """The lead embeddings of ``story``'s reports (as the build found them), then ``lead``."""
+    found: dict[str, bytes] = {}
+    for chunk in in_chunks(story):
+        sql = f"SELECT id, lead FROM state.docs WHERE {rec.where_in('id', chunk)}"
+        found.update(con.execute(sql, chunk).fetchall())
+    rows = [np.frombuffer(found[d], dtype=np.float32) for d in story]
+    return np.vstack([*rows, lead.astype(np.float32)[None, :]]) if rows else lead[None, :]
 
 
 def _event(con: sqlite3.Connection, members: list[str], new: NewReport, canon: dict[str, str]

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-REPORTING = frozenset(  # noqa: SIM905 - a word list reads better as text
-    "say tell add write state confirm announce report claim note explain post tweet declare "
+REPORTING = frozenset(
+    "say tell add write state confirm announce report claim note explain post tweet declare "  # noqa: SIM905
     "insist argue warn allege acknowledge admit affirm assert estimate document testify reveal "
     "disclose describe indicate suggest stress emphasize emphasise underscore highlight deny "
     "reply respond comment conclude predict boast concede contend maintain recall quote "
