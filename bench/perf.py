@@ -269,6 +269,7 @@ def add(dossier: Path, extra: Path, timeout: float | None, *, regroup: bool = Fa
     copy = dossier.with_name(dossier.name + ("-regroup" if regroup else "-add"))
     shutil.rmtree(copy, ignore_errors=True)
     shutil.copytree(dossier, copy)
+    os.sync()  # else the addition's first sync writes out the whole fresh copy
     flags = ["--regroup"] if regroup else []
     return run(cli("add", copy, extra, "--quiet", *flags), timeout=timeout), copy
 
@@ -279,6 +280,7 @@ def add_in_process(dossier: Path, extra: Path, timeout: float | None) -> Run:
     copy = dossier.with_name(dossier.name + "-warm")
     shutil.rmtree(copy, ignore_errors=True)
     shutil.copytree(dossier, copy)
+    os.sync()
     return run([sys.executable, __file__, "_add", copy, extra], timeout=timeout)
 
 

@@ -141,12 +141,21 @@ def buffered(pieces: Iterable[str], chunk: int = CHUNK_CHARS) -> Iterator[str]:
     yield "".join(held)
 
 
+def shared_mode() -> int:
+    """The mode a new file gets from the user's umask (0644 under the usual 022): the
+    temporary files outputs are written in are private (0600) until made so."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
 def write_atomic(path: Path, text: str | Iterable[str]) -> None:
     """Write a file (``text``: a string, or its pieces in order) so that a reader sees the
     old or the new content, never half of it, and the new content is on the disk (synced)
     before it replaces the old."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        os.fchmod(fd, shared_mode())
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             if isinstance(text, str):
                 fh.write(text)

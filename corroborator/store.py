@@ -44,6 +44,7 @@ from typing import Any
 
 import sqlite_utils
 
+from .dossier import shared_mode
 from .errors import StoreError
 from .models import (
     CleanDoc,
@@ -182,6 +183,7 @@ def write_record(record: Record, path: str | Path, *, meta: dict[str, str] | Non
     if not target.parent.is_dir():
         raise StoreError(f"{target.parent}: no such directory; create it before writing {target}")
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.fchmod(fd, shared_mode())
     os.close(fd)
     try:
         _write_database(record, Path(tmp_name), meta or {})

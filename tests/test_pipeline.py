@@ -76,3 +76,12 @@ def test_pipeline_folder_without_reports_fails_with_a_clear_message(tmp_path):
 def test_pipeline_help_reads_like_a_cli():
     done = run("build", "--help")
     assert done.returncode == 0 and "--out" in done.stdout and "dossier.json" in done.stdout
+
+
+def test_pipeline_outputs_get_the_mode_the_umask_gives(demo_out):
+    import os
+
+    mask = os.umask(0)
+    os.umask(mask)
+    for name in ("dossier.json", "index.html", "record.sqlite", "inputs.json"):
+        assert (demo_out / name).stat().st_mode & 0o777 == 0o666 & ~mask, name
