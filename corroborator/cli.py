@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -98,6 +99,13 @@ def add(dossier: Path, inputs_to_add: tuple[str, ...], quiet: bool, regroup: boo
       corroborator add dossier/ reports/late-edition.txt
       corroborator add dossier/ https://harbour.example/news/ferry-strike.html
     """
+    _add_to(dossier, inputs_to_add, quiet=quiet, regroup=regroup)
+
+
+def _add_to(dossier: Path, inputs_to_add: Sequence[str], *, quiet: bool,
+            regroup: bool = False) -> None:
+    """`corroborator add`: the new inputs join inputs.json and the record (in place when it
+    can be, else rebuilt). Raises ``click.ClickException`` with the reason when it fails."""
     import json
 
     from .fetch import is_url
@@ -127,6 +135,80 @@ def add(dossier: Path, inputs_to_add: tuple[str, ...], quiet: bool, regroup: boo
             _build_into(dossier, inputs, quiet, known_events=events)
     except CorroboratorError as exc:  # the lock was held too long
         raise click.ClickException(str(exc)) from exc
+
+
+@cli.command("watch")
+@click.argument("dossier", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--interval", default=2.0, show_default=True, type=click.FloatRange(min=0.05),
+              help="Seconds between two looks at FOLDER.")
+@click.option("--quiet", "-q", is_flag=True, help="Errors only.")
+def watch_folder(dossier: Path, folder: Path, interval: float, quiet: bool) -> None:
+    """Add each report that arrives in FOLDER to DOSSIER, until stopped (Ctrl-C).
+
+    \b
+    The models stay loaded, so a report is added in about the time its own
+    analysis takes. A file is taken once it has stopped changing between two
+    looks; hidden files (.name) are ignored, so write a report under a hidden
+    name and rename it when it is whole. Reports already in FOLDER that the
+    dossier was not built from are added at the start. A report that fails is
+    reported and the watch goes on. Example:
+      corroborator watch dossier/ incoming/ --interval 5
+    """
+    import json
+
+    from .watch import watch
+
+    def add_batch(paths: list[Path]) -> None:
+        try:
+            _add_to(dossier, [str(p) for p in paths], quiet=True)
+        except click.ClickException as exc:
+            click.echo(f"error: {exc.format_message()}", err=True)
+
+    try:
+        inputs = json.loads((dossier / INPUTS_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise click.ClickException(f"{dossier} has no readable {INPUTS_FILE} ({exc}): build "
+                                   "it with `corroborator build ... --out` first.") from exc
+    base = Path(inputs.get("cwd") or Path.cwd())
+    try:
+        held = [base / p for p in _record_paths(dossier / "record.sqlite")]
+    except CorroboratorError as exc:
+        raise click.ClickException(str(exc)) from exc
+    _logging(quiet)
+    _warm_up(Settings.load(inputs.get("settings")))
+    click.echo(f"watching {folder} for reports to add to {dossier} (Ctrl-C stops)", err=True)
+    try:
+        watch(folder, add_batch, interval=interval, held=held)
+    except KeyboardInterrupt:
+        pass
+    click.echo("stopped", err=True)
+
+
+def _record_paths(path: Path) -> list[str]:
+    """The paths of the files the record holds, read or skipped."""
+    import sqlite3
+
+    from .errors import StoreError
+
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            return [r[0] for r in con.execute(
+                "SELECT path FROM documents UNION SELECT path FROM skipped")]
+        finally:
+            con.close()
+    except sqlite3.Error as exc:
+        raise StoreError(f"{path}: cannot be read as a record ({exc})") from exc
+
+
+def _warm_up(settings: Settings) -> None:
+    """Load the NLP pipeline and the embedding model now, not at the first report."""
+    from . import embed
+    from .nlp import make_nlp
+
+    make_nlp(settings.spacy_model)
+    embed.load()
 
 
 def _add_in_place(dossier: Path, inputs: dict[str, Any], paths: list[str], urls: list[str],

@@ -42,6 +42,11 @@ def use_threads(n: int) -> None:
     _THREADS[0] = max(1, n)
 
 
+def load() -> None:
+    """Load the model now (a long-running process, before its first text)."""
+    _model()
+
+
 def _model() -> tuple[Any, Any]:
     """The tokenizer and session of this process (a forked worker makes its own: the
     parent's session threads do not exist in the child)."""

@@ -4,8 +4,8 @@
 - a report added in place (demo: a .txt, a .json and an .html report; cecot) gives the
   record a build of all the reports gives, up to the ids of new events;
 - running the same addition again changes nothing;
-- a record built by other settings, or whose kept state is from another build, is
-  rebuilt instead (and says so);
+- a record built by other settings, whose kept state is from another build, or that has
+  no kept state, is rebuilt instead (and says so);
 - a record of more than ``page_max_reports`` reports keeps a page that says how to read
   it, and ``corroborator export`` writes its JSON and full page.
 """
@@ -188,6 +188,17 @@ def test_incremental_a_state_from_another_build_is_not_used(
     done = run("add", folder, dossier["late"], cwd=tmp_path)
     assert "different builds" in done.stderr
     assert len(read_record(folder / "record.sqlite").documents) == 6
+
+
+def test_incremental_a_record_without_a_kept_state_is_rebuilt(
+        dossier: dict[str, Path], tmp_path: Path) -> None:
+    folder = tmp_path / "d"  # as a record built by an older version, or a cleared cache
+    shutil.copytree(dossier["built"], folder)
+    (folder / "cache" / "state.sqlite").unlink()
+    done = run("add", folder, dossier["late"], cwd=tmp_path)
+    assert "rebuilding the record" in done.stderr and "no kept state" in done.stderr
+    assert len(read_record(folder / "record.sqlite").documents) == 6
+    assert (folder / "cache" / "state.sqlite").is_file()  # the rebuild keeps one
 
 
 def test_incremental_a_large_record_keeps_a_page_saying_how_to_read_it(tmp_path: Path) -> None:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import store
-from ..errors import StoreError
+from ..errors import NotIncremental, StoreError
 from ..models import CleanDoc, Entity, Event, Fact, Mention, Quote, Sentence, Skipped
 from ..state import in_chunks
 
@@ -26,8 +26,11 @@ FTS_TABLES = {"sentences": "sentences_fts", "quotes": "quotes_fts"}
 
 def connect(record: Path, state: Path) -> sqlite3.Connection:
     """The record, with the state attached as ``state``; transactions are the caller's."""
-    if not record.is_file() or not state.is_file():
-        raise StoreError(f"{record.parent}: no record with a kept state to add to")
+    if not record.is_file():
+        raise StoreError(f"{record.parent}: no record to add to")
+    if not state.is_file():
+        raise NotIncremental(f"{record.parent}: the record has no kept state (it was built "
+                             "by an older version, or its cache was removed)")
     con = sqlite3.connect(record, timeout=60, isolation_level=None)
     con.execute("ATTACH DATABASE ? AS state", (str(state),))
     return con
