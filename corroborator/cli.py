@@ -144,7 +144,7 @@ def _add_to(dossier: Path, inputs_to_add: Sequence[str], *, quiet: bool,
               help="Seconds between two looks at FOLDER.")
 @click.option("--quiet", "-q", is_flag=True, help="Errors only.")
 def watch_folder(dossier: Path, folder: Path, interval: float, quiet: bool) -> None:
-    """Add each report that arrives in FOLDER to DOSSIER, until stopped (Ctrl-C).
+    """Add each report that arrives in FOLDER to DOSSIER, until stopped (Ctrl-C, SIGTERM).
 
     \b
     The models stay loaded, so a report is added in about the time its own
@@ -156,6 +156,7 @@ def watch_folder(dossier: Path, folder: Path, interval: float, quiet: bool) -> N
       corroborator watch dossier/ incoming/ --interval 5
     """
     import json
+    import signal
 
     from .watch import watch
 
@@ -178,11 +179,19 @@ def watch_folder(dossier: Path, folder: Path, interval: float, quiet: bool) -> N
     _logging(quiet)
     _warm_up(Settings.load(inputs.get("settings")))
     click.echo(f"watching {folder} for reports to add to {dossier} (Ctrl-C stops)", err=True)
+    # Ctrl-C stops it even when started from a script in the background (which ignores
+    # SIGINT), and so does SIGTERM (`kill`, a service manager)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, _interrupted)
     try:
         watch(folder, add_batch, interval=interval, held=held)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # an addition under way is rolled back whole
         pass
     click.echo("stopped", err=True)
+
+
+def _interrupted(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def _record_paths(path: Path) -> list[str]:
