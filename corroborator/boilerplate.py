@@ -68,7 +68,7 @@ def learn(candidates: Sequence[Iterable[str]], bodies: Sequence[frozenset[str]])
     return index
 
 
-def _unrelated(docs: list[int], bodies: Sequence[frozenset[str]]) -> list[int]:
+def _unrelated(docs: list[int], bodies: Sequence[frozenset[int]]) -> list[int]:
     """The reports of ``docs`` (in order) that are not copies of one counted before them.
 
     Two reports can only be related if they share a body line, so each report is
@@ -77,7 +77,7 @@ def _unrelated(docs: list[int], bodies: Sequence[frozenset[str]]) -> list[int]:
     their lines, not the square of their number.
     """
     counted: list[int] = []
-    holders: dict[str, list[int]] = {}  # body line -> counted reports holding it
+    holders: dict[int, list[int]] = {}  # body line -> counted reports holding it
     for doc in docs:
         body = bodies[doc]
         near = {other for line in body for other in holders.get(line, ())}

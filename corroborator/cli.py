@@ -361,7 +361,7 @@ class _progress:
             return
         if self.bar is None:
             self.bar = click.progressbar(length=total, label="analysing reports", file=sys.stderr)
-            self.bar.__enter__()  # type: ignore[attr-defined]
+            self.bar.__enter__()
         self.bar.update(1)  # type: ignore[attr-defined]
 
     def __exit__(self, *exc: object) -> None:

@@ -28,8 +28,8 @@ def candidate_pairs(keys: Sequence[Iterable[object]], vecs: np.ndarray) -> np.nd
     """Pairs (i < j) worth scoring: all of a small block, else blocked by shared keys."""
     n = len(keys)
     if n <= FULL_BELOW:
-        i, j = np.triu_indices(n, k=1)
-        return np.stack([i, j], axis=1)
+        rows, cols = np.triu_indices(n, k=1)
+        return np.stack([rows, cols], axis=1)
     groups: dict[object, list[int]] = defaultdict(list)
     for i, ks in enumerate(keys):
         for k in ks:

@@ -110,12 +110,12 @@ def _canonical(names: list[str]) -> dict[str, str]:
     rank = {name: k for k, name in enumerate(by_len)}
     by_suffix: dict[tuple[str, ...], str] = {}
     by_initials: dict[str, str] = {}
-    for longer in by_len:
-        lw = tuple(longer.lower().split())
+    for full in by_len:
+        lw = tuple(full.lower().split())
         for size in range(1, len(lw)):
-            by_suffix.setdefault(lw[-size:], longer)
+            by_suffix.setdefault(lw[-size:], full)
         if len(lw) > 1:
-            by_initials.setdefault(_initials(longer), longer)
+            by_initials.setdefault(_initials(full), full)
     canon: dict[str, str] = {}
     for name in by_len:
         words = tuple(name.lower().split())

@@ -318,11 +318,12 @@ def _cosines(vectors: Sequence[Vector]) -> np.ndarray:
             cols.append(vocab.setdefault(w, len(vocab)))
             vals.append(v)
     out = np.zeros((m, m))
-    r, c, v = np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64), np.array(vals)
+    r, c = np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64)
+    weights = np.array(vals)
     for lo in range(0, len(vocab), COSINE_BLOCK):
         sel = (c >= lo) & (c < lo + COSINE_BLOCK)
         dense = np.zeros((m, min(COSINE_BLOCK, len(vocab) - lo)))
-        dense[r[sel], c[sel] - lo] = v[sel]
+        dense[r[sel], c[sel] - lo] = weights[sel]
         out += dense @ dense.T
     np.fill_diagonal(out, 1.0)
     return out

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from typing import Any
 
 import numpy as np
 from spacy.tokens import Doc, Span, Token
@@ -18,10 +19,11 @@ from .models import CleanDoc, Mention, Quote, Sentence
 from .nlp import syntax
 from .nlp.dates import DateSpan, find_dates
 from .nlp.numbers import Quantity, find_quantities
-from .nlp.quotes import attribute_quotes, find_quote_spans
+from .nlp.quotes import QuoteSpan, attribute_quotes, find_quote_spans
 
 CONTEXT_CHARS = 90  # characters each side of a value in its masked context
 ENTITY_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LAW", "EVENT", "LOC", "PRODUCT")
+Attributed = list[tuple[QuoteSpan, str | None, str | None]]  # quote, speaker, reporting verb
 
 
 def mention_id(doc_id: str, start: int, end: int) -> str:
@@ -80,7 +82,7 @@ def _token_at(doc: Doc, start: int, end: int) -> Token | None:
     return nums[-1] if nums else span[-1]
 
 
-def _from_quantity(doc: Doc, clean: CleanDoc, q: Quantity, quotes: list) -> Mention | None:
+def _from_quantity(doc: Doc, clean: CleanDoc, q: Quantity, quotes: Attributed) -> Mention | None:
     tok = _token_at(doc, q.number_start, q.number_end)
     if tok is None or re.match(r"\s+ago\b", syntax.text_of(doc)[q.end : q.end + 5]):
         return None  # "two years ago" is a date
@@ -130,7 +132,7 @@ def _modified_noun(doc: Doc, q: Quantity) -> Token | None:
     return None
 
 
-def _from_date(doc: Doc, clean: CleanDoc, d: DateSpan, quotes: list) -> Mention | None:
+def _from_date(doc: Doc, clean: CleanDoc, d: DateSpan, quotes: Attributed) -> Mention | None:
     span = doc.char_span(d.start, d.end, alignment_mode="expand")
     if span is None or not len(span):
         return None
@@ -182,8 +184,8 @@ def _shared(doc: Doc, text: str) -> str:
 
 def _mention(doc: Doc, clean: CleanDoc, kind: str, value: float | str | None, unit: str | None,
              start: int, end: int, tok: Token, head: Token | None, counted: str | None,
-             quotes: list, *, bound: str = "exact", low: float | None = None,
-             high: float | None = None, extra: dict | None = None) -> Mention:
+             quotes: Attributed, *, bound: str = "exact", low: float | None = None,
+             high: float | None = None, extra: dict[str, Any] | None = None) -> Mention:
     sent = syntax.sent_of(tok)
     anchor = head if head is not None else tok
     qualifiers = _qualifiers(doc, start, end, head, counted)
@@ -226,7 +228,7 @@ def _qualifiers(doc: Doc, start: int, end: int, head: Token | None, counted: str
     return names
 
 
-def _attribution(doc: Doc, tok: Token, start: int, quotes: list) -> tuple[str | None, str | None, bool]:
+def _attribution(doc: Doc, tok: Token, start: int, quotes: Attributed) -> tuple[str | None, str | None, bool]:
     """Who the text gives as the source of the value, the cue, and whether it is quoted."""
     for qs, speaker, cue in quotes:
         if qs.start <= start < qs.end:
@@ -251,7 +253,7 @@ def _attribution(doc: Doc, tok: Token, start: int, quotes: list) -> tuple[str | 
     return _parenthetical(doc, tok, quotes)
 
 
-def _parenthetical(doc: Doc, tok: Token, quotes: list) -> tuple[str | None, str | None, bool]:
+def _parenthetical(doc: Doc, tok: Token, quotes: Attributed) -> tuple[str | None, str | None, bool]:
     """'..., the governor's office said, and ...': a reporting verb set off by commas."""
     root = syntax.sent_of(tok).root
     for child in root.children:
@@ -265,7 +267,7 @@ def _parenthetical(doc: Doc, tok: Token, quotes: list) -> tuple[str | None, str 
     return None, None, False
 
 
-def _resolve_he(doc: Doc, subj: Token, quotes: list) -> str | None:
+def _resolve_he(doc: Doc, subj: Token, quotes: Attributed) -> str | None:
     if subj.lower_ not in ("he", "she"):
         return None
     prior = [e for e in syntax.ents_of(doc) if e.label_ == "PERSON" and e.end <= subj.i]
@@ -356,5 +358,5 @@ def _tensor_context(doc: Doc, tok: Token, start: int, end: int) -> np.ndarray | 
            and abs(t.i - tok.i) <= 12]
     if not idx:
         return None
-    vec = doc.tensor[idx].mean(axis=0)
+    vec: np.ndarray = doc.tensor[idx].mean(axis=0)
     return (vec / (np.linalg.norm(vec) or 1.0)).astype(np.float32)

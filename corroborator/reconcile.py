@@ -277,8 +277,8 @@ def _value_key(m: Mention) -> tuple[object, ...]:
 
 def _compatible_sets(block: Sequence[Mention], xs: list[int], ys: list[int], attr: str) -> bool:
     if attr == "time":
-        tx = {block[i].time[:4] for i in xs if block[i].time}
-        ty = {block[j].time[:4] for j in ys if block[j].time}
+        tx = {t[:4] for i in xs if (t := block[i].time)}
+        ty = {t[:4] for j in ys if (t := block[j].time)}
         return not tx or not ty or bool(tx & ty)
     qx = [q for i in xs for q in block[i].qualifiers]
     qy = [q for j in ys for q in block[j].qualifiers]
@@ -350,7 +350,7 @@ def reconcile(mentions: Sequence[Mention], event_of: dict[str, str], *,
             memo[keys[b]] = groups
     facts: list[Fact] = []
     for (event, dim), block in sorted(blocks.items()):
-        groups = done[(event, dim)]
+        groups = done[(event, dim)] or []  # every block was clustered above
         for members in groups:
             group = sorted((block[i] for i in members), key=lambda m: (m.doc, m.start))
             facts.append(make_fact(group, event or None, tolerance))

@@ -63,7 +63,7 @@ class Settings:
             default = getattr(settings, key)
             try:
                 typed[key] = (_boolean(raw) if isinstance(default, bool)
-                              else type(default)(raw))  # type: ignore[call-arg]
+                              else type(default)(raw))
             except (TypeError, ValueError) as exc:
                 raise ConfigError(f"setting {key}={raw!r}: {exc}") from exc
         return replace(settings, **typed)  # type: ignore[arg-type]

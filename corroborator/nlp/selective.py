@@ -41,6 +41,8 @@ from .dates import find_dates
 from .numbers import find_quantities
 from .quotes import find_quote_spans
 
+Selected = tuple[Doc, list[tuple[int, int]], list[tuple[int, int]]]  # doc, sentences, runs
+
 SCANS = "corroborator_scans"  # user_data key: the text scans select() made
 ATTRS = [TAG, POS, MORPH, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE]
 NAME_LOOKBACK = 4  # sentences searched back for the name a 'he' or 'she' stands for
@@ -127,7 +129,7 @@ def parse(nlp: Language, texts: Iterable[tuple[str, str | None]], batch_size: in
           stats: dict[str, int] | None = None) -> Iterator[Doc]:
     """Each (text, published date) as a Doc with the full pipeline's annotations on the
     selected sentences (see the module docstring); ``stats`` counts tokens seen and parsed."""
-    batch: list[tuple[Doc, list[tuple[int, int]], list[tuple[int, int]]]] = []
+    batch: list[Selected] = []
     for text, published in texts:
         doc = nlp.make_doc(text)
         bounds, keep = select(doc, published)
@@ -139,7 +141,7 @@ def parse(nlp: Language, texts: Iterable[tuple[str, str | None]], batch_size: in
         yield from _annotate(nlp, batch, stats)
 
 
-def _annotate(nlp: Language, batch: list, stats: dict[str, int] | None) -> Iterator[Doc]:
+def _annotate(nlp: Language, batch: list[Selected], stats: dict[str, int] | None) -> Iterator[Doc]:
     pieces = [Doc(nlp.vocab, words=[t.text for t in doc[a:b]],
                   spaces=[bool(t.whitespace_) for t in doc[a:b]])
               for doc, _, spans in batch for a, b in spans]
@@ -172,7 +174,7 @@ def _merge(doc: Doc, bounds: Sequence[tuple[int, int]], spans: Sequence[tuple[in
         if piece.tensor is not None and len(piece.tensor):
             width = piece.tensor.shape[1]
             tensors.append((a, piece.tensor))
-    doc.from_array(ATTRS, arr)
+    doc.from_array(ATTRS, arr)  # type: ignore[arg-type]  # thinc's Ints2d is an int ndarray
     if width:
         tensor = np.zeros((n, width), dtype="float32")
         for a, t in tensors:
