@@ -106,19 +106,12 @@ def _add_to(dossier: Path, inputs_to_add: Sequence[str], *, quiet: bool,
             regroup: bool = False) -> None:
     """`corroborator add`: the new inputs join inputs.json and the record (in place when it
     can be, else rebuilt). Raises ``click.ClickException`` with the reason when it fails."""
-    import json
-
     from .fetch import is_url
     from .lock import dossier_lock
 
     try:  # one writer at a time: a second `add` waits, then reads the inputs the first left
         with dossier_lock(dossier, waiting=lambda msg: click.echo(msg, err=True)):
-            try:
-                inputs = json.loads((dossier / INPUTS_FILE).read_text(encoding="utf-8"))
-            except (OSError, ValueError) as exc:
-                raise click.ClickException(
-                    f"{dossier} has no readable {INPUTS_FILE} ({exc}): build it with "
-                    "`corroborator build ... --out` first.") from exc
+            inputs = _read_inputs(dossier)
             urls = [i for i in inputs_to_add if is_url(i)]
             paths = [str(Path(i).resolve()) for i in inputs_to_add if not is_url(i)]
             for p in paths:
@@ -155,9 +148,9 @@ def watch_folder(dossier: Path, folder: Path, interval: float, quiet: bool) -> N
     reported and the watch goes on. Example:
       corroborator watch dossier/ incoming/ --interval 5
     """
-    import json
     import signal
 
+    from .store import read_paths
     from .watch import watch
 
     def add_batch(paths: list[Path]) -> None:
@@ -166,14 +159,10 @@ def watch_folder(dossier: Path, folder: Path, interval: float, quiet: bool) -> N
         except click.ClickException as exc:
             click.echo(f"error: {exc.format_message()}", err=True)
 
-    try:
-        inputs = json.loads((dossier / INPUTS_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise click.ClickException(f"{dossier} has no readable {INPUTS_FILE} ({exc}): build "
-                                   "it with `corroborator build ... --out` first.") from exc
+    inputs = _read_inputs(dossier)
     base = Path(inputs.get("cwd") or Path.cwd())
     try:
-        held = [base / p for p in _record_paths(dossier / "record.sqlite")]
+        held = [base / p for p in read_paths(dossier / "record.sqlite")]
     except CorroboratorError as exc:
         raise click.ClickException(str(exc)) from exc
     _logging(quiet)
@@ -194,23 +183,6 @@ def _interrupted(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
-def _record_paths(path: Path) -> list[str]:
-    """The paths of the files the record holds, read or skipped."""
-    import sqlite3
-
-    from .errors import StoreError
-
-    try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            return [r[0] for r in con.execute(
-                "SELECT path FROM documents UNION SELECT path FROM skipped")]
-        finally:
-            con.close()
-    except sqlite3.Error as exc:
-        raise StoreError(f"{path}: cannot be read as a record ({exc})") from exc
-
-
 def _warm_up(settings: Settings) -> None:
     """Load the NLP pipeline and the embedding model now, not at the first report."""
     from . import embed
@@ -218,6 +190,19 @@ def _warm_up(settings: Settings) -> None:
 
     make_nlp(settings.spacy_model)
     embed.load()
+
+
+def _read_inputs(dossier: Path) -> dict[str, Any]:
+    """What the dossier was built from (inputs.json)."""
+    import json
+
+    try:
+        inputs: dict[str, Any] = json.loads((dossier / INPUTS_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise click.ClickException(
+            f"{dossier} has no readable {INPUTS_FILE} ({exc}): build it with "
+            "`corroborator build ... --out` first.") from exc
+    return inputs
 
 
 def _add_in_place(dossier: Path, inputs: dict[str, Any], paths: list[str], urls: list[str],

@@ -47,6 +47,7 @@ import math
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from typing import TypeVar
 
 import numpy as np
 
@@ -66,6 +67,7 @@ from .profiles import (
     weigh,
 )
 
+T = TypeVar("T", int, float)  # totals kept between groups: pair counts, score sums
 STORY_SIMILAR = 0.05  # mean TF-IDF cosine at which reports are one story
 STORY_MIN_DOCS = 30  # a smaller batch is one story
 BLOCK_TERMS = 40  # a report's heaviest words that find its candidate neighbours
@@ -263,21 +265,9 @@ def average_linkage(
         groups[new] = sorted(groups.pop(a) + groups.pop(b))
         if a in locked or b in locked:
             locked.add(new)
-        sums[new] = {}
-        for old in (a, b):
-            for other, s in sums.pop(old).items():
-                if other in (a, b):
-                    continue
-                del sums[other][old]
-                sums[new][other] = sums[other][new] = sums[new].get(other, 0.0) + s
+        _fold(sums, a, b, new)
         if counts is not None:
-            counts[new] = {}
-            for old in (a, b):
-                for other, pairs in counts.pop(old).items():
-                    if other in (a, b):
-                        continue
-                    del counts[other][old]
-                    counts[new][other] = counts[other][new] = counts[new].get(other, 0) + pairs
+            _fold(counts, a, b, new)
         for other in sums[new]:
             if mean(new, other) >= threshold:
                 heapq.heappush(heap, (-mean(new, other), min(new, other), max(new, other)))
@@ -295,6 +285,19 @@ def stories(profs: Sequence[Profile], seeds: Sequence[Sequence[int]] = ()) -> li
 
 
 # -- level 2: events within a story ----------------------------------------------------
+
+
+def _fold(table: dict[int, dict[int, T]], a: int, b: int, new: int) -> None:
+    """In a symmetric table of totals between groups, rows ``a`` and ``b`` become row
+    ``new``, their sum (what they held between each other is dropped)."""
+    row: dict[int, T] = {}
+    for old in (a, b):
+        for other, value in table.pop(old).items():
+            if other in (a, b):
+                continue
+            del table[other][old]
+            row[other] = table[other][new] = row.get(other, 0) + value
+    table[new] = row
 
 
 def _second_order(sim: np.ndarray) -> np.ndarray:

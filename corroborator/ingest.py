@@ -45,6 +45,7 @@ __all__ = [
     "no_reports_error",
     "normalise_date",
     "read_sources",
+    "report_files",
     "sha256_hex",
 ]
 
@@ -201,6 +202,14 @@ def _unsupported(path: Path) -> str:
         f"{path.name} has an unsupported extension {suffix}: corroborator reads "
         f"{', '.join(REPORT_SUFFIXES)} files, so convert it to one of those."
     )
+
+
+def report_files(folder: Path) -> Iterator[Path]:
+    """The report files a build of ``folder`` reads, in order (hidden entries left out,
+    subfolders walked); folders that cannot be read are passed over."""
+    for item in _walk(folder, set()):
+        if isinstance(item, Path):
+            yield item
 
 
 def _walk(folder: Path, seen: set[Path]) -> Iterator[Path | Skipped]:

@@ -415,6 +415,13 @@ def read_events(path: str | Path) -> tuple[Event, ...]:
         return _events(db)
 
 
+def read_paths(path: str | Path) -> list[str]:
+    """The paths of the files the record at ``path`` holds, read or skipped."""
+    with _reading(path) as db:
+        return [r[0] for r in db.execute(
+            "SELECT path FROM documents UNION SELECT path FROM skipped").fetchall()]
+
+
 def read_summary(path: str | Path) -> tuple[dict[str, int], str | None]:
     """The record's counts (reports, events, facts, conflicts, skipped) and its story,
     without loading it."""

@@ -8,8 +8,9 @@ loading of the models (about three seconds of a one-report ``add``).
 
 A file is taken once it has stopped changing: its size and modification time are
 the same at two looks in a row, so a report still being written or copied is left
-for a later look. Hidden files (``.name``) and files of other formats are ignored,
-so a writer can write under a hidden name and rename the file when it is whole.
+for a later look. Files are found as a build of the folder finds them: hidden files
+(``.name``) and other formats are ignored, so a writer can write under a hidden name
+and rename the file when it is whole.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .ingest import REPORT_SUFFIXES
+from .ingest import report_files
 
 __all__ = ["Arrivals", "watch"]
 
@@ -45,19 +46,12 @@ class Arrivals:
         return out
 
     def _look(self) -> Iterator[tuple[Path, Stamp]]:
-        try:
-            entries = list(self.folder.iterdir())
-        except FileNotFoundError:  # the folder went away: nothing arrives until it is back
-            return
-        for path in entries:
-            if path.name.startswith(".") or path.suffix.lower() not in REPORT_SUFFIXES:
-                continue
+        for path in report_files(self.folder):  # as a build of the folder finds them
             try:
                 st = path.stat()
             except OSError:  # gone between the listing and the look
                 continue
-            if path.is_file():
-                yield path.resolve(), (st.st_size, st.st_mtime_ns)
+            yield path.resolve(), (st.st_size, st.st_mtime_ns)
 
 
 def watch(folder: Path, add: Callable[[list[Path]], None], *, interval: float,
