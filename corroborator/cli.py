@@ -35,7 +35,7 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("reports", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("reports", metavar="[REPORT_OR_URL]...", nargs=-1)
 @click.option("--out", "-o", "out", required=True, type=click.Path(path_type=Path),
               help="Folder to write dossier.json, record.sqlite and index.html into.")
 @click.option("--urls", "url_lists", multiple=True,
@@ -50,10 +50,16 @@ def cli() -> None:
 @click.option("--scheduler", metavar="ADDRESS",
               help="The Dask scheduler to use (tcp://host:8786); implies --engine dask. "
                    "Without it, --engine dask starts a local cluster.")
-def build(reports: tuple[Path, ...], out: Path, url_lists: tuple[Path, ...],
+def build(reports: tuple[str, ...], out: Path, url_lists: tuple[Path, ...],
           settings_file: str | None, story: str | None, quiet: bool, engine: str,
           scheduler: str | None) -> None:
-    """Build the dossier of REPORTS (files, folders, feeds, WARC files) and --urls into --out.
+    """Build the dossier of REPORT_OR_URL... and --urls into --out.
+
+    \b
+    Takes what `add` takes, in any mix: report files, folders of them, saved
+    feeds, WARC files, and http(s) URLs of web pages or RSS/Atom feeds (every
+    item of a feed is fetched). Example:
+      corroborator build reports/ https://harbour.example/feed.rss --out dossier/
 
     \b
     Writes, in the --out folder:
@@ -64,17 +70,20 @@ def build(reports: tuple[Path, ...], out: Path, url_lists: tuple[Path, ...],
     A report that cannot be read is skipped with a message naming the file;
     the exit status is non-zero only when no report could be read.
     """
-    from .fetch import read_url_list
+    from .fetch import is_url, read_url_list
 
     if not reports and not url_lists:
-        raise click.UsageError("give REPORTS, or --urls with a file of URLs, or both.")
-    try:
-        urls = [u for listing in url_lists for u in read_url_list(listing)]
+        raise click.UsageError("give REPORTS or URLs, or --urls with a file of URLs, or both.")
+    paths = [Path(r) for r in reports if not is_url(r)]
+    try:  # URLs given as arguments are fetched as `add` fetches them, with those of --urls
+        urls = [r for r in reports if is_url(r)]
+        urls += [u for listing in url_lists for u in read_url_list(listing)]
     except CorroboratorError as exc:
         raise click.ClickException(str(exc)) from exc
-    inputs = {"cwd": str(Path.cwd()), "paths": [str(p) for p in reports], "urls": urls,
+    inputs = {"cwd": str(Path.cwd()), "paths": [str(p) for p in paths],
+              "urls": list(dict.fromkeys(urls)),
               "settings": str(Path(settings_file).resolve()) if settings_file else None,
-              "story": story or _story_name(reports)}
+              "story": story or _story_name(tuple(paths) if len(reports) == 1 else ())}
     _build_into(out, inputs, quiet, engine="dask" if scheduler else engine, scheduler=scheduler)
 
 
