@@ -1,0 +1,264 @@
+"""Score ``said_by`` (who the text says a figure comes from) on PolNeAR's development split.
+
+PolNeAR (Newell, Margolin & Ruths, LREC 2018; ``shared/bench/polnear-dev``, see
+``shared/bench/README.md``) marks every attribution in 84 political news articles
+as SOURCE, CUE and CONTENT spans. The benchmark:
+
+1. parses each article as the pipeline does (selective parsing, then
+   ``extract.extract``), with no cleaning step, so that mention offsets are
+   offsets into the article file;
+2. gives each figure (every mention: counts, amounts, percents, dates...) a gold
+   claimer: the SOURCE of the innermost CONTENT span that holds it; a figure in
+   no CONTENT span is the outlet's own voice (gold: none), as is one in a content
+   span whose relation has no source. A pronoun source ("he said") stands for the
+   nearest earlier non-pronoun source of the article (the data has no coreference);
+3. counts a claimer right (strict) when it contains the gold source's head word;
+   precision is over figures given a claimer, recall over figures with a gold one;
+4. does the same for a naive baseline: the nearest PERSON or ORG entity before a
+   reporting verb of the figure's sentence;
+5. breaks recall down by where the source stands (the figure's sentence or
+   elsewhere) and by its kind (named, nominal, anonymous, pronoun), and counts
+   claimers that occur nowhere in their own article.
+
+Only the first annotator's file of an article is used. PolNeAR carries no licence:
+it is read here to find and measure error classes, and nothing fitted on it ships.
+
+Run::
+
+    .venv/bin/python bench/polnear.py [--data DIR] [--results bench/RESULTS.md] [--errors N]
+
+It writes the figures under "## Attribution (PolNeAR dev)" in the results file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import re
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from results import write_section  # bench/results.py (bench/ is on sys.path)
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from corroborator.extract import extract  # noqa: E402
+from corroborator.models import CleanDoc, Mention, RawDoc, Source  # noqa: E402
+from corroborator.nlp import make_nlp, selective, syntax  # noqa: E402
+
+DEFAULT_DATA = HERE.parent.parent / "shared" / "bench" / "polnear-dev"
+DEFAULT_RESULTS = HERE / "RESULTS.md"
+SECTION = "## Attribution (PolNeAR dev)"
+PRONOUNS = frozenset("he she they it we i you his her their its our".split())
+ANONYMOUS = frozenset(
+    "source sources person people insider insiders aide aides someone official officials".split()
+)
+CUT = re.compile(r",|\s(?:who|which|that|for|of|from|with|at|in|on|close|familiar|involved)\s", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    content: tuple[tuple[int, int], ...]  # fragments
+    source: tuple[int, int] | None
+    source_text: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Gold:
+    head: str | None  # the head word a right claimer contains; None: own voice
+    source: str | None  # the source text (resolved, for a pronoun)
+    kind: str  # named | nominal | anonymous | pronoun | own
+    same_sentence: bool
+
+
+def read_relations(ann: Path) -> list[Relation]:
+    spans: dict[str, tuple[str, tuple[tuple[int, int], ...], str]] = {}
+    events: list[dict[str, str]] = []
+    for line in ann.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if line.startswith("T") and len(parts) >= 3:
+            label, _, offsets = parts[1].partition(" ")
+            frags = tuple((int(a), int(b)) for a, b in
+                          (f.split() for f in offsets.split(";")))
+            spans[parts[0]] = (label, frags, parts[2])
+        elif line.startswith("E") and len(parts) >= 2:
+            args = dict(a.split(":", 1) for a in parts[1].split()[1:] if ":" in a)
+            events.append(args)
+    out = []
+    for args in events:
+        content = spans.get(args.get("Content", ""))
+        if content is None:
+            continue
+        src = spans.get(args.get("Source", ""))
+        out.append(Relation(content[1], src[1][0] if src else None, src[2] if src else None))
+    return out
+
+
+def head_word(source: str) -> str:
+    first = CUT.split(" " + source + " ")[0].strip() or source
+    words = re.findall(r"[\w-]+", syntax.strip_possessive(first.strip()).replace(".", ""))
+    return words[-1] if words else source
+
+
+def source_kind(text: str) -> str:
+    head = head_word(text)
+    if text.lower().strip() in PRONOUNS:
+        return "pronoun"
+    if head.lower() in ANONYMOUS:
+        return "anonymous"
+    return "named" if head[:1].isupper() else "nominal"
+
+
+def gold_of(m: Mention, relations: list[Relation]) -> Gold:
+    holding = [r for r in relations if any(a <= m.start and m.end <= b for a, b in r.content)]
+    if not holding:
+        return Gold(None, None, "own", False)
+    rel = min(holding, key=lambda r: sum(b - a for a, b in r.content))
+    if rel.source is None or rel.source_text is None:
+        return Gold(None, None, "own", False)
+    same = m.sent_start <= rel.source[0] < m.sent_end
+    text, kind = rel.source_text, source_kind(rel.source_text)
+    if kind == "pronoun":
+        prior = [r for r in relations if r.source is not None and r.source_text
+                 and r.source[0] < rel.source[0] and source_kind(r.source_text) != "pronoun"]
+        if not prior:
+            return Gold(None, None, "own", False)
+        text = max(prior, key=lambda r: r.source[0] if r.source else 0).source_text or text
+    return Gold(head_word(text).lower(), text, kind, same)
+
+
+def baseline_claimer(doc: object, m: Mention) -> str | None:
+    """The nearest PERSON or ORG entity before the reporting verb nearest the figure."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")  # type: ignore[attr-defined]
+    if span is None or not len(span):
+        return None
+    sent = syntax.sent_of(span[0])
+    verbs = [t for t in sent if t.lemma_.lower() in syntax.REPORTING and t.pos_ == "VERB"]
+    for verb in sorted(verbs, key=lambda v: abs(v.i - span[0].i)):
+        ents = [e for e in syntax.ents_in(sent) if e.label_ in ("PERSON", "ORG") and e.end <= verb.i]
+        if ents:
+            return str(ents[-1].text)
+    return None
+
+
+def right(claimer: str | None, gold: Gold) -> bool:
+    if claimer is None or gold.head is None:
+        return False
+    return gold.head in re.findall(r"[\w-]+", claimer.lower().replace(".", ""))
+
+
+@dataclass
+class Tally:
+    tp: int = 0
+    predicted: int = 0
+    gold: int = 0
+
+    def add(self, claimer: str | None, gold: Gold) -> bool:
+        ok = right(claimer, gold)
+        self.tp += ok
+        self.predicted += claimer is not None
+        self.gold += gold.head is not None
+        return ok
+
+    def prf(self) -> tuple[float, float, float]:
+        p = self.tp / self.predicted if self.predicted else 0.0
+        r = self.tp / self.gold if self.gold else 0.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def articles(data: Path) -> Iterable[tuple[str, str, list[Relation]]]:
+    seen: set[str] = set()
+    for ann in sorted((data / "attributions").glob("*.ann")):
+        name = re.sub(r"_[0-9a-f]{4}$", "", ann.stem)
+        if name in seen or not (data / "text" / f"{name}.txt").exists():
+            continue
+        seen.add(name)
+        yield name, (data / "text" / f"{name}.txt").read_text(encoding="utf-8"), read_relations(ann)
+
+
+def run(data: Path, errors: int = 0) -> str:
+    nlp = make_nlp()
+    system, base = Tally(), Tally()
+    by_where: dict[str, list[int]] = {}
+    by_kind: dict[str, list[int]] = {}
+    absent = claimers = 0
+    shown = 0
+    wrong: Counter[str] = Counter()
+    t0 = time.perf_counter()
+    n_articles = n_figures = 0
+    for name, text, relations in articles(data):
+        n_articles += 1
+        raw = RawDoc(name, name, "txt", text, Source(), hashlib.sha256(text.encode()).hexdigest())
+        doc = next(iter(selective.parse(nlp, [(text, None)])))
+        mentions, _ = extract(doc, CleanDoc(raw, text))
+        syntax.forget_sents(doc)
+        for m in mentions:
+            n_figures += 1
+            gold = gold_of(m, relations)
+            ok = system.add(m.said_by, gold)
+            base.add(baseline_claimer(doc, m), gold)
+            if m.said_by is not None:
+                claimers += 1
+                absent += m.said_by not in text
+            if gold.head is not None:
+                for table, key in ((by_where, "same sentence" if gold.same_sentence else "elsewhere"),
+                                   (by_kind, gold.kind)):
+                    row = table.setdefault(key, [0, 0])
+                    row[0] += ok
+                    row[1] += 1
+            if not ok and (m.said_by or gold.head):
+                wrong["missed" if m.said_by is None else "spurious" if gold.head is None
+                      else "wrong"] += 1
+                if shown < errors:
+                    shown += 1
+                    print(f"-- {name} {m.text!r} got={m.said_by!r} gold={gold.source!r} "
+                          f"({gold.kind}) cue={m.attribution_cue!r}\n   {m.sentence[:300]}")
+        syntax.forget_sents(doc)
+    seconds = time.perf_counter() - t0
+    return report(system, base, by_where, by_kind, wrong, absent, claimers, n_articles,
+                  n_figures, seconds)
+
+
+def report(system: Tally, base: Tally, by_where: dict[str, list[int]],
+           by_kind: dict[str, list[int]], wrong: Counter[str], absent: int, claimers: int,
+           n_articles: int, n_figures: int, seconds: float) -> str:
+    lines = [SECTION, "",
+             f"`bench/polnear.py`: `said_by` of {n_figures} figures in {n_articles} articles of "
+             f"PolNeAR's development split ({system.gold} with a gold claimer), strict match "
+             f"(the claimer contains the source's head word); {seconds:.0f} s.", "",
+             "| system | precision | recall | F1 |", "|---|---|---|---|"]
+    for label, tally in (("corroborator", system),
+                         ("baseline: nearest PERSON/ORG before a reporting verb", base)):
+        p, r, f = tally.prf()
+        lines.append(f"| {label} | {p:.3f} | {r:.3f} | {f:.3f} |")
+    lines += ["", "Recall of corroborator by where the source stands and by its kind:", "",
+              "| source | figures | recall |", "|---|---|---|"]
+    for table in (by_where, by_kind):
+        for key, (ok, n) in sorted(table.items()):
+            lines.append(f"| {key} | {n} | {ok / n:.3f} |")
+    lines += ["", f"Errors: {wrong['wrong']} wrong claimer, {wrong['missed']} missed, "
+              f"{wrong['spurious']} given to a source where the outlet speaks. Claimers that "
+              f"occur nowhere in their own article: {absent} of {claimers}."]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--results", type=Path, default=DEFAULT_RESULTS)
+    ap.add_argument("--errors", type=int, default=0, help="print this many errors")
+    ap.add_argument("--no-write", action="store_true", help="print only")
+    args = ap.parse_args(argv)
+    text = run(args.data, args.errors)
+    print(text)
+    if not args.no_write:
+        write_section(args.results, SECTION, text)
+
+
+if __name__ == "__main__":
+    main()
