@@ -14,7 +14,8 @@ then reads the inputs the first one left. Both additions land, in either order.
   (the CLI prints it) which process holds the lock;
 * re-entrant within a process: ``add`` holds the lock and calls the build,
   which takes it again;
-* the holder is the only writer, so temporary files that a killed writer left
+* the holder is the only writer, so the journal a killed writer left beside the record
+  or its kept state is rolled back on taking it (``settle_journals``), and temporary files that a killed writer left
   beside the outputs (``.record.sqlite.k3j2x_9q.tmp``) or in the caches under
   ``DIR/cache`` (``tmpk3j2x_9q.tmp``) are removed on taking it.
 
@@ -34,7 +35,8 @@ from pathlib import Path
 
 from .errors import StoreError
 
-__all__ = ["LOCK_FILE", "LOCK_TIMEOUT", "dossier_lock", "remove_stale_temp_files"]
+__all__ = ["LOCK_FILE", "LOCK_TIMEOUT", "dossier_lock", "remove_stale_temp_files",
+           "settle_journals"]
 
 LOCK_FILE = ".lock"
 LOCK_TIMEOUT = 600.0  # seconds to wait for another command on the same dossier
@@ -45,6 +47,8 @@ OUTPUTS = ("dossier.json", "record.sqlite", "index.html", "inputs.json")
 STALE_TEMP = re.compile(
     rf"^\.(?:{'|'.join(map(re.escape, OUTPUTS))})\.[a-z0-9_]{{8}}\.tmp(?:-journal)?$"
 )
+RECORD = "record.sqlite"
+STATE = "state.sqlite"  # under CACHE_DIR: what `add` keeps (corroborator.state.FILE)
 CACHE_DIR = "cache"  # corroborator's own: fetched pages, per-report analyses
 STALE_CACHE_TEMP = re.compile(r"^(?:tmp|\..+\.)[a-z0-9_]{8}\.tmp$")
 
@@ -79,6 +83,7 @@ def dossier_lock(
         try:
             _write_pid(fd)
             remove_stale_temp_files(key)
+            settle_journals(key)
             yield
         finally:
             del _held[key]
@@ -121,6 +126,17 @@ def _write_pid(fd: int) -> None:
     """Name the holder in the lock file, for the message of a command that waits."""
     os.ftruncate(fd, 0)
     os.pwrite(fd, f"{os.getpid()}\n".encode("ascii"), 0)
+
+
+def settle_journals(folder: Path) -> None:
+    """Roll back the journals a killed writer left beside the record and its kept state, as
+    SQLite would on their next read-write open; call it holding the lock. (Read-only opens,
+    ``serve``'s, cannot roll back; a build that replaced the record would otherwise leave
+    the old journal beside the new file, to be "rolled back" into it.)"""
+    from .store import settle
+
+    for database in (folder / RECORD, folder / CACHE_DIR / STATE):
+        settle(database)
 
 
 def remove_stale_temp_files(folder: Path) -> list[Path]:

@@ -24,7 +24,7 @@ from .pipeline import BuildIndex
 from .report import index_chunks, render_large
 from .settings import Settings
 from .state import FILE, write_state
-from .store import read_record, read_summary, write_record
+from .store import discard_journals, read_record, read_summary, settle, write_record
 
 __all__ = ["refresh_pages", "write_built", "write_pages"]
 
@@ -35,6 +35,12 @@ def write_built(out: Path, record: Record, index: BuildIndex, settings: Settings
     """A built record's files: its kept state, the record, then the pages. The state and
     the record share a generation token, so a crash between their writes is noticed."""
     token = uuid.uuid4().hex
+    # Both files are replaced whole: no journal of the old ones may outlive them (SQLite
+    # would "roll it back" into the new file). Roll back both first (a transaction of
+    # `add` spans the two), then remove what could not be.
+    for database in (out / RECORD, out / "cache" / FILE):
+        settle(database)
+    discard_journals(out / "cache" / FILE)
     write_state(out / "cache" / FILE, index, settings=settings, generation=token)
     write_record(record, out / RECORD, meta={"state": token})
     write_pages(out, record, settings)

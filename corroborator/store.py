@@ -31,6 +31,7 @@ it was written as.
 
 from __future__ import annotations
 
+import glob
 import json
 import os
 import sqlite3
@@ -62,7 +63,10 @@ from .models import (
     fact_order,
 )
 
-__all__ = ["FORMAT", "SCHEMA_VERSION", "read_record", "read_summary", "write_record"]
+__all__ = [
+    "FORMAT", "SCHEMA_VERSION", "discard_journals", "read_record", "read_summary", "settle",
+    "write_record",
+]
 
 FORMAT = "corroborator-record"
 SCHEMA_VERSION = "1"
@@ -188,6 +192,10 @@ def write_record(record: Record, path: str | Path, *, meta: dict[str, str] | Non
     try:
         _write_database(record, Path(tmp_name), meta or {})
         _fsync(Path(tmp_name))
+        # A journal a killed writer left beside the old record would be "rolled back"
+        # into the new one by the next open, and corrupt it: settle it first.
+        settle(target)
+        discard_journals(target)
         os.replace(tmp_name, target)
         _fsync(target.parent)
     except (sqlite3.Error, TypeError, ValueError, OSError) as exc:
@@ -198,6 +206,43 @@ def write_record(record: Record, path: str | Path, *, meta: dict[str, str] | Non
         for leftover in (tmp_name, tmp_name + "-journal"):
             if os.path.exists(leftover):
                 os.remove(leftover)
+
+
+# The files SQLite keeps beside a database: a rollback journal, a write-ahead log and its
+# index, and (for a transaction over attached databases) a super-journal "NAME-mjXXXXXXXX".
+JOURNALS = ("-journal", "-wal", "-shm")
+SETTLE_TIMEOUT = 5.0  # seconds to wait for a reader while rolling a journal back
+
+
+def journals(path: str | Path) -> list[Path]:
+    """The journal files present beside the SQLite file ``path``."""
+    target = Path(path)
+    found = [Path(f"{target}{suffix}") for suffix in JOURNALS]
+    found = [p for p in found if p.exists()]
+    if target.parent.is_dir():
+        found += sorted(target.parent.glob(f"{glob.escape(target.name)}-mj*"))
+    return found
+
+
+def settle(path: str | Path) -> bool:
+    """Roll back what a killed writer left in the journal of the SQLite file ``path``, as
+    SQLite does on its next read-write open; True if no journal is left. Call it holding
+    the dossier lock (no writer may be at work on the file)."""
+    target = Path(path)
+    if not target.is_file() or not journals(target):
+        return True
+    try:
+        with closing(sqlite3.connect(target, timeout=SETTLE_TIMEOUT)) as con:
+            con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.Error:
+        return False
+    return not journals(target)
+
+
+def discard_journals(path: str | Path) -> None:
+    """Remove the journal files beside ``path``; only before the file is replaced whole."""
+    for leftover in journals(path):
+        leftover.unlink(missing_ok=True)
 
 
 def _fsync(path: Path) -> None:
@@ -457,16 +502,62 @@ def _reading(path: str | Path) -> Iterator[sqlite_utils.Database]:
     if not source.is_file():
         raise StoreError(f"{source}: no such record; run `corroborator build` to create one")
     try:
-        with closing(sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)) as conn:
-            db = sqlite_utils.Database(conn)
-            _check_format(db, source)
-            yield db
+        with closing(_open_read_only(source)) as conn:
+            yield sqlite_utils.Database(conn)
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"{source}: not a readable corroborator record ({exc})") from exc
     except (KeyError, ValueError, TypeError) as exc:
         raise StoreError(
             f"{source}: a damaged corroborator record ({exc!r}); rebuild it with `corroborator build`"
         ) from exc
+
+
+SQLITE_READONLY_ROLLBACK = 776  # a read-only open found a hot journal it may not roll back
+RECOVER_WAIT = 10.0  # seconds a reader waits for the dossier lock to roll a journal back
+
+
+def _open_read_only(source: Path) -> sqlite3.Connection:
+    """``source`` opened read-only, its format checked. A read-only open cannot roll back
+    the journal a killed writer left ("attempt to write a readonly database"): it is
+    rolled back under the dossier lock, as a writer would, and the file opened again."""
+    for attempt in range(2):
+        conn = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            _check_format(sqlite_utils.Database(conn), source)
+            return conn
+        except sqlite3.OperationalError as exc:
+            conn.close()
+            if attempt or not _hot_journal(exc, source):
+                raise
+            _recover(source)
+        except BaseException:
+            conn.close()
+            raise
+    raise AssertionError("unreachable")
+
+
+def _hot_journal(exc: sqlite3.OperationalError, source: Path) -> bool:
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code == SQLITE_READONLY_ROLLBACK or ("readonly" in str(exc) and bool(journals(source)))
+
+
+def _recover(source: Path) -> None:
+    """Roll back the journal beside ``source`` under the lock of its folder, or say how to."""
+    from .lock import dossier_lock
+
+    left = ", ".join(p.name for p in journals(source)) or "a journal"
+    try:
+        with dossier_lock(source.parent, timeout=RECOVER_WAIT):
+            if settle(source):
+                return
+    except (StoreError, OSError):
+        pass
+    raise StoreError(
+        f"{source}: a write to this record was interrupted (a killed `corroborator add`?) and "
+        f"left {left} beside it, which must be rolled back before the record can be read; "
+        f"this needs write access to {source.parent}: run `corroborator export "
+        f"{source.parent}` as a user who may write there, or rebuild with `corroborator build`"
+    )
 
 
 def _check_format(db: sqlite_utils.Database, source: Path) -> None:

@@ -436,3 +436,131 @@ def test_crash_leftovers_of_a_killed_writer_are_removed(work: Path, template: Pa
     corroborator("add", folder, ADDED_REPORT, "--quiet", cwd=work)
     assert temp_files(folder) == []
     assert (folder / "notes.tmp").exists()
+
+
+# --- a killed add, then other commands (issue 19, 1) --------------------------------
+
+# A writer killed in the middle of a transaction of `add` (the record and, attached, its
+# kept state), with pages already spilled to the files: it leaves hot journals beside both.
+KILLED_WRITER = r"""
+import os, signal, sqlite3, sys
+con = sqlite3.connect(sys.argv[1], isolation_level=None)
+con.execute("ATTACH DATABASE ? AS state", (sys.argv[2],))
+con.execute("PRAGMA main.cache_size = 2")
+con.execute("PRAGMA state.cache_size = 2")
+con.execute("BEGIN IMMEDIATE")
+for table in ("mentions", "sentences", "documents", "segments"):
+    con.execute(f"UPDATE main.{table} SET rowid = rowid + 100000")
+con.execute("DELETE FROM state.docs")
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+def killed_add(template: Path, folder: Path) -> None:
+    """``folder``: the template dossier, as an `add` killed mid-transaction leaves it."""
+    shutil.copytree(template, folder)
+    record, state = folder / "record.sqlite", folder / "cache" / "state.sqlite"
+    done = subprocess.run([sys.executable, "-c", KILLED_WRITER, str(record), str(state)],
+                          capture_output=True, timeout=60, check=False)
+    assert done.returncode == -signal.SIGKILL, done.stderr
+    assert Path(f"{record}-journal").stat().st_size > 0  # hot: the kill left it
+
+
+def journal_files(folder: Path) -> list[str]:
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*")
+                  if p.name.endswith(("-journal", "-wal", "-shm")) or "-mj" in p.name)
+
+
+def test_crash_build_after_a_killed_add_keeps_the_new_record(work: Path, template: Path) -> None:
+    """The build replaces the record: the old one's journal must not be rolled back into it."""
+    folder = work / "killed-then-built"
+    killed_add(template, folder)
+    corroborator("build", *BUILD_REPORTS, "--out", folder, "--quiet", cwd=work)
+    assert journal_files(folder) == []
+    reference = work / "built-clean"
+    corroborator("build", *BUILD_REPORTS, "--out", reference, "--quiet", cwd=work)
+    rows = record_rows(folder / "record.sqlite")  # integrity_check included
+    assert len(rows["documents"]) == len(BUILD_REPORTS)
+    assert rows == record_rows(reference / "record.sqlite")
+    state = folder / "cache" / "state.sqlite"
+    with closing(sqlite3.connect(state)) as db:
+        assert db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        assert db.execute("SELECT count(*) FROM docs").fetchone()[0] == len(BUILD_REPORTS)
+
+
+def test_crash_readers_after_a_killed_add_see_the_old_record(work: Path, template: Path) -> None:
+    """serve, watch and export open the record read-only; a hot journal is rolled back
+    (under the lock, as a writer would), not reported as "attempt to write a readonly
+    database"."""
+    from corroborator.store import read_summary
+
+    folder = work / "killed-then-read"
+    killed_add(template, folder)
+    counts, _ = read_summary(folder / "record.sqlite")
+    assert counts == read_summary(template / "record.sqlite")[0]
+    assert journal_files(folder) == []
+    assert record_rows(folder / "record.sqlite") == record_rows(template / "record.sqlite")
+
+    exported = work / "killed-then-exported"
+    killed_add(template, exported)
+    exe = Path(sys.executable).with_name("corroborator")
+    done = subprocess.run([str(exe), "export", str(exported)], cwd=work, capture_output=True,
+                          text=True, timeout=300, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "readonly" not in done.stderr
+    assert journal_files(exported) == []
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
+def test_crash_hot_journal_in_a_read_only_folder_is_explained(work: Path, template: Path
+                                                              ) -> None:
+    from corroborator.errors import StoreError
+    from corroborator.store import read_summary
+
+    folder = work / "killed-read-only"
+    killed_add(template, folder)
+    folder.chmod(0o555)
+    try:
+        with pytest.raises(StoreError) as caught:
+            read_summary(folder / "record.sqlite")
+    finally:
+        folder.chmod(0o755)
+    message = str(caught.value)
+    assert "interrupted" in message and "record.sqlite-journal" in message
+    assert "readonly" not in message
+
+
+HOLD_LOCK = r"""
+import fcntl, os, sys, time
+fd = os.open(os.path.join(sys.argv[1], ".lock"), os.O_RDWR | os.O_CREAT, 0o644)
+fcntl.flock(fd, fcntl.LOCK_EX)
+print("held", flush=True)
+time.sleep(float(sys.argv[2]))
+"""
+
+
+def test_crash_hot_journal_that_cannot_be_rolled_back_is_explained(
+    work: Path, template: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While another process holds the folder, a reader cannot roll the journal back: it
+    says what happened and what to do, not "attempt to write a readonly database"."""
+    from corroborator import store
+    from corroborator.errors import StoreError
+
+    folder = work / "killed-and-held"
+    killed_add(template, folder)
+    monkeypatch.setattr(store, "RECOVER_WAIT", 0.2)
+    holder = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(folder), "30"],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        with pytest.raises(StoreError) as caught:
+            store.read_summary(folder / "record.sqlite")
+    finally:
+        holder.kill()
+        holder.wait(timeout=10)
+        if holder.stdout is not None:
+            holder.stdout.close()
+    message = str(caught.value)
+    assert "interrupted" in message and "record.sqlite-journal" in message
+    assert "readonly" not in message
