@@ -14,7 +14,8 @@ turns a list of URLs (pages or RSS/Atom feeds) into ``RawDoc | Skipped``, as
    apart; the User-Agent names corroborator;
 5. request: timeouts on connect and read, redirects followed by hand (each hop
    checked against robots.txt, at most ``max_redirects``), the body read in
-   chunks and abandoned past ``max_bytes``; timeouts, dropped connections, 429
+   chunks, decompressed here a bounded piece at a time (gzip and deflate, stacked
+   at most three deep), and abandoned past ``max_bytes`` of decompressed bytes; timeouts, dropped connections, 429
    and 5xx answers are retried with exponential backoff (honouring
    ``Retry-After`` up to a bound);
 6. read: a feed is expanded into its items' pages (``feeds``); an HTML page goes
@@ -36,12 +37,13 @@ import re
 import tempfile
 import time
 import urllib.robotparser
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Self
+from typing import Any, Self
 from urllib.parse import urljoin, urlsplit
 
 import httpx
@@ -215,7 +217,8 @@ class Fetcher:
         self._hosts: dict[str, _Host] = {}
         timeout = httpx.Timeout(self.policy.read_timeout, connect=self.policy.connect_timeout)
         self._client = httpx.Client(
-            headers={"User-Agent": self.policy.user_agent}, timeout=timeout,
+            headers={"User-Agent": self.policy.user_agent, "Accept-Encoding": ACCEPT_ENCODING},
+            timeout=timeout,
             follow_redirects=False, transport=transport,
         )
 
@@ -300,19 +303,28 @@ class Fetcher:
                          "check the address, or try again later.")
 
     def _request(self, url: str) -> _Answer:
-        """Stream one answer, refusing it as soon as it is known to be too large."""
+        """Stream one answer, refusing it as soon as it is known to be too large.
+
+        The body is read raw and decompressed here, a bounded piece at a time, so the cap
+        holds for what it decompresses to: a few KB of stacked gzip ("Content-Encoding:
+        gzip, gzip") can expand to gigabytes, and is refused past the cap, never held."""
         cap = self.policy.max_bytes
         with self._client.stream("GET", url) as response:
             declared = response.headers.get("content-length", "")
             if declared.isdigit() and int(declared) > cap and response.status_code < 300:
                 raise FetchError(url, _too_big(url, f"{int(declared):,} bytes", cap))
+            decoders = _decoders(url, response.headers.get("content-encoding", ""))
+            stream: Iterable[bytes] = response.iter_raw(CHUNK)
+            if response.is_stream_consumed:  # a body given whole (httpx.MockTransport): decoded
+                stream, decoders = [response.content], []
             chunks: list[bytes] = []
             size = 0
-            for chunk in response.iter_bytes(CHUNK):
-                size += len(chunk)
-                if size > cap:
-                    raise FetchError(url, _too_big(url, f"over {cap:,} bytes", cap))
-                chunks.append(chunk)
+            for raw in stream:
+                for chunk in _decoded(url, decoders, raw):
+                    size += len(chunk)
+                    if size > cap:
+                        raise FetchError(url, _too_big(url, f"over {cap:,} bytes", cap))
+                    chunks.append(chunk)
             return _Answer(response.status_code, response.headers, b"".join(chunks), url)
 
     def _wait_turn(self, url: str) -> None:
@@ -377,6 +389,75 @@ class Fetcher:
                 return answer
             current = urljoin(current, location)
         return _Answer(404, httpx.Headers(), b"", current)  # too many redirects: as missing
+
+
+# --- content encodings, decompressed under the cap --------------------------------
+
+ACCEPT_ENCODING = "gzip, deflate"  # what _Inflate reads; no br or zstd is asked for
+MAX_ENCODINGS = 3  # content encodings stacked on one answer; more is an attack, not a page
+
+
+class _Inflate:
+    """One gzip or deflate layer, giving at most CHUNK bytes of output at a time."""
+
+    def __init__(self, url: str, kind: str) -> None:
+        self.url, self.kind = url, kind
+        self.started = False
+        self.obj = self._new()
+
+    def _new(self, wbits: int | None = None) -> Any:
+        if wbits is None:
+            wbits = zlib.MAX_WBITS | 16 if self.kind == "gzip" else zlib.MAX_WBITS
+        return zlib.decompressobj(wbits)
+
+    def pieces(self, data: bytes) -> Iterator[bytes]:
+        while True:
+            try:
+                out = self.obj.decompress(data, CHUNK)
+            except zlib.error as exc:
+                if self.kind == "deflate" and not self.started:
+                    self.obj = self._new(-zlib.MAX_WBITS)  # raw deflate, as some servers send
+                    self.started = True
+                    continue
+                raise FetchError(self.url, f"{self.url} sent a damaged {self.kind} body "
+                                 f"({exc}): try again later.") from exc
+            self.started = True
+            data = self.obj.unconsumed_tail
+            if out:
+                yield out
+            if self.obj.eof:
+                rest = self.obj.unused_data
+                if self.kind != "gzip" or not rest.strip(b"\0"):
+                    return  # trailing bytes after a deflate stream, or gzip padding
+                self.obj = self._new()  # the next member of a multi-member gzip
+                data = rest
+                continue
+            if not data and len(out) < CHUNK:
+                return
+
+
+def _decoders(url: str, header: str) -> list[_Inflate]:
+    """The layers to undo, in order (the last encoding listed was applied last)."""
+    names = [n.strip().lower() for n in header.split(",") if n.strip()]
+    names = [n for n in names if n != "identity"]
+    if len(names) > MAX_ENCODINGS:
+        raise FetchError(url, f"{url} is compressed {len(names)} times over ({header}): "
+                         "refused as a decompression bomb.")
+    unknown = [n for n in names if n not in ("gzip", "x-gzip", "deflate")]
+    if unknown:
+        raise FetchError(url, f"{url} is sent with content encoding {unknown[0]!r}, which "
+                         "corroborator does not read: save the page and pass the file.")
+    return [_Inflate(url, "deflate" if n == "deflate" else "gzip") for n in reversed(names)]
+
+
+def _decoded(url: str, decoders: Sequence[_Inflate], data: bytes) -> Iterator[bytes]:
+    """``data`` through every layer, in pieces of at most CHUNK bytes."""
+    if not decoders:
+        if data:
+            yield data
+        return
+    for piece in decoders[0].pieces(data):
+        yield from _decoded(url, decoders[1:], piece)
 
 
 def _check_url(url: str, *, original: str | None = None) -> None:

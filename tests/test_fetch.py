@@ -7,9 +7,13 @@ fixture site (tests/fixtures/web): nothing here leaves this machine.
 from __future__ import annotations
 
 import socket
-from collections.abc import Iterable, Iterator
+import threading
+import tracemalloc
+import zlib
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from itertools import pairwise
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import httpx
@@ -390,3 +394,123 @@ def test_language_english_with_foreign_names_stays_english() -> None:
     text = ("The mayor of São Paulo, João da Silva, met the president of the Deutsche Bahn "
             "board and said that the new line from the port to the city would open in May. ")
     assert detect_language(text * 2).is_english
+
+
+# --- decompression bombs (issue 19, 3) ---------------------------------------------
+
+
+def gzipped(chunks: Iterable[bytes]) -> bytes:
+    packer = zlib.compressobj(9, zlib.DEFLATED, 31)
+    return b"".join([*(packer.compress(c) for c in chunks), packer.flush()])
+
+
+BOMB_MB = 128  # what the stacked gzip expands to; a few hundred bytes on the wire
+
+
+@pytest.fixture(scope="module")
+def bomb() -> bytes:
+    """BOMB_MB of zeros, gzipped twice: sent as ``Content-Encoding: gzip, gzip``."""
+    return gzipped([gzipped(b"\0" * (1 << 20) for _ in range(BOMB_MB))])
+
+
+class BombServer:
+    """A loopback server whose pages (or robots.txt) are ``body``, sent with ``encoding``
+    (a stacked-gzip bomb unless told otherwise)."""
+
+    def __init__(self, body: bytes, *, robots: bool = False, encoding: str = "gzip, gzip"
+                 ) -> None:
+        outer = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, format: str, *args: object) -> None:
+                pass
+
+            def do_GET(self) -> None:
+                outer.paths.append(self.path)
+                if self.path == "/robots.txt" and not robots:
+                    self.send_response(404)
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
+                self.send_response(200)
+                kind = "text/plain" if self.path == "/robots.txt" else "text/html"
+                self.send_header("Content-Type", kind)
+                self.send_header("Content-Encoding", encoding)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+        self.paths: list[str] = []
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.thread = threading.Thread(target=self.server.serve_forever, args=(0.05,))
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.server.server_address[1]}{path}"
+
+    def __enter__(self) -> BombServer:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+        self.thread.join(timeout=10)
+
+
+def peak_bytes(run: Callable[[], object]) -> tuple[object, int]:
+    tracemalloc.start()
+    try:
+        result = run()
+        return result, tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+@pytest.mark.issue(19)
+def test_fetch_stacked_gzip_is_capped_as_it_streams(bomb: bytes) -> None:
+    """10 KB on the wire took 19 GB before the cap applied: the cap must hold for what it
+    decompresses to, piece by piece."""
+    assert len(bomb) < 10_000
+    with BombServer(bomb) as server:
+        skipped, peak = peak_bytes(lambda: only_skipped([server.url("/bomb.html")]))
+    assert isinstance(skipped, Skipped)
+    assert "over the 100,000-byte limit" in skipped.reason
+    assert peak < 16_000_000, f"{peak:,} bytes held for a 100 KB cap"
+
+
+@pytest.mark.issue(19)
+def test_fetch_stacked_gzip_robots_txt_is_capped(bomb: bytes) -> None:
+    with BombServer(bomb, robots=True) as server:
+        skipped, peak = peak_bytes(lambda: only_skipped([server.url("/story.html")]))
+        assert server.paths == ["/robots.txt"]  # the host is refused, the page not asked for
+    assert isinstance(skipped, Skipped)
+    assert "robots.txt" in skipped.reason and "over the 100,000-byte limit" in skipped.reason
+    assert peak < 16_000_000, f"{peak:,} bytes held for a 100 KB cap"
+
+
+@pytest.mark.issue(19)
+@pytest.mark.parametrize("encoding", ["gzip", "gzip, gzip", "x-gzip", "deflate", "raw deflate",
+                                      "identity", ""])
+def test_fetch_gzip_and_deflate_still_read(encoding: str) -> None:
+    """Ordinary compressed answers (one layer, or two) read as before."""
+    page = b"<html><body><p>" + b"Ferry crews strike at Port Ellis. " * 40 + b"</p></body></html>"
+    raw_deflate = zlib.compressobj(9, zlib.DEFLATED, -15)
+    body = {
+        "gzip": gzipped([page]),
+        "x-gzip": gzipped([page]),
+        "gzip, gzip": gzipped([gzipped([page])]),
+        "deflate": zlib.compress(page),
+        "raw deflate": raw_deflate.compress(page) + raw_deflate.flush(),  # as some servers send
+    }.get(encoding, page)
+    sent = "deflate" if encoding == "raw deflate" else encoding
+    with BombServer(body, encoding=sent) as server, Fetcher(policy=FAST) as fetcher:
+        assert fetcher.fetch(server.url("/a.html")).body == page
+
+
+@pytest.mark.issue(19)
+def test_fetch_refuses_encodings_stacked_too_deep() -> None:
+    body = gzipped([gzipped([gzipped([gzipped([b"<p>hi</p>"])])])])
+    with BombServer(body, encoding="gzip, gzip, gzip, gzip") as server:
+        skipped = only_skipped([server.url("/a.html")])
+    assert "compressed 4 times over" in skipped.reason
