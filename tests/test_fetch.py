@@ -12,9 +12,10 @@ import tracemalloc
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
-from itertools import pairwise
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from itertools import pairwise
 from pathlib import Path
+from typing import Self
 
 import httpx
 import pytest
@@ -448,7 +449,7 @@ class BombServer:
     def url(self, path: str) -> str:
         return f"http://127.0.0.1:{self.server.server_address[1]}{path}"
 
-    def __enter__(self) -> BombServer:
+    def __enter__(self) -> Self:
         self.thread.start()
         return self
 
