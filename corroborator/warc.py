@@ -11,7 +11,10 @@ check). Which records count:
 * images, stylesheets, scripts, redirects, ``request``/``metadata``/``revisit``
   records: not reports, passed over in silence;
 * an HTML capture of an error (4xx/5xx), a page too large, a later capture of a
-  URL already read, a page not in English: a ``Skipped`` with the reason.
+  URL already read, a page not in English: a ``Skipped`` with the reason;
+* a page record without ``WARC-Target-URI``, and a record cut off before the
+  length its header declares (a truncated archive): a ``Skipped`` naming the file
+  and the record, never the end of the batch nor a report built from part of a page.
 
 A report's path is ``<file>:<offset>``, the record's byte offset in the archive
 (what CDX indexes and ``warcio extract`` take); its URL is the captured one.
@@ -37,6 +40,9 @@ WARC_SUFFIXES = (".warc", ".warc.gz")
 DEFAULT_SETTINGS = Settings()
 STATUS = re.compile(r"^\s*(\d{3})")
 GZIP_PEEK = 4096
+CHUNK = 65_536
+PAGE_RECORDS = ("response", "resource")  # the records that can hold a report
+TRUNCATED_AT = "\0record\0"  # placeholder in _page's message, for the file and record
 
 
 def is_warc(path: str | Path) -> bool:
@@ -83,18 +89,56 @@ def _records(path: Path, handle: BinaryIO, settings: Settings) -> Iterator[RawDo
     count = 0
     try:
         records = ArchiveIterator(handle)
+        _tolerate_missing_uri(records.loader)
         for record in records:
             count += 1
+            if record.rec_type in PAGE_RECORDS and not _target_uri(record):
+                where = f"{path}:{records.get_record_offset()}"
+                yield Skipped(where, f"{path.name}: record {count} (at byte "
+                              f"{records.get_record_offset()}) is a {record.rec_type} record "
+                              "without WARC-Target-URI, so its page has no address: skipped.")
+                continue
             page = _page(record, settings.max_file_bytes)
             if page is None:
                 continue
             # the offset is known only once the record is read (warcio reads to its end)
             where = f"{path}:{records.get_record_offset()}"
+            if isinstance(page, str):
+                page = page.replace(TRUNCATED_AT, f"{path.name}: record {count} (at byte "
+                                    f"{records.get_record_offset()})")
             yield _report(page, where, settings, seen, ids)
     except (ArchiveLoadFailed, ValueError, OSError, EOFError) as exc:
         what = "is not a WARC file" if count == 0 else f"is damaged after record {count}"
         yield Skipped(str(path), f"{path.name} {what} ({exc}): check that it is a complete "
                       ".warc or .warc.gz file.")
+
+
+def _tolerate_missing_uri(loader: Any) -> None:
+    """warcio reads the HTTP headers of a response only for an http(s) WARC-Target-URI, and
+    fails (AttributeError, ending the iteration) when there is none: read it as no URI."""
+    original = loader.load_http_headers
+
+    def load_http_headers(rec_type: str, uri: str | None, stream: Any, length: Any) -> Any:
+        return original(rec_type, uri or "", stream, length)
+
+    loader.load_http_headers = load_http_headers
+
+
+def _target_uri(record: Any) -> str:
+    return str(record.rec_headers.get_header("WARC-Target-URI") or "").strip()
+
+
+def _truncated(record: Any) -> tuple[int, int] | None:
+    """(bytes present, bytes declared) of a record whose block ends before its
+    Content-Length says (a cut-off archive), once its content was read; else None."""
+    raw = record.raw_stream
+    while raw.read(CHUNK):  # what the content stream left (trailers, padding)
+        pass
+    missing = getattr(raw, "limit", 0) or 0
+    declared = getattr(raw, "_orig_limit", None)
+    if missing <= 0 or not isinstance(declared, int):
+        return None
+    return declared - missing, declared
 
 
 def _report(page: Page | str, where: str, settings: Settings, seen: dict[str, str],
@@ -139,6 +183,11 @@ def _page(record: Any, cap: int) -> Page | str | None:
     if len(body) > cap:
         return (f"{url} is over the {cap:,}-byte limit for a report: raise max_file_bytes in "
                 "the settings if it is one.")
+    cut = _truncated(record)
+    if cut is not None:
+        return (f"{TRUNCATED_AT} is truncated: {cut[0]:,} of its {cut[1]:,} bytes are in the "
+                f"archive, so the capture of {url} is incomplete: skipped (fetch the page "
+                "again, or repair the archive).")
     date = record.rec_headers.get_header("WARC-Date") or ""
     return Page(url, url, status, media, charset, body, normalise_date(date) or date)
 

@@ -212,3 +212,76 @@ def test_warc_missing_file_is_skipped(tmp_path: Path) -> None:
 ])
 def test_warc_is_warc(name: str, expected: bool) -> None:
     assert is_warc(name) is expected
+
+
+# --- hostile records (issue 19, 4) ---------------------------------------------------
+
+
+def raw_record(kind: str, block: bytes, *, uri: str | None = None,
+               content_type: str = "application/http; msgtype=response",
+               length: int | None = None) -> bytes:
+    """One WARC record written by hand (warcio's writer always names a target)."""
+    head = [b"WARC/1.0", f"WARC-Type: {kind}".encode(), b"WARC-Record-ID: <urn:uuid:1>",
+            f"Content-Type: {content_type}".encode()]
+    if uri is not None:
+        head.append(f"WARC-Target-URI: {uri}".encode())
+    head.append(f"Content-Length: {len(block) if length is None else length}".encode())
+    return b"\r\n".join(head) + b"\r\n\r\n" + block + b"\r\n\r\n"
+
+
+def http_block(body: bytes) -> bytes:
+    return b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + body
+
+
+@pytest.mark.issue(19)
+@pytest.mark.parametrize("record", [
+    b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 0\r\n\r\n\r\n\r\n",  # 56 bytes
+    raw_record("response", http_block(page("library-vote.html"))),
+    raw_record("resource", page("library-vote.html"), content_type="text/html"),
+], ids=["minimal", "response", "resource"])
+def test_warc_record_without_target_uri_is_skipped_not_fatal(tmp_path: Path, record: bytes
+                                                             ) -> None:
+    before = write_warc(tmp_path / "before.warc", CRAWL[:1], compress=False).read_bytes()
+    after = write_warc(tmp_path / "after.warc", CRAWL[5:], compress=False).read_bytes()
+    archive = tmp_path / "crawl.warc"
+    archive.write_bytes(before + record + after)
+    docs, skipped = read(archive)
+    assert sorted(docs) == ["courier.example-council-budget", "gazette.example-ferry-strike"]
+    [only] = skipped
+    offset = len(before)
+    assert only.path == f"{archive}:{offset}"
+    assert only.reason.startswith(f"crawl.warc: record 3 (at byte {offset}) is a ")
+    assert "without WARC-Target-URI" in only.reason
+
+
+@pytest.mark.issue(19)
+def test_warc_truncated_record_is_skipped_not_built(tmp_path: Path) -> None:
+    body = page("library-vote.html")
+    cut = raw_record("response", http_block(body), uri="https://marren.example/library-vote.html",
+                     length=len(http_block(body)) + 5_000)[:-4]  # the archive ends mid-record
+    before = write_warc(tmp_path / "before.warc", CRAWL[:1], compress=False).read_bytes()
+    archive = tmp_path / "cut.warc"
+    archive.write_bytes(before + cut)
+    docs, skipped = read(archive)
+    assert list(docs) == ["gazette.example-ferry-strike"]
+    [only] = skipped
+    assert only.path == f"{archive}:{len(before)}"
+    assert only.reason.startswith(f"cut.warc: record 3 (at byte {len(before)}) is truncated")
+    assert "https://marren.example/library-vote.html is incomplete" in only.reason
+
+
+@pytest.mark.issue(19)
+def test_warc_gzipped_archive_cut_short_builds_no_partial_report(tmp_path: Path) -> None:
+    from warcio.archiveiterator import ArchiveIterator
+
+    archive = write_warc(tmp_path / "crawl.warc.gz", CRAWL)
+    with archive.open("rb") as handle:
+        records = ArchiveIterator(handle)
+        last = [records.get_record_offset() for _ in records][-1]
+    data = archive.read_bytes()
+    archive.write_bytes(data[: (last + len(data)) // 2])  # inside the last page's record
+    docs, skipped = read(archive)
+    assert "courier.example-council-budget" not in docs
+    assert sorted(docs) == ["gazette.example-ferry-strike", "marren.example-library-vote"]
+    assert len(skipped) == 1
+    assert "truncated" in skipped[0].reason or "damaged after record" in skipped[0].reason
