@@ -89,7 +89,7 @@ def build(reports: tuple[str, ...], out: Path, url_lists: tuple[Path, ...],
 
 @cli.command()
 @click.argument("dossier", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.argument("inputs_to_add", metavar="REPORT_OR_URL...", nargs=-1, required=True)
+@click.argument("inputs_to_add", metavar="[REPORT_OR_URL]...", nargs=-1)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar; errors only.")
 @click.option("--regroup", is_flag=True,
               help="Group every report into events afresh, as a new build does, instead of "
@@ -104,17 +104,26 @@ def add(dossier: Path, inputs_to_add: tuple[str, ...], quiet: bool, regroup: boo
     record keep their reports and ids; a new report joins one or starts its own
     (--regroup groups everything afresh; the record is then the one a build of
     all the inputs gives). Pages fetched for earlier builds come from the cache
-    in the dossier folder. Examples:
+    in the dossier folder. A report the record holds already is not added again.
+    With --regroup and no report, the record's own reports are grouped afresh.
+    Examples:
       corroborator add dossier/ reports/late-edition.txt
       corroborator add dossier/ https://harbour.example/news/ferry-strike.html
+      corroborator add dossier/ --regroup
     """
+    if not inputs_to_add and not regroup:
+        raise click.UsageError("give the reports or URLs to add (or --regroup alone, to group "
+                               "the record's reports into events afresh).")
     _add_to(dossier, inputs_to_add, quiet=quiet, regroup=regroup)
 
 
 def _add_to(dossier: Path, inputs_to_add: Sequence[str], *, quiet: bool,
-            regroup: bool = False) -> None:
+            regroup: bool = False, summary: bool | None = None) -> None:
     """`corroborator add`: the new inputs join inputs.json and the record (in place when it
-    can be, else rebuilt). Raises ``click.ClickException`` with the reason when it fails."""
+    can be, else rebuilt). Raises ``click.ClickException`` with the reason when it fails.
+
+    ``summary``: print what was added and the record's counts (default: unless quiet)."""
+    summary = not quiet if summary is None else summary
     from .fetch import is_url
     from .lock import dossier_lock
 
@@ -128,13 +137,17 @@ def _add_to(dossier: Path, inputs_to_add: Sequence[str], *, quiet: bool,
                     raise click.ClickException(f"{p}: no such file or folder")
             base = Path(inputs.get("cwd") or Path.cwd())
             known = [str((base / p).resolve()) for p in inputs.get("paths", [])]
+            # the record's paths are relative to where it was built (its inputs' paths are
+            # absolute once added to)
+            held = _held(dossier, Path(inputs.get("record_cwd") or base))
             inputs["paths"] = list(dict.fromkeys([*known, *paths]))
             inputs["cwd"] = str(Path.cwd())
             inputs["urls"] = list(dict.fromkeys([*inputs.get("urls", []), *urls]))
-            if not regroup and _add_in_place(dossier, inputs, paths, urls, quiet):
+            if not regroup and _add_in_place(dossier, inputs, paths, urls, quiet, held,
+                                             summary=summary):
                 return
             events = () if regroup else _known_events(dossier)
-            _build_into(dossier, inputs, quiet, known_events=events)
+            _build_into(dossier, inputs, quiet, known_events=events, summary=summary)
     except CorroboratorError as exc:  # the lock was held too long
         raise click.ClickException(str(exc)) from exc
 
@@ -164,7 +177,7 @@ def watch_folder(dossier: Path, folder: Path, interval: float, quiet: bool) -> N
 
     def add_batch(paths: list[Path]) -> None:
         try:
-            _add_to(dossier, [str(p) for p in paths], quiet=True)
+            _add_to(dossier, [str(p) for p in paths], quiet=True, summary=not quiet)
         except click.ClickException as exc:
             click.echo(f"error: {exc.format_message()}", err=True)
 
@@ -214,8 +227,45 @@ def _read_inputs(dossier: Path) -> dict[str, Any]:
     return inputs
 
 
+def _held(dossier: Path, base: Path) -> list[str]:
+    """The inputs the record holds (its reports and skipped inputs), as absolute paths (URLs
+    as they are); none when there is no record to read (it is then built anew)."""
+    from .fetch import is_url
+    from .store import read_paths
+
+    try:
+        return [p if is_url(p) else str((base / p).resolve())
+                for p in read_paths(dossier / "record.sqlite")]
+    except CorroboratorError:
+        return []
+
+
+def _already_held(held: Sequence[str], given: Sequence[str], skipped: Sequence[str]) -> list[str]:
+    """The inputs of ``held`` that ``given`` names (a report, a URL, or a folder holding it),
+    left out of an addition because the record holds them already."""
+    import os
+
+    folders = [g.rstrip(os.sep) + os.sep for g in given if Path(g).is_dir()]
+    names = set(given)
+    return [h for h in held if h not in skipped
+            and (h in names or h.split(":", 1)[0] in names or h.startswith(tuple(folders)))]
+
+
+def _shown(path: str) -> str:
+    """A path as the user would type it: relative to the working folder when under it."""
+    try:
+        return str(Path(path).relative_to(Path.cwd()))
+    except ValueError:
+        return path
+
+
+def _count(n: int, word: str) -> str:
+    """"1 report", "2 reports"; "skipped" does not change."""
+    return f"{n:,} {word}" if n == 1 or word == "skipped" else f"{n:,} {word}s"
+
+
 def _add_in_place(dossier: Path, inputs: dict[str, Any], paths: list[str], urls: list[str],
-                  quiet: bool) -> bool:
+                  quiet: bool, held: Sequence[str] = (), *, summary: bool = True) -> bool:
     """Add to the record in place (``incremental``); False when it cannot be done so (the
     reason is logged) and the record must be rebuilt."""
     import json
@@ -238,15 +288,27 @@ def _add_in_place(dossier: Path, inputs: dict[str, Any], paths: list[str], urls:
     write_atomic(dossier / INPUTS_FILE, json.dumps(inputs, indent=1))
     for s in added.skipped:
         click.echo(f"skipped: {s.path}: {s.reason}", err=True)
+    if not summary:
+        return True
+    again = _already_held(held, [*paths, *urls], [s.path for s in added.skipped])
+    for path in again[:ALREADY_SHOWN]:
+        click.echo(f"already in the record: {_shown(path)}", err=True)
+    if len(again) > ALREADY_SHOWN:
+        click.echo(f"already in the record: {_count(len(again) - ALREADY_SHOWN, 'more report')}",
+                   err=True)
     counts, _ = read_summary(dossier / "record.sqlite")
-    click.echo(f"added {len(added.reports)} reports (events: {', '.join(added.events) or 'none'}); "
-               + _summary_line(counts))
+    click.echo(f"added {_count(len(added.reports), 'report')} "
+               f"(events: {', '.join(added.events) or 'none'}); " + _summary_line(counts))
     return True
 
 
+ALREADY_SHOWN = 10  # reports named as already in the record; the rest are counted
+
+
 def _summary_line(c: dict[str, int]) -> str:
-    return (f"{c['reports']} reports, {c['events']} events, {c['facts']} facts, "
-            f"{c['conflicts']} conflicts, {c['skipped']} skipped")
+    return ", ".join(_count(c[k], word) for k, word in (
+        ("reports", "report"), ("events", "event"), ("facts", "fact"),
+        ("conflicts", "conflict"), ("skipped", "skipped")))
 
 
 def _logging(quiet: bool) -> None:
@@ -294,7 +356,8 @@ def _known_events(dossier: Path) -> tuple[Any, ...]:
 
 
 def _build_into(out: Path, inputs: dict[str, Any], quiet: bool, *, engine: str = "local",
-                scheduler: str | None = None, known_events: Any = ()) -> None:
+                scheduler: str | None = None, known_events: Any = (),
+                summary: bool | None = None) -> None:
     """Build the record of ``inputs`` and write the dossier files (and inputs.json) to ``out``."""
     import json
 
@@ -314,11 +377,14 @@ def _build_into(out: Path, inputs: dict[str, Any], quiet: bool, *, engine: str =
                                               engine=engine, scheduler=scheduler,
                                               known_events=known_events)
             write_built(out, record, index, settings)
+            inputs["record_cwd"] = str(Path.cwd())  # what the record's relative paths are from
             write_atomic(out / INPUTS_FILE, json.dumps(inputs, indent=1))
     except CorroboratorError as exc:
         raise click.ClickException(str(exc)) from exc
     for s in record.skipped:
         click.echo(f"skipped: {s.path}: {s.reason}", err=True)
+    if quiet if summary is None else not summary:  # -q: errors only (the skipped, above)
+        return
     conflicts = sum(f.status == "conflict" for f in record.facts)
     click.echo(_summary_line({"reports": len(record.documents), "events": len(record.events),
                               "facts": len(record.facts), "conflicts": conflicts,

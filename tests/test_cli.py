@@ -74,3 +74,73 @@ def test_cli_build_of_an_unreadable_url_names_it_whole(site: SiteServer, tmp_pat
     assert f"no readable reports in {missing}" in done.stderr
     assert "HTTP 404" in done.stderr
     assert "/news/withdrawn.html" in site.paths()  # the request was made
+
+
+# --- small things: plurals, -q, re-adding, --regroup alone ------------------------------
+
+
+@pytest.fixture(scope="module")
+def one_report(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+    """A dossier of one demo report, built without -q, and the output of that build."""
+    work = tmp_path_factory.mktemp("one")
+    (work / "reports").mkdir()
+    for name in ("001_port-ansel-courier.txt", "005_kelda-islander.txt"):
+        shutil.copy(DEMO / name, work / "reports" / name)
+    done = run("build", "reports/001_port-ansel-courier.txt", "--out", "d", cwd=work)
+    return {"work": work / "reports", "built": work / "d", "stdout": done.stdout}
+
+
+def copy_of(one_report: dict[str, object], tmp_path: Path) -> Path:
+    folder = tmp_path / "d"
+    shutil.copytree(one_report["built"], folder)  # type: ignore[arg-type]
+    return folder
+
+
+def test_cli_summary_counts_one_in_the_singular(one_report: dict[str, object]) -> None:
+    from corroborator.cli import _summary_line
+
+    assert str(one_report["stdout"]).startswith("1 report, 1 event, ")
+    assert _summary_line({"reports": 1, "events": 2, "facts": 1, "conflicts": 1,
+                          "skipped": 1}) == "1 report, 2 events, 1 fact, 1 conflict, 1 skipped"
+    assert _summary_line({"reports": 2000, "events": 0, "facts": 2, "conflicts": 0,
+                          "skipped": 0}) == "2,000 reports, 0 events, 2 facts, 0 conflicts, 0 skipped"
+
+
+def test_cli_quiet_build_and_add_print_no_summary(one_report: dict[str, object],
+                                                  tmp_path: Path) -> None:
+    work = Path(str(one_report["work"]))
+    built = run("build", work / "001_port-ansel-courier.txt", "--out", tmp_path / "q", "-q",
+                cwd=tmp_path)
+    assert built.stdout == ""
+    assert (tmp_path / "q" / "record.sqlite").exists()
+    added = run("add", tmp_path / "q", work / "005_kelda-islander.txt", "-q", cwd=tmp_path)
+    assert added.stdout == "" and added.stderr == ""
+    assert record_ids(tmp_path / "q") == {"001_port-ansel-courier", "005_kelda-islander"}
+
+
+def test_cli_adding_one_report_says_report_and_re_adding_says_why_nothing_was_added(
+        one_report: dict[str, object], tmp_path: Path) -> None:
+    folder = copy_of(one_report, tmp_path)
+    work = Path(str(one_report["work"]))
+    once = run("add", folder, work / "005_kelda-islander.txt", cwd=work)
+    assert once.stdout.startswith("added 1 report (events: "), once.stdout
+    again = run("add", folder, "005_kelda-islander.txt", cwd=work)
+    assert again.stdout.startswith("added 0 reports (events: none); 2 reports, ")
+    assert "already in the record: 005_kelda-islander.txt" in again.stderr
+    assert "001_port" not in again.stderr  # only what was given again is named
+    by_folder = run("add", folder, ".", cwd=work)  # the folder holding both reports
+    assert by_folder.stdout.startswith("added 0 reports")
+    assert "already in the record: 001_port-ansel-courier.txt" in by_folder.stderr
+    assert "already in the record: 005_kelda-islander.txt" in by_folder.stderr
+
+
+def test_cli_add_regroup_needs_no_report(one_report: dict[str, object], tmp_path: Path) -> None:
+    folder = copy_of(one_report, tmp_path)
+    before = json.loads((folder / "dossier.json").read_text())
+    done = run("add", folder, "--regroup", cwd=tmp_path)
+    assert done.stdout.startswith("1 report, 1 event, "), done.stdout
+    after = json.loads((folder / "dossier.json").read_text())
+    assert [d["id"] for d in after["documents"]] == [d["id"] for d in before["documents"]]
+    assert after["facts"] == before["facts"]
+    bare = run("add", folder, cwd=tmp_path, ok=False)
+    assert bare.returncode == 2 and "--regroup" in bare.stderr

@@ -105,7 +105,7 @@ def batch(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Batch]:
     corpus = write_corpus(base / "reports")
     out = base / "dossier"
     try:
-        run = run_cli("build", corpus.root, "--out", out, "--quiet", cwd=base)
+        run = run_cli("build", corpus.root, "--out", out, cwd=base)  # not -q: the summary is read
     finally:
         unlock(corpus)
     with sqlite3.connect(out / "record.sqlite") as db:

@@ -108,7 +108,7 @@ def test_incremental_a_report_added_in_place_gives_the_record_of_a_build(
     base, later = split(DEMO if corpus == "demo" else CECOT, late, tmp_path)
     run("build", base, "--out", tmp_path / "dossier", "--quiet", cwd=tmp_path)
     done = run("add", tmp_path / "dossier", later / late, cwd=tmp_path)
-    assert done.stdout.startswith("added 1 reports"), done.stdout
+    assert done.stdout.startswith("added 1 report "), done.stdout
     assert "rebuilding" not in done.stderr
     run("build", base, later / late, "--out", tmp_path / "full", "--quiet", cwd=tmp_path)
     a, b = modulo_event_ids(read_record(tmp_path / "dossier" / "record.sqlite"),
@@ -262,7 +262,7 @@ def test_incremental_a_line_the_new_report_makes_boilerplate(line: str, in_place
     (later / "quota.txt").write_text(QUOTA.format(line=line))
     run("build", base, "--out", tmp_path / "d", "--quiet", cwd=tmp_path)
     done = run("add", tmp_path / "d", later / "quota.txt", cwd=tmp_path)
-    assert done.stdout.startswith("added 1 reports") == in_place
+    assert done.stdout.startswith("added 1 report ") == in_place
     if not in_place:
         assert "makes a line of report 'harbour' boilerplate" in done.stderr
     run("build", base, later / "quota.txt", "--out", tmp_path / "full", "--quiet", cwd=tmp_path)

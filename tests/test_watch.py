@@ -110,7 +110,7 @@ def test_watch_adds_a_report_dropped_into_the_folder(built: Path) -> None:
         partial = inbox / f".{LATE}.part"  # written under a hidden name, then renamed
         shutil.copy(DEMO / LATE, partial)
         os.replace(partial, inbox / LATE)
-        assert _wait_for(lambda: "added 1 reports" in log_path.read_text(), 300), \
+        assert _wait_for(lambda: "added 1 report " in log_path.read_text(), 300), \
             log_path.read_text()
         (inbox / "broken.json").write_text("{ not json")
         assert _wait_for(lambda: "added 0 reports" in log_path.read_text(), 120), \
@@ -124,7 +124,7 @@ def test_watch_adds_a_report_dropped_into_the_folder(built: Path) -> None:
     assert text.rstrip().endswith("stopped")
     added = [line.split(" (")[0] for line in text.splitlines() if line.startswith("added")]
     # the reports it was built from were left alone: one addition each for the two files
-    assert added == ["added 1 reports", "added 0 reports"], text
+    assert added == ["added 1 report", "added 0 reports"], text
     assert "broken.json is not valid JSON" in text
     record = read_record(built / "d" / "record.sqlite")
     assert len(record.documents) == 6
