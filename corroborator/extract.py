@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .models import CleanDoc, Mention, Quote, Sentence
 from .nlp import syntax
-from .nlp.dates import DateSpan, find_dates
+from .nlp.dates import MONTHS, DateSpan, find_dates
 from .nlp.numbers import Quantity, find_quantities
 from .nlp.quotes import QuoteSpan, attribute_quotes, find_quote_spans
 
@@ -93,6 +93,13 @@ def _from_quantity(doc: Doc, clean: CleanDoc, q: Quantity, quotes: Attributed) -
         return None
     if q.kind == "count" and q.value == 1 and tok.lower_ == "one" and tok.dep_ != "nummod":
         return None  # "one of them", "one faces charges": a pronoun, not a count
+    if q.kind == "count" and (tok.ent_type_ == "TIME" or _is_identifier(tok, q)):
+        return None  # "at 4 in the afternoon", "Route 9", "the 737 MAX": not counts
+    change = _change_role(doc, q)
+    if q.change and change is None:  # "ranging from 30 to 34": one range
+        if q.change == "to":
+            return None
+        q = _as_range(doc, q)
     head = syntax.number_head(tok) if q.kind in ("count", "percent") else None
     if q.kind == "percent":
         pct = tok.head if tok.head.text in ("%",) or tok.head.lower_ == "percent" else tok
@@ -104,8 +111,91 @@ def _from_quantity(doc: Doc, clean: CleanDoc, q: Quantity, quotes: Attributed) -
     else:
         head_tok = _modified_noun(doc, q)
         counted = head_tok.text if head_tok is not None else None
-    return _mention(doc, clean, q.kind, q.value, q.unit, q.start, q.end, tok, head_tok,
-                    counted, quotes, bound=q.bound, low=q.low, high=q.high)
+    # a vague quantity ("hundreds") keeps its words and interval, and states no figure
+    value = None if q.bound == "vague" else q.value
+    extra = {"change": change} if change else None
+    return _mention(doc, clean, q.kind, value, q.unit, q.start, q.end, tok, head_tok,
+                    counted, quotes, bound=q.bound, low=q.low, high=q.high, extra=extra)
+
+
+# predicates of a change in value: "rose from 30 to 34", "an increase from 30 to 34"
+CHANGE_LEMMAS = frozenset(
+    "rise grow increase climb jump surge soar swell balloon double triple quadruple fall drop "  # noqa: SIM905
+    "decline decrease shrink sink slide slip plunge plummet tumble dip ease go move raise lower "
+    "cut reduce boost lift hike revise change shift expand narrow widen up down fluctuate "
+    "growth reduction".split())
+# predicates of a span of values: "ranging from 30 to 34"
+RANGE_LEMMAS = frozenset({"range", "vary", "span", "between", "anywhere"})
+NAME_ENTS = frozenset({"FAC", "ORG", "PRODUCT", "LAW", "EVENT", "WORK_OF_ART", "GPE", "LOC"})
+
+
+def _change_role(doc: Doc, q: Quantity) -> str | None:
+    """"previous" for the 30 of "rose from 30 to 34", "current" for its 34, else None.
+
+    The value follows "from" or "to", and that preposition hangs on a predicate of change
+    (a verb or its noun: "rose", "an increase"), not on one of range ("ranging")."""
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return None
+    prep = doc[span.start - 1]
+    if prep.lower_ not in ("from", "to"):
+        return None
+    role = "previous" if prep.lower_ == "from" else "current"
+    if role == "current":  # the parse hangs "from 30 to 34" on "from"
+        before = [t for t in doc[max(0, prep.i - 8) : prep.i] if t.lower_ == "from"]
+        prep = before[-1] if before else prep
+    node = prep.head
+    for _ in range(3):
+        lemma = node.lemma_.lower()
+        if lemma in RANGE_LEMMAS:
+            return None
+        if lemma in CHANGE_LEMMAS:
+            return role
+        if node.pos_ in ("VERB", "NOUN") or node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def _as_range(doc: Doc, q: Quantity) -> Quantity:
+    """Both halves of "from 30 to 34" as the one range the text states."""
+    assert q.partner is not None
+    _, end, high, _ = q.partner
+    text = syntax.text_of(doc)
+    return Quantity(q.start, end, text[q.start : end], q.kind, q.value, q.unit, "range",
+                    min(q.value, high), max(q.value, high), q.number_start, q.number_end)
+
+
+def _is_identifier(tok: Token, q: Quantity) -> bool:
+    """Digits that name something rather than count it: "Route 9", "District 751",
+    "Boeing 737", the 737 of "the 737 MAX"; and the same digits elsewhere in the report
+    ("making more 737 and 787 planes"), once the report has used them as a name."""
+    if q.bound != "exact" or not tok.text.isdigit():
+        return False
+    if _names(tok):
+        return True
+    # three digits or more: "15" named in a slogan does not make the report's 15 deaths a name
+    return len(tok.text) >= 3 and any(t.text == tok.text and t.i != tok.i and _names(t)
+                                      for t in tok.doc)
+
+
+def _names(tok: Token) -> bool:
+    """Whether the parse reads these digits as part of a name."""
+    doc = tok.doc
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    if tok.ent_type_ in NAME_ENTS and (tok.ent_iob_ == "I" or tok.ent_type_ == "PRODUCT"):
+        return True  # inside a name ("Route 9" as FAC), or a product ("737")
+    if (tok.dep_ in ("nummod", "compound") and tok.head.i > tok.i and tok.head.tag_ in ("NN", "NNP")
+            and tok.head.ent_type_ not in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY")
+            and float(tok.text) > 1):
+        return True  # a count comes with a plural noun: "the 737 Max", "the 777 program" name
+    if prev is None or prev.ent_type_ in ("DATE", "TIME") or prev.lower_.rstrip(".") in MONTHS:
+        return False
+    if not prev.text[:1].isupper() or prev.whitespace_ != " ":
+        return False
+    # digits right after a proper name ("Boeing 737", "MAX 9"), or after the capitalised noun
+    # they belong to ("Flight 370"): a label, where a count comes before its noun
+    return prev.pos_ == "PROPN" or (prev.pos_ == "NOUN" and tok.head.i == prev.i)
 
 
 def _counted(doc: Doc, q: Quantity, head: Token | None) -> tuple[str | None, Token | None]:

@@ -35,3 +35,22 @@ def test_dates_ignore_modal_may_and_numbers_with_commas():
 def test_dates_never_crash(text, published):
     for d in find_dates(text, published):
         assert text[d.start : d.end] == d.text
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        ("the ballot closes on Oct. 3", "2026-09-20", "2026-10-03"),
+        ("pickets began on September 13th", "2026-09-14", "2026-09-13"),
+        ("talks resumed on Dec. 30", "2027-01-02", "2026-12-30"),
+        ("the fund opens on Jan. 3", "2026-12-30", "2027-01-03"),
+        ("the plant shut in November", "2026-06-29", "2025-11"),
+        ("the ferry sank on Oct. 3", "2026", "2026-10-03"),
+        ("the ferry sank on Oct. 3", None, None),
+        ("(@someone) March 15, 2026The driver left", "2026-03-16", "2026-03-15"),
+    ],
+)
+def test_dates_without_a_year_take_the_nearest_year_of_the_report(text, published, value):
+    (d,) = find_dates(text, published)
+    assert d.value == value

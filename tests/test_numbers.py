@@ -82,3 +82,140 @@ def test_numbers_never_crash_and_offsets_stay_inside(text):
 def test_numbers_round_trip_printed_values(n):
     (q,) = find_quantities(f"there were {n:,} boats")
     assert q.value == n
+
+
+# --- issue 14, values: what is not a figure, and what is a figure without a number ---------
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(
+    ("text", "surface", "low", "high"),
+    [
+        ("Hundreds of thousands marched past the palace", "Hundreds of thousands", 2e5, 999_999),
+        ("thousands blocked the bridge", "thousands", 2_000, 9_999),
+        ("several hundred thousand people rallied", "several hundred thousand", 3e5, 9e5),
+        ("a few dozen reporters waited", "a few dozen", 24, 60),
+        ("tens of thousands of nurses", "tens of thousands", 20_000, 99_999),
+    ],
+)
+def test_numbers_vague_quantities_keep_their_words_and_interval(text, surface, low, high):
+    (q,) = find_quantities(text)
+    assert (q.text, q.bound, q.low, q.high) == (surface, "vague", low, high)
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(
+    "text",
+    ["the polls close at 0700 GMT on Monday", "the march set off at 4 p.m. from the square",
+     "the shift ended around 11pm", "the vote closed at 9 ET", "we met at 7 o'clock",
+     "the ceasefire began at 12:01 a.m.", "a scuffle near the station at 19: 30 ended",
+     "the deadline was 1700 UTC"],
+)
+def test_numbers_clock_times_are_not_counts(text):
+    assert find_quantities(text) == []
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(
+    "text",
+    ["Posted Jun 02, 2026 11:45 4312 Ferry fares rise", "what shipping group ACME -2.4% means",
+     "build 007 of the app"],
+)
+def test_numbers_page_furniture_is_not_a_figure(text):
+    assert all(q.kind != "count" and q.kind != "percent" for q in find_quantities(text))
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        ("the toll rose from 30 to 34 overnight", (30, "from"), (34, "to")),
+        ("fares fell from $12 to $9.50", (12, "from"), (9.5, "to")),
+        ("turnout went from 41% to 48%", (41, "from"), (48, "to")),
+        ("quotes ranging from 200 to 260 tonnes", (200, "from"), (260, "to")),
+    ],
+)
+def test_numbers_from_to_is_read_as_two_values(text, first, second):
+    found = [(q.value, q.change) for q in find_quantities(text)]
+    assert found == [first, second]
+
+
+# --- the same, read with the parse: what ``extract`` makes of each value ----------------------
+
+
+def _mentions(text, published="2026-03-10"):
+    from corroborator.extract import extract
+    from corroborator.models import CleanDoc, RawDoc, Source
+    from corroborator.nlp import make_nlp
+
+    raw = RawDoc("r1", "r1.txt", "txt", text, Source(published=published), "0" * 64)
+    mentions, _ = extract(make_nlp()(text), CleanDoc(raw, text))
+    return [m for m in mentions if m.kind != "date"]
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Hundreds of fans queued outside the stadium overnight.", "Hundreds"),
+        ("Dozens of boats were stranded in the harbour.", "Dozens"),
+        ("Thousands of nurses walked out on Tuesday.", "Thousands"),
+        ("Tens of thousands of people lined the route.", "Tens of thousands"),
+        ("Hundreds of thousands of homes lost power.", "Hundreds of thousands"),
+    ],
+)
+def test_numbers_a_vague_quantity_states_no_figure(text, words):
+    (m,) = _mentions(text)
+    assert (m.text, m.value, m.bound) == (words, None, "vague")
+    assert m.low is not None and m.high is not None and m.low < m.high
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(
+    "text",
+    ["The ferry left the harbour at 0700 GMT with its crew.",
+     "Marchers gathered at 4 p.m. outside the town hall.",
+     "The walkout began at 12:01 a.m. on Friday.",
+     "The crowd thinned out around 11 p.m. after the speeches."],
+)
+def test_numbers_a_clock_time_is_never_a_count(text):
+    assert _mentions(text) == []
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        ("The A320 circled twice before landing with 150 passengers.", [150]),
+        ("Engineers inspected every Boeing 737 MAX 9 in the fleet.", []),
+        ("Traffic on Route 9 was diverted after the crash.", []),
+        ("Members of Local 12 joined the picket line.", []),
+        ("District 751 said 2,100 members had voted.", [2100]),
+        ("Flight 370 vanished with 239 people aboard.", [239]),
+        ("The airline grounded the 777 fleet. It flies 40 777 jets and 12 other planes.",
+         [40, 12]),
+    ],
+)
+def test_numbers_identifiers_are_not_figures(text, counts):
+    assert [m.value for m in _mentions(text) if m.kind == "count"] == counts
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(
+    ("text", "now", "before"),
+    [
+        ("The death toll rose from 30 to 34 on Sunday.", 34, 30),
+        ("Cases in the county have grown from 45 to 80 this month.", 80, 45),
+        ("Ticket prices were cut from $12 to $9.", 9, 12),
+        ("Support for the deal fell from 52% to 47% in a week.", 47, 52),
+    ],
+)
+def test_numbers_from_to_after_a_change_is_a_change_not_a_range(text, now, before):
+    found = {m.extra.get("change"): m for m in _mentions(text)}
+    assert found["current"].value == now and found["current"].bound == "exact"
+    assert found["previous"].value == before and found["previous"].bound == "exact"
+
+
+@pytest.mark.issue(14)
+def test_numbers_from_to_after_a_range_word_stays_a_range():
+    (m,) = _mentions("Estimates of the crowd ranged from 30,000 to 45,000 people.")
+    assert (m.bound, m.low, m.high, m.text) == ("range", 30_000, 45_000, "30,000 to 45,000")

@@ -28,8 +28,8 @@ _SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
 
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})\b")),
-    ("mdy", re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}\b", re.IGNORECASE)),
-    ("dmy", re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE)),
+    ("mdy", re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}(?!\d)", re.IGNORECASE)),
+    ("dmy", re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+{_YEAR}(?!\d)", re.IGNORECASE)),
     ("my", re.compile(rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}\b", re.IGNORECASE)),
     ("md", re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*,?\s*\d)", re.IGNORECASE)),
     ("dm", re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b", re.IGNORECASE)),
@@ -98,14 +98,14 @@ def _relative(kind: str, m: re.Match[str], pub: dt.date | None, precision: int) 
         return None
     if kind in ("md", "dm") and precision >= 1:
         month, day = _month_num(g["month"]), int(g["day"])
-        year = pub.year if precision == 1 or month <= pub.month else pub.year - 1
+        year = _year_of(month, day if precision == 3 else None, pub, precision)
         try:
             return dt.date(year, month, day).isoformat()
         except ValueError:
             return None
     if kind == "month":
         month = _month_num(g["month"])
-        year = pub.year if precision == 1 or month <= pub.month else pub.year - 1
+        year = _year_of(month, None, pub, precision)
         return f"{year:04d}-{month:02d}"
     if kind == "ago":
         return _ago(g["n"].lower(), g["unit"].lower(), pub, precision)
@@ -125,6 +125,29 @@ def _relative(kind: str, m: re.Match[str], pub: dt.date | None, precision: int) 
             return (pub + dt.timedelta(days=(target - pub.weekday()) % 7 or 7)).isoformat()
         return (pub - dt.timedelta(days=back)).isoformat()
     return None
+
+
+FUTURE_WEIGHT = 3  # a report looks back more often than ahead: a date ahead counts 3x as far
+
+
+def _year_of(month: int, day: int | None, pub: dt.date, precision: int) -> int:
+    """The year of a date written without one ("Oct. 3", "in December"): the report's year,
+    or the one before or after, whichever puts the date nearest the published date (a date
+    ahead weighs ``FUTURE_WEIGHT`` times as far). With only the year published, that year."""
+    if precision == 1:
+        return pub.year
+
+    def distance(year: int) -> float:
+        if day is None:
+            gap = float((year * 12 + month) - (pub.year * 12 + pub.month))
+        else:
+            try:
+                gap = float((dt.date(year, month, day) - pub).days)
+            except ValueError:  # 29 February in a common year
+                gap = float((dt.date(year, month, 28) - pub).days)
+        return gap * FUTURE_WEIGHT if gap > 0 else -gap
+
+    return min((pub.year - 1, pub.year, pub.year + 1), key=distance)
 
 
 def _ago(n_text: str, unit: str, pub: dt.date, precision: int) -> str | None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from text_to_num import text2num
 
@@ -75,12 +75,22 @@ SCALES = {
     "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6,
     "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12,
 }
-VAGUE = {  # plural scale words used alone: "hundreds of migrants"
+VAGUE = {  # quantities stated without a figure: "hundreds of migrants", "several thousand"
     "dozens": (24.0, 144.0), "scores": (40.0, 200.0), "hundreds": (200.0, 999.0),
     "thousands": (2000.0, 9999.0), "tens of thousands": (20000.0, 99999.0),
     "hundreds of thousands": (200000.0, 999999.0), "millions": (2e6, 9.99e8),
+    "tens of millions": (2e7, 9.99e7), "hundreds of millions": (2e8, 9.99e8),
     "billions": (2e9, 9.99e11),
 }
+# "several" and "a few" before a scale word: "several hundred", "a few thousand"
+for _scale_word, _factor in (("dozen", 12.0), ("hundred", 1e2), ("thousand", 1e3),
+                             ("hundred thousand", 1e5), ("million", 1e6), ("billion", 1e9)):
+    VAGUE[f"several {_scale_word}"] = (3 * _factor, 9 * _factor)
+    VAGUE[f"a few {_scale_word}"] = (2 * _factor, 5 * _factor)
+    VAGUE[f"a couple of {_scale_word}"] = (2 * _factor, 3 * _factor)
+# words that read as a quantity only before "of": "scores of people", not "test scores"
+VAGUE_NEED_OF = frozenset({"scores", "millions", "billions", "tens of millions",
+                           "hundreds of millions"})
 BOUNDS = {
     "min": r"more than|over|at least|above|in excess of|upwards of|no fewer than|no less than"
     r"|exceeding|a minimum of|north of",
@@ -113,6 +123,9 @@ class Quantity:
     high: float
     number_start: int  # where the number itself starts (after any bound words)
     number_end: int
+    change: str = ""  # "from" or "to": a half of "from 30 to 34" (a range or a change)
+    partner: tuple[int, int, float, int] | None = None  # the other half: start, end, value,
+    # number end (for "from", its end is the whole phrase's end)
 
 
 def words_to_number(words: str) -> float | None:
@@ -169,6 +182,12 @@ def _blocked_digits(toks: list[_Tok], i: int) -> bool:
     tok = toks[i]
     prev = toks[i - 1] if i > 0 else None
     nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if len(tok.text) > 1 and tok.text[0] == "0" and tok.text[1].isdigit():
+        return True  # "0700 GMT", "007": a count is never written with a leading zero
+    if prev is not None and prev.text == ":" and i > 1 and _is_digits(toks[i - 2]):
+        return True  # "19: 00", the minutes of a clock time
+    if _after_clock(toks, i):
+        return True  # "Mar 16, 2025 04:56 73": a counter printed beside a time stamp
     if prev is not None and _adjacent(prev, tok):
         if _is_alpha(prev) and prev.low not in CURRENCY_SIGNS:  # COVID19, G7
             return True
@@ -186,6 +205,31 @@ def _blocked_digits(toks: list[_Tok], i: int) -> bool:
         if nxt.text == "^":
             return True
     return False
+
+
+def _after_clock(toks: list[_Tok], i: int) -> bool:
+    """True when the number at i follows a clock time "hh:mm" with nothing between."""
+    return (i >= 3 and toks[i - 2].text == ":" and _is_digits(toks[i - 1])
+            and _is_digits(toks[i - 3]) and _adjacent(toks[i - 3], toks[i - 2])
+            and _adjacent(toks[i - 2], toks[i - 1]) and not _adjacent(toks[i - 1], toks[i]))
+
+
+# what makes a number a time of day: "4 p.m.", "11pm", "7 o'clock", "0700 GMT", "9 ET"
+_CLOCK_AFTER = re.compile(
+    r"\s?(?:(?i:[ap]\.\s?m\.?|[ap]m\b|o['’]clock\b)"
+    r"|(?:GMT|UTC|[ECMP][SD]?T|CES?T|BST|IST|JST|AE[SD]T)\b)")
+# a stock ticker before a signed change: "BA -3.69%" (page furniture, not the text's figure)
+_TICKER = re.compile(r"\b[A-Z]{1,5}\s$")
+
+
+def _clock_value(value: float) -> bool:
+    """A value that can be an hour (0-24) or an hhmm time (0000-2359)."""
+    return value.is_integer() and (0 <= value <= 24 or (100 <= value <= 2359 and value % 100 < 60))
+
+
+def is_clock_time(text: str, end: int) -> bool:
+    """True when the number ending at ``end`` is read as a time of day."""
+    return _CLOCK_AFTER.match(text, end) is not None
 
 
 def _is_year(tok: _Tok) -> bool:
@@ -307,12 +351,20 @@ def _minus_before(text: str, toks: list[_Tok], i: int) -> int | None:
 
 
 def _vague_at(text: str, toks: list[_Tok], i: int) -> Quantity | None:
+    """A quantity stated in words without a figure. Its ``value`` is the interval's low end
+    (a float, so the scan stays total); ``extract`` gives the mention no value at all."""
     for words, (low, high) in _VAGUE_BY_FIRST.get(toks[i].low, ()):
-        if _match_seq(toks, i, words) and _match_seq(toks, i + len(words), ("of",)):
-            end = toks[i + len(words) - 1].end
-            start = toks[i].start
-            return Quantity(start, end, text[start:end], "count", low, None, "vague", low, high,
-                            start, end)
+        if not _match_seq(toks, i, words):
+            continue
+        phrase = " ".join(words)
+        if phrase in VAGUE_NEED_OF and not _match_seq(toks, i + len(words), ("of",)):
+            continue
+        if " " not in phrase and i > 0 and toks[i - 1].low in WORD_VALUES:
+            continue  # "two hundreds": not a phrase we read
+        end = toks[i + len(words) - 1].end
+        start = toks[i].start
+        return Quantity(start, end, text[start:end], "count", low, None, "vague", low, high,
+                        start, end)
     return None
 
 
@@ -371,6 +423,9 @@ def _quantity_at(text: str, toks: list[_Tok], i: int) -> tuple[Quantity, int] | 
     if parsed is None:
         return None
     value, j = parsed
+    if _currency_before(toks, i) is None and _clock_value(value) and is_clock_time(
+            text, toks[j - 1].end):
+        return None  # "4 p.m.", "0700 GMT": a time of day, which dates.py reads
     article = toks[i].low in ("a", "an") and toks[i + 1].low != "dozen"
     if not article:
         j_half = _half(toks, j)
@@ -384,13 +439,17 @@ def _quantity_at(text: str, toks: list[_Tok], i: int) -> tuple[Quantity, int] | 
         return None  # "1" + 300 zeros + " billion": not a figure anyone can check
     minus = _minus_before(text, toks, i) if currency is None else None
     if minus is not None:
+        if _TICKER.search(text[max(0, toks[minus].start - 7) : toks[minus].start]):
+            return None
         value = -value
     first_start = currency[1] if currency else (minus if minus is not None else i)
     start = toks[first_start].start
     bound, start = _bound_before(text, start)
     high_value: float | None = None
+    stated_bound, first_end, second = bound, toks[j - 1].end, (0, 0)
     rng = _range_end(toks, j, bool(_RANGE_START.search(text[max(0, start - 10) : start])))
-    if rng is not None and rng[0] > value:
+    if rng is not None and (rng[0] > value or _FROM_BEFORE.search(text[max(0, start - 8) : start])):
+        second = (toks[j + 1].start, toks[rng[1] - 1].end)
         high_value, j = rng[0] * (scale if scale > 1 else 1.0), rng[1]
         bound = "range"
         m = _RANGE_START.search(text[max(0, start - 10) : start])
@@ -417,7 +476,36 @@ def _quantity_at(text: str, toks: list[_Tok], i: int) -> tuple[Quantity, int] | 
     low, high = (value, high_value) if high_value is not None else _interval(value, bound)
     q = Quantity(start, end, text[start:end], kind, value, unit, bound, low, high,
                  toks[i].start, toks[i].end)
+    if high_value is not None and toks[i + 1 if i + 1 < len(toks) else i].low != "-" and (
+            _FROM_BEFORE.search(text[max(0, start - 8) : start])):
+        return _from_to(q, stated_bound, first_end, second), j
     return q, j
+
+
+_FROM_BEFORE = re.compile(r"(?:^|(?<=\s))from\s+$", re.IGNORECASE)
+
+
+def _from_to(q: Quantity, bound: str, first_end: int, second: tuple[int, int]) -> Quantity:
+    """The first of the two quantities that "from 30 to 34" is read as.
+
+    Whether it is a range ("ranging from 30 to 34") or a change ("rose from 30 to 34":
+    34 now, 30 before) depends on what governs it, which a parse tells: ``extract``
+    decides. Both halves are returned, each with the other as ``partner``; the second
+    is made by ``find_quantities``, which reads ``partner`` back."""
+    low, high = _interval(q.value, bound) if bound != "range" else (q.value, q.value)
+    text_start = q.text
+    return Quantity(q.start, first_end, text_start[: first_end - q.start], q.kind, q.value,
+                    q.unit, bound, low, high, q.number_start, q.number_end, change="from",
+                    partner=(second[0], q.end, q.high, second[1]))
+
+
+def _second_half(text: str, first: Quantity) -> Quantity:
+    """The "to 34" half of "from 30 to 34" (see ``_from_to``)."""
+    assert first.partner is not None
+    start, end, value, number_end = first.partner
+    return Quantity(start, end, text[start:end], first.kind, value, first.unit, "exact", value,
+                    value, start, number_end, change="to",
+                    partner=(first.start, first.end, first.value, first.number_end))
 
 
 def find_quantities(text: str) -> list[Quantity]:
@@ -437,8 +525,28 @@ def find_quantities(text: str) -> list[Quantity]:
             i += 1
             continue
         found.append(hit[0])
+        if hit[0].change == "from":
+            found.append(_second_half(text, hit[0]))
         i = max(hit[1], i + 1)
-    return found
+    return _pair_from_to(text, found)
+
+
+_TO_BETWEEN = re.compile(r"\s+to\s+$", re.IGNORECASE)
+
+
+def _pair_from_to(text: str, found: list[Quantity]) -> list[Quantity]:
+    """Mark "from $12 to $9.50", "from 41% to 48%" (read as two quantities, each with its
+    sign) as the halves of one "from ... to ...", like "from 30 to 34"."""
+    out = list(found)
+    for k in range(len(out) - 1):
+        a, b = out[k], out[k + 1]
+        if (a.change or b.change or a.kind != b.kind or a.unit != b.unit
+                or not _FROM_BEFORE.search(text[max(0, a.start - 8) : a.start])
+                or not _TO_BETWEEN.fullmatch(text[a.end : b.start])):
+            continue
+        out[k] = replace(a, change="from", partner=(b.start, b.end, b.value, b.number_end))
+        out[k + 1] = replace(b, change="to", partner=(a.start, a.end, a.value, a.number_end))
+    return out
 
 
 # VAGUE's phrases as word tuples, longest first, by their first word (one lookup a token)
@@ -446,7 +554,8 @@ _VAGUE_BY_FIRST: dict[str, list[tuple[tuple[str, ...], tuple[float, float]]]] = 
 for _phrase, _range in sorted(VAGUE.items(), key=lambda kv: -len(kv[0])):
     _VAGUE_BY_FIRST.setdefault(_phrase.split()[0], []).append((tuple(_phrase.split()), _range))
 
-VAGUE_FIRST = {"dozens", "scores", "hundreds", "thousands", "millions", "billions", "tens"}
+VAGUE_FIRST = {"dozens", "scores", "hundreds", "thousands", "millions", "billions", "tens",
+               "several"}
 
 
 def to_base(value: float, unit: str | None) -> tuple[float, str | None]:

@@ -37,6 +37,7 @@ __all__ = [
     "Node",
     "anchor",
     "event_places",
+    "format_mention",
     "format_value",
     "highlight",
     "index_chunks",
@@ -149,6 +150,14 @@ def format_value(value: float | str | None, unit: str | None) -> str:
     else:
         text = f"{value:,.6g}"
     return f"{text} {unit}" if unit else text
+
+
+def format_mention(m: Mention) -> str:
+    """A mention's value as its report states it: the figure, or, for a quantity stated
+    without one ("hundreds", "tens of thousands"), its words: never a made-up figure."""
+    if m.value is None and m.kind != "date" and m.text:
+        return m.text
+    return format_value(m.value, m.unit)
 
 
 def _doc_label(doc: CleanDoc | None, doc_id: str) -> str:
@@ -440,7 +449,7 @@ def _fact_view(fact: Fact, docs: dict[str, CleanDoc], opened: set[str],
             sentence=_sentence_nodes(m),
             link=link if link in opened else None,
         )
-        columns.setdefault(format_value(m.value, m.unit), []).append(claim)
+        columns.setdefault(format_mention(m), []).append(claim)
     return FactView(
         fact=fact,
         anchor=anchor("fact", fact.id),
@@ -497,7 +506,7 @@ def mention_span(m: Mention, fact: Fact | None) -> Span:
     """A mention's highlight: its kind and status as classes, its reading as a tooltip."""
     kind = m.kind if m.kind in KINDS else "other"
     cls = f"mention kind-{kind}"
-    title = f"{kind}: {format_value(m.value, m.unit)}"
+    title = f"{kind}: {format_mention(m)}"
     if fact is not None:
         cls += f" status-{fact.status}" if fact.status in STATUSES else ""
         title += f" · fact: {fact.label} ({fact.status})"

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, TypeVar, cast
 
 from ..models import STATUSES, CleanDoc, Entity, Event, Fact, Mention, Quote, Record
-from ..report.render import event_places, format_value, rank_events, safe_url
+from ..report.render import event_places, format_mention, format_value, rank_events, safe_url
 from . import urls
 
 __all__ = ["NO_SPEAKER", "Site"]
@@ -196,7 +196,7 @@ class Site:
         fact = self.fact_of.get(m.id)
         return {
             "mention": m,
-            "display": format_value(m.value, m.unit),
+            "display": format_mention(m),
             "fact": fact.id if fact else None,
             "fact_href": urls.fact(fact.id) if fact else None,
             "doc": self.doc_ref(m.doc),

@@ -11,7 +11,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from ..models import KINDS, STATUSES, CleanDoc, Fact, Mention
-from ..report.render import MULTI_EVENT, Node, Span, anchor, format_value, highlight
+from ..report.render import MULTI_EVENT, Node, Span, anchor, format_mention, format_value, highlight
 from . import urls
 from .common import HTTPError, Page, Request, paginate
 from .site import Site
@@ -146,7 +146,7 @@ def conflict_row(site: Site, fact: Fact) -> dict[str, Any]:
     values: dict[str, dict[str, Any]] = {}
     for m in fact.mentions:
         entry = values.setdefault(
-            format_value(m.value, m.unit), {"reports": [], "said_by": [], "texts": []}
+            format_mention(m), {"reports": [], "said_by": [], "texts": []}
         )
         for key, item in (("reports", site.doc_short(m.doc)), ("said_by", m.said_by)):
             if item and item not in entry[key]:
@@ -279,7 +279,7 @@ def _compare_row(site: Site, fact: Fact) -> dict[str, Any]:
     shown = format_value(fact.value, fact.unit)
     cells: dict[str, list[dict[str, Any]]] = {}
     for m in fact.mentions:
-        display = format_value(m.value, m.unit)
+        display = format_mention(m)
         cells.setdefault(m.doc, []).append(
             {
                 "mention": m.id,
@@ -347,7 +347,7 @@ def _with_sources(site: Site, fact: Fact) -> dict[str, Any]:
     sources = [
         {
             "text": m.text,
-            "display": format_value(m.value, m.unit),
+            "display": format_mention(m),
             "report": site.doc_short(m.doc),
             "said_by": m.said_by,
             "hedged": m.hedged,
