@@ -4,7 +4,10 @@
 turns a list of URLs (pages or RSS/Atom feeds) into ``RawDoc | Skipped``, as
 ``ingest.iter_reports`` does for files. One URL goes through these steps:
 
-1. check: an http(s) URL with a host, else skipped;
+1. check: an http(s) URL with a host, else skipped; a host that is or resolves to
+   a private, loopback, link-local or otherwise non-public address is refused
+   (checked again on connecting, on the address connected to, and for every
+   redirect and feed item) unless ``Settings.allow_private_addresses`` asks for it;
 2. cache: a page fetched before (by any earlier build) is read from the
    on-disk cache, never fetched again, so a rebuild gives the same record;
 3. robots.txt: fetched once per host and obeyed for our User-Agent (``Crawl-delay``
@@ -31,9 +34,11 @@ from __future__ import annotations
 
 import email.utils
 import hashlib
+import ipaddress
 import json
 import os
 import re
+import socket
 import tempfile
 import time
 import urllib.robotparser
@@ -46,6 +51,7 @@ from types import TracebackType
 from typing import Any, Self
 from urllib.parse import urljoin, urlsplit
 
+import httpcore
 import httpx
 
 from . import __version__
@@ -63,6 +69,8 @@ __all__ = [
     "Fetcher",
     "Page",
     "PageCache",
+    "PrivateAddress",
+    "is_public_address",
     "is_url",
     "media_type",
     "page_doc",
@@ -108,6 +116,10 @@ class FetchPolicy:
     backoff: float = 1.0  # seconds before the first retry, doubled for each next one
     max_retry_after: float = 60.0  # a longer Retry-After is a refusal, not a delay
     obey_robots: bool = True
+    # private, loopback, link-local and other non-public addresses (10.x, 192.168.x, 127.x,
+    # 169.254.169.254, ::1, ...) are refused unless asked for: a page from the web must not
+    # lead the fetcher into the user's own network (Settings.allow_private_addresses)
+    allow_private: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,6 +227,13 @@ class Fetcher:
         self.cache = cache if isinstance(cache, PageCache) or cache is None else PageCache(cache)
         self._clock, self._sleep = clock, sleep
         self._hosts: dict[str, _Host] = {}
+        self.allow_private = self.policy.allow_private
+        # With its own transport the fetcher checks every address it connects to (the IP a
+        # name resolves to when connecting, not only the name); a given transport (a test's
+        # httpx.MockTransport) makes no connection, so it is left as it is.
+        self._guarded = transport is None
+        if transport is None:
+            transport = _guarded_transport(lambda: self.allow_private)
         timeout = httpx.Timeout(self.policy.read_timeout, connect=self.policy.connect_timeout)
         self._client = httpx.Client(
             headers={"User-Agent": self.policy.user_agent, "Accept-Encoding": ACCEPT_ENCODING},
@@ -267,6 +286,7 @@ class Fetcher:
     def _hop(self, url: str, current: str) -> _Answer:
         """One step of ``_follow``; a failure after a redirect is reported for ``url``."""
         try:
+            self._check_address(current)
             self._check_robots(current)
             return self._get(current)
         except FetchError as exc:
@@ -284,6 +304,8 @@ class Fetcher:
             backoff = self.policy.backoff * 2**attempt
             try:
                 answer = self._request(url)
+            except PrivateAddress as exc:
+                raise FetchError(url, _private_problem(url, exc.host, exc.address)) from exc
             except httpx.TimeoutException:
                 problem, wait = "timed out", backoff
                 continue
@@ -326,6 +348,21 @@ class Fetcher:
                         raise FetchError(url, _too_big(url, f"over {cap:,} bytes", cap))
                     chunks.append(chunk)
             return _Answer(response.status_code, response.headers, b"".join(chunks), url)
+
+    def _check_address(self, url: str) -> None:
+        """Refuse a URL whose host is, or resolves to, a non-public address (unless allowed),
+        before robots.txt is asked for; the connection checks the address again."""
+        if self.allow_private:
+            return
+        host = urlsplit(url).hostname or ""
+        if _ip(host) is None and not self._guarded:
+            return  # no connection is made, no name is resolved (a test's transport)
+        try:
+            found = _non_public(host, urlsplit(url).port or 443)
+        except OSError:
+            return  # unknown name: the request reports it as it always did
+        if found is not None:
+            raise FetchError(url, _private_problem(url, host, found))
 
     def _wait_turn(self, url: str) -> None:
         """Sleep until the host may be asked again, then note the time."""
@@ -389,6 +426,92 @@ class Fetcher:
                 return answer
             current = urljoin(current, location)
         return _Answer(404, httpx.Headers(), b"", current)  # too many redirects: as missing
+
+
+# --- private addresses -------------------------------------------------------------
+
+
+class PrivateAddress(Exception):
+    """A connection refused: ``host`` resolves to the non-public ``address``."""
+
+    def __init__(self, host: str, address: str) -> None:
+        super().__init__(f"{host} is at {address}, not a public address")
+        self.host, self.address = host, address
+
+
+def is_public_address(address: str) -> bool:
+    """True for a global unicast address; False for private (10/8, 172.16/12, 192.168/16,
+    fc00::/7), loopback, link-local (169.254/16, cloud metadata), shared (100.64/10),
+    multicast, reserved and unspecified ones, IPv4-mapped IPv6 included."""
+    ip = _ip(address)
+    if ip is None:
+        return False
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    return ip.is_global and not ip.is_multicast
+
+
+def _ip(text: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    try:
+        return ipaddress.ip_address(text.strip("[]").split("%", 1)[0])
+    except ValueError:
+        return None
+
+
+def _addresses(host: str, port: int) -> list[str]:
+    """Every address ``host`` resolves to (itself if it is one); raises OSError."""
+    if _ip(host) is not None:
+        return [host.strip("[]")]
+    infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    return list(dict.fromkeys(str(info[4][0]) for info in infos))
+
+
+def _non_public(host: str, port: int) -> str | None:
+    """The first non-public address of ``host``, or None if all are public."""
+    return next((a for a in _addresses(host, port) if not is_public_address(a)), None)
+
+
+def _private_problem(url: str, host: str, address: str) -> str:
+    where = f"{host}, a private or local address" if host == address else (
+        f"{host}, which resolves to {address}, a private or local address")
+    return (f"{url} was not fetched: it is on {where}, and a page from the web must not lead "
+            "into your own network; to fetch local addresses on purpose, set "
+            "allow_private_addresses = true in a settings file (--settings).")
+
+
+class _GuardedBackend(httpcore.SyncBackend):
+    """httpcore's network backend, resolving the host itself and connecting only to the
+    addresses it checked: a name that resolves to a public address when checked and to a
+    private one when connecting (DNS rebinding) is caught here."""
+
+    def __init__(self, allowed: Callable[[], bool]) -> None:
+        self._allowed = allowed
+
+    def connect_tcp(self, host: str, port: int, timeout: float | None = None,
+                    local_address: str | None = None,
+                    socket_options: Iterable[Any] | None = None) -> httpcore.NetworkStream:
+        if self._allowed():
+            return super().connect_tcp(host, port, timeout, local_address, socket_options)
+        try:
+            addresses = _addresses(host, port)
+        except OSError as exc:
+            raise httpcore.ConnectError(str(exc)) from exc
+        refused = next((a for a in addresses if not is_public_address(a)), None)
+        if refused is not None:
+            raise PrivateAddress(host, refused)
+        problem: Exception = httpcore.ConnectError(f"{host} has no address")
+        for address in addresses:
+            try:
+                return super().connect_tcp(address, port, timeout, local_address, socket_options)
+            except httpcore.ConnectError as exc:
+                problem = exc
+        raise problem
+
+
+def _guarded_transport(allowed: Callable[[], bool]) -> httpx.HTTPTransport:
+    transport = httpx.HTTPTransport()
+    transport._pool._network_backend = _GuardedBackend(allowed)  # no public seam in httpx
+    return transport
 
 
 # --- content encodings, decompressed under the cap --------------------------------
@@ -576,6 +699,7 @@ class _Batch:
 def read_urls(urls: Iterable[str], *, fetcher: Fetcher,
               settings: Settings = DEFAULT_SETTINGS) -> Iterator[RawDoc | Skipped]:
     """One ``RawDoc`` per page (a feed gives one per item), or a ``Skipped`` per failure."""
+    fetcher.allow_private |= settings.allow_private_addresses
     batch = _Batch(fetcher, settings)
     for url in urls:
         yield from _read_url(url.strip(), batch)
@@ -585,6 +709,7 @@ def read_feed_file(path: str | Path, *, fetcher: Fetcher,
                    settings: Settings = DEFAULT_SETTINGS) -> Iterator[RawDoc | Skipped]:
     """A feed saved as a file (.rss, .atom, .xml): every item's page fetched and read."""
     path = Path(path)
+    fetcher.allow_private |= settings.allow_private_addresses
     try:
         feed = parse_feed(path.read_bytes(), path.resolve().as_uri(), label=path.name)
     except OSError as exc:

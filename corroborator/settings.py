@@ -43,6 +43,9 @@ class Settings:
     # outputs: records of more reports keep no dossier.json or one-page index.html (their
     # size grows with the record); `corroborator export` writes them on demand
     page_max_reports: int = 2000
+    # fetch: pages, redirects and feed items on private, loopback or link-local addresses
+    # (10.x, 192.168.x, 127.x, cloud metadata) are refused unless this is true
+    allow_private_addresses: bool = False
 
     @classmethod
     def load(cls, path: str | Path | None = None, **overrides: object) -> Settings:

@@ -17,7 +17,9 @@ from corroborator.feeds import is_feed, parse_feed
 from corroborator.fetch import Fetcher, FetchPolicy, read_feed_file, read_urls
 from corroborator.models import RawDoc, Skipped
 
-FAST = FetchPolicy(read_timeout=0.5, host_interval=0.0, retries=0, max_bytes=100_000)
+# allow_private: the fixture site is on loopback, which the fetcher refuses unless asked
+FAST = FetchPolicy(read_timeout=0.5, host_interval=0.0, retries=0, max_bytes=100_000,
+                   allow_private=True)
 RSS = "/feeds/news.rss"
 ATOM = "/feeds/news.atom"
 pytestmark = pytest.mark.issue(6)

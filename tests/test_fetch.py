@@ -7,6 +7,8 @@ fixture site (tests/fixtures/web): nothing here leaves this machine.
 from __future__ import annotations
 
 import socket
+import subprocess
+import sys
 import threading
 import tracemalloc
 import zlib
@@ -36,8 +38,9 @@ from corroborator.fetch import (
 from corroborator.language import detect_language, not_english_reason
 from corroborator.models import RawDoc, Skipped
 
+# allow_private: the fixture site is on loopback, which the fetcher refuses unless asked
 FAST = FetchPolicy(connect_timeout=2.0, read_timeout=0.5, host_interval=0.0, retries=1,
-                   backoff=0.01, max_bytes=100_000)
+                   backoff=0.01, max_bytes=100_000, allow_private=True)
 FERRY = "/news/ferry-strike.html"
 LIBRARY = "/news/library-vote.html"
 pytestmark = pytest.mark.issue(6)
@@ -515,3 +518,126 @@ def test_fetch_refuses_encodings_stacked_too_deep() -> None:
     with BombServer(body, encoding="gzip, gzip, gzip, gzip") as server:
         skipped = only_skipped([server.url("/a.html")])
     assert "compressed 4 times over" in skipped.reason
+
+
+# --- private addresses (issue 19, 5) -------------------------------------------------
+
+PUBLIC = replace(FAST, allow_private=False)  # the default: non-public addresses refused
+
+
+@pytest.mark.issue(19)
+def test_fetch_refuses_a_loopback_address_unless_allowed(site: SiteServer) -> None:
+    skipped = only_skipped([site.url(FERRY)], PUBLIC)
+    assert skipped.path == site.url(FERRY)
+    assert "127.0.0.1, a private or local address" in skipped.reason
+    assert "allow_private_addresses = true" in skipped.reason
+    assert site.paths() == []  # not even robots.txt was asked for
+
+
+@pytest.mark.issue(19)
+def test_fetch_checks_the_address_a_name_resolves_to(site: SiteServer) -> None:
+    """localhost is a name, not an address: what it resolves to is what is checked."""
+    url = site.url(FERRY).replace("127.0.0.1", "localhost")
+    skipped = only_skipped([url], PUBLIC)
+    assert "localhost, which resolves to 127.0.0.1" in skipped.reason or (
+        "localhost, which resolves to ::1" in skipped.reason)
+    assert site.paths() == []
+
+
+@pytest.mark.issue(19)
+def test_fetch_connection_checks_the_address_it_connects_to(site: SiteServer) -> None:
+    """The check made on connecting (the resolved IP, as DNS answers then) holds on its own."""
+    import httpcore
+
+    from corroborator.fetch import PrivateAddress, _GuardedBackend
+
+    port = int(site.url("/").split(":")[2].split("/")[0])
+    with pytest.raises(PrivateAddress):
+        _GuardedBackend(lambda: False).connect_tcp("localhost", port, timeout=2.0)
+    stream = _GuardedBackend(lambda: True).connect_tcp("localhost", port, timeout=2.0)
+    assert isinstance(stream, httpcore.NetworkStream)
+    stream.close()
+
+
+@pytest.mark.issue(19)
+@pytest.mark.parametrize("target", [
+    "http://169.254.169.254/latest/meta-data/", "http://10.1.2.3/admin", "http://192.168.1.1/",
+    "http://127.0.0.1:9/", "http://[::1]/", "http://[::ffff:127.0.0.1]/", "http://0.0.0.0/",
+    "http://100.64.0.1/", "http://[fd00::1]/",
+])
+def test_fetch_refuses_a_redirect_to_a_private_address(target: str) -> None:
+    asked: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        asked.append(str(request.url))
+        if request.url.host == "news.example" and request.url.path == "/story.html":
+            return httpx.Response(302, headers={"Location": target})
+        return httpx.Response(404)
+
+    with (Fetcher(policy=PUBLIC, transport=httpx.MockTransport(handler)) as fetcher,
+          pytest.raises(FetchError) as caught):
+        fetcher.fetch("http://news.example/story.html")
+    assert caught.value.problem.startswith(
+        f"http://news.example/story.html redirects to {target}: {target} was not fetched")
+    assert asked == ["http://news.example/robots.txt", "http://news.example/story.html"]
+
+
+@pytest.mark.issue(19)
+@pytest.mark.parametrize(("address", "public"), [
+    ("93.184.216.34", True), ("2606:2800:220:1:248:1893:25c8:1946", True),
+    ("127.0.0.1", False), ("10.0.0.1", False), ("172.16.5.4", False), ("192.168.0.1", False),
+    ("169.254.169.254", False), ("100.64.0.1", False), ("0.0.0.0", False), ("224.0.0.1", False),
+    ("::1", False), ("fe80::1", False), ("fd12::1", False), ("::ffff:10.0.0.1", False),
+    ("255.255.255.255", False), ("not an address", False),
+])
+def test_fetch_is_public_address(address: str, public: bool) -> None:
+    from corroborator.fetch import is_public_address
+
+    assert is_public_address(address) is public
+
+
+@pytest.mark.issue(19)
+def test_fetch_feed_items_on_private_addresses_are_refused(site: SiteServer,
+                                                           tmp_path: Path) -> None:
+    from corroborator.fetch import read_feed_file
+
+    feed = tmp_path / "news.rss"
+    feed.write_text(f"""<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>
+<item><title>Ferry</title><link>{site.url(FERRY)}</link></item>
+</channel></rss>""", encoding="utf-8")
+    with Fetcher(policy=PUBLIC) as fetcher:
+        items = list(read_feed_file(feed, fetcher=fetcher))
+    [only] = items
+    assert isinstance(only, Skipped)
+    assert "a private or local address" in only.reason
+    assert site.paths() == []
+
+
+@pytest.mark.issue(19)
+def test_fetch_settings_allow_private_addresses(site: SiteServer) -> None:
+    from corroborator.settings import Settings
+
+    with Fetcher(policy=PUBLIC) as fetcher:
+        items = list(read_urls([site.url(FERRY)], fetcher=fetcher,
+                               settings=Settings(allow_private_addresses=True)))
+    assert [type(i) for i in items] == [RawDoc]
+
+
+@pytest.mark.issue(19)
+def test_fetch_build_refuses_loopback_unless_the_settings_allow_it(site: SiteServer,
+                                                                   tmp_path: Path) -> None:
+    """The executable: refused by default; allowed by a settings file (explicitly)."""
+    exe = Path(sys.executable).with_name("corroborator")
+    url = site.url(FERRY)
+    refused = subprocess.run([str(exe), "build", url, "--out", str(tmp_path / "a"), "-q"],
+                             cwd=tmp_path, capture_output=True, text=True, timeout=300, check=False)
+    assert refused.returncode != 0
+    assert "a private or local address" in refused.stderr
+    assert site.paths() == []
+    cfg = tmp_path / "local.cfg"
+    cfg.write_text("[corroborator]\nallow_private_addresses = true\n", encoding="utf-8")
+    allowed = subprocess.run([str(exe), "build", url, "--out", str(tmp_path / "b"), "-q",
+                              "--settings", str(cfg)],
+                             cwd=tmp_path, capture_output=True, text=True, timeout=300, check=False)
+    assert allowed.returncode == 0, allowed.stderr
+    assert FERRY in site.paths()
