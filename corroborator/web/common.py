@@ -119,6 +119,9 @@ class Paged(Generic[T]):
         }
 
 
+MAX_DIGITS = 12  # a page number or size longer than this is no page of any record
+
+
 def paginate(
     items: Sequence[T], request: Request, size: int = DEFAULT_PAGE_SIZE, cap: int = MAX_PAGE_SIZE
 ) -> Paged[T]:
@@ -135,8 +138,9 @@ def _positive(request: Request, name: str, default: int) -> int:
     raw = request.arg(name)
     if raw is None:
         return default
-    if not raw.isdigit() or int(raw) < 1:
-        raise HTTPError(400, f"?{name}= takes a whole number from 1 up, not {raw!r}")
+    # ASCII digits only: str.isdigit() is true for "²" and "٣", which int() refuses or reads
+    if not (raw.isascii() and raw.isdigit()) or len(raw) > MAX_DIGITS or int(raw) < 1:
+        raise HTTPError(400, f"?{name}= takes a whole number from 1 up, not {raw[:40]!r}")
     return int(raw)
 
 

@@ -7,13 +7,15 @@ of its own; it is what serves the app, on 127.0.0.1 unless told otherwise.
 from __future__ import annotations
 
 import ipaddress
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import StoreError
 from .app import LOOPBACK_HOSTS, App, make_app
 
-__all__ = ["DEFAULT_HOST", "DEFAULT_PORT", "create_server", "record_path", "serve"]
+__all__ = ["DEFAULT_HOST", "DEFAULT_PORT", "create_server", "exposure_warning", "record_path",
+           "serve"]
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
@@ -42,6 +44,21 @@ def is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host.strip("[]")).is_loopback
     except ValueError:
         return False
+
+
+def exposure_warning(host: str) -> str | None:
+    """What to tell the user before listening on ``host``, if it is not loopback-only."""
+    if is_loopback(host):
+        return None
+    everywhere = host.strip("[]") in ("0.0.0.0", "::", "")
+    where = "every network interface of this machine" if everywhere else host
+    return (f"warning: serving on {where}: anyone who can reach this machine can read the "
+            "record, and the Host check that guards against DNS rebinding is off; use "
+            "--host 127.0.0.1 (the default) unless you mean to share it.")
+
+
+def _to_stderr(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
 
 
 def create_server(
@@ -79,8 +96,14 @@ def serve(
     port: int = DEFAULT_PORT,
     threads: int = THREADS,
     ready: Callable[[str], None] | None = None,
+    warn: Callable[[str], None] | None = None,
 ) -> None:
-    """Serve the record of ``target`` until interrupted; ``ready(url)`` is called once listening."""
+    """Serve the record of ``target`` until interrupted; ``ready(url)`` is called once
+    listening; ``warn`` (standard error by default) is told first when ``host`` is not
+    a loopback address."""
+    message = exposure_warning(host)
+    if message is not None:
+        (warn or _to_stderr)(message)
     server, url = create_server(target, host=host, port=port, threads=threads)
     if ready is not None:
         ready(url)

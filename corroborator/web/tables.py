@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -267,12 +268,27 @@ def _facets(tbl: Table, rows: list[dict[str, Any]], request: Request) -> list[di
     return out
 
 
+# A spreadsheet reads a cell that starts with one of these as a formula (=HYPERLINK(...),
+# @SUM(...), +cmd|...); tab and carriage return hide such a start (OWASP, CSV injection).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+PLAIN_NUMBER = re.compile(r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?")
+
+
+def csv_cell(text: str) -> str:
+    """``text`` safe to open in a spreadsheet: a cell that would start a formula is given a
+    leading apostrophe (shown as text, not run); a plain number (-3.5) is left as it is."""
+    if text.startswith(FORMULA_START) and not PLAIN_NUMBER.fullmatch(text):
+        return "'" + text
+    return text
+
+
 def _csv(tbl: Table, rows: list[dict[str, Any]]) -> Response:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(tbl.columns)
     writer.writerows(
-        [_text(r[c]) if not isinstance(r[c], float) else repr(r[c]) for c in tbl.columns]
+        [csv_cell(_text(r[c])) if not isinstance(r[c], float) else repr(r[c])
+         for c in tbl.columns]
         for r in rows
     )
     disposition = f'attachment; filename="{tbl.name}.csv"'
