@@ -12,6 +12,7 @@ import click
 
 from . import __version__
 from .errors import CorroboratorError
+from .lock import terminal_text
 from .settings import Settings
 
 INPUTS_FILE = "inputs.json"  # what a dossier was built from, for `add`
@@ -287,12 +288,12 @@ def _add_in_place(dossier: Path, inputs: dict[str, Any], paths: list[str], urls:
     refresh_pages(dossier, settings)
     write_atomic(dossier / INPUTS_FILE, json.dumps(inputs, indent=1))
     for s in added.skipped:
-        click.echo(f"skipped: {s.path}: {s.reason}", err=True)
+        click.echo(f"skipped: {terminal_text(s.path)}: {terminal_text(s.reason)}", err=True)
     if not summary:
         return True
     again = _already_held(held, [*paths, *urls], [s.path for s in added.skipped])
     for path in again[:ALREADY_SHOWN]:
-        click.echo(f"already in the record: {_shown(path)}", err=True)
+        click.echo(f"already in the record: {terminal_text(_shown(path))}", err=True)
     if len(again) > ALREADY_SHOWN:
         click.echo(f"already in the record: {_count(len(again) - ALREADY_SHOWN, 'more report')}",
                    err=True)
@@ -382,7 +383,7 @@ def _build_into(out: Path, inputs: dict[str, Any], quiet: bool, *, engine: str =
     except CorroboratorError as exc:
         raise click.ClickException(str(exc)) from exc
     for s in record.skipped:
-        click.echo(f"skipped: {s.path}: {s.reason}", err=True)
+        click.echo(f"skipped: {terminal_text(s.path)}: {terminal_text(s.reason)}", err=True)
     if quiet if summary is None else not summary:  # -q: errors only (the skipped, above)
         return
     conflicts = sum(f.status == "conflict" for f in record.facts)

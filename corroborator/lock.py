@@ -36,7 +36,7 @@ from pathlib import Path
 from .errors import StoreError
 
 __all__ = ["LOCK_FILE", "LOCK_TIMEOUT", "dossier_lock", "remove_stale_temp_files",
-           "settle_journals"]
+           "settle_journals", "terminal_text"]
 
 LOCK_FILE = ".lock"
 LOCK_TIMEOUT = 600.0  # seconds to wait for another command on the same dossier
@@ -92,6 +92,27 @@ def dossier_lock(
         os.close(fd)
 
 
+# Characters a terminal acts on instead of showing: C0 controls (newline included: a file
+# name with one could forge a "skipped:" line), DEL, C1 controls, and the bidirectional
+# overrides and isolates that reorder what follows them.
+_UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_text(text: object) -> str:
+    """``text`` safe to print on a terminal: what it would act on (escape sequences,
+    newlines, carriage returns, bidi overrides) shown as escapes (``\\x1b``, ``\\n``)."""
+    return _UNSHOWABLE.sub(_escaped, str(text))
+
+
+def _escaped(match: re.Match[str]) -> str:
+    char = match.group()
+    named = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+    if char in named:
+        return named[char]
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
 def _acquire(fd: int, folder: Path, timeout: float, waiting: Callable[[str], None] | None) -> None:
     deadline = time.monotonic() + timeout
     told = False
@@ -108,7 +129,8 @@ def _acquire(fd: int, folder: Path, timeout: float, waiting: Callable[[str], Non
                 f"after {timeout:g} s: wait for it to finish and run this again."
             )
         if waiting is not None and not told:
-            waiting(f"waiting for another corroborator command{holder} to finish with {folder}")
+            waiting(f"waiting for another corroborator command{holder} to finish with "
+                    f"{terminal_text(folder)}")
             told = True
         time.sleep(POLL_SECONDS)
 

@@ -357,3 +357,36 @@ def test_hostile_no_nameless_trafilatura_warning(
         _, skipped = read([tmp_path])
     assert skipped[0].reason.startswith("s.html has no main text")
     assert not [r for r in caplog.records if "discarding data" in r.getMessage()]
+
+
+# --- file names that talk to the terminal (issue 19, 8) ------------------------------
+
+FORGED = "x\nskipped: forged.txt: nothing wrong here\x1b]0;pwned\x07\x1b[2J\r\u202eevil.txt"
+
+
+def test_hostile_file_names_reach_the_terminal_escaped(tmp_path: Path) -> None:
+    """A file name with newlines and escape sequences is shown escaped: it cannot set the
+    terminal's title, clear it, reorder text, or forge a "skipped:" line."""
+    demo = Path(__file__).resolve().parents[1] / "demo" / "corpus"
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    for name in ("001_port-ansel-courier.txt", "003_tesk-radio.txt"):
+        (reports / name).write_bytes((demo / name).read_bytes())
+    (reports / FORGED).write_text("too short", encoding="utf-8")
+    built = run_cli("build", reports, "--out", tmp_path / "d", cwd=tmp_path)
+    assert built.returncode == 0, built.stderr
+    (tmp_path / "more").mkdir()
+    (tmp_path / "more" / FORGED).write_text("too short again", encoding="utf-8")
+    added = run_cli("add", tmp_path / "d", tmp_path / "more" / FORGED, cwd=tmp_path)
+    for run in (built, added):
+        for char in ("\x1b", "\x07", "\r", "\u202e"):
+            assert char not in run.stderr + run.stdout, repr(char)
+        lines = run.stderr.splitlines()
+        assert not [line for line in lines if "forged.txt" in line
+                    and not line.startswith("skipped: ")], lines
+        [line] = [line for line in lines if "forged.txt" in line]
+        assert "x\\nskipped: forged.txt: nothing wrong here\\x1b]0;pwned\\x07" in line
+    with sqlite3.connect(tmp_path / "d" / "record.sqlite") as db:  # the record keeps the name
+        paths = {r[0] for r in db.execute("SELECT path FROM skipped")}
+    db.close()
+    assert str(reports / FORGED) in paths
