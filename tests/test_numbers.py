@@ -219,3 +219,34 @@ def test_numbers_from_to_after_a_change_is_a_change_not_a_range(text, now, befor
 def test_numbers_from_to_after_a_range_word_stays_a_range():
     (m,) = _mentions("Estimates of the crowd ranged from 30,000 to 45,000 people.")
     assert (m.bound, m.low, m.high, m.text) == ("range", 30_000, 45_000, "30,000 to 45,000")
+
+
+@pytest.mark.issue(14)
+def test_numbers_a_vague_quantity_shows_its_words_in_every_output(tmp_path):
+    """Through ``build``: SQLite keeps the words and interval with no value; the page shows
+    the words, never a made-up figure, and nothing prints "None"."""
+    import sqlite3
+    import subprocess
+    import sys
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Ferry strike strands travellers\n\nHundreds of travellers "
+                                  "were stranded at the port on Monday, the operator said.\n")
+    (corpus / "b.txt").write_text("Port chaos as ferry crews strike\n\nAbout 300 travellers "
+                                  "were stranded at the port on Monday, police said.\n")
+    out = tmp_path / "out"
+    done = subprocess.run([sys.executable, "-m", "corroborator", "build", str(corpus), "--out",
+                           str(out), "--quiet"], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    db = sqlite3.connect(out / "record.sqlite")
+    rows = db.execute("SELECT text, value, low, high FROM mentions WHERE bound = 'vague'").fetchall()
+    assert rows == [("Hundreds", None, 200.0, 999.0)]
+    page = (out / "index.html").read_text()
+    assert 'title="count: Hundreds' in page
+    assert "count: None" not in page and "count: unresolved" not in page
+    from corroborator.report.render import format_mention
+    from corroborator.store import read_record
+
+    (vague,) = [m for m in read_record(out / "record.sqlite").mentions if m.bound == "vague"]
+    assert format_mention(vague) == "Hundreds"
