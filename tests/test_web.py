@@ -993,3 +993,41 @@ def test_web_exposure_warning() -> None:
     assert "every network interface" in (exposure_warning("0.0.0.0") or "")
     assert "every network interface" in (exposure_warning("::") or "")
     assert "192.168.1.5" in (exposure_warning("192.168.1.5") or "")
+
+
+HOLD_EXCLUSIVE = r"""
+import sqlite3, sys, time
+con = sqlite3.connect(sys.argv[1], isolation_level=None)
+con.execute("BEGIN EXCLUSIVE")
+print("held", flush=True)
+time.sleep(float(sys.argv[2]))
+con.execute("ROLLBACK")
+"""
+
+
+@pytest.mark.issue(19)
+def test_web_a_reload_that_failed_is_tried_again(tmp_path: Path) -> None:
+    """A record replaced, then locked by another writer past SQLite's 5 s wait while the
+    server reloads it: the server goes on with the old record, and shows the new one once
+    the lock is gone (it used to keep the old one for good: it took the new file's stamp
+    although the reload had failed)."""
+    import subprocess
+    import sys
+
+    app = _app_for(make_record(), tmp_path)
+    path = tmp_path / "record.sqlite"
+    write_record(dataclasses.replace(make_record(), story="Rebuilt"), path)
+    holder = subprocess.Popen([sys.executable, "-c", HOLD_EXCLUSIVE, str(path), "6.5"],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        during = call(app, "/index.json").json()["story"]  # waits 5 s for the lock, then fails
+        assert during == "Halvern Chemicals plant fire, Marlow"
+        assert holder.wait(timeout=30) == 0
+    finally:
+        holder.kill()
+        holder.wait(timeout=10)
+        if holder.stdout is not None:
+            holder.stdout.close()
+    time.sleep(1.1)  # past the pause between two tries of one file
+    assert call(app, "/index.json").json()["story"] == "Rebuilt"

@@ -24,6 +24,7 @@ import logging
 import os
 import re
 import threading
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib import resources
@@ -108,6 +109,9 @@ ROUTES = (
 )
 
 
+RETRY_SECONDS = 1.0  # how soon a record file that failed to load is read again
+
+
 def _load(path: Path) -> Site:
     """Read the record and build what its pages share, so no reader waits for it later."""
     site = Site(read_record(path), path)
@@ -125,6 +129,10 @@ class RecordSource:
         self._lock = threading.Lock()
         self._stamp = self._stat()
         self._site = _load(path)  # a bad file fails here, at start-up
+        # a file that failed to load (locked by a long commit, half-replaced, damaged) is
+        # tried again, at most every RETRY_SECONDS, until it loads: its stamp is not taken
+        self._failed: tuple[int, int, int] | None = None
+        self._retry_at = 0.0
 
     def _stat(self) -> tuple[int, int, int] | None:
         try:
@@ -136,16 +144,23 @@ class RecordSource:
     def site(self) -> Site:
         """The current site; a file that was replaced is read again, a broken one is ignored."""
         stamp = self._stat()
-        if stamp is None or stamp == self._stamp:
+        if stamp is None or stamp == self._stamp or self._waiting(stamp):
             return self._site
         with self._lock:
-            if stamp != self._stamp:
+            if stamp != self._stamp and not self._waiting(stamp):
                 try:
                     self._site = _load(self.path)
                 except StoreError as exc:
-                    log.warning("%s; still serving the record loaded before", exc)
-                self._stamp = stamp
+                    log.warning("%s; still serving the record loaded before, and trying "
+                                "again", exc)
+                    self._failed, self._retry_at = stamp, time.monotonic() + RETRY_SECONDS
+                else:
+                    self._stamp, self._failed = stamp, None
         return self._site
+
+    def _waiting(self, stamp: tuple[int, int, int]) -> bool:
+        """Whether ``stamp`` failed to load a moment ago (too soon to try it again)."""
+        return stamp == self._failed and time.monotonic() < self._retry_at
 
 
 class App:
