@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corroborator.nlp.dates import find_dates
+from corroborator.nlp.dates import clock_near, find_dates
 
 
 @pytest.mark.parametrize(
@@ -54,3 +54,33 @@ def test_dates_never_crash(text, published):
 def test_dates_without_a_year_take_the_nearest_year_of_the_report(text, published, value):
     (d,) = find_dates(text, published)
     assert d.value == value
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        ("after last night's vigil in the square", "2026-05-10", "2026-05-09"),
+        ("the mayor said this morning", "2026-05-10", "2026-05-10"),
+        ("crews will strike tonight", "2026-05-10", "2026-05-10"),
+    ],
+)
+def test_dates_parts_of_a_day_resolve_to_their_day(text, published, value):
+    (d,) = find_dates(text, published)
+    assert d.value == value
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(
+    ("text", "clock"),
+    [
+        ("The walkout began at 12:01 a.m. PDT Friday, the union said.", "00:01 PDT"),
+        ("Pickets formed on Friday (0700 GMT) at the gates.", "07:00 GMT"),
+        ("The rally on Sunday started at 4 p.m. in the square.", "16:00"),
+        ("They met on 15 March at 19:00 near the park.", "19:00"),
+        ("On Sunday, 4 people were hurt.", None),
+    ],
+)
+def test_dates_a_clock_time_goes_with_the_date_beside_it(text, clock):
+    (d,) = find_dates(text, "2026-03-17")
+    assert clock_near(text, d.start, d.end) == clock

@@ -95,11 +95,34 @@ def test_numbers_round_trip_printed_values(n):
         ("several hundred thousand people rallied", "several hundred thousand", 3e5, 9e5),
         ("a few dozen reporters waited", "a few dozen", 24, 60),
         ("tens of thousands of nurses", "tens of thousands", 20_000, 99_999),
+        ("the repairs cost a few hundred dollars", "a few hundred dollars", 200, 500),
     ],
 )
 def test_numbers_vague_quantities_keep_their_words_and_interval(text, surface, low, high):
     (q,) = find_quantities(text)
     assert (q.text, q.bound, q.low, q.high) == (surface, "vague", low, high)
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit", "bound"),
+    [
+        ("the first such crash in a decade", "a decade", 10, "year", "exact"),
+        ("the worst season in almost three decades", "almost three decades", 30, "year", "max"),
+        ("the hut stands around a kilometre away", "around a kilometre", 1, "kilometre", "approx"),
+        ("she waited more than a year for a verdict", "more than a year", 1, "year", "min"),
+    ],
+)
+def test_numbers_a_unit_after_a_or_a_bound_is_one_of_it(text, surface, value, unit, bound):
+    assert [(q.text, q.value, q.unit, q.bound) for q in find_quantities(text)] == [
+        (surface, value, unit, bound)
+    ]
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize("text", ["tickets cost $5 a day", "we meet once a year", "a ton of work"])
+def test_numbers_a_unit_after_a_alone_is_no_quantity(text):
+    assert all(q.kind != "duration" and q.kind != "measure" for q in find_quantities(text))
 
 
 @pytest.mark.issue(14)

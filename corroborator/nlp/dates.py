@@ -35,7 +35,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dm", re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b", re.IGNORECASE)),
     ("ago", re.compile(rf"\b{_NUMWORD}\s+(?P<unit>year|month|week|day)s?\s+ago\b", re.IGNORECASE)),
     ("rel", re.compile(r"\b(?P<which>last|this|next|past)\s+(?P<unit>year|month|week)\b", re.IGNORECASE)),
-    ("deictic", re.compile(r"\b(?P<word>yesterday|today|tomorrow)\b", re.IGNORECASE)),
+    ("deictic", re.compile(r"\b(?P<word>yesterday|today|tomorrow|tonight|last night"
+                           r"|this (?:morning|afternoon|evening))\b", re.IGNORECASE)),
     ("weekday", re.compile(rf"\b(?:(?P<which>last|this|next)\s+)?{_WEEKDAY}\b", re.IGNORECASE)),
     ("month", re.compile(rf"\b(?:(?P<prep>in|since|during|until|by|from|last|this|early|late|mid-?)\s+){_MONTH}\b(?!\s+\d)", re.IGNORECASE)),
     ("year", re.compile(rf"(?<![\d,.$€£-])\b{_YEAR}\b(?!\d|,\d|\s*(?:%|percent))")),
@@ -114,7 +115,8 @@ def _relative(kind: str, m: re.Match[str], pub: dt.date | None, precision: int) 
     if precision < 3:
         return None
     if kind == "deictic":
-        offset = {"yesterday": -1, "today": 0, "tomorrow": 1}[g["word"].lower()]
+        word = " ".join(g["word"].lower().split())
+        offset = {"yesterday": -1, "last night": -1, "tomorrow": 1}.get(word, 0)
         return (pub + dt.timedelta(days=offset)).isoformat()
     if kind == "weekday":
         target = WEEKDAYS[g["weekday"].lower()]
@@ -193,3 +195,41 @@ def find_dates(text: str, published: str | None = None) -> list[DateSpan]:
             taken.append((start, end))
             found.append(DateSpan(start, end, m.group(), value, relative))
     return sorted(found, key=lambda d: d.start)
+
+
+# a time of day: "12:01 a.m. PDT", "4 p.m.", "0700 GMT", "19:00", "midnight"
+_ZONE = r"(?:\s*\(?(?P<zone>GMT|UTC|[ECMP][SD]?T|CES?T|BST|IST|JST|AE[SD]T)\b\)?)?"
+_CLOCK = re.compile(
+    r"(?<![\d:.,])(?:(?P<h12>1[0-2]|0?[1-9])(?::(?P<m12>[0-5]\d))?\s?(?P<ap>[ap])\.?\s?m\b\.?"
+    r"|(?P<h24>[01]?\d|2[0-3])(?::|(?=[0-5]\d\s*(?:GMT|UTC|hours|hrs)\b))(?P<m24>[0-5]\d)"
+    r"|(?P<word>midnight|noon|midday))" + _ZONE, re.IGNORECASE)
+CLOCK_REACH = 24  # characters between a date and the time of day that goes with it
+
+
+def clock_near(text: str, start: int, end: int) -> str | None:
+    """The time of day written next to the date at ``text[start:end]`` ("12:01 a.m. PDT
+    Friday", "Friday (0700 GMT)"), as "HH:MM" plus its zone when given; else None."""
+    best: tuple[int, str] | None = None
+    window_start = max(0, start - CLOCK_REACH)
+    for m in _CLOCK.finditer(text, window_start, min(len(text), end + CLOCK_REACH)):
+        if m.start() < end and start < m.end():
+            continue  # inside the date itself
+        gap = start - m.end() if m.end() <= start else m.start() - end
+        if gap < 0 or "\n" in text[min(m.end(), end) : max(m.start(), start)]:
+            continue
+        value = _clock_value(m)
+        if value is not None and (best is None or gap < best[0]):
+            best = (gap, value)
+    return best[1] if best else None
+
+
+def _clock_value(m: re.Match[str]) -> str | None:
+    g = m.groupdict()
+    if g["word"]:
+        hour, minute = (0, 0) if g["word"].lower() == "midnight" else (12, 0)
+    elif g["ap"]:
+        hour, minute = int(g["h12"]) % 12 + (12 if g["ap"].lower() == "p" else 0), int(g["m12"] or 0)
+    else:
+        hour, minute = int(g["h24"]), int(g["m24"])
+    zone = f" {g['zone'].upper()}" if g["zone"] else ""
+    return f"{hour:02d}:{minute:02d}{zone}"

@@ -56,8 +56,9 @@ _units("duration", "day", 1.0, "day", "days")
 _units("duration", "week", 1.0, "week", "weeks")
 _units("duration", "month", 1.0, "month", "months")
 _units("duration", "year", 1.0, "year", "years")
-_units("duration", "decade", 1.0, "decade", "decades")
-_units("duration", "century", 1.0, "century", "centuries")
+# decades and centuries are counted in years: "in a decade" is 10 years, as annotators write it
+_units("duration", "year", 10.0, "decade", "decades")
+_units("duration", "year", 100.0, "century", "centuries")
 
 # conversions between duration units, to compare "a year" with "12 months"
 DURATION_DAYS = {
@@ -271,6 +272,11 @@ def _number(toks: list[_Tok], i: int) -> tuple[float, int] | None:
             return 12.0, i + 2
         if nxt.low in UNITS and i + 2 < len(toks) and toks[i + 2].text == "-":
             return 1.0, i + 1  # a year-long, a mile-and-a-half
+        if nxt.low in ("decade", "century"):
+            return 1.0, i + 1  # "in a decade" ("a year", "a day" are as often a rate: "$5 a day")
+        if len(nxt.low) > 2 and nxt.low in UNITS and _BOUND_ANY.search(
+                " ".join(t.low for t in toks[max(0, i - 3) : i])):
+            return 1.0, i + 1  # "around a kilometre", "more than a year": a bound makes it one
         return None
     return _word_number(toks, i)
 
@@ -306,6 +312,7 @@ _BOUND_RES = {
     kind: re.compile(rf"(?:^|(?<=[\s(]))(?:{pattern})\s*$", re.IGNORECASE)
     for kind, pattern in BOUNDS.items()
 }
+_BOUND_ANY = re.compile(rf"(?:^|\s)(?:{'|'.join(BOUNDS.values())})$", re.IGNORECASE)
 _NEAR_MAX = re.compile(r"(?:^|(?<=\s))(?:nearly|almost|just under)\s*$", re.IGNORECASE)
 _RANGE_START = re.compile(r"(?:^|(?<=\s))between\s*$", re.IGNORECASE)
 _PER = re.compile(r"^\s*(?:per|a|an|each|every)\s+(year|month|week|day|hour)\b", re.IGNORECASE)
@@ -363,7 +370,11 @@ def _vague_at(text: str, toks: list[_Tok], i: int) -> Quantity | None:
             continue  # "two hundreds": not a phrase we read
         end = toks[i + len(words) - 1].end
         start = toks[i].start
-        return Quantity(start, end, text[start:end], "count", low, None, "vague", low, high,
+        kind, unit, money = "count", None, i + len(words)
+        money += 1 if _match_seq(toks, money, ("of",)) else 0
+        if money < len(toks) and toks[money].low in CURRENCY_WORDS:  # "millions of dollars"
+            kind, unit, end = "amount", CURRENCY_WORDS[toks[money].low], toks[money].end
+        return Quantity(start, end, text[start:end], kind, low, unit, "vague", low, high,
                         start, end)
     return None
 
@@ -392,6 +403,12 @@ def _suffix(toks: list[_Tok], j: int, currency: str | None) -> tuple[str, str | 
         kind, canonical, _ = UNITS[unit[0]]
         return kind, canonical if kind == "duration" else unit[0], unit[1]
     return "count", None, j
+
+
+def _duration_factor(toks: list[_Tok], j: int) -> float:
+    """How many of its canonical unit the duration word at j is: 10 for "decades"."""
+    surface = _unit_at(toks, j)
+    return UNITS[surface[0]][2] if surface is not None else 1.0
 
 
 def _scale(toks: list[_Tok], j: int, currency: str | None) -> tuple[float, int]:
@@ -455,7 +472,12 @@ def _quantity_at(text: str, toks: list[_Tok], i: int) -> tuple[Quantity, int] | 
         m = _RANGE_START.search(text[max(0, start - 10) : start])
         if m:
             start = max(0, start - 10) + m.start()
+    unit_at = j
     kind, unit, j = _suffix(toks, j, cur)
+    if kind == "duration":  # "three decades": 30 years
+        factor = _duration_factor(toks, unit_at)
+        value *= factor
+        high_value = high_value * factor if high_value is not None else None
     if article:
         if kind not in ("duration", "measure"):
             return None
