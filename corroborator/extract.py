@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .models import CleanDoc, Mention, Quote, Sentence
 from .nlp import syntax
-from .nlp.dates import MONTHS, DateSpan, find_dates
+from .nlp.dates import MONTHS, DateSpan, clock_near, find_dates
 from .nlp.numbers import Quantity, find_quantities
 from .nlp.quotes import QuoteSpan, attribute_quotes, find_quote_spans
 
@@ -236,8 +236,12 @@ def _from_date(doc: Doc, clean: CleanDoc, d: DateSpan, quotes: Attributed) -> Me
     if dated is not None:
         dated = syntax.named_antecedent(dated)
     counted = _dated_phrase(dated) if dated is not None else None
+    extra: dict[str, Any] = {"relative": d.relative, "verb": verb}
+    clock = clock_near(syntax.text_of(doc), d.start, d.end)
+    if clock is not None:  # "12:01 a.m. PDT Friday": the time of day goes with its date
+        extra["clock"] = clock
     return _mention(doc, clean, "date", d.value, None, d.start, d.end, tok, dated, counted,
-                    quotes, extra={"relative": d.relative, "verb": verb})
+                    quotes, extra=extra)
 
 
 def _dated(tok: Token) -> Token | None:
