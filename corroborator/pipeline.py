@@ -223,12 +223,16 @@ class BuildIndex:
     valued: int
 
 
-def build(paths: Sequence[str | Path], settings: Settings | None = None, *,
+def build(paths: str | Path | Sequence[str | Path], settings: Settings | None = None, *,
           progress: Progress | None = None, story: str | None = None,
-          urls: Sequence[str] = (), cache_dir: Path | None = None,
+          urls: str | Sequence[str] = (), cache_dir: Path | None = None,
           engine: str = "local", scheduler: str | None = None,
           known_events: Sequence[Event] = ()) -> Record:
     """Build the record of a corpus. Raises NoReportsError if nothing could be read.
+
+    ``paths``: report files, folders, feed files, WARC files and http(s) URLs of pages or
+    feeds, in any mix, as ``corroborator build`` takes them; one of them may be given
+    alone (``build("reports/")``). ``urls``: more URLs.
 
     ``known_events`` (the events of the record being added to) keep their reports and
     ids; reports they do not hold join one of them or start new events.
@@ -236,9 +240,24 @@ def build(paths: Sequence[str | Path], settings: Settings | None = None, *,
     ``engine="dask"`` parses and extracts on a Dask cluster (``scheduler``: its
     address; None starts a local one); the record is the same as with "local".
     """
-    return build_indexed(paths, settings, progress=progress, story=story, urls=urls,
+    from .fetch import is_url
+
+    given, more = _one_or_many(paths, "paths"), _one_or_many(urls, "urls")
+    files = [p for p in given if not is_url(p)]
+    urls = [*(str(p) for p in given if is_url(p)), *map(str, more)]
+    return build_indexed(files, settings, progress=progress, story=story, urls=urls,
                          cache_dir=cache_dir, engine=engine, scheduler=scheduler,
                          known_events=known_events)[0]
+
+
+def _one_or_many(given: str | Path | Sequence[str | Path], name: str) -> list[str | Path]:
+    """A path or URL given alone, as a list of one (a str is not read as its characters)."""
+    if isinstance(given, str | Path):
+        return [given]
+    if isinstance(given, bytes) or not isinstance(given, Iterable):
+        raise TypeError(f"build() takes {name} as a path or URL (str or Path) or a list of "
+                        f"them, not {type(given).__name__}")
+    return list(given)
 
 
 def build_indexed(paths: Sequence[str | Path], settings: Settings | None = None, *,

@@ -44,18 +44,27 @@ def site() -> Iterator[SiteServer]:
         yield server
 
 
+@pytest.fixture
+def loopback(tmp_path: Path) -> Path:
+    """A settings file letting the fetcher reach the fixture site (it refuses local addresses
+    unless asked)."""
+    cfg = tmp_path / "loopback.cfg"
+    cfg.write_text("[corroborator]\nallow_private_addresses = true\n")
+    return cfg
+
+
 # --- build takes files, folders, page URLs and feed URLs -------------------------------
 
 
 def test_cli_build_takes_files_folders_page_urls_and_feed_urls_mixed(
-        site: SiteServer, tmp_path: Path) -> None:
+        site: SiteServer, loopback: Path, tmp_path: Path) -> None:
     folder = tmp_path / "reports"
     folder.mkdir()
     for name in ("001_port-ansel-courier.txt", "005_kelda-islander.txt"):
         shutil.copy(DEMO / name, folder / name)
     page, feed = site.url("/news/council-budget.html"), site.url("/feeds/news.rss")
     done = run("build", folder, DEMO / "003_tesk-radio.txt", page, feed, "--out",
-               tmp_path / "d", cwd=tmp_path)
+               tmp_path / "d", "--settings", loopback, cwd=tmp_path)
     assert record_ids(tmp_path / "d") == {
         "001_port-ansel-courier", "005_kelda-islander", "003_tesk-radio",
         "127.0.0.1-council-budget", "127.0.0.1-ferry-strike", "127.0.0.1-library-vote"}
@@ -67,9 +76,11 @@ def test_cli_build_takes_files_folders_page_urls_and_feed_urls_mixed(
     assert "disallowed by" in done.stderr  # the feed's private item, named as skipped
 
 
-def test_cli_build_of_an_unreadable_url_names_it_whole(site: SiteServer, tmp_path: Path) -> None:
+def test_cli_build_of_an_unreadable_url_names_it_whole(site: SiteServer, loopback: Path,
+                                                       tmp_path: Path) -> None:
     missing = site.url("/news/withdrawn.html")
-    done = run("build", missing, "--out", tmp_path / "d", cwd=tmp_path, ok=False)
+    done = run("build", missing, "--out", tmp_path / "d", "--settings", loopback, cwd=tmp_path,
+               ok=False)
     assert done.returncode != 0
     assert f"no readable reports in {missing}" in done.stderr
     assert "HTTP 404" in done.stderr
@@ -144,3 +155,17 @@ def test_cli_add_regroup_needs_no_report(one_report: dict[str, object], tmp_path
     assert after["facts"] == before["facts"]
     bare = run("add", folder, cwd=tmp_path, ok=False)
     assert bare.returncode == 2 and "--regroup" in bare.stderr
+
+
+def test_cli_the_library_build_takes_urls_among_its_paths(site: SiteServer, loopback: Path,
+                                                          tmp_path: Path) -> None:
+    import corroborator
+
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    shutil.copy(DEMO / "003_tesk-radio.txt", reports / "003_tesk-radio.txt")
+    record = corroborator.build([reports, site.url("/news/council-budget.html")],
+                                corroborator.Settings.load(loopback))
+    assert {d.id for d in record.documents} == {"003_tesk-radio", "127.0.0.1-council-budget"}, \
+        record.skipped
+    assert "/news/council-budget.html" in site.paths()

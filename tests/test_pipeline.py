@@ -85,3 +85,18 @@ def test_pipeline_outputs_get_the_mode_the_umask_gives(demo_out):
     os.umask(mask)
     for name in ("dossier.json", "index.html", "record.sqlite", "inputs.json"):
         assert (demo_out / name).stat().st_mode & 0o777 == 0o666 & ~mask, name
+
+
+@pytest.mark.issue(18)
+def test_pipeline_build_takes_one_path_given_alone(tmp_path, monkeypatch):
+    import corroborator
+
+    (tmp_path / "reports").mkdir()
+    shutil.copy(DEMO / "001_port-ansel-courier.txt", tmp_path / "reports")
+    monkeypatch.chdir(tmp_path)  # relative: read as characters, "/" would be walked whole
+    record = corroborator.build("reports")  # a folder as a str, not its characters
+    assert [d.id for d in record.documents] == ["001_port-ansel-courier"]
+    record = corroborator.build(Path("reports/001_port-ansel-courier.txt"))  # a file as a Path
+    assert [d.id for d in record.documents] == ["001_port-ansel-courier"]
+    with pytest.raises(TypeError, match="a path or URL"):
+        corroborator.build(42)
