@@ -169,3 +169,16 @@ def test_cli_the_library_build_takes_urls_among_its_paths(site: SiteServer, loop
     assert {d.id for d in record.documents} == {"003_tesk-radio", "127.0.0.1-council-budget"}, \
         record.skipped
     assert "/news/council-budget.html" in site.paths()
+
+
+# --- packaging --------------------------------------------------------------------------
+
+
+def test_cli_pyproject_declares_its_license_as_an_spdx_expression() -> None:
+    """The {text = ...} table is deprecated: setuptools warned of it on every install."""
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert project["project"]["license"] == "Apache-2.0"
+    assert "setuptools>=77" in project["build-system"]["requires"]  # the first to read it
+
