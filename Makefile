@@ -14,6 +14,8 @@ $(STAMP): pyproject.toml
 
 demo: $(STAMP)
 	$(BIN)/corroborator build demo/corpus --out demo/out
+	@echo "corroborator is installed in $(VENV)/: run '. $(BIN)/activate' to put it on PATH"
+	@echo "(or call $(BIN)/corroborator), then e.g.: corroborator serve demo/out"
 
 test: $(STAMP)
 	$(BIN)/pytest

@@ -182,3 +182,34 @@ def test_cli_pyproject_declares_its_license_as_an_spdx_expression() -> None:
     assert project["project"]["license"] == "Apache-2.0"
     assert "setuptools>=77" in project["build-system"]["requires"]  # the first to read it
 
+
+# --- the README's commands, as written ----------------------------------------------------
+
+
+def test_cli_readme_set_up_puts_the_command_on_path(tmp_path: Path) -> None:
+    """After the README's set-up lines, its `corroborator ...` examples run as written."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    setup = readme.split("```\n", 2)[1].splitlines()  # the first block: the set-up commands
+    assert [line.split("#")[0].strip() for line in setup] == [
+        "make demo", "make test", ". .venv/bin/activate"]
+    if not (ROOT / ".venv" / "bin" / "activate").exists():
+        pytest.skip("no .venv here: `make test` makes one")
+    bare = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}  # a new shell: no venv on PATH
+    missing = subprocess.run(["sh", "-c", "command -v corroborator"], env=bare, cwd=ROOT,
+                             capture_output=True, text=True, check=False)
+    assert missing.returncode != 0
+    report = DEMO / "001_port-ansel-courier.txt"
+    script = (f". .venv/bin/activate && corroborator build '{report}' --out '{tmp_path / 'd'}' "
+              "&& python -c 'import corroborator'")
+    done = subprocess.run(["sh", "-c", script], env=bare, cwd=ROOT, capture_output=True,
+                          text=True, check=False, timeout=600)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("1 report, ") and (tmp_path / "d" / "index.html").exists()
+
+
+def test_cli_make_demo_says_how_to_run_the_command() -> None:
+    done = subprocess.run(["make", "-n", "demo"], cwd=ROOT, capture_output=True, text=True,
+                          check=False)
+    assert done.returncode == 0, done.stderr
+    assert "corroborator build demo/corpus --out demo/out" in done.stdout
+    assert ". .venv/bin/activate" in done.stdout and ".venv/bin/corroborator" in done.stdout
