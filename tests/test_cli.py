@@ -87,6 +87,19 @@ def test_cli_build_of_an_unreadable_url_names_it_whole(site: SiteServer, loopbac
     assert "/news/withdrawn.html" in site.paths()  # the request was made
 
 
+def test_cli_re_adding_a_feed_says_its_reports_are_in_the_record(
+        site: SiteServer, loopback: Path, tmp_path: Path) -> None:
+    feed = site.url("/feeds/news.rss")
+    run("build", feed, "--out", tmp_path / "d", "--settings", loopback, "-q", cwd=tmp_path)
+    again = run("add", tmp_path / "d", feed, cwd=tmp_path)
+    assert again.stdout.startswith("added 0 reports"), again.stdout + again.stderr
+    assert f"already in the record: every readable report of {feed}" in again.stderr
+    page = site.url("/news/ferry-strike.html")  # one of its items, given alone
+    again = run("add", tmp_path / "d", page, cwd=tmp_path)
+    assert f"already in the record: {page}\n" in again.stderr
+    assert "every readable report of" not in again.stderr
+
+
 # --- small things: plurals, -q, re-adding, --regroup alone ------------------------------
 
 
