@@ -271,7 +271,8 @@ def add(dossier: Path, extra: Path, timeout: float | None, *, regroup: bool = Fa
     shutil.copytree(dossier, copy)
     os.sync()  # else the addition's first sync writes out the whole fresh copy
     flags = ["--regroup"] if regroup else []
-    return run(cli("add", copy, extra, "--quiet", *flags), timeout=timeout), copy
+    # not --quiet: in_place() reads the summary line, which -q leaves out
+    return run(cli("add", copy, extra, *flags), timeout=timeout), copy
 
 
 def add_in_process(dossier: Path, extra: Path, timeout: float | None) -> Run:
