@@ -25,9 +25,10 @@ def cli() -> None:
 
     \b
     Point it at the reports of one story (text, Markdown, HTML or JSON files,
-    or folders of them) and it writes a dossier: every checkable value with its
-    sentence, source and attribution; quotes with speakers; reports grouped by
-    event; one fact per real-world slot, agreed, single-source or in conflict.
+    folders of them, web pages, feeds) and it writes a dossier: every checkable
+    value with its sentence, source and attribution; quotes with speakers;
+    reports grouped by event; one fact per real-world slot, agreed,
+    single-source or in conflict.
 
     \b
     Example:
@@ -74,7 +75,8 @@ def build(reports: tuple[str, ...], out: Path, url_lists: tuple[Path, ...],
     from .fetch import is_url, read_url_list
 
     if not reports and not url_lists:
-        raise click.UsageError("give REPORTS or URLs, or --urls with a file of URLs, or both.")
+        raise click.UsageError("give the reports (files, folders or URLs), or --urls with a "
+                               "file of URLs, or both.")
     paths = [Path(r) for r in reports if not is_url(r)]
     try:  # URLs given as arguments are fetched as `add` fetches them, with those of --urls
         urls = [r for r in reports if is_url(r)]

@@ -87,6 +87,13 @@ def test_cli_build_of_an_unreadable_url_names_it_whole(site: SiteServer, loopbac
     assert "/news/withdrawn.html" in site.paths()  # the request was made
 
 
+def test_cli_build_help_and_usage_name_urls_as_inputs(tmp_path: Path) -> None:
+    bare = run("build", "--out", tmp_path / "d", cwd=tmp_path, ok=False)
+    assert bare.returncode == 2 and "(files, folders or URLs)" in bare.stderr
+    assert "web pages, feeds" in run("--help", cwd=tmp_path).stdout
+    assert "[REPORT_OR_URL]..." in run("build", "--help", cwd=tmp_path).stdout
+
+
 def test_cli_re_adding_a_feed_says_its_reports_are_in_the_record(
         site: SiteServer, loopback: Path, tmp_path: Path) -> None:
     feed = site.url("/feeds/news.rss")
