@@ -183,7 +183,7 @@ def no_reports_error(
 def _explicit_file(path: Path, run: _Run) -> Iterator[RawDoc | Skipped]:
     """A path named on purpose: say why it is not read instead of ignoring it."""
     if not path.exists() and not path.is_symlink():
-        yield Skipped(str(path), f"{path} does not exist: check the path.")
+        yield Skipped(str(path), f"{path} does not exist: check the path.{_url_hint(path)}")
     elif path.name == SOURCES_FILE:
         yield Skipped(
             str(path),
@@ -194,6 +194,18 @@ def _explicit_file(path: Path, run: _Run) -> Iterator[RawDoc | Skipped]:
         yield Skipped(str(path), _unsupported(path))
     else:
         yield from _from_file(path, run)
+
+
+# a web address given without its scheme ("www.example.org/story"), or whose "//" a path
+# type collapsed ("http:/example.org/story")
+_ADDRESS = re.compile(r"(?i)^(?:https?:/|www\.|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/)")
+
+
+def _url_hint(path: Path) -> str:
+    first = Path(path.parts[0]) if path.parts else path
+    if not _ADDRESS.match(str(path)) or first.suffix.lower() in REPORT_SUFFIXES:
+        return ""
+    return " To fetch a web page or feed, give its whole address, starting with https:// or http://."
 
 
 def _unsupported(path: Path) -> str:

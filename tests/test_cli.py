@@ -94,6 +94,16 @@ def test_cli_build_help_and_usage_name_urls_as_inputs(tmp_path: Path) -> None:
     assert "[REPORT_OR_URL]..." in run("build", "--help", cwd=tmp_path).stdout
 
 
+def test_cli_an_address_without_its_scheme_is_told_how_to_be_fetched(tmp_path: Path) -> None:
+    done = run("build", "www.example.org/news/story.html", "reports/missing.txt", "--out",
+               tmp_path / "d", cwd=tmp_path, ok=False)
+    assert done.returncode != 0
+    said = done.stderr.replace("\n", " ")
+    assert ("www.example.org/news/story.html does not exist: check the path. To fetch a web "
+            "page or feed, give its whole address, starting with https:// or http://.") in said
+    assert said.rstrip().endswith("reports/missing.txt does not exist: check the path.")
+
+
 def test_cli_re_adding_a_feed_says_its_reports_are_in_the_record(
         site: SiteServer, loopback: Path, tmp_path: Path) -> None:
     feed = site.url("/feeds/news.rss")
