@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .models import CleanDoc, Mention, Quote, Sentence
 from .nlp import syntax
+from .nlp.attribution import attribute
 from .nlp.dates import MONTHS, DateSpan, clock_near, find_dates
 from .nlp.numbers import Quantity, find_quantities
 from .nlp.quotes import QuoteSpan, attribute_quotes, find_quote_spans
@@ -283,7 +284,7 @@ def _mention(doc: Doc, clean: CleanDoc, kind: str, value: float | str | None, un
     sent = syntax.sent_of(tok)
     anchor = head if head is not None else tok
     qualifiers = _qualifiers(doc, start, end, head, counted)
-    said_by, cue, in_quote = _attribution(doc, tok, start, quotes)
+    said_by, cue, in_quote, source_kind = _attribution(doc, tok, start, quotes)
     hedge = syntax.hedge_in(sent)
     time = _time_of(doc, tok, anchor, start, end, clean.source.published) if kind != "date" else None
     return Mention(
@@ -297,7 +298,8 @@ def _mention(doc: Doc, clean: CleanDoc, kind: str, value: float | str | None, un
         context=_context(doc, tok, start, end), time=time, said_by=said_by,
         attribution_cue=cue, hedged=hedge is not None, hedge_cue=hedge,
         subject=_subject(anchor, qualifiers), entities=tuple(_entities(sent)),
-        in_quote=in_quote, extra={**(extra or {}), "tensor": _tensor_context(doc, tok, start, end)},
+        in_quote=in_quote, extra={**(extra or {}), **({"said_by_kind": source_kind} if source_kind else {}),
+                                  "tensor": _tensor_context(doc, tok, start, end)},
     )
 
 
@@ -322,50 +324,12 @@ def _qualifiers(doc: Doc, start: int, end: int, head: Token | None, counted: str
     return names
 
 
-def _attribution(doc: Doc, tok: Token, start: int, quotes: Attributed) -> tuple[str | None, str | None, bool]:
-    """Who the text gives as the source of the value, the cue, and whether it is quoted."""
-    for qs, speaker, cue in quotes:
-        if qs.start <= start < qs.end:
-            return speaker, cue, True
-    sent = syntax.sent_of(tok)
-    for t in sent:
-        if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
-            objs = [c for c in doc[t.i + 1].children if c.dep_ == "pobj"]
-            if objs:
-                return syntax.phrase_name(objs[0]), "according to", False
-    path = syntax.path_up(tok)
-    for k, node in enumerate(path[1:], start=1):
-        if node.lemma_.lower() in syntax.REPORTING and node.pos_ == "VERB":
-            below = path[k - 1]
-            if below.dep_ in ("nsubj", "nsubjpass", "prep", "npadvmod", "advmod", "punct"):
-                continue  # the value is the subject or a circumstance of the verb
-            subj = syntax.subject_of(node)
-            if subj is not None and subj.lower_ not in syntax.PRONOUNS:
-                return syntax.phrase_name(subj), node.text, False
-            if subj is not None:
-                return _resolve_he(doc, subj, quotes), node.text, False
-    return _parenthetical(doc, tok, quotes)
-
-
-def _parenthetical(doc: Doc, tok: Token, quotes: Attributed) -> tuple[str | None, str | None, bool]:
-    """'..., the governor's office said, and ...': a reporting verb set off by commas."""
-    root = syntax.sent_of(tok).root
-    for child in root.children:
-        if (child.dep_ in ("parataxis", "ccomp") and child.lemma_.lower() in syntax.REPORTING
-                and "," in (doc[child.left_edge.i].text, doc[max(0, child.left_edge.i - 1)].text)):
-            subj = syntax.subject_of(child)
-            if subj is not None and child.i > tok.i:
-                name = (_resolve_he(doc, subj, quotes) if subj.lower_ in syntax.PRONOUNS
-                        else syntax.phrase_name(subj))
-                return name, child.text, False
-    return None, None, False
-
-
-def _resolve_he(doc: Doc, subj: Token, quotes: Attributed) -> str | None:
-    if subj.lower_ not in ("he", "she"):
-        return None
-    prior = [e for e in syntax.ents_of(doc) if e.label_ == "PERSON" and e.end <= subj.i]
-    return syntax.strip_possessive(prior[-1].text) if prior else None
+def _attribution(doc: Doc, tok: Token, start: int, quotes: Attributed
+                 ) -> tuple[str | None, str | None, bool, str | None]:
+    """Who the text gives as the source of the value, the cue, whether it is quoted, and the
+    kind of source (``nlp.attribution``)."""
+    found = attribute(doc, tok, start, quotes)
+    return found.said_by, found.cue, found.in_quote, found.kind
 
 
 def _time_of(doc: Doc, tok: Token, anchor: Token, start: int, end: int, published: str | None) -> str | None:

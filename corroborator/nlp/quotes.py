@@ -17,13 +17,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from .attribution import according_to, resolve_pronoun, source_name
 from .syntax import (
     PRONOUNS,
     REPORTING,
     SPEAKER_LABELS,
     ents_in,
     ents_of,
-    phrase_name,
     sent_of,
     strip_possessive,
     subject_of,
@@ -33,6 +33,7 @@ from .syntax import (
 OPEN = "“\"«„"
 CLOSE = {"“": "”", '"': '"', "«": "»", "„": "“"}
 MIN_WORDS = 2  # one-word scare quotes ("coolest") are not quotations
+AFTER_WINDOW = 30  # tokens searched after a quote for its verb: '"...," Dr. X, a long role, said'
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +80,7 @@ def _opens(para: str, i: int) -> bool:
 def _verb_near(doc: Doc, sent: Span, qs: QuoteSpan, after: bool) -> Token | None:
     """The nearest reporting verb after (or before) the quote in its sentence."""
     if after:
-        window = [t for t in sent if t.idx > qs.close_at][:8]
+        window = [t for t in sent if t.idx > qs.close_at][:AFTER_WINDOW]
     else:
         window = list(reversed([t for t in sent if t.idx + len(t) <= qs.open_at]))[:12]
     for tok in window:
@@ -105,12 +106,15 @@ def _speaker_of_verb(verb: Token, outside: list[QuoteSpan]) -> Token | None:
     return None
 
 
-def attribute_quotes(doc: Doc, spans: list[QuoteSpan]) -> list[tuple[QuoteSpan, str | None, str | None]]:
+Attributed = list[tuple[QuoteSpan, str | None, str | None]]
+
+
+def attribute_quotes(doc: Doc, spans: list[QuoteSpan]) -> Attributed:
     """Each quote with its speaker's name (or None) and the reporting verb."""
     people = _people_outside_quotes(doc, spans)
-    out: list[tuple[QuoteSpan, str | None, str | None]] = []
+    out: Attributed = []
     for k, qs in enumerate(spans):
-        speaker, cue = _speaker(doc, qs, spans, people)
+        speaker, cue = _speaker(doc, qs, spans, people, out)
         if speaker is None and cue is None and k > 0:
             prev_qs, prev_speaker, _ = out[-1]
             between = text_of(doc)[prev_qs.close_at : qs.open_at]
@@ -143,12 +147,18 @@ def _antecedent(doc: Doc, people: list[tuple[int, str]], before: int) -> str | N
     return strip_possessive(prior[-1][1]) if prior else None
 
 
-def _speaker(doc: Doc, qs: QuoteSpan, spans: list[QuoteSpan],
-             people: list[tuple[int, str]]) -> tuple[str | None, str | None]:
+def _speaker(doc: Doc, qs: QuoteSpan, spans: list[QuoteSpan], people: list[tuple[int, str]],
+             done: Attributed) -> tuple[str | None, str | None]:
     sent_tok = doc.char_span(qs.close_at, qs.close_at + 1, alignment_mode="expand")
     sent = sent_of(sent_tok[0]) if sent_tok is not None and len(sent_tok) else None
     if sent is None:
         return None, None
+    after = [t for t in sent if t.idx >= qs.close_at]
+    if after and after[0].lower_ in ("according", ",", "”", '"') and any(
+            t.lower_ == "according" for t in after[:3]):  # '"...," according to the parliament'
+        found = according_to(doc, after[0])
+        if found is not None:
+            return found.said_by, found.cue
     verb = _verb_near(doc, sent, qs, after=True) or _verb_near(doc, sent, qs, after=False)
     if verb is None:
         open_tok = doc.char_span(qs.open_at, qs.open_at + 1, alignment_mode="expand")
@@ -164,8 +174,9 @@ def _speaker(doc: Doc, qs: QuoteSpan, spans: list[QuoteSpan],
     if subj.lower_ in PRONOUNS:
         if subj.lower_ not in ("he", "she", "him", "her"):
             return None, verb.text
-        return _antecedent(doc, people, qs.open_at), verb.text
-    return phrase_name(subj), verb.text
+        name = resolve_pronoun(doc, subj, [*done, *((q, None, None) for q in spans)])
+        return name or _antecedent(doc, people, qs.open_at), verb.text
+    return source_name(doc, subj, done)[0], verb.text
 
 
 def _colon_verb(doc: Doc, qs: QuoteSpan) -> Token | None:

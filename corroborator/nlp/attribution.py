@@ -1,0 +1,473 @@
+"""Who the text says a figure comes from: the source, its cue and the kind of source.
+
+``attribute(doc, tok, start, quotes)`` reads it from the parse, innermost first
+(a figure belongs to the source of its own clause or parenthesis):
+
+1. a direct quotation holding the figure gives its speaker;
+2. a cue on the figure's way up the dependency tree: a reporting verb whose
+   content the figure is in ("officials said 20 died", "a poll found 56%";
+   "the government put attendance at 107,000"), a noun of record with its
+   author ("an estimate by the Archive of 140,000"), a relative clause on the
+   figure's noun ("the $1.6 billion that Anderson estimates");
+3. "according to X" / "per X", the one nearest the figure when a sentence
+   holds several ("from 88,000 (according to the army) to 107,000 (according to
+   the police)");
+4. a reporting clause set off by commas (", the ministry said,"), and a speaker
+   label opening the paragraph ("Mayor: 56 injured", a transcript's "PENCE:").
+
+The source is then named by ``source_name``: a document or record stands for
+its author ("a report by Acme" -> Acme, "figures from the coast guard" -> coast
+guard, "the agency's data" -> agency), a name is taken whole ("Brig. Gen. Ana
+Ruiz" -> the entity "Ana Ruiz", never a title alone), a common noun keeps its
+modifiers ("independent surveys"), and "he"/"she" is resolved to the nearest
+earlier person whose gender does not disagree (``resolve_pronoun``). A claimer is
+always a stretch of the report's own text. Each answer carries a kind: named,
+nominal, anonymous, pronoun (resolved) or None (the outlet's own voice).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span, Token
+
+from .syntax import REPORTING, SPEAKER_LABELS, ents_of, path_up, sent_of, strip_possessive, text_of
+
+if TYPE_CHECKING:
+    from .quotes import QuoteSpan
+
+Attributed = Sequence[tuple["QuoteSpan", str | None, str | None]]
+
+# verbs whose object or complement is what the subject states, beyond the reporting ones
+CUES = REPORTING | frozenset(
+    "clarify recommend expect project calculate tally count cite rate believe think "  # noqa: SIM905
+    "forecast predict calculate put make".split()
+)
+# verbs of speech proper: what they report is a clause or a quotation, never a noun object
+SPEECH = frozenset(
+    "say add tell write state note explain insist argue warn comment reply respond answer "  # noqa: SIM905
+    "declare stress emphasize emphasise remark agree post tweet".split()
+)
+# "put X at 36,000", "made clear that ...": cues only with that complement
+CUE_WITH = {"put": ("at",), "make": ("clear",)}
+# records and documents: the source is their author, when the text gives one
+RECORDS = frozenset(
+    "report study poll survey analysis data figure figures estimate estimates record records "  # noqa: SIM905
+    "statement post posts filing filings complaint letter document documents tally count "
+    "database review audit investigation release update count tweet memo notice bulletin "
+    "research projection projections assessment calculation calculations".split()
+)
+ACCOUNTS = frozenset({"account", "page", "website", "site", "channel", "feed", "blog", "profile"})
+ANONYMOUS = frozenset({"source", "sources", "person", "people", "insider", "insiders"})
+# dependencies by which a figure hangs from a verb as a circumstance, not as what is said
+CIRCUMSTANCE = frozenset({"npadvmod", "advmod", "advcl", "dative", "agent", "punct", "mark", "aux",
+                          "auxpass", "neg", "cc", "nsubj", "nsubjpass", "csubj", "prt", "intj"})
+# prepositions that set a reporting verb in time or place, or name its listener; any other
+# ("between 275,000 and 325,000", "with a 93% rate") introduces what is said
+CIRCUMSTANCE_PREPS = frozenset(
+    "on in at during after before since until by from over through throughout amid following "  # noqa: SIM905
+    "despite as for to into across near inside outside within under ahead upon".split()
+)
+NOT_LABELS = frozenset(
+    "update updated watch breaking exclusive analysis opinion editorial note photos photo video "  # noqa: SIM905
+    "live read related correction q a by listen timeline factbox explainer fact check "
+    "background context".split()
+)
+MALE = frozenset({"he", "him", "his", "himself"})
+FEMALE = frozenset({"she", "her", "hers", "herself"})
+MALE_WORDS = frozenset(
+    "mr mr. sir spokesman chairman congressman councilman businessman father husband son "  # noqa: SIM905
+    "brother king prince boy man uncle grandfather nephew".split()
+)
+FEMALE_WORDS = frozenset(
+    "mrs mrs. ms ms. miss madam spokeswoman chairwoman congresswoman councilwoman businesswoman "  # noqa: SIM905
+    "mother wife daughter sister queen princess girl woman aunt grandmother niece actress".split()
+)
+PERSONAL = frozenset({"he", "she", "him", "her"})
+LOOKBACK_TOKENS = 600  # how far back a pronoun's antecedent is looked for
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    said_by: str | None
+    cue: str | None
+    in_quote: bool = False
+    kind: str | None = None  # named | nominal | anonymous | pronoun; None: the outlet's voice
+
+
+NONE = Attribution(None, None)
+
+
+def attribute(doc: Doc, tok: Token, start: int, quotes: Attributed) -> Attribution:
+    """The source the text gives for the figure at ``tok`` (character ``start``)."""
+    for qs, speaker, cue in quotes:
+        if qs.start <= start < qs.end:
+            if speaker is not None:
+                return Attribution(speaker, cue, True, kind_of(speaker))
+            found = _in_sentence(doc, tok, quotes)
+            return Attribution(found.said_by, found.cue, True, found.kind)
+    found = _in_sentence(doc, tok, quotes)
+    if found.said_by is None:
+        found = _label(doc, tok) or found
+    return found
+
+
+def _in_sentence(doc: Doc, tok: Token, quotes: Attributed) -> Attribution:
+    for finder in (_on_path, _according_to, _parenthetical):
+        found = finder(doc, tok, quotes)
+        if found is not None and found.said_by:
+            return found
+    return NONE
+
+
+def _on_path(doc: Doc, tok: Token, quotes: Attributed) -> Attribution | None:
+    """The innermost cue above the figure in its sentence's tree."""
+    path = path_up(tok)
+    for k, node in enumerate(path[1:], start=1):
+        below = path[k - 1]
+        for child in node.children:  # "the $1.6 billion that Anderson estimates"
+            if child.dep_ == "relcl" and k <= 3 and _is_cue(child, None) and child.i > node.i:
+                found = _verb_source(doc, child, quotes, own=node)
+                if found is not None:
+                    return found
+        if below.dep_ == "npadvmod" and k >= 2 and path[k - 2].dep_ == "appos":
+            below = path[k - 2]  # "said Wednesday, the first death since 2015": the parser
+            # hangs the appositive on the date
+        if _is_cue(node, below):
+            found = _verb_source(doc, node, quotes)
+            if found is not None:
+                return found
+        if node.pos_ == "NOUN" and node.lemma_.lower() in RECORDS | {"estimate"} and below.dep_ in (
+                "prep", "nummod", "compound", "quantmod", "amod"):
+            author = _author(node)
+            if author is not None:
+                name, kind = source_name(doc, author, quotes)
+                if name:
+                    return Attribution(name, node.text, False, kind)
+    return None
+
+
+def _is_cue(node: Token, below: Token | None) -> bool:
+    lemma = node.lemma_.lower()
+    if lemma not in CUES or node.pos_ not in ("VERB", "AUX") and not (
+            node.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in node.children)):
+        return False  # a verb, or one the tagger took for a noun ("the data show")
+    if lemma in CUE_WITH:
+        words = CUE_WITH[lemma]
+        if not any(c.lower_ in words for c in node.children):
+            return False
+        if lemma == "put":
+            return below is None or below.lower_ == "at"
+    if below is None:
+        return True
+    if below.dep_ == "advcl" and _elaborates(node, below):
+        return True  # "police reported a crash, injuring three": a participle after the verb
+    if below.dep_ == "npadvmod" and not below.ent_type_ and below.pos_ == "NOUN":
+        return True  # "..., the agency said Tuesday, an increase of 34"
+    if below.dep_ in CIRCUMSTANCE:
+        return False
+    if below.dep_ == "prep" and below.lower_ in CIRCUMSTANCE_PREPS:
+        return False
+    if below.dep_ == "dobj" and (lemma == "tell" or lemma in SPEECH and below.pos_ == "NOUN"):
+        return False  # "told reporters": the listener; "Economy adds 90,000 jobs": no speech
+    return not (below.dep_ == "dobj" and node.dep_ in ("relcl", "acl"))
+
+
+def _elaborates(verb: Token, clause: Token) -> bool:
+    """A participial clause after the verb, with no subject or conjunction of its own."""
+    return (clause.i > verb.i and clause.tag_ in ("VBG", "VBN")
+            and not any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in clause.children))
+
+
+def _verb_source(doc: Doc, verb: Token, quotes: Attributed, own: Token | None = None) -> Attribution | None:
+    subj = subject(verb)
+    if subj is None or (own is not None and subj.i == own.i):
+        return None
+    name, kind = source_name(doc, subj, quotes)
+    if not name:
+        return None
+    cue = verb.text if verb.lemma_.lower() not in CUE_WITH else f"{verb.text} ... {_with_word(verb)}"
+    return Attribution(name, cue, False, kind)
+
+
+def _with_word(verb: Token) -> str:
+    words = CUE_WITH.get(verb.lemma_.lower(), ())
+    return next((c.text for c in verb.children if c.lower_ in words), "")
+
+
+def subject(verb: Token) -> Token | None:
+    """The subject of a cue verb; the agent of a passive one; for a participle or an
+    infinitive without one ("..., noting that", "went on to say"), the subject of the
+    verb it hangs from."""
+    cur: Token | None = verb
+    for _ in range(4):
+        if cur is None:
+            return None
+        kids = list(cur.children)
+        agent = [c for c in kids if c.dep_ == "agent"]
+        if agent:
+            objs = [c for c in agent[0].children if c.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+        subj = [c for c in kids if c.dep_ in ("nsubj", "nsubjpass")]
+        subj = [c for c in subj if c.lower_ not in ("who", "which", "that")] or subj
+        if subj and subj[0].dep_ == "nsubj" or (subj and cur.i == verb.i and cur.tag_ != "VBN"):
+            return _nominal(subj[0], cur)
+        if cur.dep_ in ("relcl", "acl") and cur.head.pos_ in ("NOUN", "PROPN") and not subj:
+            return cur.head
+        inverted = [c for c in kids if c.dep_ in ("dobj", "attr") and c.i > cur.i
+                    and (c.ent_type_ in SPEAKER_LABELS or c.pos_ == "PROPN")
+                    and cur.lemma_.lower() in REPORTING]
+        if inverted and cur.i == verb.i:
+            return inverted[0]  # ", said the agency"
+        if subj:
+            return None
+        if cur.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acl") and cur.head.i != cur.i:
+            cur = cur.head
+            if cur.pos_ == "ADP" and cur.head.i != cur.i:
+                cur = cur.head
+            continue
+        return None
+    return None
+
+
+def _nominal(subj: Token, verb: Token) -> Token | None:
+    """A subject that is a word, not a dash the parser took for one."""
+    if subj.lower_ in ("who", "which", "that"):
+        return verb.head if verb.head.pos_ in ("NOUN", "PROPN") else None
+    if any(ch.isalnum() for ch in subj.text) and (
+            subj.pos_ in ("NOUN", "PROPN", "PRON", "NUM") or subj.ent_type_):
+        return subj
+    nouns = [t for t in subj.subtree if t.pos_ in ("NOUN", "PROPN") and t.dep_ not in (
+        "compound", "pobj", "poss") and any(ch.isalnum() for ch in t.text)]
+    return nouns[0] if nouns else None  # "officials − including ... − say": the dash is no name
+
+
+def _according_to(doc: Doc, tok: Token, quotes: Attributed) -> Attribution | None:
+    return according_to(doc, tok, quotes)
+
+
+def according_to(doc: Doc, tok: Token, quotes: Attributed = ()) -> Attribution | None:
+    """'according to X' or 'per X': the one just after ``tok``, else the nearest before."""
+    sent = sent_of(tok)
+    found: list[tuple[int, Token, str]] = []
+    for t in sent:
+        if t.lower_ == "according" and t.i + 1 < sent.end and doc[t.i + 1].lower_ == "to":
+            objs = [c for c in doc[t.i + 1].children if c.dep_ == "pobj"]
+            if objs:
+                found.append((t.i, objs[0], "according to"))
+        elif t.lower_ == "per" and t.dep_ == "prep":
+            objs = [c for c in t.children if c.dep_ == "pobj" and (
+                c.ent_type_ in SPEAKER_LABELS or any(d.dep_ in ("det", "poss") for d in c.children))]
+            if objs:
+                found.append((t.i, objs[0], "per"))
+    if not found:
+        return None
+    after = [f for f in found if f[0] > tok.i]
+    _, obj, cue = min(after) if after else max(found)
+    name, kind = source_name(doc, obj, quotes)
+    return Attribution(name, cue, False, kind) if name else None
+
+
+def _parenthetical(doc: Doc, tok: Token, quotes: Attributed) -> Attribution | None:
+    """'..., the governor's office said, and ...': a reporting verb set off by commas."""
+    sent = sent_of(tok)
+    root = sent.root
+    for child in root.children:
+        if (child.dep_ in ("parataxis", "ccomp") and child.lemma_.lower() in REPORTING
+                and "," in (doc[child.left_edge.i].text, doc[max(0, child.left_edge.i - 1)].text)
+                and child.i > tok.i and tok.i not in {t.i for t in child.subtree}):
+            found = _verb_source(doc, child, quotes)
+            if found is not None:
+                return found
+    return None
+
+
+def _label(doc: Doc, tok: Token) -> Attribution | None:
+    """'Mayor: 56 people injured', a transcript's 'PENCE: ...': a speaker label opening the
+    paragraph of the figure."""
+    text = text_of(doc)
+    para = text.rfind("\n", 0, tok.idx) + 1
+    m = re.match(r"[ \t]*([A-Z][\w.'’\- ]{0,40}?):[ \t]", text[para : tok.idx])
+    if m is None:
+        return None
+    span = doc.char_span(para + m.start(1), para + m.end(1), alignment_mode="expand")
+    if span is None or not 0 < len(span) <= 4 or m.group(1).lower() in NOT_LABELS:
+        return None
+    words = [t for t in span if not t.is_punct]
+    upper = m.group(1).isupper() and len(m.group(1)) > 2
+    if not words or not (upper or all(t.pos_ in ("PROPN", "NOUN") for t in words)):
+        return None
+    if any(t.like_num or t.ent_type_ in ("DATE", "TIME", "CARDINAL") for t in span):
+        return None
+    name = m.group(1).strip()
+    return Attribution(name, ":", False, kind_of(name))
+
+
+def _author(noun: Token) -> Token | None:
+    """Who made a record: 'a report by X', 'figures from X', 'X's data'."""
+    for child in noun.children:
+        objs = [c for c in child.children if c.dep_ == "pobj"]
+        if child.dep_ == "prep" and objs and (child.lower_ in ("by", "from") or (
+                child.lower_ == "on" and objs[0].lemma_.lower() in ACCOUNTS)):
+            return objs[0]  # "a statement on the Student Blockade account": the account's owner
+        if child.dep_ == "poss" and child.pos_ != "PRON":
+            return child
+        if child.dep_ == "agent":
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    for child in noun.children:  # "filed by X": the participle's agent
+        if child.dep_ == "acl":
+            for grand in child.children:
+                if grand.dep_ == "agent":
+                    objs = [c for c in grand.children if c.dep_ == "pobj"]
+                    if objs:
+                        return objs[0]
+    return None
+
+
+def source_name(doc: Doc, tok: Token, quotes: Attributed = ()) -> tuple[str | None, str | None]:
+    """The fullest name the report gives for the source headed by ``tok``, and its kind."""
+    low = tok.lower_
+    if low in PERSONAL or low in ("they", "it", "i", "we", "his", "hers"):
+        name = resolve_pronoun(doc, tok, quotes)
+        return (name, "pronoun") if name else (None, None)
+    for _ in range(3):  # a record stands for its author
+        if tok.lemma_.lower() in RECORDS or tok.lower_ in RECORDS:
+            author = _author(tok)
+            if author is None:
+                break
+            tok = author
+        else:
+            break
+    name = _name_at(doc, tok)
+    return name, kind_of(name, tok)
+
+
+def _name_at(doc: Doc, tok: Token) -> str:
+    """A name: the entity the token is in (or that its run of proper nouns overlaps), an
+    entity in its appositive, or the common noun with its modifiers."""
+    lo, hi = tok.i, tok.i
+    if tok.pos_ == "PROPN":
+        first = sent_of(tok).start
+        while lo > first and doc[lo - 1].pos_ == "PROPN" and "\n" not in doc[lo - 1].whitespace_:
+            lo -= 1
+        while hi + 1 < len(doc) and doc[hi + 1].pos_ == "PROPN" and doc[hi + 1].dep_ in (
+                "compound", "flat", "appos") or (hi + 1 < len(doc) and doc[hi + 1].pos_ == "PROPN"
+                                                 and doc[hi].dep_ == "compound"):
+            hi += 1
+    ents = [e for e in ents_of(doc) if e.start <= hi and lo < e.end and e.label_ in SPEAKER_LABELS]
+    if ents:
+        best = max(ents, key=lambda e: (e.start <= tok.i < e.end, len(e)))
+        return strip_possessive(best.text)
+    if tok.lemma_.lower() in ACCOUNTS:  # "the Student Blockade account": the owner's name
+        owners = [e for e in ents_of(doc) if e.label_ in SPEAKER_LABELS
+                  and tok.left_edge.i <= e.start and e.end <= tok.i]
+        if owners:
+            return strip_possessive(owners[-1].text)
+    if tok.pos_ == "PROPN":
+        while lo < tok.i and (doc[lo].text == "." or doc[lo].lower_ in MALE_WORDS | FEMALE_WORDS):
+            lo += 1
+        return strip_possessive(doc[lo : hi + 1].text)
+    for child in tok.children:
+        if child.dep_ == "appos" and child.text[:1].isalnum():
+            for ent in ents_of(doc):
+                if ent.start <= child.i < ent.end and ent.label_ in SPEAKER_LABELS:
+                    return strip_possessive(ent.text)
+            if child.pos_ == "PROPN" and child.text[:1].isalpha():
+                return _name_at(doc, child)
+    return _noun_phrase(doc, tok)
+
+
+def _noun_phrase(doc: Doc, tok: Token) -> str:
+    """'local health officials', 'the agency's spokesman', 'head of state'."""
+    left = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "poss", "nmod")
+            and c.pos_ != "PRON" and c.lower_ not in ("other", "such")]
+    start = min([c.left_edge.i if c.dep_ in ("poss", "compound") else c.i for c in left],
+                default=tok.i)
+    start = max(start, tok.i - 8)
+    while start < tok.i and (doc[start].pos_ in ("DET", "PUNCT") or doc[start].is_punct):
+        start += 1
+    end = tok.i + 1
+    of = [c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"]
+    if of:
+        objs = [c for c in of[0].children if c.dep_ == "pobj"]
+        if objs and objs[0].right_edge.i - of[0].i <= 2 and not any(
+                d.dep_ == "det" for d in objs[0].children):
+            end = objs[0].right_edge.i + 1  # "head of state"
+    return strip_possessive(doc[start:end].text)
+
+
+def kind_of(name: str | None, tok: Token | None = None) -> str | None:
+    if not name:
+        return None
+    words = name.split()
+    if tok is not None and tok.pos_ == "PROPN" or any(w[:1].isupper() for w in words[1:]) or (
+            words[0][:1].isupper() and tok is None):
+        return "named"
+    if words[-1].lower() in ANONYMOUS or "familiar" in name:
+        return "anonymous"
+    return "nominal"
+
+
+def resolve_pronoun(doc: Doc, pron: Token, quotes: Attributed = ()) -> str | None:
+    """The person 'he'/'she' stands for: the nearest earlier person named in the report whose
+    gender, as the report shows it, does not disagree; returned by the fullest form of the
+    name the report uses."""
+    low = pron.lower_
+    if low not in PERSONAL and low not in ("his", "hers"):
+        return None
+    want = "m" if low in MALE else "f"
+    inside = [(q.open_at, q.close_at) for q, _, _ in quotes]
+    persons = [e for e in ents_of(doc) if e.label_ == "PERSON" and e.end <= pron.i
+               and e.start >= pron.i - LOOKBACK_TOKENS
+               and not any(a <= e.start_char < b for a, b in inside)]
+    speakers = {w for _, name, _ in quotes if name for w in name.split()}
+    compatible = [e for e in reversed(persons) if gender(doc, e, persons, pron.i) in (None, want)
+                  and not (e.root.dep_ == "compound" and e.root.head.pos_ == "NOUN")]
+    for ent in compatible[:3]:  # the nearest that is someone speaking or acting, if any
+        if _salient(ent, speakers):
+            return fullest(doc, ent)
+    return fullest(doc, compatible[0]) if compatible else None
+
+
+def _salient(ent: Span, speakers: set[str]) -> bool:
+    root = ent.root
+    if root.dep_ in ("nsubj", "nsubjpass") or ent.text.split()[-1] in speakers:
+        return True
+    return root.dep_ in ("dobj", "attr", "appos") and root.head.lemma_.lower() in REPORTING
+
+
+def fullest(doc: Doc, ent: Span) -> str:
+    """The longest PERSON name of the report that ends with this one's last word."""
+    last = strip_possessive(ent.text).split()[-1] if ent.text.split() else ent.text
+    forms = [strip_possessive(e.text) for e in ents_of(doc) if e.label_ == "PERSON"
+             and strip_possessive(e.text).split()[-1:] == [last]]
+    return max(forms, key=len, default=strip_possessive(ent.text))
+
+
+def gender(doc: Doc, ent: Span, persons: list[Span], upto: int) -> str | None:
+    """'m', 'f' or None: from a title or role beside any mention of this person, or from
+    the first personal pronoun that follows a mention before another person is named."""
+    last = strip_possessive(ent.text).split()[-1:]
+    votes = {"m": 0, "f": 0}
+    mentions = [e for e in persons if strip_possessive(e.text).split()[-1:] == last]
+    for k, e in enumerate(mentions):
+        near = [t.lower_ for t in doc[max(0, e.start - 3) : e.start]]
+        near += [t.lower_ for t in doc[e.end : min(len(doc), e.end + 8)] if t.dep_ in ("appos", "attr")
+                 or t.head.dep_ == "appos"]
+        votes["m"] += sum(w in MALE_WORDS for w in near)
+        votes["f"] += sum(w in FEMALE_WORDS for w in near)
+        nxt = [p.start for p in persons if p.start > e.start and p.text.split()[-1:] != last]
+        stop = min(nxt + [upto])
+        for t in doc[e.end : stop]:
+            if t.lower_ in ("he", "she"):
+                votes["m" if t.lower_ == "he" else "f"] += 1
+                break
+    if votes["m"] == votes["f"]:
+        return None
+    return "m" if votes["m"] > votes["f"] else "f"

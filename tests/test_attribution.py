@@ -1,0 +1,197 @@
+"""Who said it: ``said_by`` of figures and the speakers of quotes (issue 15).
+
+Every sentence here is made up for the test; each case is one error class the issue lists.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from corroborator.extract import extract
+from corroborator.models import CleanDoc, Mention, Quote, RawDoc, Source
+from corroborator.nlp import make_nlp
+
+pytestmark = pytest.mark.issue(15)
+
+
+def _read(text: str) -> tuple[list[Mention], list[Quote]]:
+    raw = RawDoc("r1", "r1.txt", "txt", text, Source(published="2026-03-10"), "0" * 64)
+    return extract(make_nlp()(text), CleanDoc(raw, text))
+
+
+def _said_by(text: str, figure: str) -> str | None:
+    mentions, _ = _read(text)
+    hits = [m for m in mentions if m.text.endswith(figure) or figure in m.text]
+    assert hits, f"no mention {figure!r} in {[m.text for m in mentions]}"
+    return hits[0].said_by
+
+
+def _speaker(text: str) -> str | None:
+    _, quotes = _read(text)
+    assert quotes
+    return quotes[0].speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "source"),
+    [
+        ("A new poll found 56% of voters back the tram line.", "56%", "poll"),
+        ("City records show 412 evictions were filed in the district.", "412", "City records"),
+        ("The harbour's data show 31 ships were delayed.", "31", "harbour"),
+        ("Authorities put the crowd at 36,000 on the main square.", "36,000", "Authorities"),
+        (("While the ministry put attendance at 20,000, an independent monitor said 65,000 "
+          "people had gathered."), "20,000", "ministry"),
+        (("While the ministry put attendance at 20,000, an independent monitor said 65,000 "
+          "people had gathered."), "65,000", "independent monitor"),
+    ],
+)
+def test_attribution_nominal_sources(text, figure, source):
+    assert source in (_said_by(text, figure) or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "source"),
+    [
+        (("The Harbour Watch, an independent group that counts vessels in the bay, said 31 ships "
+          "were stranded."), "31", "Harbour Watch"),
+        (("The Canal Trust, a charity tracking boat traffic across the region, said between "
+          "2,000 and 3,000 boats used the lock."), "2,000", "Canal Trust"),
+    ],
+)
+def test_attribution_appositive_between_source_and_verb(text, figure, source):
+    assert source in (_said_by(text, figure) or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "source"),
+    [
+        ("Losses reached $4 million, according to a report by Acme Analytics.", "$4 million",
+         "Acme Analytics"),
+        ("The storm cut power to 9,000 homes, according to estimates from Ridgeway Power.",
+         "9,000", "Ridgeway Power"),
+        ("Early figures from the coast guard put the toll at 12.", "12", "coast guard"),
+        (("A report from the Valley Health Board last week noted that 470 cases were linked to "
+          "the school."), "470", "Valley Health Board"),
+        ("The flood cost $80 million, per the Riverside Gazette.", "$80 million",
+         "Riverside Gazette"),
+    ],
+)
+def test_attribution_record_stands_for_its_author(text, figure, source):
+    assert _said_by(text, figure) == source or source in (_said_by(text, figure) or "")
+
+
+def test_attribution_firm_keeps_its_name():
+    got = _said_by("The consulting firm Northwind said 900 jobs would go.", "900")
+    assert got is not None and "Northwind" in got and "consulting" not in got
+
+
+def test_attribution_headline_speaker_label():
+    assert _said_by("Mayor: 56 people injured in stadium crush\n\nThe stands gave way.", "56") == "Mayor"
+
+
+@pytest.mark.parametrize(
+    ("figure", "source"), [("8,000", "organisers"), ("3,000", "police")],
+)
+def test_attribution_each_figure_has_its_own_source(figure, source):
+    text = "Turnout was 8,000 (according to the organisers) or 3,000 (according to the police)."
+    assert source in (_said_by(text, figure) or "")
+
+
+def test_attribution_each_clause_has_its_own_source():
+    text = ("The transit agency counted 1,200 riders, while the union said 4,500 commuters "
+            "were stranded.")
+    assert "agency" in (_said_by(text, "1,200") or "")
+    assert "union" in (_said_by(text, "4,500") or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "source"),
+    [
+        ("Ms. Maria Lopez met Mr. Tom Baker at the depot. She said 12 buses were idle.", "12",
+         "Maria Lopez"),
+        ("Ms. Maria Lopez met Mr. Tom Baker at the depot. He said 12 buses were idle.", "12",
+         "Tom Baker"),
+        (("Dana Cole, a spokeswoman for the port, spoke after Mr. Hall arrived. She said 7 "
+          "cranes were damaged."), "7", "Dana Cole"),
+    ],
+)
+def test_attribution_pronoun_agrees_in_gender(text, figure, source):
+    assert _said_by(text, figure) == source
+
+
+def test_attribution_pronoun_after_participle():
+    text = ("Governor Ellen Marsh spoke on Monday. She went on to say the fire was contained, "
+            "noting that 16 crews were still on the hills.")
+    assert _said_by(text, "16") == "Ellen Marsh"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("Economy adds 90,000 jobs in March", "90,000"),
+        ("The flight recorder was recovered 3 days later.", "3 days"),
+        ("Heading into the vote in 10 days, Senator Ray Holt told reporters he was confident.",
+         "10 days"),
+        (("Anna Berg said as she and hundreds of neighbours walked past 40 burned cars that "
+          "the street was quiet."), "40"),
+    ],
+)
+def test_attribution_own_voice(text, figure):
+    assert _said_by(text, figure) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "name"),
+    [
+        ("Brig. Gen. Ana Ruiz said 40 soldiers were wounded.", "40", "Ana Ruiz"),
+        ("The head of state said 300 homes were lost.", "300", "head of state"),
+    ],
+)
+def test_attribution_keeps_full_name(text, figure, name):
+    got = _said_by(text, figure)
+    assert got is not None and name in got
+
+
+def test_attribution_dash_is_not_a_source():
+    text = ("Regional health officials − including the state's own agency − say only one "
+            "patient has died.")
+    assert "health officials" in (_said_by(text, "one") or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“We will rebuild every house,” said the head of state.", "head of state"),
+        (("“It has been a hard week for everyone,” Dr. Lena Park, a surgeon and the director "
+          "of the city hospital's trauma unit, said on Monday."), "Lena Park"),
+        (("An official statement from the rating agency said, “We will watch how 737 orders "
+          "develop over the year.”"), "rating agency"),
+        (("The council closed the hall so that the march “takes place without any trouble,” "
+          "according to the council’s statement."), "council"),
+    ],
+)
+def test_attribution_quote_speaker(text, speaker):
+    assert speaker in (_speaker(text) or "")
+
+
+def test_attribution_quote_pronoun_skips_names_inside_quotes():
+    text = ("Governor Ellen Marsh visited the site. “May God protect the rangers and keep the "
+            "town safe,” she added.")
+    assert _speaker(text) == "Ellen Marsh"
+
+
+def test_attribution_records_kind_and_cue():
+    mentions, _ = _read("Officials said 14 bridges were closed. Ms. Ada Kim met them. "
+                        "She said 3 roads were open.")
+    by_text = {m.text: m for m in mentions}
+    assert by_text["14"].extra.get("said_by_kind") == "nominal"
+    assert by_text["14"].attribution_cue == "said"
+    assert by_text["3"].extra.get("said_by_kind") == "pronoun"
+
+
+def test_attribution_claimer_occurs_in_the_report():
+    text = ("The Canal Trust, a charity, said 2,000 boats used the lock. According to a study by "
+            "Delta Labs, 40% were late. Brig. Gen. Ana Ruiz said 12 were seized. She said 5 "
+            "more were held.")
+    mentions, _ = _read(text)
+    assert all(m.said_by in text for m in mentions if m.said_by)
