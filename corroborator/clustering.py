@@ -22,6 +22,7 @@ import numpy as np
 
 FULL_BELOW = 160  # blocks up to this size are scored in full
 NEIGHBOURS = 12  # nearest neighbours per mention inside an over-full key group
+FORBIDDEN = -1e6  # a pair scored this low (a cannot-link) keeps its two clusters apart
 
 
 def candidate_pairs(keys: Sequence[Iterable[object]], vecs: np.ndarray) -> np.ndarray:
@@ -60,7 +61,8 @@ def _group_pairs(members: list[int], vecs: np.ndarray) -> Iterable[tuple[int, in
 
 
 class Clusters:
-    """Union of items with per-cluster state kept by the caller's ``allowed`` check."""
+    """Union of items, with the sum and count of the scored pairs between clusters; a pair
+    scored ``FORBIDDEN`` or lower blocks its two clusters from ever joining."""
 
     def __init__(self, n: int) -> None:
         self.members: dict[int, list[int]] = {i: [i] for i in range(n)}
@@ -68,7 +70,7 @@ class Clusters:
 
     def add_edge(self, a: int, b: int, score: float) -> None:
         s, c, blocked = self.sums[a].get(b, (0.0, 0, False))
-        entry = (s + score, c + 1, blocked or score < 0)
+        entry = (s + score, c + 1, blocked or score <= FORBIDDEN)
         self.sums[a][b] = entry
         self.sums[b][a] = entry
 

@@ -3,18 +3,24 @@
 Stages (each a pure function)::
 
     block     mentions of one event and one dimension (kind + base unit)
-    score     how alike two mentions' slots are: counted noun, qualifying names,
-              governing frame, masked context (embedded), stated time
-    cluster   average-linkage, with cannot-links (different names, different
-              times, two values of one sentence)
+    score     the log-odds that two mentions fill one slot, by the pair model of
+              ``linking.py`` (fit on the real stories' gold by ``bench/facts.py``):
+              one set of weights for values that agree, one for values that do not
+    cluster   agreeing groups by average linkage at ``threshold``; then groups whose
+              values disagree by their best pair (single linkage) at ``threshold`` +
+              ``DISAGREE_MARGIN``, gated: they name the same thing and drift (close
+              values) or are disputed (two named sources), and no report would give
+              one slot two values in one voice
     verdict   agreed / single / conflict from the mentions' value intervals
 
-No false alarms by construction: a bound is an interval ("over 250" is
-[250, inf)), so it conflicts only with a value outside it; unit conversions are
-compared in base units; dates at their common precision; and two mentions
-whose values disagree must be more alike to share a fact than two that agree
-(``CONFLICT_MARGIN``), because a wrong link with different values is a false
-conflict while a wrong link with equal values is harmless.
+No false alarms by construction where it can be: a bound is an interval ("over
+250" is [250, inf)), so it conflicts only with a value outside it; unit
+conversions are compared in base units; dates at their common precision; values
+stated for different years never share a fact; and two mentions whose values
+disagree must be far more alike to share a fact than two that agree, because a
+wrong link with different values is a false conflict while a wrong link with
+equal values is harmless. The threshold and the margin were chosen by leave-one-
+story-out cross-validation (``bench/facts.py``; figures in ``bench/RESULTS.md``).
 """
 
 from __future__ import annotations
@@ -30,18 +36,25 @@ from collections.abc import MutableMapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 
 import numpy as np
-from rapidfuzz import fuzz
 
-from .clustering import Clusters, average_linkage, candidate_pairs
+from .clustering import FORBIDDEN, Clusters, average_linkage, candidate_pairs
 from .embed import embed
+from .linking import (
+    DRIFT,
+    TEXTS,
+    LinkModel,
+    features,
+    log_ratio,
+    names_overlap,
+    norm_name,
+    time_clash,
+)
 from .models import Fact, Mention, fact_order
 from .nlp.numbers import to_base
 
-CONFLICT_MARGIN = 0.12  # extra similarity two disagreeing mentions need to be linked
-QUALIFIER_MATCH = 85  # rapidfuzz ratio above which two names are one name
-SAME_VALUE_BONUS = 0.2  # equal values, stated alike, in one event are evidence of one slot
-CLOSE_RATIO = 2.0  # values further apart than this are not "the same figure"
-SAME_DOC_BONUS = 0.15  # ... and more so when one report repeats its own figure
+DISAGREE_MARGIN = 3.0  # extra log-odds two groups whose values disagree need to join
+DISPUTES = True  # two named sources disputing one slot are judged by the slot alone
+DISPUTE_LINKAGE = "max"  # how groups whose values disagree are compared: "max" or "average"
 AUTO_MINILM_MAX = 3000  # "auto": sentence embeddings up to this many mentions, tok2vec beyond
 TENSOR_DIM = 96  # width of en_core_web_sm's tok2vec vectors
 PARALLEL_MIN_MENTIONS = 5000  # fewer mentions to cluster are clustered in this process
@@ -93,75 +106,40 @@ def _day_range(value: str) -> tuple[str, str]:
     return value, value + "\uffff"  # a prefix covers every more precise date under it
 
 
-def _norm_name(name: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", name.lower())
-
-
-def _names_overlap(a: Sequence[str], b: Sequence[str]) -> bool:
-    na, nb = [_norm_name(x) for x in a], [_norm_name(x) for x in b]
-    return any(x and y and (x == y or fuzz.ratio(x, y) >= QUALIFIER_MATCH or x in y or y in x)
-               for x in na for y in nb)
-
-
-def _time_clash(a: Mention, b: Mention) -> bool:
-    if not a.time or not b.time:
-        return False
-    return a.time[:4] != b.time[:4]
-
-
 def cannot_link(a: Mention, b: Mention) -> bool:
-    if a.doc == b.doc and a.sent_start == b.sent_start:
-        return True  # two values of one sentence are two slots
-    if _time_clash(a, b):
-        return True
-    return bool(a.qualifiers and b.qualifiers and not _names_overlap(a.qualifiers, b.qualifiers))
-
-
-def _jaccard(a: Sequence[str], b: Sequence[str]) -> float:
-    sa, sb = set(a[:4]), set(b[:4])
-    return len(sa & sb) / len(sa | sb) if sa and sb else 0.0
-
-
-def _slot_text(m: Mention) -> str:
-    return m.counted or m.head or ""
+    """Hard evidence of two slots: the values are stated for different years."""
+    return time_clash(a, b)
 
 
 class Scorer:
-    """Pairwise slot similarity over a block of mentions.
+    """Pairwise log-odds (``linking.LinkModel``) that two mentions of a block fill one slot.
 
     Context vectors are MiniLM embeddings of the masked contexts (``context="minilm"``)
     or the parser's own tok2vec vectors, computed during the parse at no extra cost
     (``context="tok2vec"``, for large corpora).
     """
 
-    def __init__(self, block: Sequence[Mention], context: str = "minilm") -> None:
+    def __init__(self, block: Sequence[Mention], context: str = "minilm", tol: float = 0.005,
+                 model: LinkModel | None = None) -> None:
         self.block = list(block)
+        self.tol = tol
+        self.model = model or LinkModel()
         if context == "tok2vec":
             zero = np.zeros(TENSOR_DIM, dtype=np.float32)
             self.ctx = np.array([_or(m.extra.get("tensor"), zero) for m in block], dtype=np.float32)
         else:
             self.ctx = embed([m.context for m in block])
-        self.slot = _embed_unique([_slot_text(m) for m in block])
+        self.vecs = [self.ctx] + [_embed_unique([text(m) for m in block]) for text in TEXTS[1:]]
 
     def score(self, i: int, j: int) -> float:
         a, b = self.block[i], self.block[j]
         if cannot_link(a, b):
-            return -1.0
-        ctx = float(self.ctx[i] @ self.ctx[j])
-        if a.head and b.head:
-            head = 1.0 if a.head == b.head else max(0.0, float(self.slot[i] @ self.slot[j]))
-        else:
-            head = 0.4 if not a.head and not b.head else 0.2
-        score = 0.45 * ctx + 0.35 * head + 0.2 * _jaccard(a.frame, b.frame)
-        same = same_statement(a, b)
-        if a.qualifiers and b.qualifiers:
-            score += 0.2  # the same names qualify both (a clash was ruled out above)
-        elif (a.qualifiers or b.qualifiers) and not same:
-            score -= 0.1
-        if same:
-            score += SAME_VALUE_BONUS if _specific(a) else SAME_VALUE_BONUS / 2.5
-            if a.doc == b.doc:
-                score += SAME_DOC_BONUS
+            return FORBIDDEN
+        agree = compatible(a, b, self.tol)
+        feats = features(a, b, [float(v[i] @ v[j]) for v in self.vecs], agree)
+        score = self.model.logit(feats, agree)
+        if not agree and DISPUTES and a.head and a.head == b.head and _two_sources(a, b):
+            score = max(score, self.model.dispute_logit(feats))
         return score
 
 
@@ -177,133 +155,130 @@ def _embed_unique(texts: Sequence[str]) -> np.ndarray:
     return vecs[[where[t] for t in texts]] if texts else vecs
 
 
-def _specific(m: Mention) -> bool:
-    """A value unlikely to recur by chance: not a small whole number."""
-    if m.kind == "date":
-        return True
-    return not (isinstance(m.value, float) and m.value <= 12 and m.value.is_integer())
-
-
-def same_statement(a: Mention, b: Mention) -> bool:
-    """Equal values stated the same way (both exact, or the same kind of bound)."""
-    if a.value != b.value or a.bound != b.bound:
-        return False
-    return a.kind != "measure" or a.unit == b.unit
-
-
-def link_threshold(a: Mention, b: Mention, base: float, tol: float) -> float:
-    """Agreeing mentions link at ``base``; disagreeing ones need more, and the same slot key."""
-    if compatible(a, b, tol) and _close(a, b):
-        return base
-    return base + CONFLICT_MARGIN if same_slot_key(a, b) else math.inf
-
-
-def _close(a: Mention, b: Mention) -> bool:
-    """Stated values of one order of magnitude: two lower bounds, 'over 250' and
-    'over 70,000', are compatible as intervals but hardly the same figure."""
-    if a.kind == "date" or not isinstance(a.value, float) or not isinstance(b.value, float):
-        return True
-    x, y = sorted((abs(to_base(a.value, a.unit)[0]), abs(to_base(b.value, b.unit)[0])))
-    return x == y or (x > 0 and y / x <= CLOSE_RATIO)
-
-
-def same_slot_key(a: Mention, b: Mention) -> bool:
-    """Hard evidence that two mentions fill one slot, required before calling a conflict:
-    the same names qualify them, or they count the same noun under the same predicates
-    (for dates: they date the same noun or act). Figures drift, they do not jump: values
-    an order of magnitude apart are taken for two slots, not one disputed slot."""
-    if a.qualifiers and b.qualifiers and _names_overlap(a.qualifiers, b.qualifiers):
-        return _close(a, b)
-    if a.kind == "date":
-        verbs = a.extra.get("verb"), b.extra.get("verb")
-        return bool(a.head and a.head == b.head) or bool(verbs[0] and verbs[0] == verbs[1])
-    if not a.head or a.head != b.head:
-        return False
-    # the same governing predicates: "was carrying 131" is not "licensed to carry 400"
-    return bool(a.frame and b.frame and a.frame[:2] == b.frame[:2]) and _close(a, b)
-
-
 def _block_keys(m: Mention) -> list[object]:
     keys: list[object] = [("v", str(m.value))]
     if m.head:
         keys.append(("h", m.head))
     elif m.frame:
         keys.append(("f", m.frame[0]))
-    keys.extend(("q", _norm_name(q)) for q in m.qualifiers)
+    keys.extend(("q", norm_name(q)) for q in m.qualifiers)
     return keys
 
 
 def cluster_block(block: Sequence[Mention], base: float, tol: float,
-                  context: str = "minilm") -> list[list[int]]:
-    """Two phases over candidate pairs: mentions that agree are grouped by average
-    linkage; then groups whose values disagree are joined where a pair of them shares a
-    hard slot key and the groups are alike on average."""
+                  context: str = "minilm", model: LinkModel | None = None) -> list[list[int]]:
+    """Average linkage over the candidate pairs' log-odds: two groups join while the mean
+    log-odds of their scored pairs reach ``base`` (``DISAGREE_MARGIN`` more when their values
+    disagree), and no pair between them is forbidden."""
     if len(block) == 1:
         return [[0]]
-    scorer = Scorer(block, context)
+    scorer = Scorer(block, context, tol, model)
     pairs = candidate_pairs([_block_keys(m) for m in block], scorer.ctx)
     clusters = Clusters(len(block))
-    keyed: list[tuple[float, int, int]] = []
+    scores: dict[tuple[int, int], float] = {}
     for i, j in pairs.tolist():
-        score = scorer.score(i, j)
-        clusters.add_edge(i, j, score)
-        if score >= base + CONFLICT_MARGIN and same_slot_key(block[i], block[j]):
-            keyed.append((score, i, j))
+        scores[(i, j)] = scorer.score(i, j)
+        clusters.add_edge(i, j, scores[(i, j)])
     agree = lambda x, y: _may_join(block, x, y, tol, need_agreement=True)
     average_linkage(clusters, base, agree)
-    return _merge_conflicts(block, clusters, sorted(keyed, reverse=True), base, tol)
+    groups = [sorted(m) for m in clusters.members.values()]
+    if DISPUTE_LINKAGE == "average":
+        anyway = lambda x, y: _may_join(block, x, y, tol, need_agreement=False)
+        average_linkage(clusters, base + DISAGREE_MARGIN, anyway)
+        return [sorted(m) for m in clusters.members.values()]
+    return _join_disputes(block, groups, scores, base + DISAGREE_MARGIN, tol)
+
+
+def _join_disputes(block: Sequence[Mention], groups: list[list[int]],
+                   scores: dict[tuple[int, int], float], bar: float, tol: float
+                   ) -> list[list[int]]:
+    """Groups whose values disagree join by their best pair (single linkage, Kruskal's
+    order): a dispute is seen where two reports state it most alike ("Bukele said 23 MS-13
+    members", "Homan said 21"), not on average over every wording of both sides."""
+    owner = {i: g for g, members in enumerate(groups) for i in members}
+    best: dict[tuple[int, int], float] = {}
+    for (i, j), score in scores.items():
+        key = (min(owner[i], owner[j]), max(owner[i], owner[j]))
+        if key[0] == key[1]:
+            continue
+        if score <= FORBIDDEN or best.get(key, 0.0) <= FORBIDDEN:
+            best[key] = FORBIDDEN
+        else:
+            best[key] = max(best.get(key, -math.inf), score)
+    root = list(range(len(groups)))
+
+    def find(g: int) -> int:
+        while root[g] != g:
+            root[g] = root[root[g]]
+            g = root[g]
+        return g
+
+    members = {g: list(m) for g, m in enumerate(groups)}
+    for score, x, y in sorted(((s, x, y) for (x, y), s in best.items() if s >= bar),
+                              reverse=True):
+        rx, ry = find(x), find(y)
+        if rx == ry or not _may_join(block, members[rx], members[ry], tol,
+                                     need_agreement=False):
+            continue
+        root[ry] = rx
+        members[rx] += members.pop(ry)
+    return [sorted(m) for m in members.values()]
 
 
 def _may_join(block: Sequence[Mention], xs: list[int], ys: list[int], tol: float, *,
               need_agreement: bool) -> bool:
-    """Cluster-level constraints: no sentence twice, one set of names, one stated year,
-    and (in the first phase) values that all agree."""
-    sx = {(block[i].doc, block[i].sent_start) for i in xs}
-    if any((block[j].doc, block[j].sent_start) in sx for j in ys):
+    """Cluster-level constraints: one stated year, and (in the first phase) values that all
+    agree."""
+    tx = {t[:4] for i in xs if (t := block[i].time)}
+    ty = {t[:4] for j in ys if (t := block[j].time)}
+    if tx and ty and not tx & ty:
         return False
-    for attr in ("qualifiers", "time"):
-        if not _compatible_sets(block, xs, ys, attr):
-            return False
     if not need_agreement:
-        return True
+        return not _self_contradiction(block, xs, ys, tol) and _dispute_or_drift(block, xs, ys)
     vx = {_value_key(block[i]): block[i] for i in xs}
     vy = {_value_key(block[j]): block[j] for j in ys}
-    return all(compatible(a, b, tol) and _close(a, b) for a in vx.values() for b in vy.values())
+    return all(compatible(a, b, tol) for a in vx.values() for b in vy.values())
+
+
+def _self_contradiction(block: Sequence[Mention], xs: list[int], ys: list[int],
+                        tol: float) -> bool:
+    """Would the union have one report give one slot two values that cannot both be true,
+    from one source (or both in its own voice)? A report states a dispute ("officials say
+    one, the secretary two") with two sources; the same source giving two values in one
+    report means two slots."""
+    by_doc: dict[str, list[Mention]] = {}
+    for i in xs:
+        by_doc.setdefault(block[i].doc, []).append(block[i])
+    for j in ys:
+        b = block[j]
+        for a in by_doc.get(b.doc, ()):
+            if not compatible(a, b, tol) and not _two_sources(a, b):
+                return True
+    return False
+
+
+def _dispute_or_drift(block: Sequence[Mention], xs: list[int], ys: list[int]) -> bool:
+    """Two groups whose values disagree are one slot only where some pair of them names the
+    same thing (the same counted noun, or neither names one) and either drifts (values close) or
+    is a dispute (two sources)."""
+    for i in xs:
+        for j in ys:
+            a, b = block[i], block[j]
+            if a.head != b.head:
+                continue  # two counted nouns, or one where the other counts none
+            if a.kind == "date" and a.head:
+                return True  # two dates of one named thing or act: "passed in 1798" / "1789"
+            if log_ratio(a, b) < DRIFT or _two_sources(a, b):
+                return True
+    return False
+
+
+def _two_sources(a: Mention, b: Mention) -> bool:
+    return bool(a.said_by and b.said_by and not names_overlap([a.said_by], [b.said_by]))
 
 
 def _value_key(m: Mention) -> tuple[object, ...]:
     return (m.value, m.unit, m.bound, m.low, m.high)
-
-
-def _compatible_sets(block: Sequence[Mention], xs: list[int], ys: list[int], attr: str) -> bool:
-    if attr == "time":
-        tx = {t[:4] for i in xs if (t := block[i].time)}
-        ty = {t[:4] for j in ys if (t := block[j].time)}
-        return not tx or not ty or bool(tx & ty)
-    qx = [q for i in xs for q in block[i].qualifiers]
-    qy = [q for j in ys for q in block[j].qualifiers]
-    return not qx or not qy or _names_overlap(qx, qy)
-
-
-def _merge_conflicts(block: Sequence[Mention], clusters: Clusters,
-                     keyed: list[tuple[float, int, int]], base: float, tol: float) -> list[list[int]]:
-    """Join disagreeing groups linked by a keyed pair and alike on average."""
-    owner = {i: cid for cid, members in clusters.members.items() for i in members}
-    next_id = max(clusters.members) + 1
-    for _, i, j in keyed:
-        a, b = owner[i], owner[j]
-        if a == b:
-            continue
-        avg = clusters.average(a, b)
-        if avg is None or avg < base - CONFLICT_MARGIN:
-            continue
-        if not _may_join(block, clusters.members[a], clusters.members[b], tol, need_agreement=False):
-            continue
-        clusters.merge(a, b, next_id)
-        for k in clusters.members[next_id]:
-            owner[k] = next_id
-        next_id += 1
-    return [sorted(m) for m in clusters.members.values()]
 
 
 def verdict(mentions: Sequence[Mention], tol: float) -> tuple[str, str]:
@@ -320,8 +295,11 @@ def verdict(mentions: Sequence[Mention], tol: float) -> tuple[str, str]:
 def reconcile(mentions: Sequence[Mention], event_of: dict[str, str], *,
               threshold: float, tolerance: float, context: str = "auto",
               memo: MutableMapping[str, list[list[int]]] | None = None,
-              processes: int = 1) -> list[Fact]:
+              processes: int = 1, model: LinkModel | None = None) -> list[Fact]:
     """Group mentions into facts, event by event and dimension by dimension.
+
+    ``threshold`` is the probability (``linking.LinkModel``, the shipped weights unless a
+    ``model`` is given) at which the mentions of two groups fill one slot on average.
 
     A block's grouping depends on nothing but its mentions and the settings, so with a
     ``memo`` (``cache.BlockCache``: kept beside the record) a block seen before is not
@@ -335,15 +313,17 @@ def reconcile(mentions: Sequence[Mention], event_of: dict[str, str], *,
             continue  # an unresolved date ("on Sunday", published day unknown)
         blocks.setdefault((event_of.get(m.doc, ""), dimension(m)), []).append(m)
     context = context_mode(context, sum(len(b) for b in blocks.values()))
-    keys = {b: block_key(block, threshold, tolerance, context) for b, block in blocks.items()}
+    model = model or LinkModel()
+    keys = {b: block_key(block, threshold, tolerance, context, model)
+            for b, block in blocks.items()}
     done = {b: memo.get(key) for b, key in keys.items()} if memo is not None else {}
     todo = [block for b, block in blocks.items() if done.get(b) is None]
     # one batched call for every distinct slot text (and context); blocks then find them embedded
-    embed(sorted({_slot_text(m) for block in todo for m in block if len(block) > 1}))
-    if context == "minilm":
-        embed(sorted({m.context for block in todo for m in block if len(block) > 1}))
+    for text in TEXTS[int(context != "minilm"):]:
+        embed(sorted({text(m) for block in todo for m in block if len(block) > 1}))
     pending = [b for b in sorted(blocks) if done.get(b) is None]
-    found = _cluster_all([blocks[b] for b in pending], threshold, tolerance, context, processes)
+    found = _cluster_all([blocks[b] for b in pending], link_logit(threshold), tolerance, context,
+                         processes, model)
     for b, groups in zip(pending, found):
         done[b] = groups
         if memo is not None:
@@ -365,14 +345,19 @@ def context_mode(setting: str, valued: int) -> str:
     return "minilm" if valued <= AUTO_MINILM_MAX else "tok2vec"
 
 
+def link_logit(threshold: float) -> float:
+    """The mean log-odds two groups need to join, for a probability ``threshold``."""
+    return math.log(threshold / (1 - threshold)) if 0 < threshold < 1 else 0.0
+
+
 def _cluster_all(blocks: Sequence[Sequence[Mention]], threshold: float, tolerance: float,
-                 context: str, processes: int) -> list[list[list[int]]]:
+                 context: str, processes: int, model: LinkModel) -> list[list[list[int]]]:
     """``cluster_block`` of each block, in order; in worker processes when worth it."""
     if (processes <= 1 or sum(len(b) for b in blocks) < PARALLEL_MIN_MENTIONS
             or "fork" not in multiprocessing.get_all_start_methods()):
-        return [cluster_block(b, threshold, tolerance, context) for b in blocks]
+        return [cluster_block(b, threshold, tolerance, context, model) for b in blocks]
     global _WORK
-    _WORK = (blocks, threshold, tolerance, context)  # forked workers inherit it: nothing is sent
+    _WORK = (blocks, threshold, tolerance, context, model)  # forked workers inherit it: nothing is sent
     gc.freeze()  # their garbage collector then leaves the inherited objects' pages shared
     try:
         largest_first = sorted(range(len(blocks)), key=lambda k: -len(blocks[k]))
@@ -384,21 +369,25 @@ def _cluster_all(blocks: Sequence[Sequence[Mention]], threshold: float, toleranc
     return [groups[k] for k in range(len(blocks))]
 
 
-_WORK: tuple[Sequence[Sequence[Mention]], float, float, str] | None = None
+_WORK: tuple[Sequence[Sequence[Mention]], float, float, str, LinkModel] | None = None
 
 
 def _cluster_at(k: int) -> list[list[int]]:
     assert _WORK is not None
-    blocks, threshold, tolerance, context = _WORK
-    return cluster_block(blocks[k], threshold, tolerance, context)
+    blocks, threshold, tolerance, context, model = _WORK
+    return cluster_block(blocks[k], threshold, tolerance, context, model)
 
 
-def block_key(block: Sequence[Mention], threshold: float, tolerance: float, context: str) -> str:
-    """What a block's grouping depends on: every field of its mentions, in order, and the
-    settings (``repr`` of a float is exact; a vector counts by its bytes)."""
+def block_key(block: Sequence[Mention], threshold: float, tolerance: float, context: str,
+              model: LinkModel | None = None) -> str:
+    """What a block's grouping depends on: every field of its mentions, in order, the
+    settings and the link model's weights (``repr`` of a float is exact; a vector counts by
+    its bytes)."""
     from .cache import code_digest
 
-    h = hashlib.sha256(f"{code_digest()}|{threshold!r}|{tolerance!r}|{context}".encode())
+    model = model or LinkModel()
+    weights = repr(model)
+    h = hashlib.sha256(f"{code_digest()}|{threshold!r}|{tolerance!r}|{context}|{weights}".encode())
     for m in block:
         extra = {k: v.tobytes() if isinstance(v, np.ndarray) else v
                  for k, v in sorted(m.extra.items())}

@@ -25,8 +25,8 @@ class Settings:
     repeated_line_min_docs: int = 2
     # reconcile: numbers within this relative tolerance are equal
     value_tolerance: float = 0.005
-    # reconcile: minimum slot similarity for two mentions to share a fact
-    link_threshold: float = 0.45
+    # reconcile: the probability (linking.LinkModel) at which two groups share a slot
+    link_threshold: float = 0.2
     # reconcile: context vectors for slot similarity: "minilm" (sentence embeddings of the
     # masked context, best quality), "tok2vec" (the parser's own vectors: free, for speed),
     # or "auto" (minilm up to 3,000 mentions, the size of a story's dossier; tok2vec beyond)

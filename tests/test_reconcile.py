@@ -4,6 +4,9 @@ import math
 
 from corroborator.models import Mention
 from corroborator.reconcile import compatible, reconcile
+from corroborator.settings import Settings
+
+THRESHOLD = Settings().link_threshold
 
 
 def mention(doc, text, value, *, kind="count", unit=None, bound="exact", low=None, high=None,
@@ -25,7 +28,7 @@ def by_status(facts):
 def test_reconcile_conflict_between_named_counts():
     a = mention("a", "23", 23.0, qualifiers=("MS-13",))
     b = mention("b", "21", 21.0, qualifiers=("MS13",))
-    facts = reconcile([a, b], {"a": "e1", "b": "e1"}, threshold=0.45, tolerance=0.005)
+    facts = reconcile([a, b], {"a": "e1", "b": "e1"}, threshold=THRESHOLD, tolerance=0.005)
     assert by_status(facts) == [("conflict", ["a", "b"])]
 
 
@@ -33,14 +36,14 @@ def test_reconcile_bound_compatible_with_value_is_not_a_conflict():
     a = mention("a", "over 250", 250.0, bound="min", low=250.0, high=math.inf)
     b = mention("b", "261", 261.0)
     assert compatible(a, b, 0.005)
-    facts = reconcile([a, b], {"a": "e1", "b": "e1"}, threshold=0.45, tolerance=0.005)
+    facts = reconcile([a, b], {"a": "e1", "b": "e1"}, threshold=THRESHOLD, tolerance=0.005)
     assert all(f.status != "conflict" for f in facts)
 
 
 def test_reconcile_other_event_is_another_fact():
     a = mention("a", "238", 238.0)
     b = mention("b", "17", 17.0)
-    facts = reconcile([a, b], {"a": "e1", "b": "e2"}, threshold=0.45, tolerance=0.005)
+    facts = reconcile([a, b], {"a": "e1", "b": "e2"}, threshold=THRESHOLD, tolerance=0.005)
     assert by_status(facts) == [("single", ["a"]), ("single", ["b"])]
 
 
@@ -48,7 +51,7 @@ def test_reconcile_other_time_is_another_fact():
     ctx = "The prison population stood at # in that year, the group reported."
     a = mention("a", "110,000", 110000.0, head="population", context=ctx.replace("#", "110,000"), time="2024-03")
     b = mention("b", "36,000", 36000.0, head="population", context=ctx.replace("#", "36,000"), time="2021-04")
-    facts = reconcile([a, b], {"a": "e1", "b": "e1"}, threshold=0.45, tolerance=0.005)
+    facts = reconcile([a, b], {"a": "e1", "b": "e1"}, threshold=THRESHOLD, tolerance=0.005)
     assert all(f.status != "conflict" for f in facts)
     assert len(facts) == 2
 
@@ -59,7 +62,7 @@ def test_reconcile_unit_conversions_agree():
                 context=ctx.replace("#", "72 kilometers"))
     b = mention("b", "45 miles", 45.0, kind="measure", unit="miles", head=None,
                 context=ctx.replace("#", "45 miles"))
-    facts = reconcile([a, b], {"a": "e1", "b": "e1"}, threshold=0.45, tolerance=0.005)
+    facts = reconcile([a, b], {"a": "e1", "b": "e1"}, threshold=THRESHOLD, tolerance=0.005)
     assert by_status(facts) == [("agreed", ["a", "b"])]
 
 
@@ -74,6 +77,6 @@ def test_reconcile_is_independent_of_report_order():
     ms = [mention("a", "23", 23.0, qualifiers=("MS-13",)), mention("b", "21", 21.0, qualifiers=("MS-13",)),
           mention("c", "over 250", 250.0, bound="min", low=250.0, high=math.inf, frame=("bring",))]
     events = {"a": "e1", "b": "e1", "c": "e1"}
-    one = reconcile(ms, events, threshold=0.45, tolerance=0.005)
-    two = reconcile(list(reversed(ms)), events, threshold=0.45, tolerance=0.005)
+    one = reconcile(ms, events, threshold=THRESHOLD, tolerance=0.005)
+    two = reconcile(list(reversed(ms)), events, threshold=THRESHOLD, tolerance=0.005)
     assert by_status(one) == by_status(two)

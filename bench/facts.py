@@ -1,0 +1,239 @@
+"""Fit and judge the fact-linking model (``corroborator/linking.py``) on the real stories.
+
+For every story with a gold file in ``../shared/corpus`` the pipeline is run once;
+each of its mentions that matches a gold mention (same report, equal value, a
+sentence holding the anchor: as ``../shared/eval/score.py`` matches them) takes
+that gold mention's fact. Every pair of such mentions of one gold event and one
+dimension is a training pair: one slot or two.
+
+Leave one story out: the model is fit on the other stories' pairs, the left-out
+story is reconciled with it and scored by ``score.py``. The threshold and the
+margin two disagreeing groups need are chosen the same way, inside the training
+stories only (nested), never on the story scored. Also scored: the weights fit on
+every story (in-sample), the naive baseline (one fact per event, dimension and
+counted noun, as GDELT's counts are keyed) and the shipped weights.
+
+usage: python bench/facts.py [--fit] [--write]
+    --fit     print the weights fit on every story, to paste into linking.py
+    --write   write the tables into bench/RESULTS.md
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import itertools
+import sys
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import yaml
+from results import write_section  # bench/results.py (bench/ is on sys.path)
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+sys.path.insert(0, str(ROOT))
+
+from corroborator import linking, reconcile
+from corroborator.dossier import to_json
+from corroborator.embed import embed
+from corroborator.models import Event, Fact, Mention
+from corroborator.pipeline import build
+from corroborator.settings import Settings
+
+HEADING = "## Fact linking on the real stories (leave one story out)"
+FIGURES = ("mention_recall", "link_precision", "link_recall", "link_f1", "conflict_recall",
+           "false_conflicts", "dossier_facts")
+THRESHOLDS = (0.1, 0.2, 0.3, 0.4, 0.5)
+MARGINS = (0.0, 0.5, 1.0, 1.5, 2.0, 3.0, 4.0)
+L2 = 1.0
+
+
+def _scorer() -> Any:
+    spec = importlib.util.spec_from_file_location("score", SHARED / "eval" / "score.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+SCORE = _scorer()
+
+
+class Story:
+    """One real story: its record as the pipeline builds it, its gold, and the gold fact of
+    each mention that matches a gold mention."""
+
+    def __init__(self, folder: Path, settings: Settings, *, gold_events: bool = False) -> None:
+        self.name = folder.name
+        self.gold = yaml.safe_load((folder / "gold.yaml").read_text(encoding="utf-8"))
+        self.record = build([folder], settings, story=self.name)
+        if gold_events:  # linking alone, on the events gold gives
+            events = tuple(Event(e, e, tuple(map(str, ds)))
+                           for e, ds in self.gold["events"].items())
+            self.record = replace(self.record, events=events)
+        self.gold_event = {str(d): e for e, ds in self.gold["events"].items() for d in ds}
+        self.fact_of: dict[str, str] = {}
+        for gf in self.gold["facts"]:
+            for gm in gf["mentions"]:
+                anchor = SCORE.norm(gm["anchor"])
+                for m in self.record.mentions:
+                    if (m.doc == str(gm["doc"]) and anchor in SCORE.norm(m.sentence)
+                            and SCORE.value_matches(gm["value"], m.value)):
+                        self.fact_of.setdefault(m.id, gf["id"])
+
+    def pairs(self, tol: float) -> tuple[np.ndarray, np.ndarray]:
+        """Features and labels of the pairs of matched mentions of one gold event and one
+        dimension."""
+        ms = [m for m in self.record.mentions if m.id in self.fact_of and m.value is not None]
+        vecs = [embed([text(m) for m in ms]) for text in linking.TEXTS]
+        x, y = [], []
+        for i, j in itertools.combinations(range(len(ms)), 2):
+            a, b = ms[i], ms[j]
+            if (reconcile.dimension(a) != reconcile.dimension(b)
+                    or self.gold_event.get(a.doc) != self.gold_event.get(b.doc)
+                    or reconcile.cannot_link(a, b)):
+                continue
+            x.append(linking.features(a, b, [float(v[i] @ v[j]) for v in vecs],
+                                      reconcile.compatible(a, b, tol)))
+            y.append(float(self.fact_of[a.id] == self.fact_of[b.id]))
+        return np.array(x).reshape(-1, len(linking.FEATURES)), np.array(y)
+
+    def score(self, facts: Sequence[Fact]) -> dict[str, Any]:
+        record = replace(self.record, facts=tuple(facts))
+        result, _, _ = SCORE.score(self.gold, to_json(record))
+        return dict(result)
+
+    def event_of(self) -> dict[str, str]:
+        return {d: e.id for e in reversed(self.record.events) for d in e.documents}
+
+
+def reconciled(story: Story, model: linking.LinkModel, threshold: float, margin: float,
+               settings: Settings) -> list[Fact]:
+    old = reconcile.DISAGREE_MARGIN
+    reconcile.DISAGREE_MARGIN = margin
+    try:
+        return reconcile.reconcile(story.record.mentions, story.event_of(), threshold=threshold,
+                                   tolerance=settings.value_tolerance, context="minilm",
+                                   model=model)
+    finally:
+        reconcile.DISAGREE_MARGIN = old
+
+
+def naive(story: Story, settings: Settings) -> list[Fact]:
+    """One fact per event, dimension and counted noun (GDELT's counts are keyed so)."""
+    groups: dict[tuple[str, str, str], list[Mention]] = {}
+    event_of = story.event_of()
+    for m in story.record.mentions:
+        if m.value is not None:
+            key = (event_of.get(m.doc, ""), reconcile.dimension(m), m.head or m.text)
+            groups.setdefault(key, []).append(m)
+    return [reconcile.make_fact(g, k[0], settings.value_tolerance) for k, g in groups.items()]
+
+
+def fit(stories: Sequence[Story], data: dict[str, tuple[np.ndarray, np.ndarray]]
+        ) -> linking.LinkModel:
+    """Two sets of weights: for pairs whose values agree, and for pairs whose do not."""
+    x = np.vstack([data[s.name][0] for s in stories])
+    y = np.concatenate([data[s.name][1] for s in stories])
+    agree = x[:, linking.FEATURES.index("compatible")] == 1
+    fitted = []
+    for rows in (agree, ~agree):
+        weights, bias = linking.fit(x[rows], y[rows], l2=L2)
+        fitted.append((tuple(weights), bias))
+    return linking.LinkModel(fitted[0], fitted[1])
+
+
+def utility(r: dict[str, Any]) -> float:
+    """What the choice of threshold and margin maximises: link F1 and conflict recall, less
+    a quarter for each false conflict."""
+    return ((r["link_f1"] or 0.0) + (r["conflict_recall"] or 0.0)
+            - 0.25 * r["false_conflicts"])
+
+
+def choose(stories: Sequence[Story], data: dict[str, tuple[np.ndarray, np.ndarray]],
+           settings: Settings) -> tuple[float, float]:
+    """The threshold and margin that do best on average over ``stories``, each scored with
+    the model fit on the others (nested leave-one-out inside the training stories)."""
+    models = {s.name: fit([t for t in stories if t is not s], data) for s in stories}
+    best, choice = -np.inf, (0.5, 0.0)
+    for threshold, margin in itertools.product(THRESHOLDS, MARGINS):
+        total = sum(utility(s.score(reconciled(s, models[s.name], threshold, margin, settings)))
+                    for s in stories)
+        if total > best + 1e-9:
+            best, choice = total, (threshold, margin)
+    return choice
+
+
+def table(rows: dict[str, dict[str, Any]], title: str) -> str:
+    lines = [f"**{title}**", "", "| story | " + " | ".join(FIGURES) + " |",
+             "|---" * (len(FIGURES) + 1) + "|"]
+    for name, r in rows.items():
+        cells = [f"{r[k]:.3f}" if isinstance(r[k], float) else str(r[k]) for k in FIGURES]
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    means = []
+    for k in FIGURES:
+        vals = [r[k] for r in rows.values() if r[k] is not None]
+        means.append(f"{np.mean(vals):.3f}" if vals else "")
+    lines.append("| **mean** | " + " | ".join(means) + " |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    parser.add_argument("--fit", action="store_true")
+    parser.add_argument("--write", action="store_true")
+    parser.add_argument("--gold-events", action="store_true",
+                        help="block by the gold events (linking alone, without event errors)")
+    args = parser.parse_args()
+    settings = Settings()
+    folders = sorted(p.parent for p in (SHARED / "corpus").glob("*/gold.yaml"))
+    stories = [Story(f, settings, gold_events=args.gold_events) for f in folders]
+    data = {s.name: s.pairs(settings.value_tolerance) for s in stories}
+    left_out, in_sample, baseline, shipped = {}, {}, {}, {}
+    chosen: dict[str, tuple[float, float]] = {}
+    for s in stories:
+        others = [t for t in stories if t is not s]
+        threshold, margin = choose(others, data, settings)
+        chosen[s.name] = (threshold, margin)
+        left_out[s.name] = s.score(reconciled(s, fit(others, data), threshold, margin, settings))
+        baseline[s.name] = s.score(naive(s, settings))
+        shipped[s.name] = s.score(reconcile.reconcile(
+            s.record.mentions, s.event_of(), threshold=settings.link_threshold,
+            tolerance=settings.value_tolerance, context="minilm"))
+    everything = fit(stories, data)
+    threshold, margin = choose(stories, data, settings)
+    for s in stories:
+        in_sample[s.name] = s.score(reconciled(s, everything, threshold, margin, settings))
+    text = "\n\n".join([
+        HEADING,
+        "`python bench/facts.py --write`. Mentions as the pipeline finds them and events as it "
+        "groups them; facts by the link model of `corroborator/linking.py`. Left out: fit on "
+        "the other stories, threshold and disagreement margin chosen by leave-one-out inside "
+        "those stories (chosen per story: "
+        + ", ".join(f"{k} {t}/{m}" for k, (t, m) in chosen.items()) + ").",
+        table(left_out, "left out (the figure that counts)"),
+        table(in_sample, f"in sample (fit on every story; threshold {threshold}, margin {margin})"),
+        table(shipped, "the shipped weights and settings (`corroborator build`)"),
+        table(baseline, "naive baseline: one fact per event, dimension and counted noun"),
+        "Weights fit on every story (L2 " + str(L2) + "):\n\n"
+        + "| feature | agreeing pairs | disagreeing pairs |\n|---|---|---|\n"
+        + "\n".join(f"| {f} | {w:+.2f} | {v:+.2f} |" for f, w, v in
+                    zip(linking.FEATURES, everything.agree[0], everything.disagree[0]))
+        + f"\n| bias | {everything.agree[1]:+.2f} | {everything.disagree[1]:+.2f} |",
+    ])
+    print(text)
+    if args.fit:
+        for name, (weights, bias) in (("AGREE", everything.agree), ("DISAGREE", everything.disagree)):
+            print(f"{name} = (" + ", ".join(f"{w:.2f}" for w in weights) + ")")
+            print(f"{name}_BIAS = {bias:.2f}")
+        print(f"threshold {threshold}, margin {margin}")
+    if args.write:
+        write_section(ROOT / "bench" / "RESULTS.md", HEADING, text)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,103 @@
+"""The fact-linking model (corroborator/linking.py) and how reconcile uses it: disputes, drift,
+reports that do not contradict themselves, the fit."""
+
+import math
+
+import numpy as np
+import pytest
+
+from corroborator import linking
+from corroborator.models import Mention
+from corroborator.reconcile import reconcile
+from corroborator.settings import Settings
+
+SETTINGS = Settings()
+
+
+def mention(doc, sentence, text, value, *, head=None, counted=None, said_by=None, frame=(),
+            bound="exact", low=None, high=None, time=None, kind="count"):
+    start = sentence.index(text)
+    return Mention(id=f"{doc}-{start}", doc=doc, kind=kind, value=value, unit=None, text=text,
+                   start=start, end=start + len(text), sentence=sentence, sent_start=0,
+                   sent_end=len(sentence), bound=bound, low=value if low is None else low,
+                   high=value if high is None else high, counted=counted, head=head,
+                   frame=frame, context=sentence.replace(text, "#", 1), said_by=said_by,
+                   time=time)
+
+
+def facts_of(mentions):
+    events = {m.doc: "e1" for m in mentions}
+    return reconcile(mentions, events, threshold=SETTINGS.link_threshold,
+                     tolerance=SETTINGS.value_tolerance, context="minilm")
+
+
+def test_linking_features_one_per_name():
+    a = mention("a", "Police said 60,000 people marched.", "60,000", 60000.0, head="people")
+    feats = linking.features(a, a, [1.0, 1.0, 1.0, 1.0], True)
+    assert len(feats) == len(linking.FEATURES) == len(linking.AGREE) == len(linking.DISAGREE)
+
+
+def test_linking_model_refuses_weights_of_another_length():
+    with pytest.raises(ValueError, match="weights"):
+        linking.LinkModel(((1.0, 2.0), 0.0))
+
+
+def test_linking_fit_recovers_the_sign_of_each_weight():
+    rng = np.random.default_rng(7)
+    x = rng.normal(size=(4000, 3))
+    truth = np.array([2.0, -1.5, 0.0])
+    y = (rng.random(4000) < 1 / (1 + np.exp(-(x @ truth - 0.5)))).astype(float)
+    weights, bias = linking.fit(x, y, l2=0.1)
+    assert weights[0] > 1.5 and weights[1] < -1.0 and abs(weights[2]) < 0.2
+    assert -0.8 < bias < -0.2
+
+
+@pytest.mark.parametrize(("a", "b", "expected"), [
+    ("1798", "1798", 0.0), ("1798", "1798-03", 0.0), ("2025-02-25", "2025-02-26", 1 / 365.25),
+    ("1789", "1798", linking.FAR_LOG),
+])
+def test_linking_dates_apart_in_years(a, b, expected):
+    x = mention("a", f"It happened in {a}.", a, a, kind="date")
+    y = mention("b", f"It happened in {b}.", b, b, kind="date")
+    assert math.isclose(linking.log_ratio(x, y), expected, abs_tol=1e-9)
+
+
+def test_linking_a_disputed_crowd_is_one_fact_in_conflict():
+    police = mention("a", "Police put the number of marchers at 60,000 on Saturday.", "60,000",
+                     60000.0, head="marcher", counted="marchers", said_by="Police",
+                     frame=("put", "number"))
+    organisers = mention("b", "Organisers put the number of marchers at 400,000 on Saturday.",
+                         "400,000", 400000.0, head="marcher", counted="marchers",
+                         said_by="Organisers", frame=("put", "number"))
+    facts = facts_of([police, organisers])
+    assert [(f.status, len(f.mentions)) for f in facts] == [("conflict", 2)]
+
+
+def test_linking_drifting_figures_of_one_slot_conflict():
+    a = mention("a", "The strike involves 33,000 machinists at the plants.", "33,000", 33000.0,
+                head="machinist", counted="machinists", frame=("involve",))
+    b = mention("b", "The strike involves 32,000 machinists at the plants.", "32,000", 32000.0,
+                head="machinist", counted="machinists", frame=("involve",))
+    facts = facts_of([a, b])
+    assert [f.status for f in facts] == ["conflict"]
+
+
+def test_linking_one_report_in_its_own_voice_states_two_slots():
+    """Two different values one report gives in its own voice are two slots, not a conflict."""
+    a = mention("a", "The union had asked for a raise of 40 percent over four years.", "40",
+                40.0, head="raise", counted="raise", kind="percent")
+    b = mention("a", "The company had offered a raise of 25 percent over four years.", "25",
+                25.0, head="raise", counted="raise", kind="percent")
+    b = Mention(**{**{f: getattr(b, f) for f in b.__slots__}, "id": "a-2", "sent_start": 200,
+                   "sent_end": 260})
+    facts = facts_of([a, b])
+    assert all(f.status != "conflict" for f in facts)
+
+
+def test_linking_different_counted_nouns_with_other_values_stay_apart():
+    a = mention("a", "Officials said 56 people were injured in the clashes.", "56", 56.0,
+                head="people", counted="people", said_by="Officials", frame=("injure",))
+    b = mention("b", "Police said 22 protesters were detained after the clashes.", "22", 22.0,
+                head="protester", counted="protesters", said_by="Police", frame=("detain",))
+    facts = facts_of([a, b])
+    assert sorted(f.status for f in facts) == ["single", "single"]
