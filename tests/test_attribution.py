@@ -195,3 +195,34 @@ def test_attribution_claimer_occurs_in_the_report():
             "more were held.")
     mentions, _ = _read(text)
     assert all(m.said_by in text for m in mentions if m.said_by)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "source"),
+    [
+        ("The mayor seized on a Harbour Gazette report that the port lost $9 million.",
+         "$9 million", "Harbour Gazette"),
+        ("Ms. Vera Ruiz's plan would cap rent rises at 3 percent.", "3 percent", "Vera Ruiz"),
+        ("The governor called for cutting the fuel tax to 12 percent.", "12 percent", "governor"),
+        ("The union wants a 40 percent raise over four years.", "40 percent", "union"),
+    ],
+)
+def test_attribution_claims_plans_and_demands(text, figure, source):
+    assert source in (_said_by(text, figure) or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("The mayor said the budget, which at $4 million is the city's largest, would pass.",
+         "$4 million"),
+        ("Let's say you think a degree will cost $90,000 in all.", "$90,000"),
+    ],
+)
+def test_attribution_asides_and_generic_you_are_own_voice(text, figure):
+    assert _said_by(text, figure) is None
+
+
+def test_attribution_negation_is_not_a_source():
+    text = "Sen. Amy Dorn said she didn’t believe those claims hurt the party in 2012."
+    assert _said_by(text, "2012") == "Amy Dorn"

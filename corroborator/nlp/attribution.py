@@ -44,7 +44,8 @@ Attributed = Sequence[tuple["QuoteSpan", str | None, str | None]]
 # verbs whose object or complement is what the subject states, beyond the reporting ones
 CUES = REPORTING | frozenset(
     "clarify recommend expect project calculate tally count cite rate believe think "  # noqa: SIM905
-    "forecast predict calculate put make".split()
+    "forecast predict calculate put make want plan propose intend seek demand urge ask offer "
+    "reference mention feature publish call point".split()
 )
 # verbs of speech proper: what they report is a clause or a quotation, never a noun object
 SPEECH = frozenset(
@@ -52,7 +53,14 @@ SPEECH = frozenset(
     "declare stress emphasize emphasise remark agree post tweet".split()
 )
 # "put X at 36,000", "made clear that ...": cues only with that complement
-CUE_WITH = {"put": ("at",), "make": ("clear",)}
+CUE_WITH = {"put": ("at",), "make": ("clear",), "call": ("for",), "point": ("to", "out")}
+# nouns whose clause ("Trump's claim that ...", "a Times report that ...") is what their
+# author states; and proposals, whose figures are their author's ("Clinton's plan would ...")
+CLAIMS = frozenset(
+    "claim assertion allegation promise emphasis argument warning view belief prediction "  # noqa: SIM905
+    "statement report estimate finding".split()
+)
+PROPOSALS = frozenset({"plan", "proposal", "budget", "offer", "bill", "platform", "pledge"})
 # records and documents: the source is their author, when the text gives one
 RECORDS = frozenset(
     "report study poll survey analysis data figure figures estimate estimates record records "  # noqa: SIM905
@@ -140,14 +148,53 @@ def _on_path(doc: Doc, tok: Token, quotes: Attributed) -> Attribution | None:
             found = _verb_source(doc, node, quotes)
             if found is not None:
                 return found
-        if node.pos_ == "NOUN" and node.lemma_.lower() in RECORDS | {"estimate"} and below.dep_ in (
-                "prep", "nummod", "compound", "quantmod", "amod"):
-            author = _author(node)
-            if author is not None:
-                name, kind = source_name(doc, author, quotes)
-                if name:
-                    return Attribution(name, node.text, False, kind)
+        if _aside(node):
+            return None  # "..., which at 35 percent is the highest": the reporter's own aside
+        if node.pos_ == "NOUN" and (
+                node.lemma_.lower() in RECORDS | {"estimate"} and below.dep_ in (
+                    "prep", "nummod", "compound", "quantmod", "amod")
+                or node.lemma_.lower() in CLAIMS and (below.dep_ in ("acl", "ccomp") or (
+                    below.dep_ == "relcl" and any(c.dep_ == "mark" for c in below.children)))):
+            found = _authored(doc, node, quotes)
+            if found is not None:
+                return found
+        if node.pos_ in ("VERB", "AUX") and below.dep_ not in ("nsubj", "nsubjpass"):
+            for child in node.children:  # "Clinton's plan would cap it at 28 percent"
+                if child.dep_ in ("nsubj", "nsubjpass") and child.lemma_.lower() in PROPOSALS or (
+                        child.dep_ == "prep" and child.lower_ == "under"):
+                    plan = child if child.dep_ != "prep" else next(
+                        (c for c in child.children if c.dep_ == "pobj"), None)
+                    if plan is not None and plan.lemma_.lower() in PROPOSALS:
+                        found = _authored(doc, plan, quotes, named_only=True)
+                        if found is not None:
+                            return found
     return None
+
+
+def _authored(doc: Doc, noun: Token, quotes: Attributed, *,
+              named_only: bool = False) -> Attribution | None:
+    """The author of a record, a claim or a plan: 'by'/'from' X, X's, or a name compound
+    ('a New York Times report')."""
+    author = _author(noun)
+    if author is None:
+        names = [e for e in ents_of(doc) if e.label_ in SPEAKER_LABELS
+                 and noun.left_edge.i <= e.start and e.end <= noun.i
+                 and any(t.dep_ in ("compound", "poss", "nmod") for t in e)]
+        if not names:
+            return None
+        return Attribution(strip_possessive(names[-1].text), noun.text, False, "named")
+    name, kind = source_name(doc, author, quotes)
+    if not name or named_only and author.lower_ in PERSONAL | {"his", "its", "their"}:
+        return None
+    return Attribution(name, noun.text, False, kind)
+
+
+def _aside(node: Token) -> bool:
+    """A non-restrictive relative clause (set off by a comma or a dash), or a parenthesis."""
+    if node.dep_ != "relcl":
+        return False
+    before = node.doc[node.left_edge.i - 1] if node.left_edge.i > 0 else None
+    return before is not None and before.text in (",", "—", "–", "--", "(")
 
 
 def _is_cue(node: Token, below: Token | None) -> bool:
@@ -159,8 +206,10 @@ def _is_cue(node: Token, below: Token | None) -> bool:
         words = CUE_WITH[lemma]
         if not any(c.lower_ in words for c in node.children):
             return False
+        if below is None or below.lower_ in words:
+            return True  # "put the crowd at 36,000", "called for a 28 percent rate"
         if lemma == "put":
-            return below is None or below.lower_ == "at"
+            return False
     if below is None:
         return True
     if below.dep_ == "advcl" and _elaborates(node, below):
@@ -238,6 +287,8 @@ def _nominal(subj: Token, verb: Token) -> Token | None:
     """A subject that is a word, not a dash the parser took for one."""
     if subj.lower_ in ("who", "which", "that"):
         return verb.head if verb.head.pos_ in ("NOUN", "PROPN") else None
+    if subj.lower_ in ("n't", "n’t", "not", "you", "one", "there"):
+        return None  # a negation the tagger took for a noun; a generic "you"
     if any(ch.isalnum() for ch in subj.text) and (
             subj.pos_ in ("NOUN", "PROPN", "PRON", "NUM") or subj.ent_type_):
         return subj
@@ -336,6 +387,8 @@ def source_name(doc: Doc, tok: Token, quotes: Attributed = ()) -> tuple[str | No
     if low in PERSONAL or low in ("they", "it", "i", "we", "his", "hers"):
         name = resolve_pronoun(doc, tok, quotes)
         return (name, "pronoun") if name else (None, None)
+    if tok.pos_ == "PRON" or low in ("you", "n't", "n’t"):
+        return None, None  # "you", "someone", "one": no source to name
     for _ in range(3):  # a record stands for its author
         if tok.lemma_.lower() in RECORDS or tok.lower_ in RECORDS:
             author = _author(tok)
@@ -345,7 +398,7 @@ def source_name(doc: Doc, tok: Token, quotes: Attributed = ()) -> tuple[str | No
         else:
             break
     name = _name_at(doc, tok)
-    return name, kind_of(name, tok)
+    return (name, kind_of(name, tok)) if name else (None, None)
 
 
 def _name_at(doc: Doc, tok: Token) -> str:
@@ -369,6 +422,7 @@ def _name_at(doc: Doc, tok: Token) -> str:
                   and tok.left_edge.i <= e.start and e.end <= tok.i]
         if owners:
             return strip_possessive(owners[-1].text)
+        return ""  # "its own website": whose, the parse does not say
     if tok.pos_ == "PROPN":
         while lo < tok.i and (doc[lo].text == "." or doc[lo].lower_ in MALE_WORDS | FEMALE_WORDS):
             lo += 1
