@@ -281,14 +281,19 @@ def _add_in_place(dossier: Path, inputs: dict[str, Any], paths: list[str], urls:
 
     _logging(quiet)
     settings = Settings.load(inputs.get("settings"))
+    # inputs.json before the record's commit (as in _build_into), put back if nothing is added
+    before = (dossier / INPUTS_FILE).read_text(encoding="utf-8")
+    write_atomic(dossier / INPUTS_FILE, json.dumps(inputs, indent=1))
     try:
         with _progress(quiet) as progress:
             added = add_reports(dossier, paths, settings, urls=urls, progress=progress)
     except NotIncremental as exc:
         logging.getLogger("corroborator").warning("rebuilding the record: %s", exc)
         return False
+    except Exception:  # raised before the commit (its last step): nothing was added
+        write_atomic(dossier / INPUTS_FILE, before)
+        raise
     refresh_pages(dossier, settings)
-    write_atomic(dossier / INPUTS_FILE, json.dumps(inputs, indent=1))
     for s in added.skipped:
         click.echo(f"skipped: {terminal_text(s.path)}: {terminal_text(s.reason)}", err=True)
     if not summary:
@@ -381,9 +386,11 @@ def _build_into(out: Path, inputs: dict[str, Any], quiet: bool, *, engine: str =
                                               urls=inputs["urls"], cache_dir=out / "cache",
                                               engine=engine, scheduler=scheduler,
                                               known_events=known_events)
-            write_built(out, record, index, settings)
+            # inputs.json first: killed between the two, the inputs list more than the record
+            # holds (a rebuild reads them again), never less (a rebuild would drop reports)
             inputs["record_cwd"] = str(Path.cwd())  # what the record's relative paths are from
             write_atomic(out / INPUTS_FILE, json.dumps(inputs, indent=1))
+            write_built(out, record, index, settings)
     except CorroboratorError as exc:
         raise click.ClickException(str(exc)) from exc
     for s in record.skipped:

@@ -564,3 +564,56 @@ def test_crash_hot_journal_that_cannot_be_rolled_back_is_explained(
     message = str(caught.value)
     assert "interrupted" in message and "record.sqlite-journal" in message
     assert "readonly" not in message
+
+
+# --- a command killed between the record and inputs.json (issue 19, 2) ---------------
+
+# The CLI, killed (SIGKILL, by itself) right after it replaced the file named by
+# KILL_AFTER: a deterministic kill point between two writes of one command.
+KILLED_AFTER = r"""
+import os, signal, sys
+_replace = os.replace
+def replace(src, dst, *args, **kwargs):
+    _replace(src, dst, *args, **kwargs)
+    if os.path.basename(os.fspath(dst)) == os.environ["KILL_AFTER"]:
+        os.kill(os.getpid(), signal.SIGKILL)
+os.replace = replace
+from corroborator.cli import cli
+sys.exit(cli(sys.argv[1:], "corroborator"))
+"""
+
+
+def killed_after(name: str, *args: str | Path, cwd: Path) -> None:
+    env = {**os.environ, "KILL_AFTER": name}
+    done = subprocess.run([sys.executable, "-c", KILLED_AFTER, *map(str, args)], cwd=cwd,
+                          env=env, capture_output=True, text=True, timeout=600, check=False)
+    assert done.returncode == -signal.SIGKILL, done.stderr
+
+
+def regrouped_ids(folder: Path, cwd: Path) -> set[str]:
+    """The reports of the record rebuilt from its inputs (what --regroup, a deleted cache or
+    an upgrade does)."""
+    corroborator("add", folder, "--regroup", "--quiet", cwd=cwd)
+    with closing(sqlite3.connect(folder / "record.sqlite")) as db:
+        return {r[0] for r in db.execute("SELECT id FROM documents")}
+
+
+def test_crash_build_killed_before_inputs_json_loses_no_report(work: Path, template: Path
+                                                               ) -> None:
+    folder = work / "build-killed-after-record"
+    shutil.copytree(template, folder)
+    killed_after("record.sqlite", "build", *BUILD_REPORTS, "--out", folder, "--quiet", cwd=work)
+    with closing(sqlite3.connect(folder / "record.sqlite")) as db:
+        assert db.execute("SELECT count(*) FROM documents").fetchone()[0] == len(BUILD_REPORTS)
+    assert len(regrouped_ids(folder, work)) == len(BUILD_REPORTS)
+
+
+def test_crash_add_killed_before_inputs_json_loses_no_report(work: Path, template: Path
+                                                             ) -> None:
+    folder = work / "add-killed-after-commit"
+    shutil.copytree(template, folder)
+    # the pages are written after the commit, inputs.json used to come last
+    killed_after("index.html", "add", folder, ADDED_REPORT, "--quiet", cwd=work)
+    with closing(sqlite3.connect(folder / "record.sqlite")) as db:
+        assert db.execute("SELECT count(*) FROM documents").fetchone()[0] == len(BASE_REPORTS) + 1
+    assert len(regrouped_ids(folder, work)) == len(BASE_REPORTS) + 1
