@@ -24,7 +24,9 @@ Run::
 
 ``--dossier`` scores an existing ``dossier.json`` folder instead of building;
 ``--keep`` keeps the built one. ``--fit [--cache FILE]`` fits the event pair
-model's weights on the dev topics and prints them (``events.WEIGHTS``).
+model's weights on the dev topics alone and prints them; the shipped
+``events.WEIGHTS`` are fit on the dev topics and the real stories together by
+``bench/events_real.py``.
 It writes the figures under "## Events (ECB+)" in the results file, leaving
 every other section as it was.
 """
@@ -375,9 +377,13 @@ def render(
             "the story (against the rest of it), the years the leads' dates fall in (shared, or "
             "all different), weekdays the leads name, places and people that two or more of the "
             "story's reports name (none shared; how many shared), lead figures that agree or "
-            "clash, and whether the names each report opens with occur in the other; far-apart "
-            "headline counts never share an event. The model's sixteen weights were fit on the "
-            "dev topics (`--fit`), so the dev figures are in-sample. The seven features added to "
+            "clash, whether the names each report opens with occur in the other, and the days "
+            "each report's event fell in (close together, or how far apart; ECB+ reports carry "
+            "no published dates, only dates in their text); far-apart headline counts never "
+            "share an event unless the reports are dated close together. The model's eighteen "
+            "weights were fit on the dev topics and the real stories of `shared/corpus` "
+            "(`bench/events_real.py`, which judges them story by story), so the dev figures are "
+            "in-sample. The seven features added to "
             "the first nine, the merge margin and the size of event that may join a larger one "
             "were chosen by cross-validation across dev topics (fit on four fifths of them, "
             "group the rest; a dozen random partitions, held-out dev pairwise F1 about 0.96). "

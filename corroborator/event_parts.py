@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from collections import Counter
@@ -20,7 +21,11 @@ from .models import CleanDoc, Entity, Event, Mention
 LEAD_SENTENCES = 6  # sentences of a report whose counts are its headline counts
 ROLE_SIMILAR = 0.45  # masked contexts this alike give a count the same role
 HEADLINE_RATIO = 3.0  # headline counts this far apart describe different events
+VAGUE_STRETCH = 3.0  # "thousands" may mean this many times its word's bound (33,000 workers)
+CLOSE_DAYS = 3  # reports dated this close (each known to a week) are not kept apart by counts
+CLOSE_WIDTH = 7
 LABEL_WORDS = 12  # words of the headline an event's label keeps
+WHEN_CHARS = 400  # characters of a report whose dates tell the day of its event
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 
 
@@ -56,8 +61,17 @@ def where(ids: Sequence[str], places: Places) -> str | None:
 
 
 def when(members: Sequence[CleanDoc], by_doc: dict[str, list[Mention]]) -> str | None:
-    """The earliest publication date, else the full date the reports' leads give most."""
-    published = sorted(d.source.published for d in members if d.source.published)
+    """The day most of the reports' events fell on (``profiles.event_days`` known to the
+    day), else the earliest of the most precise publication dates, else the full date the
+    reports' leads give most."""
+    from .profiles import event_days  # profiles reads this module
+
+    days = Counter(d[0] for d in (event_days(m, WHEN_CHARS) for m in members)
+                   if d is not None and d[0] == d[1])
+    if days:
+        return dt.date.fromordinal(min(days, key=lambda v: (-days[v], v))).isoformat()
+    published = sorted((d.source.published for d in members if d.source.published),
+                       key=lambda v: (-len(v), v))
     if published:
         return published[0]
     dates = Counter(
@@ -72,10 +86,58 @@ def when(members: Sequence[CleanDoc], by_doc: dict[str, list[Mention]]) -> str |
     return min(dates, key=lambda v: (-dates[v], v)) if dates else None
 
 
+# Page furniture that is no headline: bylines, sign-ups, section and photo lines, markup.
+FURNITURE = re.compile(
+    r"follow us|subscribe|sign up|newsletter|advertisement|published in|published:|click here"
+    r"|read more|min read|photo:|image:|getty|^\s*by\s|^[^\w(\"'\u201c\u2018]|!\[|\]\(|cookie|all rights",
+    re.IGNORECASE,
+)
+HEADLINE_WORDS = (3, 40)  # a headline has this many words (fewer: a section name or a byline)
+HEADLINE_LINES = 4  # the report's first lines where a headline may stand
+# A dateline opening a lead: "SEATTLE (AP) —", "LUBBOCK, Texas —", "Washington, Sep 14 (UNI)"
+LEAD_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Za-z.'’]*(?:[ ,]+[A-Z][A-Za-z.'’]*){0,3}(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"\s*(?:\([^)]{1,30}\))?\s*[—–-]+\s+"
+    r"|[A-Z][A-Za-z.'’]*(?:\s+[A-Z][A-Za-z.'’]*){0,3},\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}"
+    r"\s*(?:\([^)]{1,30}\))?\s+|\([A-Z]{2,6}\)\s*[—–-]+\s+)"
+)
+DATE_WORDS = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b|\b(?:mon|tues|wednes|thurs"
+    r"|fri|satur|sun)day\b|\b\d[\d:]*\b|\b(?:am|pm|jst|gmt|utc|est|edt|pdt|pst)\b",
+    re.IGNORECASE,
+)
+
+
+def _readable(line: str) -> str | None:
+    """A headline a person reads: the longest part of a line split at " | " (the site or
+    section name goes), unless it is page furniture, a date stamp or too short or long."""
+    line = max((part.strip() for part in line.split(" | ")), key=len, default="")
+    if FURNITURE.search(line):
+        return None
+    words = line.split()
+    plain = DATE_WORDS.sub(" ", line).split()
+    if not HEADLINE_WORDS[0] <= len(words) <= HEADLINE_WORDS[1] or len(plain) < HEADLINE_WORDS[0]:
+        return None
+    return line
+
+
+def headline(doc: CleanDoc) -> str:
+    """What a report is about: its title or one of its first lines when one reads as a
+    headline, else its first sentence (its dateline taken off)."""
+    lines = [s.strip() for s in doc.text.strip().split("\n") if s.strip()]
+    for line in [doc.source.title or "", *lines[:HEADLINE_LINES]]:
+        if len(line.split()) > HEADLINE_WORDS[1]:
+            break  # the body has begun
+        found = _readable(line)
+        if found:
+            return LEAD_DATELINE.sub("", found, count=1)
+    body = next((s for s in lines if not FURNITURE.search(s)), lines[0] if lines else "")
+    return LEAD_DATELINE.sub("", body, count=1)
+
+
 def label(doc: CleanDoc, when: str | None, where: str | None) -> str:
     """'What (where, when)': the headline of the report closest to the rest of the event."""
-    title = doc.source.title or next((s for s in doc.text.strip().split("\n") if s.strip()), "")
-    words = title.split()
+    words = headline(doc).split()
     what = " ".join(words[:LABEL_WORDS]) + ("…" if len(words) > LABEL_WORDS else "")
     context = [
         x for x in (where if where and where.lower() not in what.lower() else None, when) if x
@@ -101,9 +163,15 @@ def _role(m: Mention) -> tuple[str, str]:
     return (m.head or "", m.frame[0] if m.frame else "")
 
 
+def _bounds(m: Mention) -> tuple[float, float]:
+    """A count's bounds; a vague one ("thousands") reaches ``VAGUE_STRETCH`` times higher."""
+    high = m.high if m.high is not None else math.inf
+    return m.low or 0.0, high * VAGUE_STRETCH if m.bound == "vague" else high
+
+
 def _far_apart(a: Mention, b: Mention) -> bool:
-    lo_a, hi_a = a.low or 0.0, a.high if a.high is not None else math.inf
-    lo_b, hi_b = b.low or 0.0, b.high if b.high is not None else math.inf
+    lo_a, hi_a = _bounds(a)
+    lo_b, hi_b = _bounds(b)
     if hi_a < lo_b:
         return lo_b >= HEADLINE_RATIO * max(hi_a, 1.0)
     if hi_b < lo_a:
@@ -130,6 +198,9 @@ class Clashes:
             for d in docs
         ]
         self.heads = [min(lead, key=lambda m: m.start) if lead else None for lead in leads]
+        from .profiles import FEATURE_LEAD, event_days  # profiles reads this module
+
+        self.days = [event_days(d, cut(d, sent_starts.get(d.id, []), FEATURE_LEAD)) for d in docs]
         self.known: dict[tuple[int, int], bool] = {}
 
     def pair(self, i: int, j: int) -> bool:
@@ -139,6 +210,7 @@ class Clashes:
             self.known[key] = (
                 x is not None
                 and y is not None
+                and not self._dated_close(*key)
                 and x.head == y.head
                 and _far_apart(x, y)
                 and (
@@ -147,6 +219,14 @@ class Clashes:
                 )
             )
         return self.known[key]
+
+    def _dated_close(self, i: int, j: int) -> bool:
+        """Whether both reports' event days are known to a week and close together: their
+        headline counts then tell different things of one event (56 injured, 325,000 there)."""
+        a, b = self.days[i], self.days[j]
+        if a is None or b is None or max(a[1] - a[0], b[1] - b[0]) > CLOSE_WIDTH:
+            return False
+        return max(0, b[0] - a[1], a[0] - b[1]) <= CLOSE_DAYS
 
     def between(self, a: Iterable[int], b: Iterable[int]) -> bool:
         others = list(b)

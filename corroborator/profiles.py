@@ -14,6 +14,7 @@ profiled without the rest of the batch:
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import pickle
 import re
@@ -25,6 +26,7 @@ from sys import intern
 
 from .event_parts import PLACE_LABELS, cut
 from .models import CleanDoc, Entity, Mention
+from .nlp.dates import MONTHS, find_dates, parse_published
 
 FEATURE_LEAD = 4  # sentences whose words and figures form the lead features
 NAME_LEAD = 2  # sentences whose names a report opens with
@@ -47,6 +49,17 @@ OPENING_NAME = re.compile(r"(?<![.!?\"“]\s)(?<!^)\b([A-Z][a-zA-Z]+|\d+(?:\.\d+
 TOKEN = re.compile(r"[A-Za-z]+|\d+(?:\.\d+)?")
 WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
 YEAR = re.compile(r"\d{4}")
+# A dateline opening a report: "Washington, Sep 14 (UNI)", "BELGRADE, March 15 (Reuters)"
+_MONTH_NAME = "|".join(sorted(MONTHS, key=len, reverse=True))
+DATELINE = re.compile(
+    rf"^[\s\-–—|]*[A-Z][A-Za-z.'’\-]*(?:\s+[A-Z][A-Za-z.'’\-]*){{0,3}},\s+"
+    rf"(?P<month>{_MONTH_NAME})\.?\s+(?P<day>\d{{1,2}})\b(?!\s*,?\s*\d{{4}})",
+    re.IGNORECASE,
+)
+STAMP_LINES = 5  # the first lines of a report where a date stamp ("Mar 16, 2025 04:56") stands
+STAMP_CHARS = 80  # ...on a line this short (a longer one is a caption or a sentence)
+PUBLISHED_LAG = 3  # a report dated only by its publication tells of the days just before
+LEAD_BACK = 30  # a lead date further before publication than this is background
 
 Vector = dict[str, float]
 
@@ -67,6 +80,7 @@ class Profile:
     weekdays: frozenset[str]  # weekdays its lead names
     people: frozenset[str]  # ids of the people it names
     places: frozenset[str]  # ids of the places it names
+    dated: tuple[int, int] | None = None  # the days (ordinals) its event fell in, if known
 
 
 # -- text features ----------------------------------------------------------------------
@@ -146,6 +160,74 @@ def _years(mentions: Sequence[Mention], lead_end: int) -> frozenset[str]:
     )
 
 
+# -- time: the days a report's event fell in ----------------------------------------------
+
+
+def anchor(doc: CleanDoc) -> tuple[dt.date | None, int]:
+    """When the report was written, and how precisely (3 day, 2 month, 1 year, 0 unknown):
+    its published date when that gives the day, else a date stamp among its first lines
+    ("Wednesday, February 26, 2025"), else a dateline ("Washington, Sep 14"; its year
+    from the published date), else the published month or year."""
+    when, precision, _ = _anchor(doc)
+    return when, precision
+
+
+def _anchor(doc: CleanDoc) -> tuple[dt.date | None, int, str]:
+    """``anchor``, and the stamp or dateline it was read from ("" if none)."""
+    pub, precision = parse_published(doc.source.published)
+    lines = [line for line in doc.text.split("\n") if line.strip()][:STAMP_LINES]
+    for line in lines:
+        if len(line) <= STAMP_CHARS:
+            day = next((d.value for d in find_dates(line) if not d.relative and d.value
+                        and len(d.value) == 10), None)
+            if day:
+                return (pub, precision, line) if precision == 3 else (
+                    dt.date.fromisoformat(day), 3, line)
+    found = DATELINE.match(lines[0]) if lines else None
+    if found and pub is not None:
+        if precision == 3:
+            return pub, precision, found.group()
+        month = MONTHS[found.group("month").lower()]
+        year = pub.year if precision == 1 or month <= pub.month else pub.year - 1
+        try:
+            return dt.date(year, month, int(found.group("day"))), 3, found.group()
+        except ValueError:
+            pass
+    return pub, precision, ""
+
+
+def event_days(doc: CleanDoc, lead_end: int) -> tuple[int, int] | None:
+    """The days (first and last, as ordinals) the report's event fell in: the first full
+    date of its lead (relative ones, "on Saturday", resolved against ``anchor``; its
+    stamp or dateline left out) that is not long before the report was written; else the
+    days just before it was written; else the month it was published in. None when
+    nothing dates it."""
+    when, precision, stamp = _anchor(doc)
+    iso = when.isoformat()[: {3: 10, 2: 7, 1: 4}[precision]] if when else None
+    lead = doc.text[:lead_end].replace(stamp, " " * len(stamp), 1) if stamp else doc.text[:lead_end]
+    for d in find_dates(lead, iso):
+        if not d.value or len(d.value) != 10:
+            continue
+        day = dt.date.fromisoformat(d.value).toordinal()
+        if when is None or precision < 2 or (
+            -LEAD_BACK <= day - when.toordinal() <= 1 if precision == 3
+            else dt.date.fromordinal(day).strftime("%Y-%m") == iso):
+            return day, day
+    if when is None or precision < 2:
+        return None
+    if precision == 3:
+        return when.toordinal() - PUBLISHED_LAG, when.toordinal()
+    last = dt.date(when.year + when.month // 12, when.month % 12 + 1, 1).toordinal() - 1
+    return when.toordinal(), last
+
+
+def days_apart(a: tuple[int, int] | None, b: tuple[int, int] | None) -> float | None:
+    """Days between two reports' event days (0 when they overlap); None unless both known."""
+    if a is None or b is None:
+        return None
+    return float(max(0, b[0] - a[1], a[0] - b[1]))
+
+
 def _named(entities: Sequence[Entity], labels: tuple[str, ...]) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
     for e in entities:
@@ -170,6 +252,7 @@ class Parts:
     lead_bag: tuple[str, ...]
     years: frozenset[str]
     weekdays: frozenset[str]
+    dated: tuple[int, int] | None = None  # ``event_days``
 
 
 @dataclass
@@ -223,6 +306,7 @@ def parts_of(doc: CleanDoc, mentions: Sequence[Mention], sent_starts: Sequence[i
         tuple(lead_bag),
         _years(mentions, end),
         frozenset(w.lower() for w in WEEKDAY.findall(doc.text[:end])),
+        event_days(doc, end),
     )
 
 
@@ -249,6 +333,7 @@ def weigh(parts: Iterable[Parts], freq: Frequencies, entities: Sequence[Entity] 
             p.weekdays,
             frozenset(people.get(p.id, ())),
             frozenset(places.get(p.id, ())),
+            getattr(p, "dated", None),  # parts kept by a record made before dates were read
         )
         for p in parts
     ]

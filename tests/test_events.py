@@ -1,6 +1,7 @@
 """Event grouping on hand-written reports: stories, pair features, events, cannot-links,
 increments, labels."""
 
+import datetime as dt
 import math
 import re
 
@@ -26,7 +27,7 @@ from corroborator.events import (
     stories,
 )
 from corroborator.models import CleanDoc, Entity, Event, Mention, RawDoc, Source
-from corroborator.profiles import profiles
+from corroborator.profiles import event_days, profiles
 
 QUAKE = [
     (
@@ -355,3 +356,118 @@ def test_events_average_linkage_counts_unscored_pairs_as_given() -> None:
     assert sorted(map(sorted, apart)) == [[0, 1], [2, 3]]
     together = average_linkage(4, scores, 0.5, unscored=0.0)
     assert sorted(map(sorted, together)) == [[0, 1, 2, 3]]
+
+
+# -- time as evidence (issue 16) ----------------------------------------------------------
+
+RALLY = (
+    "Thousands rally in Northport against the dam plan\n\nThousands of people marched through "
+    "Northport on Saturday against the Greywater dam plan, the organisers said. Police put the "
+    "crowd at 12,000 and the organisers at 30,000. Marchers from Eastfield and Linton joined them."
+)
+RALLY_AGAIN = (
+    "Northport marchers return to protest the dam plan\n\nThousands of people marched through "
+    "Northport on Saturday against the Greywater dam plan, the organisers said. Police put the "
+    "crowd at 9,000 and the organisers at 25,000. Marchers from Eastfield and Linton joined them."
+)
+
+
+def _day(iso: str) -> int:
+    return dt.date.fromisoformat(iso).toordinal()
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize(
+    ("text", "published", "days"),
+    [
+        # a dateline dates a report whose published date gives only the month
+        ("Kingsford, Sep 14 (Wire) Crews cleared the harbour road on Friday after the storm.",
+         "2024-09", ("2024-09-13", "2024-09-13")),
+        # a date stamp among the first lines, no published date at all
+        (("Storm closes harbour road\n\nWednesday, February 26, 2025\n\nCrews closed the "
+          "harbour road on Tuesday after the storm."), None, ("2025-02-25", "2025-02-25")),
+        # a lead date long before publication is background: the days before it was published
+        ("Crews cleared the harbour road, a year after the flood of March 3, 2024 closed it.",
+         "2025-03-10", ("2025-03-07", "2025-03-10")),
+        # the published month, when nothing gives the day
+        ("Crews cleared the harbour road after the storm.", "2025-03",
+         ("2025-03-01", "2025-03-31")),
+    ],
+)
+def test_profiles_event_days_from_dateline_stamp_lead_and_published(
+    text: str, published: str | None, days: tuple[str, str]
+) -> None:
+    doc = report("r", text, published=published)
+    assert event_days(doc, len(text)) == (_day(days[0]), _day(days[1]))
+
+
+@pytest.mark.issue(16)
+def test_profiles_event_days_unknown_without_any_date() -> None:
+    text = "Crews cleared the harbour road on Friday after the storm."
+    assert event_days(report("r", text), len(text)) is None
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize(
+    ("first", "second", "close", "apart"),
+    [("2025-03-15", "2025-03-16", 1.0, 0.0), ("2025-03-15", "2025-06-28", 0.0, 3.5),
+     (None, "2025-06-28", 0.0, 0.0)],
+)
+def test_events_pair_features_read_the_days_apart(
+    first: str | None, second: str, close: float, apart: float
+) -> None:
+    docs = [report("a", RALLY, published=first), report("b", RALLY_AGAIN, published=second)]
+    profs = profiles(docs, {}, starts(docs))
+    (features,) = pair_features([0, 1], profs, embed([lead_text(d) for d in docs])).values()
+    found = dict(zip(FEATURES, features))
+    assert found["dates_close"] == close
+    assert found["dates_apart"] == pytest.approx(apart)
+
+
+def _logit(first: str | None, second: str | None) -> float:
+    docs = [report("a", RALLY, published=first), report("b", RALLY_AGAIN, published=second)]
+    profs = profiles(docs, {}, starts(docs))
+    vecs = embed([lead_text(d) for d in docs])
+    (logit,) = pair_logits(pair_features([0, 1], profs, vecs)).values()
+    return logit
+
+
+@pytest.mark.issue(16)
+def test_events_reports_dated_close_are_likelier_one_event() -> None:
+    undated = _logit(None, None)
+    assert _logit("2025-03-15", "2025-03-16") > undated + 1.0
+    assert _logit("2025-03-15", "2025-06-28") <= undated
+
+
+@pytest.mark.issue(16)
+def test_events_headline_counts_do_not_part_reports_dated_close() -> None:
+    mentions = {"a": [count("a", 250.0, "Over 250")], "b": [count("b", 17.0, "Seventeen")]}
+    undated = [report("a", QUAKE[0]), report("b", QUAKE[1])]
+    assert Clashes(undated, mentions, starts(undated)).pair(0, 1)
+    dated = [report("a", QUAKE[0], published="2013-07-02"),
+             report("b", QUAKE[1], published="2013-07-03")]
+    assert not Clashes(dated, mentions, starts(dated)).pair(0, 1)
+    months = [report("a", QUAKE[0], published="2013-03-02"),
+              report("b", QUAKE[1], published="2013-07-03")]
+    assert Clashes(months, mentions, starts(months)).pair(0, 1)
+
+
+@pytest.mark.issue(16)
+def test_events_reports_dated_days_apart_are_one_event() -> None:
+    docs = [report("m0", RALLY, published="2025-03-15"),
+            report("m1", RALLY_AGAIN, published="2025-03-16")]
+    assert groups(group_events(docs, [], starts(docs), threshold=0.5)) == [["m0", "m1"]]
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize(
+    "furniture",
+    ["Follow us on Twitter", "By Jane Smith, Wire", "News", "![](https://x.test/a.jpg)",
+     "- The Daily Wire - Wednesday, February 26, 2025", "Published in Business News"],
+)
+def test_events_label_is_never_page_furniture(furniture: str) -> None:
+    text = f"{furniture}\n\nKINGSFORD (Wire) — Crews cleared the harbour road on Friday after the storm."
+    raw = RawDoc("r", "r.txt", "txt", text, Source(title=furniture), "r")
+    (event,) = group_events([CleanDoc(raw, text)], [], {"r": [0]}, threshold=0.5)
+    assert furniture not in event.label
+    assert event.label.startswith("Crews cleared the harbour road")
