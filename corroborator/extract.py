@@ -187,9 +187,10 @@ def _names(tok: Token) -> bool:
     if tok.ent_type_ in NAME_ENTS and (tok.ent_iob_ == "I" or tok.ent_type_ == "PRODUCT"):
         return True  # inside a name ("Route 9" as FAC), or a product ("737")
     if (tok.dep_ in ("nummod", "compound") and tok.head.i > tok.i and tok.head.tag_ in ("NN", "NNP")
-            and tok.head.ent_type_ not in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY")
-            and float(tok.text) > 1):
-        return True  # a count comes with a plural noun: "the 737 Max", "the 777 program" name
+            and tok.head.text[:1].isupper() and float(tok.text) > 1
+            and tok.head.ent_type_ not in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY")):
+        return True  # a count comes with a plural noun; before a singular name it is part of
+        # the name: "the 737 Max" (but "300 staff", "40 aircraft" are counts)
     if prev is None or prev.ent_type_ in ("DATE", "TIME") or prev.lower_.rstrip(".") in MONTHS:
         return False
     if not prev.text[:1].isupper() or prev.whitespace_ != " ":

@@ -214,8 +214,9 @@ def test_numbers_a_clock_time_is_never_a_count(text):
         ("Members of Local 12 joined the picket line.", []),
         ("District 751 said 2,100 members had voted.", [2100]),
         ("Flight 370 vanished with 239 people aboard.", [239]),
-        ("The airline grounded the 777 fleet. It flies 40 777 jets and 12 other planes.",
+        ("Regulators grounded the 777 Max. The airline flies 40 777 jets and 12 other planes.",
          [40, 12]),
+        ("The agency hired 300 staff and parked 70 aircraft in the hangar.", [300, 70]),
     ],
 )
 def test_numbers_identifiers_are_not_figures(text, counts):
