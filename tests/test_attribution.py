@@ -226,3 +226,13 @@ def test_attribution_asides_and_generic_you_are_own_voice(text, figure):
 def test_attribution_negation_is_not_a_source():
     text = "Sen. Amy Dorn said she didn’t believe those claims hurt the party in 2012."
     assert _said_by(text, "2012") == "Amy Dorn"
+
+
+def test_attribution_pronoun_gender_from_given_name():
+    text = "Tom Wade arrived before Elaine Ross spoke. He said 5 trucks were late."
+    assert _said_by(text, "5") == "Tom Wade"
+
+
+def test_attribution_transcript_label_inside_quote():
+    text = '"HOST: Will 40 volunteers be enough for the clean-up?'
+    assert _said_by(text, "40") == "HOST"

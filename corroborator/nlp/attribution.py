@@ -94,6 +94,34 @@ FEMALE_WORDS = frozenset(
     "mrs mrs. ms ms. miss madam spokeswoman chairwoman congresswoman councilwoman businesswoman "  # noqa: SIM905
     "mother wife daughter sister queen princess girl woman aunt grandmother niece actress".split()
 )
+# common given names whose bearers are nearly always of one gender: the last evidence
+# "she said" has when the report gives no title, role or earlier pronoun for a person
+MALE_NAMES = frozenset(
+    "james john robert michael william david richard joseph thomas charles christopher daniel "  # noqa: SIM905
+    "matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy "
+    "ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin "
+    "scott brandon benjamin samuel gregory alexander frank patrick raymond jack dennis jerry "
+    "tyler aaron jose adam nathan henry douglas zachary peter kyle walter ethan jeremy harold "
+    "keith christian roger noah gerald carl terry sean austin arthur lawrence jesse dylan bryan "
+    "joe jordan billy bruce albert willie gabriel logan alan juan wayne roy ralph randy eugene "
+    "vincent russell elijah louis bobby philip johnny mike bill tom jim bob barack bernie ted "
+    "marco mitt chris tim rand jeb newt dick al rudy reince steve sean ben carlos luis miguel "
+    "jorge pedro antonio francisco manuel javier vladimir emmanuel boris xi ahmed mohammed "
+    "muhammad ali omar hassan ivan dmitri sergei".split()
+)
+FEMALE_NAMES = frozenset(
+    "mary patricia jennifer linda elizabeth barbara susan jessica sarah karen lisa nancy betty "  # noqa: SIM905
+    "margaret sandra ashley kimberly emily donna michelle carol amanda dorothy melissa deborah "
+    "stephanie rebecca sharon laura cynthia kathleen amy angela shirley anna brenda pamela emma "
+    "nicole helen samantha katherine christine debra rachel carolyn janet catherine maria "
+    "heather diane ruth julie olivia joyce virginia victoria kelly lauren christina joan "
+    "evelyn judith megan andrea cheryl hannah jacqueline martha gloria teresa ann sara madison "
+    "frances kathryn janice jean abigail alice judy sophia grace denise amber doris marilyn "
+    "danielle beverly isabella theresa diana natalie brittany charlotte marie kayla alexis lori "
+    "hillary melania ivanka michelle nancy elaine kellyanne sarah huma donna carly nikki "
+    "elizabeth kamala jill tulsi condoleezza madeleine angela theresa marine ana lucia carmen "
+    "rosa sofia elena irina olga fatima aisha leila priya lara".split()
+)
 PERSONAL = frozenset({"he", "she", "him", "her"})
 LOOKBACK_TOKENS = 600  # how far back a pronoun's antecedent is looked for
 
@@ -116,6 +144,8 @@ def attribute(doc: Doc, tok: Token, start: int, quotes: Attributed) -> Attributi
             if speaker is not None:
                 return Attribution(speaker, cue, True, kind_of(speaker))
             found = _in_sentence(doc, tok, quotes)
+            if found.said_by is None:
+                found = _label(doc, tok) or found
             return Attribution(found.said_by, found.cue, True, found.kind)
     found = _in_sentence(doc, tok, quotes)
     if found.said_by is None:
@@ -342,7 +372,7 @@ def _label(doc: Doc, tok: Token) -> Attribution | None:
     paragraph of the figure."""
     text = text_of(doc)
     para = text.rfind("\n", 0, tok.idx) + 1
-    m = re.match(r"[ \t]*([A-Z][\w.'’\- ]{0,40}?):[ \t]", text[para : tok.idx])
+    m = re.match(r"[ \t\"“']*([A-Z][\w.'’\- ]{0,40}?):[ \t]", text[para : tok.idx])
     if m is None:
         return None
     span = doc.char_span(para + m.start(1), para + m.end(1), alignment_mode="expand")
@@ -509,6 +539,11 @@ def gender(doc: Doc, ent: Span, persons: list[Span], upto: int) -> str | None:
     the first personal pronoun that follows a mention before another person is named."""
     last = strip_possessive(ent.text).split()[-1:]
     votes = {"m": 0, "f": 0}
+    for e in persons:  # a given name, in any mention of this person: "Elaine Kamarck"
+        words = strip_possessive(e.text).split()
+        if len(words) > 1 and words[-1:] == last:
+            votes["m"] += 2 * (words[0].lower() in MALE_NAMES)
+            votes["f"] += 2 * (words[0].lower() in FEMALE_NAMES)
     mentions = [e for e in persons if strip_possessive(e.text).split()[-1:] == last]
     for k, e in enumerate(mentions):
         near = [t.lower_ for t in doc[max(0, e.start - 3) : e.start]]
