@@ -125,7 +125,8 @@ def _acquire(fd: int, folder: Path, timeout: float, waiting: Callable[[str], Non
         holder = _holder(fd)
         if time.monotonic() >= deadline:
             raise StoreError(
-                f"{folder} is being written by another corroborator command{holder}, still "
+                f"{terminal_text(folder)} is being written by another corroborator "
+                f"command{holder}, still "
                 f"after {timeout:g} s: wait for it to finish and run this again."
             )
         if waiting is not None and not told:
