@@ -1031,3 +1031,23 @@ def test_web_a_reload_that_failed_is_tried_again(tmp_path: Path) -> None:
             holder.stdout.close()
     time.sleep(1.1)  # past the pause between two tries of one file
     assert call(app, "/index.json").json()["story"] == "Rebuilt"
+
+
+@pytest.mark.issue(19)
+def test_web_overview_of_many_skipped_inputs_stays_small(tmp_path: Path) -> None:
+    """200k skipped inputs made a 37 MB overview: it lists the first few and links the
+    skipped table, which pages them all."""
+    many = 20_000
+    record = dataclasses.replace(make_record(), skipped=tuple(
+        Skipped(f"reports/scan-{n:05d}.pdf", "unsupported format .pdf; convert it to text first")
+        for n in range(many)))
+    app = _app_for(record, tmp_path)
+    page = call(app, "/")
+    assert page.status == 200
+    assert len(page.body) < 200_000, f"{len(page.body):,} bytes"
+    assert "/table/skipped" in page.html().xpath("//section[@id='skipped']//a/@href")
+    assert f"{many} inputs could not be read" in page.html().text_content()
+    data = call(app, "/index.json").json()
+    assert data["counts"]["skipped"] == many and data["more_skipped"] == many - len(data["skipped"])
+    table = call(app, "/table/skipped.json?page=3").json()
+    assert table["rows"] and table["rows"][0]["path"].startswith("reports/scan-")

@@ -30,6 +30,7 @@ __all__ = [
 
 OVERVIEW_CONFLICTS = 25
 OVERVIEW_ROWS = 20
+OVERVIEW_SKIPPED = 50
 COMPARE_PAGE = 30
 COMPARE_MAX = 100  # rows x report columns grows fast: keep one page of the grid bounded
 CONTEXT_CHARS = 360  # at most this much text either side of a sentence on a fact page
@@ -125,7 +126,10 @@ def overview(site: Site, request: Request) -> Page:
         "by_kind": _facet(site.record.facts, "kind", site.kinds),
         "events": [_event_row(site, e.id) for e in site.events_ranked[:OVERVIEW_ROWS]],
         "reports": [_report_row(site, d) for d in record.documents[:OVERVIEW_ROWS]],
-        "skipped": list(record.skipped),
+        # the first few: a record of 200,000 skipped inputs made a 37 MB page; the rest are
+        # in the skipped table (/table/skipped), which pages them
+        "skipped": list(record.skipped[:OVERVIEW_SKIPPED]),
+        "more_skipped": max(0, len(record.skipped) - OVERVIEW_SKIPPED),
     }
     return Page("overview.html", record.story or "Overview", data)
 
