@@ -14,6 +14,7 @@ from typing import Any
 from . import __version__
 from .independence import Derivation, Supporter, find_derivations
 from .models import Fact, Mention, Record
+from .sides import Side, disputed, sides
 
 CHUNK_CHARS = 1 << 20  # characters written at a time
 
@@ -52,10 +53,21 @@ def fact_json(f: Fact, support_json: dict[str, Any] | None = None) -> dict[str, 
     return {
         "id": f.id, "event": f.event, "label": f.label, "subject": f.subject, "kind": f.kind,
         "status": f.status, "value": value, "unit": f.unit, "reason": f.reason,
+        "dispute": disputed(f),
+        "values": [side_json(s) for s in sides(f.mentions)],
         "documents": sorted({m.doc for m in f.mentions}),
         "support": support_json,
         "mentions": [mention_json(m) for m in f.mentions],
     }
+
+
+def side_json(s: Side) -> dict[str, Any]:
+    """One value of a fact with who states it and where (a conflict's sides)."""
+    value: Any = s.value
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return {"value": value, "unit": s.unit, "text": s.text, "said_by": list(s.sources),
+            "documents": list(s.docs), "own_voice": s.own_voice}
 
 
 def derivation_json(d: Derivation | None) -> dict[str, Any] | None:

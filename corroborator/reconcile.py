@@ -51,6 +51,7 @@ from .linking import (
 )
 from .models import Fact, Mention, fact_order
 from .nlp.numbers import to_base
+from .sides import describe, sides
 
 DISAGREE_MARGIN = 3.0  # extra log-odds two groups whose values disagree need to join
 DISPUTES = True  # two named sources disputing one slot are judged by the slot alone
@@ -282,11 +283,17 @@ def _value_key(m: Mention) -> tuple[object, ...]:
 
 
 def verdict(mentions: Sequence[Mention], tol: float) -> tuple[str, str]:
+    """The status and why: a conflict names each value with its sources ("disputed: 23
+    (Nayib Bukele) vs 21 (Tom Homan)"), or how many reports state it when no source is
+    named ("33,000 (5 reports) vs 32,000 (1 report)")."""
     docs = {m.doc for m in mentions}
     for i, a in enumerate(mentions):
         for b in mentions[i + 1 :]:
             if not compatible(a, b, tol):
-                return "conflict", f"{a.text} ({a.doc}) vs {b.text} ({b.doc})"
+                named = [s for s in sides(mentions) if s.sources]
+                sources = {frozenset(x.casefold() for x in s.sources) for s in named}
+                prefix = "disputed: " if len(sources) >= 2 else ""
+                return "conflict", prefix + describe(mentions)
     if len(docs) >= 2:
         return "agreed", f"{len(mentions)} mentions in {len(docs)} reports agree"
     return "single", "stated in one report only"
@@ -312,6 +319,8 @@ def reconcile(mentions: Sequence[Mention], event_of: dict[str, str], *,
         if m.value is None:
             continue  # an unresolved date ("on Sunday", published day unknown)
         blocks.setdefault((event_of.get(m.doc, ""), dimension(m)), []).append(m)
+    for block in blocks.values():  # the same grouping whatever order the reports came in
+        block.sort(key=lambda m: (m.doc, m.start, m.id))
     context = context_mode(context, sum(len(b) for b in blocks.values()))
     model = model or LinkModel()
     keys = {b: block_key(block, threshold, tolerance, context, model)
@@ -417,12 +426,37 @@ def _subject(group: Sequence[Mention]) -> str | None:
 
 
 def fact_label(group: Sequence[Mention]) -> str:
-    """A readable label: what is counted or dated, and the frame that governs it."""
-    m = max(group, key=lambda x: len(x.counted or ""))
-    what = m.counted or m.head or m.kind
-    frame = next((f for x in group for f in x.frame if f != m.head), "")
-    if m.kind == "date":
-        return f"date: {what}"
-    if frame and frame not in what.lower():
-        return f"{what} ({frame})"
-    return what
+    """A readable label: what is counted, measured or dated, as most of its mentions name it,
+    what it is about, and the time it is stated for when they agree on one ("Workers (strike),
+    as of 2024-09-13"; "Date: the Alien Enemies Act")."""
+    named = Counter(_what(m) for m in group if _what(m))
+    what = max(named, key=lambda w: (named[w], len(w), w)) if named else ""
+    frames = Counter(f for m in group for f in m.frame[:1])
+    frame = max(frames, key=lambda f: (frames[f], f)) if frames else ""
+    if group[0].kind == "date":
+        label = f"Date: {what}" if what else f"Date ({frame})" if frame else "Date"
+    elif what:
+        label = what[0].upper() + what[1:]
+        if frame and frame not in what.lower():
+            label += f" ({frame})"
+    else:
+        label = f"{_KIND_NAMES.get(group[0].kind, group[0].kind)} ({frame or 'unnamed'})"
+    subject = _subject(group)
+    if subject and subject.lower() not in label.lower():
+        label += f", {subject}"
+    times = {m.time for m in group}
+    if len(times) == 1 and (time := next(iter(times))):
+        label += f", as of {time}"
+    return label
+
+
+_KIND_NAMES = {"count": "Figure", "amount": "Amount", "duration": "Duration",
+               "percent": "Share", "measure": "Measure", "other": "Value"}
+
+
+def _what(m: Mention) -> str:
+    """What a mention counts, as the report words it, without a leading article or "of"."""
+    words = (m.counted or "").split()
+    while words and words[0].lower() in ("of", "the", "a", "an", "some", "its", "their"):
+        words = words[1:]
+    return " ".join(words)

@@ -14,7 +14,8 @@ SQLite client) browses them well::
     removed          clutter cut from the raw text, and why
     sentences        sentences of the cleaned text (full-text searchable)
     mentions         every checkable value, its provenance, fact and event
-    facts            one real-world slot, its status and value
+    facts            one real-world slot, its status and value; its stated values and
+                     sources as JSON arrays (facet on them), and whether it is disputed
     fact_mentions    which mentions each fact cites, in order
     quotes           direct quotations and their speakers (full-text searchable)
     entities         named things, with their aliases and reports (JSON arrays)
@@ -62,6 +63,7 @@ from .models import (
     Source,
     fact_order,
 )
+from .sides import disputed, sides
 
 __all__ = [
     "FORMAT", "SCHEMA_VERSION", "discard_journals", "read_record", "read_summary", "settle",
@@ -114,6 +116,7 @@ SCHEMA: dict[str, TableSpec] = {
         {
             "id": str, "event": str, "label": str, "subject": str, "kind": str, "status": str,
             "value": VALUE, "unit": str, "reason": str, "n_mentions": int, "n_documents": int,
+            "dispute": int, "n_values": int, "stated_values": JSON, "sources": JSON,
         },
         "id",
         [("event", "events", "id")],
@@ -355,6 +358,7 @@ def _event_document_rows(events: Iterable[Event]) -> Iterator[Row]:
 
 
 def _fact_row(fact: Fact) -> Row:
+    stated = sides(fact.mentions)
     return {
         "id": fact.id,
         "event": fact.event,
@@ -367,6 +371,12 @@ def _fact_row(fact: Fact) -> Row:
         "reason": fact.reason,
         "n_mentions": len(fact.mentions),
         "n_documents": len({m.doc for m in fact.mentions}),
+        # the values and sources as arrays Datasette can facet on (_facet_array=sources)
+        "dispute": int(disputed(fact)),
+        "n_values": len(stated),
+        "stated_values": json.dumps([s.text for s in stated], ensure_ascii=False),
+        "sources": json.dumps(sorted({m.said_by for m in fact.mentions if m.said_by}),
+                              ensure_ascii=False),
     }
 
 

