@@ -1051,3 +1051,28 @@ def test_web_overview_of_many_skipped_inputs_stays_small(tmp_path: Path) -> None
     assert data["counts"]["skipped"] == many and data["more_skipped"] == many - len(data["skipped"])
     table = call(app, "/table/skipped.json?page=3").json()
     assert table["rows"] and table["rows"][0]["path"].startswith("reports/scan-")
+
+
+@pytest.mark.issue(19)
+def test_web_idle_connections_do_not_starve_the_server(tmp_path: Path) -> None:
+    """Slowloris: 150 connections opened and left idle (waitress stopped accepting at 100,
+    for 120 s each); a reader's request is still answered."""
+    import socket
+
+    write_record(make_record(), tmp_path / "record.sqlite")
+    server, url = create_server(tmp_path, port=0)
+    port = int(url.rsplit(":", 1)[1].strip("/"))
+    thread = threading.Thread(target=server.run, daemon=True)  # type: ignore[attr-defined]
+    thread.start()
+    idle: list[socket.socket] = []
+    try:
+        for _ in range(150):
+            idle.append(socket.create_connection(("127.0.0.1", port), timeout=5))
+        time.sleep(0.5)  # let the server take them all
+        with urllib.request.urlopen(url + "fact/f-injured.json", timeout=5) as response:
+            assert json.load(response)["fact"]["id"] == "f-injured"
+    finally:
+        for sock in idle:
+            sock.close()
+        server.close()  # type: ignore[attr-defined]
+        thread.join(timeout=10)

@@ -20,6 +20,12 @@ __all__ = ["DEFAULT_HOST", "DEFAULT_PORT", "create_server", "exposure_warning", 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
 THREADS = 8
+# Idle connections: waitress stops accepting at `connection_limit` open ones and closes
+# one only after `channel_timeout` s of silence (100 and 120 by default), so 101 idle
+# sockets (slowloris) shut readers out for two minutes. Many more are allowed (poll(), not
+# select(), has no 1,024-descriptor ceiling) and an idle one is dropped after 15 s.
+CONNECTION_LIMIT = 1000
+CHANNEL_TIMEOUT = 15
 RECORD_FILE = "record.sqlite"
 
 
@@ -84,6 +90,9 @@ def create_server(
         threads=threads,
         ident="corroborator",
         clear_untrusted_proxy_headers=True,
+        connection_limit=CONNECTION_LIMIT,
+        channel_timeout=CHANNEL_TIMEOUT,
+        asyncore_use_poll=True,
     )
     shown = f"[{host}]" if ":" in host else host
     return server, f"http://{shown}:{server.effective_port}/"
