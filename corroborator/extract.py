@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .models import CleanDoc, Mention, Quote, Sentence
 from .nlp import syntax
-from .nlp.attribution import attribute
+from .nlp.attribution import attribute, unverified
 from .nlp.dates import MONTHS, DateSpan, clock_near, find_dates
 from .nlp.numbers import Quantity, find_quantities
 from .nlp.quotes import QuoteSpan, attribute_quotes, find_quote_spans
@@ -286,7 +286,7 @@ def _mention(doc: Doc, clean: CleanDoc, kind: str, value: float | str | None, un
     anchor = head if head is not None else tok
     qualifiers = _qualifiers(doc, start, end, head, counted)
     said_by, cue, in_quote, source_kind = _attribution(doc, tok, start, quotes)
-    hedge = syntax.hedge_in(sent)
+    hedge = syntax.hedge_for(tok) or unverified(said_by)
     time = _time_of(doc, tok, anchor, start, end, clean.source.published) if kind != "date" else None
     return Mention(
         id=mention_id(clean.id, start, end), doc=clean.id, kind=kind,

@@ -236,3 +236,18 @@ def test_attribution_pronoun_gender_from_given_name():
 def test_attribution_transcript_label_inside_quote():
     text = '"HOST: Will 40 volunteers be enough for the clean-up?'
     assert _said_by(text, "40") == "HOST"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "hedged"),
+    [
+        ("The suspected smuggler was caught on 4 May after 3 days at sea.", "3 days", False),
+        ("Police said the man allegedly stole 5 cars.", "5", True),
+        ("Posts on social media put the toll at 40.", "40", True),
+        ("Unconfirmed reports said 12 soldiers died.", "12", True),
+    ],
+)
+def test_attribution_hedge_governs_the_figure(text, figure, hedged):
+    mentions, _ = _read(text)
+    hits = [m for m in mentions if figure in m.text]
+    assert hits and hits[0].hedged is hedged

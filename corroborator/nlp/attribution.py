@@ -68,6 +68,8 @@ RECORDS = frozenset(
     "database review audit investigation release update count tweet memo notice bulletin "
     "research projection projections assessment calculation calculations".split()
 )
+UNVERIFIED = frozenset({"posts", "post", "rumours", "rumors", "rumour", "rumor", "unconfirmed",
+                        "unverified", "social", "anonymous", "unnamed"})
 ACCOUNTS = frozenset({"account", "page", "website", "site", "channel", "feed", "blog", "profile"})
 ANONYMOUS = frozenset({"source", "sources", "person", "people", "insider", "insiders"})
 # dependencies by which a figure hangs from a verb as a circumstance, not as what is said
@@ -217,6 +219,15 @@ def _authored(doc: Doc, noun: Token, quotes: Attributed, *,
     if not name or named_only and author.lower_ in PERSONAL | {"his", "its", "their"}:
         return None
     return Attribution(name, noun.text, False, kind)
+
+
+def unverified(said_by: str | None) -> str | None:
+    """The hedge a source carries by itself: 'posts on social media', 'unconfirmed reports'."""
+    if not said_by:
+        return None
+    words = set(re.findall(r"[a-z]+", said_by.lower()))
+    hit = sorted(words & UNVERIFIED)
+    return f"{hit[0]} (source)" if hit else None
 
 
 def _aside(node: Token) -> bool:

@@ -210,6 +210,39 @@ def hedge_in(sent: Span) -> str | None:
     return None
 
 
+def hedge_for(tok: Token) -> str | None:
+    """The hedge that governs the value at ``tok``: a cue of ``HEDGES`` in its sentence that
+    is on the value's way up the tree, modifies a word on it ("allegedly killed 5", "may
+    have", "citing no evidence"), or lies in the value's own phrase ("an estimated 500");
+    not one that qualifies something else ("the suspected gunman ... on 4 May")."""
+    sent = sent_of(tok)
+    low = sent.text.lower()
+    path = {t.i for t in path_up(tok)}
+    phrase = {t.i for t in tok.head.subtree} if tok.dep_ in ("nummod", "quantmod") else set()
+    for cue in HEDGES:
+        for k in _matches(low, cue):
+            span = tok.doc.char_span(sent.start_char + k, sent.start_char + k + len(cue),
+                                     alignment_mode="expand")
+            if span is None:
+                continue
+            if any(h.i in path or h.head.i in path or h.i in phrase
+                   or (h.head.head.i in path and h.head.dep_ in ("aux", "advmod", "neg"))
+                   for h in span):
+                return cue
+    return None
+
+
+def _matches(low: str, cue: str) -> list[int]:
+    out = []
+    k = low.find(cue)
+    while k >= 0:
+        end = k + len(cue)
+        if (k == 0 or not low[k - 1].isalpha()) and (end >= len(low) or not low[end].isalpha()):
+            out.append(k)
+        k = low.find(cue, k + 1)
+    return out
+
+
 def named_antecedent(tok: Token) -> Token:
     """The name a common noun stands for: 'the Alien Enemies Act, a law ...' -> Act for
     'law', and a later 'the law' -> Act too (the nearest earlier appositive of that noun)."""
