@@ -16,7 +16,8 @@ turns a list of URLs (pages or RSS/Atom feeds) into ``RawDoc | Skipped``, as
 4. politeness: requests to one host are at least ``host_interval`` seconds
    apart; the User-Agent names corroborator;
 5. request: timeouts on connect and read, redirects followed by hand (each hop
-   checked against robots.txt, at most ``max_redirects``), the body read in
+   checked against robots.txt, at most ``max_redirects``), the whole answer
+   within ``max_seconds`` (a server dripping a byte at a time is cut off), the body read in
    chunks, decompressed here a bounded piece at a time (gzip and deflate, stacked
    at most three deep), and abandoned past ``max_bytes`` of decompressed bytes; timeouts, dropped connections, 429
    and 5xx answers are retried with exponential backoff (honouring
@@ -40,10 +41,12 @@ import os
 import re
 import socket
 import tempfile
+import threading
 import time
 import urllib.robotparser
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -116,6 +119,9 @@ class FetchPolicy:
     backoff: float = 1.0  # seconds before the first retry, doubled for each next one
     max_retry_after: float = 60.0  # a longer Retry-After is a refusal, not a delay
     obey_robots: bool = True
+    # the whole answer (headers and body) must arrive within this many seconds: a server
+    # that sends a byte now and then never trips read_timeout, and would hold the batch
+    max_seconds: float = 60.0
     # private, loopback, link-local and other non-public addresses (10.x, 192.168.x, 127.x,
     # 169.254.169.254, ::1, ...) are refused unless asked for: a page from the web must not
     # lead the fetcher into the user's own network (Settings.allow_private_addresses)
@@ -307,6 +313,9 @@ class Fetcher:
             except PrivateAddress as exc:
                 raise FetchError(url, _private_problem(url, exc.host, exc.address)) from exc
             except httpx.TimeoutException:
+                if _budget.overtime:  # no retry: a second try would drip as slowly
+                    raise FetchError(url, _overtime_problem(url, self.policy.max_seconds)
+                                     ) from None
                 problem, wait = "timed out", backoff
                 continue
             except httpx.TransportError as exc:
@@ -331,7 +340,7 @@ class Fetcher:
         holds for what it decompresses to: a few KB of stacked gzip ("Content-Encoding:
         gzip, gzip") can expand to gigabytes, and is refused past the cap, never held."""
         cap = self.policy.max_bytes
-        with self._client.stream("GET", url) as response:
+        with _time_budget(self.policy.max_seconds), self._client.stream("GET", url) as response:
             declared = response.headers.get("content-length", "")
             if declared.isdigit() and int(declared) > cap and response.status_code < 300:
                 raise FetchError(url, _too_big(url, f"{int(declared):,} bytes", cap))
@@ -342,6 +351,8 @@ class Fetcher:
             chunks: list[bytes] = []
             size = 0
             for raw in stream:
+                if _budget.left() <= 0:  # a given transport's answer (the socket checks its own)
+                    raise FetchError(url, _overtime_problem(url, self.policy.max_seconds))
                 for chunk in _decoded(url, decoders, raw):
                     size += len(chunk)
                     if size > cap:
@@ -479,6 +490,72 @@ def _private_problem(url: str, host: str, address: str) -> str:
             "allow_private_addresses = true in a settings file (--settings).")
 
 
+class _Budget(threading.local):
+    """The deadline of the request this thread is making (``_time_budget``)."""
+
+    deadline: float | None = None
+    overtime: bool = False
+
+    def left(self) -> float:
+        return float("inf") if self.deadline is None else self.deadline - time.monotonic()
+
+    def timeout(self, timeout: float | None) -> float | None:
+        """``timeout`` for one socket operation, cut to what is left of the budget; past
+        it, a timeout now (httpcore.ReadTimeout), noted as overtime."""
+        left = self.left()
+        if left == float("inf"):
+            return timeout
+        if left <= 0:
+            self.overtime = True
+            raise httpcore.ReadTimeout("the request's time budget is spent")
+        if timeout is None or left < timeout:
+            self.overtime = True  # if this operation times out, the budget is what ended it
+            return left
+        self.overtime = False
+        return timeout
+
+
+_budget = _Budget()
+
+
+@contextmanager
+def _time_budget(seconds: float) -> Iterator[None]:
+    _budget.deadline, _budget.overtime = time.monotonic() + seconds, False
+    try:
+        yield
+    finally:
+        _budget.deadline = None
+
+
+def _overtime_problem(url: str, seconds: float) -> str:
+    return (f"{url} took longer than {seconds:g} s to arrive (the server sends it too slowly): "
+            "try again later, or raise FetchPolicy.max_seconds.")
+
+
+class _BudgetStream(httpcore.NetworkStream):
+    """A connection whose every read and write is bounded by the request's time budget."""
+
+    def __init__(self, inner: httpcore.NetworkStream) -> None:
+        self._inner = inner
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._inner.read(max_bytes, _budget.timeout(timeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._inner.write(buffer, _budget.timeout(timeout))
+
+    def close(self) -> None:
+        self._inner.close()
+
+    def start_tls(self, ssl_context: Any, server_hostname: str | None = None,
+                  timeout: float | None = None) -> httpcore.NetworkStream:
+        return _BudgetStream(self._inner.start_tls(ssl_context, server_hostname,
+                                                   _budget.timeout(timeout)))
+
+    def get_extra_info(self, info: str) -> Any:
+        return self._inner.get_extra_info(info)
+
+
 class _GuardedBackend(httpcore.SyncBackend):
     """httpcore's network backend, resolving the host itself and connecting only to the
     addresses it checked: a name that resolves to a public address when checked and to a
@@ -490,6 +567,11 @@ class _GuardedBackend(httpcore.SyncBackend):
     def connect_tcp(self, host: str, port: int, timeout: float | None = None,
                     local_address: str | None = None,
                     socket_options: Iterable[Any] | None = None) -> httpcore.NetworkStream:
+        return _BudgetStream(self._connect(host, port, timeout, local_address, socket_options))
+
+    def _connect(self, host: str, port: int, timeout: float | None,
+                 local_address: str | None, socket_options: Iterable[Any] | None
+                 ) -> httpcore.NetworkStream:
         if self._allowed():
             return super().connect_tcp(host, port, timeout, local_address, socket_options)
         try:

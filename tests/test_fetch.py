@@ -10,6 +10,7 @@ import socket
 import subprocess
 import sys
 import threading
+import time
 import tracemalloc
 import zlib
 from collections.abc import Callable, Iterable, Iterator
@@ -641,3 +642,72 @@ def test_fetch_build_refuses_loopback_unless_the_settings_allow_it(site: SiteSer
                              cwd=tmp_path, capture_output=True, text=True, timeout=300, check=False)
     assert allowed.returncode == 0, allowed.stderr
     assert FERRY in site.paths()
+
+
+# --- a server that drips (issue 19, 6) ------------------------------------------------
+
+
+class DripServer:
+    """A loopback server that sends its answer one byte at a time, ``every`` seconds apart
+    (each byte well inside the read timeout), the headers too when ``headers`` is set."""
+
+    def __init__(self, every: float, *, headers: bool) -> None:
+        page = b"<html><body><p>" + b"Ferry crews strike at Port Ellis. " * 20 + b"</p></body></html>"
+        head = (b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: "
+                + str(len(page)).encode() + b"\r\nConnection: close\r\n\r\n")
+        self.stop = threading.Event()
+        outer = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, format: str, *args: object) -> None:
+                pass
+
+            def do_GET(self) -> None:
+                if self.path == "/robots.txt":
+                    self.send_response(404)
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
+                dripped = head + page if headers else page
+                if not headers:
+                    self.wfile.write(head)
+                    self.wfile.flush()
+                for byte in dripped:
+                    if outer.stop.wait(every):
+                        return
+                    try:
+                        self.wfile.write(bytes([byte]))
+                        self.wfile.flush()
+                    except OSError:
+                        return
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.thread = threading.Thread(target=self.server.serve_forever, args=(0.05,))
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.server.server_address[1]}{path}"
+
+    def __enter__(self) -> Self:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop.set()
+        self.server.shutdown()
+        self.server.server_close()
+        self.thread.join(timeout=10)
+
+
+@pytest.mark.issue(19)
+@pytest.mark.parametrize("headers", [False, True], ids=["body", "headers"])
+def test_fetch_a_page_that_drips_is_dropped_past_its_time_budget(headers: bool) -> None:
+    """One byte every 0.2 s never trips the 0.5 s read timeout; the page's time budget
+    (2 s here) ends it, once, without retries."""
+    policy = replace(FAST, max_seconds=2.0, retries=2)
+    with DripServer(0.2, headers=headers) as server:
+        started = time.monotonic()
+        skipped = only_skipped([server.url("/drip.html")], policy)
+        took = time.monotonic() - started
+    assert "took longer than 2 s" in skipped.reason
+    assert took < 5.0, f"{took:.1f} s"
