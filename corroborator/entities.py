@@ -100,6 +100,9 @@ def entity_id(name: str) -> str:
     return "n" + hashlib.sha1(name.encode()).hexdigest()[:10]
 
 
+LINKING = frozenset({"of", "for", "and", "&", "the", "de", "del", "la", "on", "to", "in"})
+
+
 def _canonical(names: list[str]) -> dict[str, str]:
     """Each name -> the name it is short for: the longest name (most words, then most
     letters) that ends with its words ("Bukele" -> "Nayib Bukele"), or, for an all-capitals
@@ -113,7 +116,8 @@ def _canonical(names: list[str]) -> dict[str, str]:
     for full in by_len:
         lw = tuple(full.lower().split())
         for size in range(1, len(lw)):
-            by_suffix.setdefault(lw[-size:], full)
+            if lw[-size - 1] not in LINKING:  # "Party of Vucic" is no longer name of Vucic
+                by_suffix.setdefault(lw[-size:], full)
         if len(lw) > 1:
             by_initials.setdefault(_initials(full), full)
     canon: dict[str, str] = {}

@@ -251,3 +251,11 @@ def test_attribution_hedge_governs_the_figure(text, figure, hedged):
     mentions, _ = _read(text)
     hits = [m for m in mentions if figure in m.text]
     assert hits and hits[0].hedged is hedged
+
+
+def test_attribution_name_not_merged_into_an_of_phrase():
+    from corroborator.entities import _canonical
+
+    canon = _canonical(["Ruiz", "Progressive Party of Ruiz", "Ruiz"])
+    assert canon["Ruiz"] == "Ruiz"
+    assert _canonical(["Ruiz", "Ana Ruiz"])["Ruiz"] == "Ana Ruiz"
