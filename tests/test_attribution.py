@@ -259,3 +259,14 @@ def test_attribution_name_not_merged_into_an_of_phrase():
     canon = _canonical(["Ruiz", "Progressive Party of Ruiz", "Ruiz"])
     assert canon["Ruiz"] == "Ruiz"
     assert _canonical(["Ruiz", "Ana Ruiz"])["Ruiz"] == "Ana Ruiz"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "source"),
+    [
+        ("Local officials met on Monday. They said 40 homes were lost.", "40", "Local officials"),
+        ("The Harbour Board met on Monday. It said 12 ships were delayed.", "12", "Harbour Board"),
+    ],
+)
+def test_attribution_they_and_it_agree_in_number(text, figure, source):
+    assert source in (_said_by(text, figure) or "")

@@ -514,6 +514,8 @@ def resolve_pronoun(doc: Doc, pron: Token, quotes: Attributed = ()) -> str | Non
     gender, as the report shows it, does not disagree; returned by the fullest form of the
     name the report uses."""
     low = pron.lower_
+    if low in ("they", "it"):
+        return _group_antecedent(doc, pron)
     if low not in PERSONAL and low not in ("his", "hers"):
         return None
     want = "m" if low in MALE else "f"
@@ -528,6 +530,24 @@ def resolve_pronoun(doc: Doc, pron: Token, quotes: Attributed = ()) -> str | Non
         if _salient(ent, speakers):
             return fullest(doc, ent)
     return fullest(doc, compatible[0]) if compatible else None
+
+
+def _group_antecedent(doc: Doc, pron: Token) -> str | None:
+    """What 'they' or 'it' stands for as a source: the nearest earlier subject, within the
+    pronoun's sentence and the two before it, that agrees in number (a plural noun for
+    'they'; a singular organisation or record for 'it')."""
+    sent = sent_of(pron)
+    first = sent_of(doc[max(0, sent.start - 1)]) if sent.start else sent
+    first = sent_of(doc[max(0, first.start - 1)]) if first.start else first
+    for tok in reversed(doc[first.start : pron.i]):
+        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        plural = tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "cc" for c in tok.children)
+        org = tok.ent_type_ in ("ORG", "NORP", "GPE") or tok.lemma_.lower() in RECORDS
+        if (pron.lower_ == "they" and plural) or (pron.lower_ == "it" and not plural and org):
+            name, _ = source_name(doc, tok)
+            return name
+    return None
 
 
 def _salient(ent: Span, speakers: set[str]) -> bool:
