@@ -384,9 +384,11 @@ def render(
             "weights were fit on the dev topics and the real stories of `shared/corpus` "
             "(`bench/events_real.py`, which judges them story by story), so the dev figures are "
             "in-sample. The seven features added to "
-            "the first nine, the merge margin and the size of event that may join a larger one "
-            "were chosen by cross-validation across dev topics (fit on four fifths of them, "
-            "group the rest; a dozen random partitions, held-out dev pairwise F1 about 0.96). "
+            "the first nine and the size of event that may join a larger one were chosen by "
+            "cross-validation across dev topics (fit on four fifths of them, group the rest; a "
+            "dozen random partitions, held-out dev pairwise F1 about 0.96); the merge margin and "
+            "the log-odds at which a small event joins a larger one by leaving one real story "
+            "out at a time (`bench/events_real.py --choose`). "
             "The test topics were never used to fit or choose anything."
         ),
         "",
