@@ -270,3 +270,12 @@ def test_attribution_name_not_merged_into_an_of_phrase():
 )
 def test_attribution_they_and_it_agree_in_number(text, figure, source):
     assert source in (_said_by(text, figure) or "")
+
+
+@pytest.mark.parametrize(
+    ("figure", "source"), [("52", None), ("$3 million", "Harbour Board")],
+)
+def test_attribution_figure_describing_the_record_is_own_voice(figure, source):
+    text = "According to a 52-count complaint filed by the Harbour Board, the firm hid $3 million."
+    got = _said_by(text, figure)
+    assert got is None if source is None else source in (got or "")

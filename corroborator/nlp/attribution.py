@@ -70,6 +70,10 @@ RECORDS = frozenset(
 )
 UNVERIFIED = frozenset({"posts", "post", "rumours", "rumors", "rumour", "rumor", "unconfirmed",
                         "unverified", "social", "anonymous", "unnamed"})
+# records that are a value themselves: "a 140,000 estimate" is the estimate; "a 52-count
+# complaint" or "a 46-page analysis" only describes the document
+VALUES = frozenset({"estimate", "estimates", "count", "tally", "figure", "figures", "projection",
+                    "projections", "calculation", "forecast", "poll"})
 ACCOUNTS = frozenset({"account", "page", "website", "site", "channel", "feed", "blog", "profile"})
 ANONYMOUS = frozenset({"source", "sources", "person", "people", "insider", "insiders"})
 # dependencies by which a figure hangs from a verb as a circumstance, not as what is said
@@ -79,7 +83,7 @@ CIRCUMSTANCE = frozenset({"npadvmod", "advmod", "advcl", "dative", "agent", "pun
 # ("between 275,000 and 325,000", "with a 93% rate") introduces what is said
 CIRCUMSTANCE_PREPS = frozenset(
     "on in at during after before since until by from over through throughout amid following "  # noqa: SIM905
-    "despite as for to into across near inside outside within under ahead upon".split()
+    "despite as for to into across near inside outside within under ahead upon of".split()
 )
 NOT_LABELS = frozenset(
     "update updated watch breaking exclusive analysis opinion editorial note photos photo video "  # noqa: SIM905
@@ -183,7 +187,8 @@ def _on_path(doc: Doc, tok: Token, quotes: Attributed) -> Attribution | None:
         if _aside(node):
             return None  # "..., which at 35 percent is the highest": the reporter's own aside
         if node.pos_ == "NOUN" and (
-                node.lemma_.lower() in RECORDS | {"estimate"} and below.dep_ in (
+                node.lemma_.lower() in RECORDS and below.dep_ == "prep" and below.lower_ == "of"
+                or node.lemma_.lower() in VALUES and below.dep_ in (
                     "prep", "nummod", "compound", "quantmod", "amod")
                 or node.lemma_.lower() in CLAIMS and (below.dep_ in ("acl", "ccomp") or (
                     below.dep_ == "relcl" and any(c.dep_ == "mark" for c in below.children)))):
@@ -356,8 +361,9 @@ def according_to(doc: Doc, tok: Token, quotes: Attributed = ()) -> Attribution |
                 c.ent_type_ in SPEAKER_LABELS or any(d.dep_ in ("det", "poss") for d in c.children))]
             if objs:
                 found.append((t.i, objs[0], "per"))
+    found = [f for f in found if tok.i not in {t.i for t in f[1].subtree}]
     if not found:
-        return None
+        return None  # the figure describes the source: "according to a 52-count complaint"
     after = [f for f in found if f[0] > tok.i]
     _, obj, cue = min(after) if after else max(found)
     name, kind = source_name(doc, obj, quotes)
