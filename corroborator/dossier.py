@@ -14,6 +14,7 @@ from typing import Any
 from . import __version__
 from .independence import Derivation, Supporter, find_derivations
 from .models import Fact, Mention, Record
+from .series import Series, find_series, series_of
 from .sides import Side, disputed, sides
 
 CHUNK_CHARS = 1 << 20  # characters written at a time
@@ -41,12 +42,14 @@ def mention_json(m: Mention) -> dict[str, Any]:
         "hedged": m.hedged, "hedge_cue": m.hedge_cue, "counted": m.counted,
         "subject": m.subject, "time": m.time, "in_quote": m.in_quote,
     }
-    if "alt" in m.extra:
-        out["alt"] = m.extra["alt"]
+    for key in ("alt", "change", "clock"):  # a converted figure; "from 30 to 34"; "4 p.m."
+        if key in m.extra:
+            out[key] = m.extra[key]
     return out
 
 
-def fact_json(f: Fact, support_json: dict[str, Any] | None = None) -> dict[str, Any]:
+def fact_json(f: Fact, support_json: dict[str, Any] | None = None,
+              series: str | None = None) -> dict[str, Any]:
     value: Any = f.value
     if isinstance(value, float) and value.is_integer():
         value = int(value)
@@ -54,11 +57,23 @@ def fact_json(f: Fact, support_json: dict[str, Any] | None = None) -> dict[str, 
         "id": f.id, "event": f.event, "label": f.label, "subject": f.subject, "kind": f.kind,
         "status": f.status, "value": value, "unit": f.unit, "reason": f.reason,
         "dispute": disputed(f),
+        "series": series,
         "values": [side_json(s) for s in sides(f.mentions)],
         "documents": sorted({m.doc for m in f.mentions}),
         "support": support_json,
         "mentions": [mention_json(m) for m in f.mentions],
     }
+
+
+def series_json(s: Series) -> dict[str, Any]:
+    """A figure's history: one slot's value at each time it is stated for, fact by fact."""
+    return {"id": s.id, "event": s.event, "label": s.label, "kind": s.kind, "unit": s.unit,
+            "points": [{"time": p.time, "value": _plain(p.value), "fact": p.fact}
+                       for p in s.points]}
+
+
+def _plain(value: Any) -> Any:
+    return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
 def side_json(s: Side) -> dict[str, Any]:
@@ -91,6 +106,8 @@ def _sections(record: Record) -> dict[str, Any]:
     derivations = find_derivations(record.documents)
     derived = {d.doc: d for d in derivations}
     supporter = Supporter(derivations, record.documents)
+    found = find_series(facts)
+    in_series = {fact: x.id for fact, x in series_of(found).items()}
     return {
         "corroborator": __version__,
         "story": record.story,
@@ -108,7 +125,9 @@ def _sections(record: Record) -> dict[str, Any]:
         ),
         "events": ({"id": e.id, "label": e.label, "when": e.when, "documents": list(e.documents)}
                    for e in record.events),
-        "facts": (fact_json(f, supporter.support({m.doc for m in f.mentions})) for f in facts),
+        "facts": (fact_json(f, supporter.support({m.doc for m in f.mentions}), in_series.get(f.id))
+                  for f in facts),
+        "series": [series_json(x) for x in found],
         "quotes": ({"id": q.id, "doc": q.doc, "speaker": q.speaker, "cue": q.cue, "text": q.text,
                     "start": q.start, "end": q.end} for q in record.quotes),
         "entities": ({"id": e.id, "name": e.name, "label": e.label, "aliases": list(e.aliases),

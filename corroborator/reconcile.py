@@ -235,10 +235,20 @@ def _may_join(block: Sequence[Mention], xs: list[int], ys: list[int], tol: float
     if tx and ty and not tx & ty:
         return False
     if not need_agreement:
-        return not _self_contradiction(block, xs, ys, tol) and _dispute_or_drift(block, xs, ys)
+        return (not _stated_apart(block, xs, ys) and not _self_contradiction(block, xs, ys, tol)
+                and _dispute_or_drift(block, xs, ys))
     vx = {_value_key(block[i]): block[i] for i in xs}
     vy = {_value_key(block[j]): block[j] for j in ys}
     return all(compatible(a, b, tol) for a in vx.values() for b in vy.values())
+
+
+def _stated_apart(block: Sequence[Mention], xs: list[int], ys: list[int]) -> bool:
+    """Both groups state their values for times, and no time of one covers one of the
+    other's: one slot at two times is a series (``series.py``), not a conflict."""
+    tx = {t for i in xs if (t := block[i].time)}
+    ty = {t for j in ys if (t := block[j].time)}
+    return bool(tx and ty) and not any(a.startswith(b) or b.startswith(a)
+                                       for a in tx for b in ty)
 
 
 def _self_contradiction(block: Sequence[Mention], xs: list[int], ys: list[int],

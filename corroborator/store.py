@@ -17,6 +17,7 @@ SQLite client) browses them well::
     facts            one real-world slot, its status and value; its stated values and
                      sources as JSON arrays (facet on them), and whether it is disputed
     fact_mentions    which mentions each fact cites, in order
+    series           a figure's history: one slot's value at each time it is stated for
     quotes           direct quotations and their speakers (full-text searchable)
     entities         named things, with their aliases and reports (JSON arrays)
     events           real-world events
@@ -63,10 +64,12 @@ from .models import (
     Source,
     fact_order,
 )
+from .series import Series, find_series
 from .sides import disputed, sides
 
 __all__ = [
-    "FORMAT", "SCHEMA_VERSION", "discard_journals", "read_record", "read_summary", "settle",
+    "FORMAT", "SCHEMA_VERSION", "discard_journals", "read_record", "read_summary", "series_row",
+    "settle",
     "write_record",
 ]
 
@@ -118,6 +121,12 @@ SCHEMA: dict[str, TableSpec] = {
             "value": VALUE, "unit": str, "reason": str, "n_mentions": int, "n_documents": int,
             "dispute": int, "n_values": int, "stated_values": JSON, "sources": JSON,
         },
+        "id",
+        [("event", "events", "id")],
+    ),
+    "series": (
+        {"id": str, "event": str, "label": str, "kind": str, "unit": str, "points": JSON,
+         "facts": JSON},
         "id",
         [("event", "events", "id")],
     ),
@@ -293,6 +302,7 @@ def _table_rows(record: Record) -> Iterator[tuple[str, Iterable[Row]]]:
     yield "events", ({"id": e.id, "label": e.label, "when": e.when} for e in record.events)
     yield "event_documents", _event_document_rows(record.events)
     yield "facts", (_fact_row(f) for f in record.facts)
+    yield "series", (series_row(x) for x in find_series(record.facts))
     yield "mentions", _mention_rows(record)
     yield "fact_mentions", _fact_mention_rows(record)
     yield "quotes", (_quote_row(q) for q in record.quotes)
@@ -355,6 +365,14 @@ def _event_document_rows(events: Iterable[Event]) -> Iterator[Row]:
     for event in events:
         for position, doc in enumerate(event.documents):
             yield {"event": event.id, "doc": doc, "position": position}
+
+
+def series_row(series: Series) -> Row:
+    """A figure's history: its points (time, value, fact) and its facts, as JSON arrays."""
+    points = [{"time": p.time, "value": p.value, "fact": p.fact} for p in series.points]
+    return {"id": series.id, "event": series.event, "label": series.label, "kind": series.kind,
+            "unit": series.unit, "points": json.dumps(points, ensure_ascii=False),
+            "facts": json.dumps([p.fact for p in series.points])}
 
 
 def _fact_row(fact: Fact) -> Row:

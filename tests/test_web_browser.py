@@ -320,3 +320,34 @@ def test_web_browser_disputed_fact_shows_each_sources_figure(
     assert cells == {"12,000": "police", "40,000": "organisers"}
     _assert_inert(page)
     _shot(page, "fact-dispute")
+
+
+@pytest.fixture(scope="module")
+def series_site(serve: Any, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
+    out = _build(ROOT / "tests" / "fixtures" / "series", tmp_path_factory.mktemp("series"))
+    return str(serve(out)), out
+
+
+@pytest.mark.issue(14)
+def test_web_browser_fact_in_a_series_draws_its_history(
+    page: Any, series_site: tuple[str, Path]
+) -> None:
+    import json
+
+    from corroborator.web import urls
+
+    url, out = series_site
+    (series,) = json.loads((out / "dossier.json").read_text())["series"]
+    middle = series["points"][1]
+    page.goto(url + urls.fact(middle["fact"]))
+    chart = page.locator("svg.series-chart")
+    assert chart.count() == 1
+    assert page.locator("svg.series-chart circle").count() == 3
+    assert page.locator("svg.series-chart circle.current").count() == 1
+    labels = page.locator("svg.series-chart text").all_text_contents()
+    assert {"2025-06-03", "2025-06-04", "2025-06-05", "90", "860", "2,100"} <= set(labels)
+    assert "conflict" not in page.locator("h1.fact-title").inner_text().lower()
+    page.locator("svg.series-chart a").last.click()
+    page.wait_for_url("**" + urls.fact(series["points"][-1]["fact"]))
+    _assert_inert(page)
+    _shot(page, "fact-series")

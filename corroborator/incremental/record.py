@@ -19,6 +19,7 @@ from typing import Any
 from .. import store
 from ..errors import NotIncremental, StoreError
 from ..models import CleanDoc, Entity, Event, Fact, Mention, Quote, Sentence, Skipped
+from ..series import find_series
 from ..state import in_chunks
 
 FTS_TABLES = {"sentences": "sentences_fts", "quotes": "quotes_fts"}
@@ -165,6 +166,8 @@ def replace_facts(con: sqlite3.Connection, event: Event, facts: Sequence[Fact]) 
         con.execute(f"DELETE FROM main.fact_mentions WHERE {where_in('fact', chunk)}", chunk)
         con.execute(f"DELETE FROM main.facts WHERE {where_in('id', chunk)}", chunk)
     _insert(con, "facts", (store._fact_row(f) for f in facts))
+    con.execute("DELETE FROM main.series WHERE event = ?", (event.id,))
+    _insert(con, "series", (store.series_row(x) for x in find_series(facts)))
     _insert(con, "fact_mentions", ({"fact": f.id, "mention": m.id, "position": k}
                                    for f in facts for k, m in enumerate(f.mentions)))
     docs = list(event.documents)

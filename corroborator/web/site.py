@@ -17,6 +17,7 @@ from typing import Any, TypeVar, cast
 
 from ..models import STATUSES, CleanDoc, Entity, Event, Fact, Mention, Quote, Record
 from ..report.render import event_places, format_mention, format_value, rank_events, safe_url
+from ..series import find_series, series_of
 from ..sides import disputed, sides
 from . import urls
 
@@ -49,6 +50,7 @@ class Site:
         self.facts: dict[str, Fact] = {f.id: f for f in record.facts}
         self.events: dict[str, Event] = {e.id: e for e in record.events}
         self.entities: dict[str, Entity] = {e.id: e for e in record.entities}
+        self.series_of = series_of(find_series(record.facts))
         self.fact_of: dict[str, Fact] = {}
         for fact in record.facts:
             for m in fact.mentions:

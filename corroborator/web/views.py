@@ -12,6 +12,7 @@ from typing import Any
 
 from ..models import KINDS, STATUSES, CleanDoc, Fact, Mention
 from ..report.render import MULTI_EVENT, Node, Span, anchor, format_mention, format_value, highlight
+from ..series import Series
 from . import urls
 from .common import HTTPError, Page, Request, paginate
 from .site import Site
@@ -216,8 +217,34 @@ def fact(site: Site, request: Request, ident: str) -> Page:
         "fact": site.fact_ref(found),
         "event": site.event_ref(found.event),
         "values": [{"display": k, "mentions": v} for k, v in groups.items()],
+        "series": series_chart(site.series_of.get(found.id), found.id),
     }
     return Page("fact.html", found.label, data, {"contexts": contexts})
+
+
+CHART_W, CHART_H, CHART_PAD = 460, 140, 40  # the series chart's size and margin, in pixels
+
+
+def series_chart(series: Series | None, current: str) -> dict[str, Any] | None:
+    """A figure's history as a small line chart: each point's place, value and link; the
+    fact on the page is marked. Plain SVG coordinates, drawn by the template (no script)."""
+    if series is None:
+        return None
+    values = [float(p.value) for p in series.points if isinstance(p.value, (int, float))]
+    if len(values) != len(series.points):
+        return None
+    low, high = min(values + [0.0]), max(values)
+    span = (high - low) or 1.0
+    step = (CHART_W - 2 * CHART_PAD) / max(1, len(values) - 1)
+    points = []
+    for k, (p, v) in enumerate(zip(series.points, values)):
+        x = CHART_PAD + k * step
+        y = CHART_H - CHART_PAD - (v - low) / span * (CHART_H - 2 * CHART_PAD)
+        points.append({"x": round(x, 1), "y": round(y, 1), "time": p.time,
+                       "display": format_value(p.value, series.unit), "href": urls.fact(p.fact),
+                       "current": p.fact == current})
+    return {"id": series.id, "label": series.label, "width": CHART_W, "height": CHART_H,
+            "line": " ".join(f"{p['x']},{p['y']}" for p in points), "points": points}
 
 
 def _in_report(m: Mention) -> str:
