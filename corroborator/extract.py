@@ -224,6 +224,19 @@ def _modified_noun(doc: Doc, q: Quantity) -> Token | None:
     return None
 
 
+# a dateline: a paragraph's opening place in capitals (and maybe a region), a comma, the
+# date, then a dash, a colon or a bracketed agency: "MARROW, June 3 -", "WASHINGTON, Sept. 14
+# (Reuters) -"
+DATELINE_BEFORE = re.compile(r"[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Z][A-Za-z .'-]{1,30})?,\s*")
+DATELINE_AFTER = re.compile(r"\s*(?:\([A-Za-z .]{1,20}\))?\s*[-\u2013\u2014:(]")
+
+
+def _in_dateline(text: str, start: int, end: int) -> bool:
+    line = text.rfind("\n", 0, start) + 1
+    return bool(DATELINE_BEFORE.fullmatch(text[line:start])
+                and DATELINE_AFTER.match(text, end))
+
+
 def _from_date(doc: Doc, clean: CleanDoc, d: DateSpan, quotes: Attributed) -> Mention | None:
     span = doc.char_span(d.start, d.end, alignment_mode="expand")
     if span is None or not len(span):
@@ -231,6 +244,8 @@ def _from_date(doc: Doc, clean: CleanDoc, d: DateSpan, quotes: Attributed) -> Me
     tok = span.root
     if re.fullmatch(r"\d{4}", d.text) and tok.dep_ == "nummod" and tok.head.tag_ == "NNS":
         return None  # "2000 people": a count, not a year
+    if _in_dateline(syntax.text_of(doc), d.start, d.end):
+        return None  # "MARROW, June 3 -": when the report was filed, not a claim
     dated = _dated(tok)
     verb = dated.lemma_.lower() if dated is not None and dated.pos_ == "VERB" else None
     if dated is not None and dated.pos_ == "VERB" and dated.dep_ in ("acl", "relcl"):

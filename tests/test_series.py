@@ -78,3 +78,13 @@ def test_series_sqlite_keeps_the_history(built):
     points = json.loads(rows[0][0])
     assert [p["value"] for p in points] == [90, 860, 2100]
     assert len(json.loads(rows[0][1])) == 3
+
+
+def test_series_datelines_are_not_dated_claims(built):
+    """"MARROW, June 3 - ..." says when a report was filed: no date mention, so no conflict
+    between the filing dates of reports written on different days."""
+    dossier = json.loads((built / "dossier.json").read_text())
+    dated = [m for f in dossier["facts"] if f["kind"] == "date" for m in f["mentions"]]
+    assert dated and not any(m["sentence"].startswith("MARROW, June") and m["start"] < 20
+                             for m in dated)
+    assert all(f["status"] != "conflict" for f in dossier["facts"])
