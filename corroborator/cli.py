@@ -82,7 +82,7 @@ def build(reports: tuple[str, ...], out: Path, url_lists: tuple[Path, ...],
         urls = [r for r in reports if is_url(r)]
         urls += [u for listing in url_lists for u in read_url_list(listing)]
     except CorroboratorError as exc:
-        raise click.ClickException(str(exc)) from exc
+        raise click.ClickException(terminal_text(exc)) from exc
     inputs = {"cwd": str(Path.cwd()), "paths": [str(p) for p in paths],
               "urls": list(dict.fromkeys(urls)),
               "settings": str(Path(settings_file).resolve()) if settings_file else None,
@@ -137,7 +137,7 @@ def _add_to(dossier: Path, inputs_to_add: Sequence[str], *, quiet: bool,
             paths = [str(Path(i).resolve()) for i in inputs_to_add if not is_url(i)]
             for p in paths:
                 if not Path(p).exists():
-                    raise click.ClickException(f"{p}: no such file or folder")
+                    raise click.ClickException(f"{terminal_text(p)}: no such file or folder")
             base = Path(inputs.get("cwd") or Path.cwd())
             known = [str((base / p).resolve()) for p in inputs.get("paths", [])]
             # the record's paths are relative to where it was built (its inputs' paths are
@@ -152,7 +152,7 @@ def _add_to(dossier: Path, inputs_to_add: Sequence[str], *, quiet: bool,
             events = () if regroup else _known_events(dossier)
             _build_into(dossier, inputs, quiet, known_events=events, summary=summary)
     except CorroboratorError as exc:  # the lock was held too long
-        raise click.ClickException(str(exc)) from exc
+        raise click.ClickException(terminal_text(exc)) from exc
 
 
 @cli.command("watch")
@@ -189,7 +189,7 @@ def watch_folder(dossier: Path, folder: Path, interval: float, quiet: bool) -> N
     try:
         held = [base / p for p in read_paths(dossier / "record.sqlite")]
     except CorroboratorError as exc:
-        raise click.ClickException(str(exc)) from exc
+        raise click.ClickException(terminal_text(exc)) from exc
     _logging(quiet)
     _warm_up(Settings.load(inputs.get("settings")))
     click.echo(f"watching {folder} for reports to add to {dossier} (Ctrl-C stops)", err=True)
@@ -350,7 +350,7 @@ def export(dossier: Path, target: Path | None) -> None:
             record = read_record(dossier / "record.sqlite")
             write_pages(out, record, Settings(), force=True)
     except (CorroboratorError, OSError) as exc:
-        raise click.ClickException(str(exc)) from exc
+        raise click.ClickException(terminal_text(exc)) from exc
     click.echo(f"written {out / 'dossier.json'} and {out / 'index.html'}")
 
 
@@ -392,7 +392,7 @@ def _build_into(out: Path, inputs: dict[str, Any], quiet: bool, *, engine: str =
             write_atomic(out / INPUTS_FILE, json.dumps(inputs, indent=1))
             write_built(out, record, index, settings)
     except CorroboratorError as exc:
-        raise click.ClickException(str(exc)) from exc
+        raise click.ClickException(terminal_text(exc)) from exc
     for s in record.skipped:
         click.echo(f"skipped: {terminal_text(s.path)}: {terminal_text(s.reason)}", err=True)
     if quiet if summary is None else not summary:  # -q: errors only (the skipped, above)
@@ -469,4 +469,4 @@ def serve(target: Path, host: str, port: int) -> None:
     try:
         serve_record(target, host=host, port=port, ready=ready)
     except (CorroboratorError, OSError) as exc:
-        raise click.ClickException(str(exc)) from exc
+        raise click.ClickException(terminal_text(exc)) from exc

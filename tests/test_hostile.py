@@ -384,9 +384,25 @@ def test_hostile_file_names_reach_the_terminal_escaped(tmp_path: Path) -> None:
         lines = run.stderr.splitlines()
         assert not [line for line in lines if "forged.txt" in line
                     and not line.startswith("skipped: ")], lines
-        [line] = [line for line in lines if "forged.txt" in line]
-        assert "x\\nskipped: forged.txt: nothing wrong here\\x1b]0;pwned\\x07" in line
+        named = [line for line in lines if "forged.txt" in line]
+        assert len(named) == 1, lines
+        assert "x\\nskipped: forged.txt: nothing wrong here\\x1b]0;pwned\\x07" in named[0]
     with sqlite3.connect(tmp_path / "d" / "record.sqlite") as db:  # the record keeps the name
         paths = {r[0] for r in db.execute("SELECT path FROM skipped")}
     db.close()
     assert str(reports / FORGED) in paths
+
+
+def test_hostile_file_names_in_an_error_reach_the_terminal_escaped(tmp_path: Path) -> None:
+    """The error of a batch with nothing readable names its inputs: escaped too."""
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (reports / FORGED).write_text("too short", encoding="utf-8")
+    failed = run_cli("build", reports, "--out", tmp_path / "d", cwd=tmp_path)
+    assert failed.returncode != 0
+    for char in ("\x1b", "\x07", "\r", "\u202e"):
+        assert char not in failed.stderr, repr(char)
+    assert not [line for line in failed.stderr.splitlines() if line.startswith("skipped: ")]
+    assert "x\\nskipped: forged.txt" in failed.stderr
+    missing = run_cli("add", tmp_path / "d", reports / "gone\x1b[2J.txt", cwd=tmp_path)
+    assert missing.returncode != 0 and "\x1b" not in missing.stderr
