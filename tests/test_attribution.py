@@ -279,3 +279,16 @@ def test_attribution_figure_describing_the_record_is_own_voice(figure, source):
     text = "According to a 52-count complaint filed by the Harbour Board, the firm hid $3 million."
     got = _said_by(text, figure)
     assert got is None if source is None else source in (got or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "source"),
+    [
+        ("Ms. Ada Ruiz plans to visit the port on 9 June, according to a campaign aide.",
+         "9 June", "campaign aide"),
+        ("The Budget Office reported that Ms. Ruiz's plans would cost $150 billion.",
+         "$150 billion", "Budget Office"),
+    ],
+)
+def test_attribution_stated_source_outranks_an_intention(text, figure, source):
+    assert source in (_said_by(text, figure) or "")

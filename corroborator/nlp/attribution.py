@@ -54,6 +54,9 @@ SPEECH = frozenset(
 )
 # "put X at 36,000", "made clear that ...": cues only with that complement
 CUE_WITH = {"put": ("at",), "make": ("clear",), "call": ("for",), "point": ("to", "out")}
+# cues of intention or belief: an explicit "according to" in the sentence outranks them
+ATTITUDES = frozenset({"want", "plan", "propose", "intend", "seek", "hope", "expect", "believe",
+                       "think", "offer", "demand", "urge", "ask"})
 # nouns whose clause ("Trump's claim that ...", "a Times report that ...") is what their
 # author states; and proposals, whose figures are their author's ("Clinton's plan would ...")
 CLAIMS = frozenset(
@@ -163,13 +166,22 @@ def _in_sentence(doc: Doc, tok: Token, quotes: Attributed) -> Attribution:
     for finder in (_on_path, _according_to, _parenthetical):
         found = finder(doc, tok, quotes)
         if found is not None and found.said_by:
+            if finder is _on_path and _attitude(found):  # "X plans to ..., according to Y"
+                return _according_to(doc, tok, quotes) or found
             return found
     return NONE
+
+
+def _attitude(found: Attribution) -> bool:
+    """A cue of intention or belief rather than of statement: 'wants', 'plans', 'believes'."""
+    lemma = (found.cue or "").split()[0].lower()
+    return lemma[:4] in {w[:4] for w in ATTITUDES}
 
 
 def _on_path(doc: Doc, tok: Token, quotes: Attributed) -> Attribution | None:
     """The innermost cue above the figure in its sentence's tree."""
     path = path_up(tok)
+    fallback: Attribution | None = None
     for k, node in enumerate(path[1:], start=1):
         below = path[k - 1]
         for child in node.children:  # "the $1.6 billion that Anderson estimates"
@@ -185,7 +197,7 @@ def _on_path(doc: Doc, tok: Token, quotes: Attributed) -> Attribution | None:
             if found is not None:
                 return found
         if _aside(node):
-            return None  # "..., which at 35 percent is the highest": the reporter's own aside
+            return fallback  # "..., which at 35 percent is the highest": the reporter's aside
         if node.pos_ == "NOUN" and (
                 node.lemma_.lower() in RECORDS and below.dep_ == "prep" and below.lower_ == "of"
                 or node.lemma_.lower() in VALUES and below.dep_ in (
@@ -201,11 +213,9 @@ def _on_path(doc: Doc, tok: Token, quotes: Attributed) -> Attribution | None:
                         child.dep_ == "prep" and child.lower_ == "under"):
                     plan = child if child.dep_ != "prep" else next(
                         (c for c in child.children if c.dep_ == "pobj"), None)
-                    if plan is not None and plan.lemma_.lower() in PROPOSALS:
-                        found = _authored(doc, plan, quotes, named_only=True)
-                        if found is not None:
-                            return found
-    return None
+                    if plan is not None and plan.lemma_.lower() in PROPOSALS and fallback is None:
+                        fallback = _authored(doc, plan, quotes, named_only=True)
+    return fallback  # a plan's author, when no one above it states the figure
 
 
 def _authored(doc: Doc, noun: Token, quotes: Attributed, *,
