@@ -67,7 +67,10 @@ def dossier_lock(
     Raises ``StoreError`` if another process holds it for more than ``timeout`` seconds.
     """
     path = Path(folder)
-    path.mkdir(parents=True, exist_ok=True)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise _unwritable(path, exc) from exc
     key = path.resolve()
     if key in _held:
         _held[key] += 1
@@ -76,7 +79,10 @@ def dossier_lock(
         finally:
             _held[key] -= 1
         return
-    fd = os.open(key / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fd = os.open(key / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:
+        raise _unwritable(path, exc) from exc
     try:
         _acquire(fd, key, timeout, waiting)
         _held[key] = 1
@@ -111,6 +117,14 @@ def _escaped(match: re.Match[str]) -> str:
         return named[char]
     code = ord(char)
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def _unwritable(folder: Path, exc: OSError) -> StoreError:
+    """A folder corroborator may not write a dossier in (read-only, not ours, full)."""
+    return StoreError(
+        f"{terminal_text(folder)}: corroborator cannot write a dossier here "
+        f"({exc.strerror or exc}): give a folder you may write to, or ask its owner."
+    )
 
 
 def _acquire(fd: int, folder: Path, timeout: float, waiting: Callable[[str], None] | None) -> None:

@@ -617,3 +617,31 @@ def test_crash_add_killed_before_inputs_json_loses_no_report(work: Path, templat
     with closing(sqlite3.connect(folder / "record.sqlite")) as db:
         assert db.execute("SELECT count(*) FROM documents").fetchone()[0] == len(BASE_REPORTS) + 1
     assert len(regrouped_ids(folder, work)) == len(BASE_REPORTS) + 1
+
+
+# --- an output folder that cannot be written (issue 19, 8) ---------------------------
+
+
+def _unwritable_folder() -> Path | None:
+    """A folder not even root may create files in (sysfs is read-only in a container)."""
+    probe = Path("/sys/corroborator-probe")
+    try:
+        probe.mkdir()
+    except OSError:
+        return probe
+    probe.rmdir()
+    return None
+
+
+@pytest.mark.skipif(_unwritable_folder() is None, reason="no read-only file system here")
+def test_crash_unwritable_output_folder_gives_a_message_not_a_traceback(work: Path) -> None:
+    folder = _unwritable_folder()
+    assert folder is not None
+    exe = Path(sys.executable).with_name("corroborator")
+    for args in (["build", str(BUILD_REPORTS[0]), "--out", str(folder), "-q"],
+                 ["add", str(folder.parent / "kernel"), str(ADDED_REPORT), "-q"]):
+        done = subprocess.run([str(exe), *args], cwd=work, capture_output=True, text=True,
+                              timeout=300, check=False)
+        assert done.returncode == 1, done.stderr
+        assert "Traceback" not in done.stderr
+        assert "corroborator cannot write a dossier here" in done.stderr
