@@ -292,3 +292,21 @@ def test_attribution_figure_describing_the_record_is_own_voice(figure, source):
 )
 def test_attribution_stated_source_outranks_an_intention(text, figure, source):
     assert source in (_said_by(text, figure) or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "source"),
+    [
+        ("FactWatch rated 32% of the senator's statements as false.", "32%", "FactWatch"),
+        ("In a survey by the Civic Institute, 40 percent of tenants backed the plan.",
+         "40 percent", "Civic Institute"),
+        ("In the new poll, the mayor rose 3 points.", "3", "poll"),
+    ],
+)
+def test_attribution_missed_lemma_and_record_read_from(text, figure, source):
+    assert source in (_said_by(text, figure) or "")
+
+
+def test_attribution_hedge_word_in_counted_noun_is_no_hedge():
+    mentions, _ = _read("FactWatch rated 32% of the party's claims as false.")
+    assert not mentions[0].hedged

@@ -54,6 +54,7 @@ SPEECH = frozenset(
 )
 # "put X at 36,000", "made clear that ...": cues only with that complement
 CUE_WITH = {"put": ("at",), "make": ("clear",), "call": ("for",), "point": ("to", "out")}
+SURVEYS = frozenset({"poll", "survey", "study", "census", "tally", "count", "analysis", "audit"})
 # cues of intention or belief: an explicit "according to" in the sentence outranks them
 ATTITUDES = frozenset({"want", "plan", "propose", "intend", "seek", "hope", "expect", "believe",
                        "think", "offer", "demand", "urge", "ask"})
@@ -207,6 +208,8 @@ def _on_path(doc: Doc, tok: Token, quotes: Attributed) -> Attribution | None:
             found = _authored(doc, node, quotes)
             if found is not None:
                 return found
+        if node.pos_ in ("VERB", "AUX") and fallback is None:
+            fallback = _in_record(doc, node, quotes)  # "In this poll, Trump rose 1 point"
         if node.pos_ in ("VERB", "AUX") and below.dep_ not in ("nsubj", "nsubjpass"):
             for child in node.children:  # "Clinton's plan would cap it at 28 percent"
                 if child.dep_ in ("nsubj", "nsubjpass") and child.lemma_.lower() in PROPOSALS or (
@@ -216,6 +219,20 @@ def _on_path(doc: Doc, tok: Token, quotes: Attributed) -> Attribution | None:
                     if plan is not None and plan.lemma_.lower() in PROPOSALS and fallback is None:
                         fallback = _authored(doc, plan, quotes, named_only=True)
     return fallback  # a plan's author, when no one above it states the figure
+
+
+def _in_record(doc: Doc, verb: Token, quotes: Attributed) -> Attribution | None:
+    """'In the poll, ...', 'in a new survey by X, ...': the record a clause is read from."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "from") and child.i < verb.i:
+            for obj in (c for c in child.children if c.dep_ == "pobj"):
+                if obj.lemma_.lower() in SURVEYS:
+                    found = _authored(doc, obj, quotes)
+                    if found is not None:
+                        return found
+                    name = _noun_phrase(doc, obj)
+                    return Attribution(name, child.text, False, "nominal")
+    return None
 
 
 def _authored(doc: Doc, noun: Token, quotes: Attributed, *,
@@ -253,8 +270,22 @@ def _aside(node: Token) -> bool:
     return before is not None and before.text in (",", "—", "–", "--", "(")
 
 
+def _lemma(tok: Token) -> str:
+    """The lemma, or a cue the lemmatizer missed ("rated" -> "rat"): the word with a verb
+    ending taken off."""
+    lemma = tok.lemma_.lower()
+    if lemma in CUES or not tok.tag_.startswith("VB"):
+        return lemma
+    low = tok.lower_
+    for end, add in (("ed", ""), ("ed", "e"), ("d", ""), ("es", ""), ("s", ""), ("ing", ""),
+                     ("ing", "e")):
+        if low.endswith(end) and low[: -len(end)] + add in CUES:
+            return low[: -len(end)] + add
+    return lemma
+
+
 def _is_cue(node: Token, below: Token | None) -> bool:
-    lemma = node.lemma_.lower()
+    lemma = _lemma(node)
     if lemma not in CUES or node.pos_ not in ("VERB", "AUX") and not (
             node.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in node.children)):
         return False  # a verb, or one the tagger took for a noun ("the data show")

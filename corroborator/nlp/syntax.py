@@ -218,7 +218,8 @@ def hedge_for(tok: Token) -> str | None:
     sent = sent_of(tok)
     low = sent.text.lower()
     path = {t.i for t in path_up(tok)}
-    phrase = {t.i for t in tok.head.subtree} if tok.dep_ in ("nummod", "quantmod") else set()
+    head = tok.head if tok.dep_ in ("nummod", "quantmod", "compound") else tok
+    phrase = {t.i for left in head.lefts for t in left.subtree}  # "an estimated 500 people"
     for cue in HEDGES:
         for k in _matches(low, cue):
             span = tok.doc.char_span(sent.start_char + k, sent.start_char + k + len(cue),
