@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from .models import CleanDoc, Mention, Quote, Sentence
 from .nlp import syntax
 from .nlp.attribution import attribute, unverified
-from .nlp.dates import MONTHS, DateSpan, clock_near, find_dates
+from .nlp.dates import MONTHS, DateSpan, ahead, clock_near, find_dates
 from .nlp.numbers import Quantity, find_quantities
 from .nlp.quotes import QuoteSpan, attribute_quotes, find_quote_spans
 
@@ -47,6 +47,7 @@ def extract(doc: Doc, clean: CleanDoc) -> tuple[list[Mention], list[Quote]]:
         text = syntax.text_of(doc)
         quantities, spans = find_quantities(text), find_quote_spans(text)
         dates = find_dates(text, clean.source.published)
+    dates = [_directed(doc, d, clean.source.published) for d in dates]
     doc.user_data["corroborator_dates"] = dates
     attributed = attribute_quotes(doc, spans)
     quotes = [
@@ -259,6 +260,54 @@ def _from_date(doc: Doc, clean: CleanDoc, d: DateSpan, quotes: Attributed) -> Me
         extra["clock"] = clock
     return _mention(doc, clean, "date", d.value, None, d.start, d.end, tok, dated, counted,
                     quotes, extra=extra)
+
+
+FORWARD_AUX = {"will", "would", "shall", "'ll"}
+FORWARD_WORDS = {"next", "coming", "upcoming", "forthcoming"}
+FORWARD_TO = {"go", "set", "due", "schedule", "expect", "plan", "slate", "poise"}  # "set to resume"
+
+
+def _directed(doc: Doc, d: DateSpan, published: str | None) -> DateSpan:
+    """A weekday read forward when its sentence looks ahead (``dates.ahead``): its governing
+    verb has will/would/shall, is present progressive ("is meeting on Friday") or follows
+    "going/set/due to"; or "next/coming/upcoming" qualifies it or the noun it dates. Past
+    tense or no cue keeps the day before the published date."""
+    if d.value is None or not d.relative or ahead(d, published) == d:
+        return d
+    span = doc.char_span(d.start, d.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return d
+    tok = span.root
+    if any(t.lower_ in FORWARD_WORDS for t in doc[max(0, span.start - 2) : span.start]):
+        return ahead(d, published)  # "this coming Friday"
+    cur = tok
+    for _ in range(6):
+        if cur.head.i == cur.i and cur.pos_ not in ("VERB", "AUX"):
+            return d
+        if cur.i != tok.i and cur.pos_ in ("NOUN", "PROPN") and any(
+                c.dep_ == "amod" and c.lower_ in FORWARD_WORDS for c in cur.children):
+            return ahead(d, published)  # "the upcoming vote on Friday"
+        if cur.pos_ in ("VERB", "AUX") and cur.i != tok.i:
+            return ahead(d, published) if _looks_ahead(cur) else d
+        if cur.head.i == cur.i:
+            return d
+        cur = cur.head
+    return d
+
+
+def _looks_ahead(verb: Token) -> bool:
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in FORWARD_AUX or a.lemma_.lower() in FORWARD_AUX for a in aux):
+        return True  # "will resume", "would resume", "'ll meet"
+    if verb.tag_ == "VBG" and any(a.lemma_.lower() == "be" and a.tag_ in ("VBZ", "VBP")
+                                  for a in aux):
+        return True  # "is meeting on Friday"
+    head = verb.head
+    if (any(a.tag_ == "TO" for a in aux) and verb.dep_ == "xcomp" and head.i != verb.i
+            and head.lemma_.lower() in FORWARD_TO):  # "is going to meet", "are set to resume"
+        return _looks_ahead(head) or (head.tag_ != "VBD" and not any(
+            c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in head.children))
+    return False
 
 
 def _dated(tok: Token) -> Token | None:

@@ -84,3 +84,54 @@ def test_dates_parts_of_a_day_resolve_to_their_day(text, published, value):
 def test_dates_a_clock_time_goes_with_the_date_beside_it(text, clock):
     (d,) = find_dates(text, "2026-03-17")
     assert clock_near(text, d.start, d.end) == clock
+
+
+# issue 18.4: a weekday's direction follows the tense of its sentence. The report is
+# published on Wednesday 11 March 2026: Thursday before is the 5th, after is the 12th.
+def _dated_mentions(text: str, published: str = "2026-03-11") -> dict[str, str | None]:
+    from corroborator.extract import extract
+    from corroborator.models import CleanDoc, RawDoc, Source
+    from corroborator.nlp import make_nlp
+
+    raw = RawDoc("r1", "r1.txt", "txt", text, Source(published=published), "0" * 64)
+    mentions, _ = extract(make_nlp()(text), CleanDoc(raw, text))
+    return {m.text: m.value for m in mentions if m.kind == "date"}
+
+
+@pytest.mark.issue(18)
+@pytest.mark.parametrize(
+    ("text", "day", "value"),
+    [
+        ("Officials said talks would resume on Thursday.", "Thursday", "2026-03-12"),
+        ("The union said the talks will resume on Thursday.", "Thursday", "2026-03-12"),
+        ("The minister is meeting the union on Friday.", "Friday", "2026-03-13"),
+        ("The minister is going to meet the union on Friday.", "Friday", "2026-03-13"),
+        ("Talks are set to resume on Monday.", "Monday", "2026-03-16"),
+        ("The upcoming vote on Friday will decide the strike.", "Friday", "2026-03-13"),
+    ],
+)
+def test_dates_a_weekday_ahead_resolves_forward(text, day, value):
+    assert _dated_mentions(text)[day] == value
+
+
+@pytest.mark.issue(18)
+@pytest.mark.parametrize(
+    ("text", "day", "value"),
+    [
+        ("Talks resumed on Thursday, officials said.", "Thursday", "2026-03-05"),
+        ("The vote, scheduled for Tuesday, was postponed.", "Tuesday", "2026-03-10"),
+        ("The strike ended last Friday.", "last Friday", "2026-03-06"),
+        ("The strike ends next Friday.", "next Friday", "2026-03-13"),
+    ],
+)
+def test_dates_a_weekday_in_the_past_stays_back(text, day, value):
+    assert _dated_mentions(text)[day] == value
+
+
+@pytest.mark.issue(18)
+def test_dates_today_in_a_quote_is_the_reports_day():
+    found = _dated_mentions('"Today we go back to work," the union leader said on Sunday.',
+                            "2026-03-09")
+    assert found == {"Today": "2026-03-09", "Sunday": "2026-03-08"}
+    found = _dated_mentions('"We will sign it today," the minister told reporters.', "2026-03-09")
+    assert found == {"today": "2026-03-09"}

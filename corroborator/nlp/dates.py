@@ -197,6 +197,22 @@ def find_dates(text: str, published: str | None = None) -> list[DateSpan]:
     return sorted(found, key=lambda d: d.start)
 
 
+_BARE_WEEKDAY = re.compile(rf"(?:(?P<which>this|coming|upcoming|this\s+coming)\s+)?{_WEEKDAY}", re.IGNORECASE)
+
+
+def ahead(span: DateSpan, published: str | None) -> DateSpan:
+    """``span`` read forward: a bare weekday ("would resume on Thursday", "this Friday")
+    whose sentence looks ahead is the first such day on or after the published date, not
+    the one before. Any other span is returned as it is."""
+    m = _BARE_WEEKDAY.fullmatch(span.text)
+    pub, precision = parse_published(published)
+    if m is None or pub is None or precision < 3:
+        return span
+    days = (WEEKDAYS[m.group("weekday").lower()] - pub.weekday()) % 7
+    value = (pub + dt.timedelta(days=days)).isoformat()
+    return DateSpan(span.start, span.end, span.text, value, span.relative)
+
+
 # a time of day: "12:01 a.m. PDT", "4 p.m.", "0700 GMT", "19:00", "midnight"
 _ZONE = r"(?:\s*\(?(?P<zone>GMT|UTC|[ECMP][SD]?T|CES?T|BST|IST|JST|AE[SD]T)\b\)?)?"
 _CLOCK = re.compile(
