@@ -62,6 +62,7 @@ class Corpus:
     stories: list[list[int]]
     features: list[dict[tuple[int, int], list[float]]]  # per story
     forbidden: Any  # Clashes.between
+    days: list[tuple[int, int] | None]  # each report's event days
     fit_on: set[str] = field(default_factory=set)  # the reports whose pairs may be fit on
 
 
@@ -89,7 +90,8 @@ def prepare(name: str, data: Mapping[str, Any], truth: dict[str, str], fit_on: s
     stories = ev.stories(profs)
     features = [ev.pair_features(s, profs, vecs) if len(s) > 1 else {} for s in stories]
     forbidden = Clashes(docs, dict(by_doc), data["starts"]).between
-    return Corpus(name, [d.id for d in docs], truth, stories, features, forbidden, fit_on)
+    return Corpus(name, [d.id for d in docs], truth, stories, features, forbidden,
+                  [p.dated for p in profs], fit_on)
 
 
 def load(cache: Path) -> tuple[Corpus, list[Corpus], set[str], dict[str, set[str]]]:
@@ -184,7 +186,8 @@ def grouped(corpus: Corpus, weights: Sequence[float], bias: float, margin: float
                 groups.append(story)
                 continue
             logits = {p: float(np.dot(w, f)) + bias for p, f in feats.items()}
-            groups += ev.link_story(story, logits, [], ev.event_logit(0.5), corpus.forbidden)
+            groups += ev.link_story(story, logits, [], ev.event_logit(0.5), corpus.forbidden,
+                                    days=corpus.days.__getitem__)
     finally:
         ev.MERGE_MARGIN, ev.ATTACH_LOGIT = saved
     return [[corpus.ids[i] for i in g] for g in groups]
@@ -314,7 +317,9 @@ def render(j: Judged, before: Mapping[str, float], constants: tuple[float, float
             "split the main event of three of the four stories. The fit keeps \"months apart\" "
             "at weight 0 whenever it would come out positive (time apart is never evidence of "
             "one event); on ECB+, whose events hold follow-up reports weeks or months later, it "
-            "does, so reports dated far apart are kept apart by the rest of the evidence only."
+            "does, so reports dated far apart are kept apart by the rest of the evidence, and "
+            "by one rule: a small event (a report whose wording strays) does not join a larger "
+            "one dated `FAR_DAYS` or more away."
         ),
     ]
     return "\n".join(lines) + "\n"

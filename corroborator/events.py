@@ -26,11 +26,11 @@ of them too. So reports are grouped twice:
    odds) by ``MERGE_MARGIN``. Two reports whose headline counts (the first count
    of each lead) count the same thing, in the same role, ``HEADLINE_RATIO`` or
    more apart may never share an event (cannot-link), unless they are dated close
-   together. A group of ``SMALL_EVENT``
-   reports or fewer then joins the closest larger event of its story when its
-   mean log-odds reach ``ATTACH_LOGIT``: a report whose wording strays is rarely
-   an event of its own. This level is quadratic in the size of a story, not of
-   the batch.
+   together. A group of ``SMALL_EVENT`` reports or fewer then joins the closest
+   larger event of its story when its mean log-odds reach ``ATTACH_LOGIT`` and
+   they are not dated ``FAR_DAYS`` or more apart: a report whose wording strays
+   is rarely an event of its own, but one dated weeks away is. This level is
+   quadratic in the size of a story, not of the batch.
 
 The model's weights (``WEIGHTS``) are fit by ``bench/events_real.py --fit`` on the
 ECB+ dev topics 1-35 and on the real multi-outlet stories with gold events
@@ -91,6 +91,7 @@ COSINE_BLOCK = 4096  # words per dense block when a story's cosines are computed
 CLOSE_DAYS = 3  # two reports whose event days are this close (each known to a week)...
 CLOSE_WIDTH = 7  # ...are dated close together
 APART_CAP = 120  # days apart count up to this (in months of 30 days)
+FAR_DAYS = 10  # a small event dated this many days from a larger one does not join it
 REAL_WEIGHT = 1.0  # in the fit (bench/events_real.py), a real story's pair against an ECB+ pair
 
 # Weights of the pair model, fit by ``bench/events_real.py --fit`` on ECB+ dev topics 1-35
@@ -118,7 +119,7 @@ FEATURES = (
 # fmt: off
 WEIGHTS = (
     15.17, -0.29, 0.71, -1.46, -7.5, 8.26, 1.81, -1.3, 4.27,
-    5.19, 5.14, 2.88, -0.35, -0.72, -0.79, 1.57, 6.2, 0.0,
+    5.19, 5.14, 2.88, -0.35, -0.72, -0.79, 1.57, 6.19, 0.0,
 )
 # fmt: on
 BIAS = -9.78
@@ -458,8 +459,11 @@ def _attach_small(
     logits: dict[tuple[int, int], float],
     known: set[int],
     forbidden: Callable[[list[int], list[int]], bool],
+    days: Callable[[int], tuple[int, int] | None] | None = None,
 ) -> list[list[int]]:
-    """Small new groups join the larger group of the story they are most likely one with.
+    """Small new groups join the larger group of the story they are most likely one with,
+    unless ``days`` (a report's event days) date them ``FAR_DAYS`` or more apart: a report
+    dated weeks from an event is no stray report of it (a later protest, a second storm).
 
     ``known`` holds the reports of known events: a group holding one is never small, and
     is a larger group only when it has more than ``SMALL_EVENT`` reports, as it was when
@@ -474,12 +478,23 @@ def _attach_small(
     small = [k for k, g in enumerate(out) if len(g) <= SMALL_EVENT and not known.intersection(g)]
     larger = [k for k, g in enumerate(out) if len(g) > SMALL_EVENT]
     for k in small:
-        options = [(mean(out[k], out[t]), -t) for t in larger if not forbidden(out[k], out[t])]
+        options = [(mean(out[k], out[t]), -t) for t in larger
+                   if not forbidden(out[k], out[t]) and not _far(out[k], out[t], days)]
         best = max(options, default=None)
         if best and best[0] >= ATTACH_LOGIT:
             out[-best[1]] += out[k]
             out[k] = []
     return [sorted(g) for g in out if g]
+
+
+def _far(a: list[int], b: list[int], days: Callable[[int], tuple[int, int] | None] | None
+         ) -> bool:
+    """Whether the dated reports of two groups are all ``FAR_DAYS`` or more apart."""
+    if days is None:
+        return False
+    x = [d for d in map(days, a) if d is not None]
+    y = [d for d in map(days, b) if d is not None]
+    return bool(x and y) and min(days_apart(i, j) or 0.0 for i in x for j in y) >= FAR_DAYS
 
 
 # -- the stage --------------------------------------------------------------------------
@@ -587,7 +602,7 @@ def _events_of_story(
     if len(story) == 1:
         return [story]
     return link_story(story, pair_logits(pair_features(story, profs, vecs)), seeds, logit,
-                      forbidden)
+                      forbidden, days=lambda i: profs[i].dated)
 
 
 def link_story(
@@ -596,9 +611,12 @@ def link_story(
     seeds: Sequence[Sequence[int]],
     logit: float,
     forbidden: Callable[[list[int], list[int]], bool],
+    *,
+    days: Callable[[int], tuple[int, int] | None] | None = None,
 ) -> list[list[int]]:
     """The events of a story's reports from its pairs' log-odds: average linkage at
-    ``logit`` (known events locked), then small groups join the closest larger one."""
+    ``logit`` (known events locked), then small groups join the closest larger one not
+    dated far from them (``days``: a report's event days)."""
     inside = set(story)
     own = [list(s) for s in seeds if inside.issuperset(s)]
     local = {i: k for k, i in enumerate(story)}
@@ -613,7 +631,7 @@ def link_story(
         unscored=UNSCORED_LOGIT,
     )
     groups = [[story[i] for i in g] for g in found]
-    return _attach_small(groups, logits, {i for s in own for i in s}, forbidden)
+    return _attach_small(groups, logits, {i for s in own for i in s}, forbidden, days)
 
 
 def _events(

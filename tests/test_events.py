@@ -21,6 +21,7 @@ from corroborator.events import (
     candidate_pairs,
     group_events,
     lead_text,
+    link_story,
     pair_cosine_array,
     pair_features,
     pair_logits,
@@ -471,3 +472,17 @@ def test_events_label_is_never_page_furniture(furniture: str) -> None:
     (event,) = group_events([CleanDoc(raw, text)], [], {"r": [0]}, threshold=0.5)
     assert furniture not in event.label
     assert event.label.startswith("Crews cleared the harbour road")
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize(("late", "joins"), [(None, True), ((700, 700), False), ((103, 104), True)])
+def test_events_small_event_dated_far_away_does_not_join_a_larger_one(
+    late: tuple[int, int] | None, joins: bool
+) -> None:
+    """A report whose wording strays joins the larger event, unless dated weeks from it."""
+    logits = {(i, j): 5.0 for i in range(6) for j in range(i + 1, 6)}
+    logits |= {(i, 6): -0.5 for i in range(6)}
+    days = [(100, 100)] * 6 + [late]
+    found = link_story(list(range(7)), logits, [], 0.0, lambda a, b: False,
+                       days=days.__getitem__)
+    assert found == ([[0, 1, 2, 3, 4, 5, 6]] if joins else [[6], [0, 1, 2, 3, 4, 5]])
