@@ -1076,3 +1076,88 @@ def test_web_idle_connections_do_not_starve_the_server(tmp_path: Path) -> None:
             sock.close()
         server.close()  # type: ignore[attr-defined]
         thread.join(timeout=10)
+
+
+# ---------------------------------------------------------------------------
+# search finds what a user types (issue 18.5)
+
+
+def _spelled_record() -> Record:
+    """The fixture record plus a report that spells a gang "MS13" and a name with diacritics,
+    and a quote whose text does not name its speaker."""
+    doc, sents = make_report(
+        "spelled",
+        [
+            ["Police said MS13 members crossed the border.", "Vučić met the envoy."],
+            ['"We will deport them all," said Tom Homan.', "The MS-13 gang denied it."],
+        ],
+        source=Source(outlet="Border Wire", title="Border crossings rise"),
+    )
+    quote = make_quote(doc, "spelled-q1", "We will deport them all,", "Tom Homan")
+    base = make_record()
+    return dataclasses.replace(
+        base,
+        documents=base.documents + (doc,),
+        sentences=base.sentences + sents,
+        quotes=base.quotes + (quote,),
+    )
+
+
+@pytest.fixture(scope="module")
+def spelled_app(tmp_path_factory: pytest.TempPathFactory) -> App:
+    return _app_for(_spelled_record(), tmp_path_factory.mktemp("spelled"))
+
+
+def _hits(app: App, q: str, group: str) -> list[dict[str, Any]]:
+    path = f"/search.json?q={urllib.parse.quote(q)}&group={group}"
+    (result,) = call(app, path).json()["results"]
+    return result["hits"]
+
+
+@pytest.mark.issue(18)
+@pytest.mark.parametrize("q", ["MS-13", "MS13", "ms13", "Ms\u201013"])
+def test_web_search_finds_a_name_with_or_without_its_hyphen(spelled_app: App, q: str) -> None:
+    texts = [h["text"] for h in _hits(spelled_app, q, "sentences")]
+    assert texts == ["Police said MS13 members crossed the border.", "The MS-13 gang denied it."]
+
+
+@pytest.mark.issue(18)
+@pytest.mark.parametrize("q", ["Vucic", "vučić", "VUCIC"])
+def test_web_search_folds_case_and_diacritics(spelled_app: App, q: str) -> None:
+    assert [h["text"] for h in _hits(spelled_app, q, "sentences")] == ["Vučić met the envoy."]
+
+
+@pytest.mark.issue(18)
+def test_web_search_marks_a_folded_hit_in_the_original_text(spelled_app: App) -> None:
+    page = call(spelled_app, "/search?q=vucic&group=sentences").html()
+    assert [m.text_content() for m in page.xpath("//mark[@class='hit']")] == ["Vučić"]
+
+
+@pytest.mark.issue(18)
+def test_web_search_finds_quotes_by_their_speaker(spelled_app: App) -> None:
+    hits = _hits(spelled_app, "Homan", "quotes")
+    assert [h["title"] for h in hits] == ["Tom Homan"]
+    assert _hits(spelled_app, "Adeyemi", "quotes")  # a fixture speaker, not named in her quote
+
+
+@pytest.mark.issue(18)
+@pytest.mark.parametrize(
+    ("path", "allowed"),
+    [
+        ("/facts?kind=bogus", "count, amount, date"),
+        ("/facts.json?status=nope", "conflict, agreed, single"),
+        ("/compare.json?kind=bogus", "count, amount, date"),
+    ],
+)
+def test_web_unknown_filter_value_is_400_naming_the_allowed(
+    app: App, path: str, allowed: str
+) -> None:
+    r = call(app, path)
+    assert r.status == 400
+    assert allowed in r.text and ("bogus" in r.text or "nope" in r.text)
+
+
+@pytest.mark.issue(18)
+def test_web_known_filter_value_without_facts_is_still_200(app: App) -> None:
+    r = call(app, "/facts.json?kind=percent")
+    assert r.status == 200 and r.json()["facts"] == []

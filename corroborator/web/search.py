@@ -1,14 +1,17 @@
 """Search across the record: facts, report sentences, quotes, entities, events, reports.
 
 The index is built once per record from the ``Record`` itself: each entry is
-a text lowercased ahead of time, so a query is a scan of plain ``in`` tests
-(milliseconds for tens of thousands of sentences). Every word of the query
-must occur; matches are marked in a snippet of the text.
+a text folded ahead of time (``fold``: case, diacritics and hyphens dropped, so
+``MS-13`` finds "MS13" and ``Vucic`` finds "Vučić"), so a query is a scan of
+plain ``in`` tests (milliseconds for tens of thousands of sentences). Every word
+of the query must occur; matches are marked in a snippet of the text. A quote is
+found by its speaker's name too, a fact by the names of those who state it.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,12 +20,40 @@ from . import urls
 from .common import Page, Request, paginate
 from .site import NO_SPEAKER, Site
 
-__all__ = ["GROUPS", "Entry", "build_index", "search", "snippet"]
+__all__ = ["GROUPS", "Entry", "build_index", "fold", "search", "snippet"]
 
 GROUPS = ("facts", "sentences", "quotes", "entities", "events", "reports")
 MAX_TERMS = 8
 PER_GROUP = 8  # hits shown per group when no group is chosen
 SNIPPET = 110  # characters of text around the first hit
+HYPHENS = frozenset("-\u2010\u2011\u2012\u2013\u00ad")  # dropped: "MS-13" is "MS13"
+
+
+def fold_map(text: str) -> tuple[str, list[int]]:
+    """``text`` casefolded, without diacritics or hyphens, and for each of its characters
+    the offset of the character of ``text`` it comes from (to mark a hit in the original)."""
+    out: list[str] = []
+    where: list[int] = []
+    for i, ch in enumerate(text):
+        if ch in HYPHENS:
+            continue
+        for part in unicodedata.normalize("NFKD", ch.casefold()):
+            if not unicodedata.combining(part):
+                out.append(part)
+                where.append(i)
+    return "".join(out), where
+
+
+_DROP_HYPHENS = {ord(h): None for h in HYPHENS}
+
+
+def fold(text: str) -> str:
+    """What search compares: ``text`` casefolded, without diacritics or hyphens (the same
+    as ``fold_map(text)[0]``, faster: the index folds every sentence of the record)."""
+    text = text.translate(_DROP_HYPHENS).casefold()
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,19 +73,27 @@ def build_index(site: Site) -> dict[str, list[Entry]]:
     record = site.record
     index: dict[str, list[Entry]] = {g: [] for g in GROUPS}
 
-    def add(group: str, title: str, href: str, text: str, note: str = "") -> None:
-        index[group].append(Entry(group, title, href, text, text.casefold(), note))
+    def add(group: str, title: str, href: str, text: str, note: str = "", also: str = "") -> None:
+        searched = fold(f"{text} · {also}" if also else text)
+        index[group].append(Entry(group, title, href, text, searched, note))
 
     for f in record.facts:
         text = " · ".join(p for p in (f.label, f.subject, f.reason) if p)
-        add("facts", f.label, urls.fact(f.id), text, f.status)
+        add(
+            "facts",
+            f.label,
+            urls.fact(f.id),
+            text,
+            f.status,
+            " · ".join(site.fact_speakers.get(f.id, ())),
+        )
     for s in record.sentences:
         doc = site.docs.get(s.doc)
         if doc is not None:
             add("sentences", site.doc_short(s.doc), urls.report(s.doc), doc.text[s.start : s.end])
     for q in record.quotes:
         href = f"{urls.report(q.doc)}#{anchor('q', q.id)}"
-        add("quotes", q.speaker or NO_SPEAKER, href, q.text, site.doc_short(q.doc))
+        add("quotes", q.speaker or NO_SPEAKER, href, q.text, site.doc_short(q.doc), q.speaker or "")
     for e in record.entities:
         add(
             "entities",
@@ -73,8 +112,8 @@ def build_index(site: Site) -> dict[str, list[Entry]]:
 
 
 def terms(query: str) -> list[str]:
-    """The words of a query, lowercased, at most ``MAX_TERMS``."""
-    return list(dict.fromkeys(query.casefold().split()))[:MAX_TERMS]
+    """The words of a query, folded as the index is (``fold``), at most ``MAX_TERMS``."""
+    return list(dict.fromkeys(w for w in fold(query).split() if w))[:MAX_TERMS]
 
 
 def matches(entries: list[Entry], words: list[str]) -> list[Entry]:
@@ -83,15 +122,16 @@ def matches(entries: list[Entry], words: list[str]) -> list[Entry]:
 
 def snippet(text: str, words: list[str]) -> list[Node]:
     """A window of ``text`` around the first hit, every hit marked."""
-    lowered = text.casefold()
-    if len(lowered) != len(text):  # casefold changed lengths (ß -> ss): offsets would drift
-        return [Node(text=text[: 2 * SNIPPET])]
-    first = min((lowered.find(w) for w in words if w in lowered), default=0)
+    folded, where = fold_map(text)
+    spans = sorted(
+        (where[m.start()], where[m.end() - 1] + 1)
+        for w in words
+        for m in re.finditer(re.escape(w), folded)
+    )
+    first = spans[0][0] if spans else 0
     lo = max(0, first - SNIPPET)
     hi = min(len(text), first + SNIPPET)
-    hits = sorted(
-        (m.start(), m.end()) for w in words for m in re.finditer(re.escape(w), lowered[lo:hi])
-    )
+    hits = [(s - lo, min(e, hi) - lo) for s, e in spans if lo <= s < hi]
     nodes = [Node(text="…")] if lo else []
     pos = 0
     for start, end in hits:

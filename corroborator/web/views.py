@@ -56,8 +56,16 @@ class FactFilter:
         return {f.name: v for f in fields(self) if (v := getattr(self, f.name))}
 
     def select(self, site: Site) -> list[Fact]:
-        """The facts that pass every filter, conflicts first."""
+        """The facts that pass every filter, conflicts first. An unknown status or kind is a
+        400 naming the values allowed, not an empty list that reads as "no such facts"."""
+        self._check("status", self.status, list(STATUSES))
+        self._check("kind", self.kind, list(KINDS) + [k for k in site.kinds if k not in KINDS])
         return [f for f in self._candidates(site) if self._keeps(site, f)]
+
+    @staticmethod
+    def _check(name: str, value: str | None, allowed: list[str]) -> None:
+        if value is not None and value not in allowed:
+            raise HTTPError(400, f"unknown {name} {value!r}; use one of {', '.join(allowed)}")
 
     def _candidates(self, site: Site) -> list[Fact]:
         """Start from the narrowest index a filter allows, so a filtered page scans little."""
