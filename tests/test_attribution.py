@@ -310,3 +310,13 @@ def test_attribution_missed_lemma_and_record_read_from(text, figure, source):
 def test_attribution_hedge_word_in_counted_noun_is_no_hedge():
     mentions, _ = _read("FactWatch rated 32% of the party's claims as false.")
     assert not mentions[0].hedged
+
+
+def test_attribution_quote_after_colon_takes_the_clause_before_it():
+    text = "Port chief Ines Varga put it plainly: “The operator’s numbers do not add up.”"
+    assert _speaker(text) == "Ines Varga"
+
+
+def test_attribution_record_in_relative_clause_lists_the_figure():
+    text = "The operator has stood by its manifest, which lists 96 people on board."
+    assert _said_by(text, "96") == "manifest"

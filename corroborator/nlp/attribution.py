@@ -45,7 +45,7 @@ Attributed = Sequence[tuple["QuoteSpan", str | None, str | None]]
 CUES = REPORTING | frozenset(
     "clarify recommend expect project calculate tally count cite rate believe think "  # noqa: SIM905
     "forecast predict calculate put make want plan propose intend seek demand urge ask offer "
-    "reference mention feature publish call point".split()
+    "reference mention feature publish call point list".split()
 )
 # verbs of speech proper: what they report is a clause or a quotation, never a noun object
 SPEECH = frozenset(
@@ -307,9 +307,8 @@ def _is_cue(node: Token, below: Token | None) -> bool:
         return False
     if below.dep_ == "prep" and below.lower_ in CIRCUMSTANCE_PREPS:
         return False
-    if below.dep_ == "dobj" and (lemma == "tell" or lemma in SPEECH and below.pos_ == "NOUN"):
-        return False  # "told reporters": the listener; "Economy adds 90,000 jobs": no speech
-    return not (below.dep_ == "dobj" and node.dep_ in ("relcl", "acl"))
+    # "told reporters": the listener; "Economy adds 90,000 jobs": no speech
+    return not (below.dep_ == "dobj" and (lemma == "tell" or lemma in SPEECH and below.pos_ == "NOUN"))
 
 
 def _elaborates(verb: Token, clause: Token) -> bool:

@@ -187,5 +187,11 @@ def _colon_verb(doc: Doc, qs: QuoteSpan) -> Token | None:
     colon = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
     if colon is None or not len(colon):
         return None
-    root = sent_of(colon[0]).root
-    return root if root.pos_ in ("VERB", "AUX") else None
+    sent = sent_of(colon[0])
+    before_colon = [t for t in sent if t.i < colon[0].i]
+    inside = {t.i for t in before_colon}
+    heads = [t for t in before_colon if t.head.i not in inside and t.pos_ in ("VERB", "AUX")]
+    if heads:  # the clause before the colon, even when the parser hangs it on the quote's verb
+        return heads[-1]
+    root = sent.root
+    return root if root.pos_ in ("VERB", "AUX") and root.i < colon[0].i else None
