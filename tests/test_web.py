@@ -1161,3 +1161,10 @@ def test_web_unknown_filter_value_is_400_naming_the_allowed(
 def test_web_known_filter_value_without_facts_is_still_200(app: App) -> None:
     r = call(app, "/facts.json?kind=percent")
     assert r.status == 200 and r.json()["facts"] == []
+
+
+@pytest.mark.issue(18)
+@pytest.mark.parametrize("query", ["MARLOW GENERAL", "Marlów General"])
+def test_web_table_search_folds_case_and_diacritics(app: App, query: str) -> None:
+    data = call(app, "/table/facts.json?_search=" + urllib.parse.quote(query)).json()
+    assert [r["id"] for r in data["rows"]] == ["f-injured"]

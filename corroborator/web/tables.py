@@ -7,7 +7,8 @@ builders (so a table here is the table in the file, row for row; only
 part of the record). Query parameters follow Datasette's where they can:
 
 * ``?column=value`` or ``?column__op=value`` filters, ``op`` one of ``OPS``;
-* ``?_search=text`` keeps rows with ``text`` in any column;
+* ``?_search=text`` keeps rows with ``text`` in any column (case, diacritics and hyphens
+  aside);
 * ``?_sort=column`` / ``?_sort_desc=column`` orders;
 * ``?page=`` / ``?size=`` paginate; ``.json`` and ``.csv`` twins (or
   ``?_format=json|csv``) give the filtered rows, the CSV all of them.
@@ -26,6 +27,7 @@ from typing import Any
 from .. import store
 from . import urls
 from .common import HTTPError, Page, Request, Response, paginate
+from .search import fold
 from .site import Site
 
 __all__ = ["OPS", "Table", "load_tables", "table", "tables"]
@@ -155,8 +157,8 @@ def _select(tbl: Table, filters: list[Filter], search: str | None) -> list[dict[
         test = OPS[f.op]
         rows = [r for r in rows if test(r[f.column], f.value)]
     if search:
-        needle = search.casefold()
-        rows = [r for r in rows if any(needle in _text(v).casefold() for v in r.values())]
+        needle = fold(search)  # case, diacritics and hyphens aside: MS-13 finds MS13
+        rows = [r for r in rows if any(needle in fold(_text(v)) for v in r.values())]
     return rows
 
 
