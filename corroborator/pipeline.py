@@ -341,7 +341,7 @@ def canon_mention(m: Mention, canon: dict[str, str]) -> Mention:
         head=_interned(m.head),
         qualifiers=tuple(map(intern, m.qualifiers)),
         frame=tuple(map(intern, m.frame)),
-        said_by=_interned(canon.get(m.said_by, m.said_by)) if m.said_by else None,
+        said_by=_interned(m.said_by),  # as its report names it (a merged name may not occur there)
         attribution_cue=_interned(m.attribution_cue),
         hedge_cue=_interned(m.hedge_cue),
         subject=_interned(canon.get(m.subject, m.subject)) if m.subject else None,
@@ -355,4 +355,6 @@ def _interned(text: str | None) -> str | None:
 
 
 def canon_quote(q: Quote, canon: dict[str, str]) -> Quote:
-    return replace(q, speaker=canon.get(q.speaker, q.speaker) if q.speaker else None)
+    """The quote as it is: its speaker as its report names it (issue 15: a claimer always
+    occurs in its own report; the merged entity is found through the entities table)."""
+    return q
