@@ -26,7 +26,7 @@ class Settings:
     # reconcile: numbers within this relative tolerance are equal
     value_tolerance: float = 0.005
     # reconcile: the probability (linking.LinkModel) at which two groups share a slot
-    link_threshold: float = 0.2
+    link_threshold: float = 0.1
     # reconcile: context vectors for slot similarity: "minilm" (sentence embeddings of the
     # masked context, best quality), "tok2vec" (the parser's own vectors: free, for speed),
     # or "auto" (minilm up to 3,000 mentions, the size of a story's dossier; tok2vec beyond)
