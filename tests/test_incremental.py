@@ -85,12 +85,15 @@ def test_incremental_selective_reaches_back_for_the_name_he_stands_for() -> None
 
 def test_incremental_selective_parse_annotates_only_the_selected_sentences() -> None:
     nlp = make_nlp()
-    text = "The sky was grey.\n\nPolice said 17 people were hurt in Lisbon."
+    # the sentence before a selected one is parsed as its context, not annotated
+    text = "The sky was grey.\n\nThe wind rose.\n\nPolice said 17 people were hurt in Lisbon."
     stats: dict[str, int] = {}
     (doc,) = selective.parse(nlp, [(text, None)], stats=stats)
     assert doc.text == text
-    assert [s.text.strip() for s in doc.sents] == ["The sky was grey.",
+    assert [s.text.strip() for s in doc.sents] == ["The sky was grey.", "The wind rose.",
                                                    "Police said 17 people were hurt in Lisbon."]
+    rose = next(t for t in doc if t.text == "rose")
+    assert rose.pos_ == "" and rose.dep_ == "dep"
     assert 0 < stats["parsed"] < stats["tokens"]
     grey = next(t for t in doc if t.text == "grey")
     assert grey.pos_ == "" and grey.ent_type_ == ""

@@ -142,15 +142,48 @@ def parse(nlp: Language, texts: Iterable[tuple[str, str | None]], batch_size: in
 
 
 def _annotate(nlp: Language, batch: list[Selected], stats: dict[str, int] | None) -> Iterator[Doc]:
-    pieces = [Doc(nlp.vocab, words=[t.text for t in doc[a:b]],
-                  spaces=[bool(t.whitespace_) for t in doc[a:b]])
-              for doc, _, spans in batch for a, b in spans]
+    """Each run is parsed with the sentence before it as context (as a full parse reads it:
+    the tagger's and parser's view of a run's first words depends on the words before them),
+    and only the run's own annotations are kept."""
+    starts = [[_context_start(bounds, a) for a, _ in spans] for _, bounds, spans in batch]
+    pieces = [Doc(nlp.vocab, words=[t.text for t in doc[c:b]],
+                  spaces=[bool(t.whitespace_) for t in doc[c:b]])
+              for (doc, _, spans), cs in zip(batch, starts) for (a, b), c in zip(spans, cs)]
     parsed = iter(nlp.pipe(pieces, batch_size=64))
-    for doc, bounds, spans in batch:
-        yield _merge(doc, bounds, spans, [next(parsed) for _ in spans])
+    for (doc, bounds, spans), cs in zip(batch, starts):
+        own = [_own(next(parsed), a - c) for (a, _), c in zip(spans, cs)]
+        yield _merge(doc, bounds, spans, own)
         if stats is not None:
             stats["tokens"] = stats.get("tokens", 0) + len(doc)
-            stats["parsed"] = stats.get("parsed", 0) + sum(b - a for a, b in spans)
+            stats["parsed"] = stats.get("parsed", 0) + sum(b - c for (_, b), c in zip(spans, cs))
+
+
+def _context_start(bounds: Sequence[tuple[int, int]], a: int) -> int:
+    """Where the sentence before the one starting at token ``a`` starts (``a`` if none)."""
+    before = [s for s, e in bounds if e == a]
+    return before[0] if before else a
+
+
+def _own(piece: Doc, skip: int) -> Doc:
+    """The part of a parsed piece after its ``skip`` context tokens, as a Doc of its own: a
+    head in the context becomes the token itself (a root), an entity cut at the start
+    begins there."""
+    if not skip:
+        return piece
+    arr = piece.to_array(ATTRS)[skip:].astype("int64")
+    head, iob = ATTRS.index(HEAD), ATTRS.index(ENT_IOB)
+    target = np.arange(len(arr)) + arr[:, head]
+    outside = (target < 0) | (target >= len(arr))
+    arr[outside, head] = 0
+    arr[outside, ATTRS.index(DEP)] = piece.vocab.strings.add("ROOT")
+    if len(arr) and arr[0, iob] == 1:  # I(nside) an entity begun in the context
+        arr[0, iob] = 3  # B(egin)
+    words = [t.text for t in piece[skip:]]
+    out = Doc(piece.vocab, words=words, spaces=[bool(t.whitespace_) for t in piece[skip:]])
+    out.from_array(ATTRS, arr.astype("uint64"))
+    if piece.tensor is not None and len(piece.tensor):
+        out.tensor = piece.tensor[skip:]
+    return out
 
 
 def _merge(doc: Doc, bounds: Sequence[tuple[int, int]], spans: Sequence[tuple[int, int]],
