@@ -180,7 +180,7 @@ def _own(piece: Doc, skip: int) -> Doc:
         arr[0, iob] = 3  # B(egin)
     words = [t.text for t in piece[skip:]]
     out = Doc(piece.vocab, words=words, spaces=[bool(t.whitespace_) for t in piece[skip:]])
-    out.from_array(ATTRS, arr.astype("uint64"))
+    out.from_array(ATTRS, arr.astype("uint64"))  # type: ignore[arg-type]  # thinc Ints2d
     if piece.tensor is not None and len(piece.tensor):
         out.tensor = piece.tensor[skip:]
     return out
