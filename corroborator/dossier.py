@@ -15,7 +15,7 @@ from . import __version__
 from .independence import Derivation, Supporter, find_derivations
 from .models import Fact, Mention, Record
 from .series import Series, find_series, series_of
-from .sides import Side, disputed, sides
+from .sides import Side, disputed, sides, supporting_docs
 
 CHUNK_CHARS = 1 << 20  # characters written at a time
 
@@ -125,7 +125,7 @@ def _sections(record: Record) -> dict[str, Any]:
         ),
         "events": ({"id": e.id, "label": e.label, "when": e.when, "documents": list(e.documents)}
                    for e in record.events),
-        "facts": (fact_json(f, supporter.support({m.doc for m in f.mentions}), in_series.get(f.id))
+        "facts": (fact_json(f, supporter.support(supporting_docs(f)), in_series.get(f.id))
                   for f in facts),
         "series": [series_json(x) for x in found],
         "quotes": ({"id": q.id, "doc": q.doc, "speaker": q.speaker, "cue": q.cue, "text": q.text,

@@ -372,8 +372,10 @@ class Supporter:
             for origin, members in groups
         ]
         outlets = len(set(outlet.values()))
-        return {"outlets": outlets, "independent": len(sources), "sources": sources,
-                "summary": _summary(outlets, sources)}
+        known = all(outlet[i] != i for i in ids)  # every report's outlet (or host) is known
+        return {"outlets": outlets if known else None, "reports": len(ids),
+                "independent": len(sources), "sources": sources,
+                "summary": _summary(outlets, sources) if known else _unknown(len(ids), sources)}
 
     def _outlet(self, ident: str) -> str:
         found = self.outlets.get(ident)
@@ -433,6 +435,14 @@ def _label(origin: str, members: set[str], info: Mapping[str, CleanDoc]) -> str:
     if credits:
         return f"{credits.most_common(1)[0][0]} wire"
     return _outlet(info.get(origin), origin)
+
+
+def _unknown(reports: int, sources: Sequence[Mapping[str, Any]]) -> str:
+    """'3 reports (outlets unknown), 2 independent sources': without metadata a report is
+    not an outlet, and its file name is no source's name."""
+    k = len(sources)
+    return (f"{reports} report{'s' if reports != 1 else ''} (outlets unknown), {k} "
+            f"independent source{'s' if k != 1 else ''}")
 
 
 def _summary(outlets: int, sources: Sequence[Mapping[str, Any]]) -> str:

@@ -42,12 +42,31 @@ def sides(mentions: Sequence[Mention]) -> list[Side]:
         groups.setdefault((m.value, m.unit, m.bound), []).append(m)
     out = []
     for (value, unit, _), ms in groups.items():
-        sources = tuple({m.said_by.casefold(): m.said_by for m in reversed(ms)
-                         if m.said_by}.values())[::-1]
+        sources = _distinct_names([m.said_by for m in ms if m.said_by])
         docs = tuple(dict.fromkeys(m.doc for m in ms))
         out.append(Side(value, unit, ms[0].text, sources, docs,
                         sum(1 for m in ms if not m.said_by)))
     return sorted(out, key=lambda s: (-len(s.docs), -len(s.sources), str(s.value)))
+
+
+def _distinct_names(names: Sequence[str]) -> tuple[str, ...]:
+    """Names in order, each once: a name whose words all appear in a longer one ("Bukele",
+    "Nayib Bukele") is that one; case aside."""
+    words = {n: set(n.casefold().split()) for n in names}
+    out: list[str] = []
+    for n in sorted(dict.fromkeys(names), key=lambda n: -len(words[n])):
+        if not any(words[n] <= words[o] for o in out):
+            out.append(n)
+    return tuple(sorted(out, key=names.index))
+
+
+def supporting_docs(fact: Fact) -> set[str]:
+    """The reports that support a fact's value: all of its reports, or for a conflict the
+    reports of its leading value only (a dissenting report is no support)."""
+    found = sides(fact.mentions)
+    if fact.status == "conflict" and found:
+        return set(found[0].docs)
+    return {m.doc for m in fact.mentions}
 
 
 def disputed(fact: Fact) -> bool:

@@ -202,10 +202,12 @@ def test_independence_support_one_outlet_is_one_source() -> None:
     assert (result["outlets"], result["independent"]) == (1, 1)
 
 
-def test_independence_support_without_documents_counts_reports() -> None:
+@pytest.mark.issue(18)
+def test_independence_support_without_outlets_counts_reports_not_outlets() -> None:
+    """Without metadata a report is not an outlet, and its file name names no source."""
     result = support(["a", "b", "c"], [Derivation("b", "a", 1.0, 5, 5)])
-    assert (result["outlets"], result["independent"]) == (3, 2)
-    assert result["summary"] == "3 outlets, 2 independent sources (a; c)"
+    assert (result["outlets"], result["reports"], result["independent"]) == (None, 3, 2)
+    assert result["summary"] == "3 reports (outlets unknown), 2 independent sources"
 
 
 @pytest.mark.parametrize(("text", "wire"), [

@@ -91,3 +91,15 @@ def test_sides_web_fact_page_shows_the_dispute_side_by_side(built):
     assert status[0].startswith("200")
     assert "Disputed: each source" in page and "disputed: " in page
     assert "12,000" in page and "40,000" in page
+
+
+def test_sides_one_source_named_two_ways_is_one_source():
+    ms = [_mention("a", 23, "Nayib Bukele"), _mention("b", 23, "Bukele"), _mention("c", 21, "Homan")]
+    assert describe(ms) == "23 (Nayib Bukele) vs 21 (Homan)"
+
+
+def test_sides_a_conflict_is_supported_by_its_leading_value_only(built):
+    fact = _crowd(json.loads((built / "dossier.json").read_text())["facts"])
+    leading = set(fact["values"][0]["documents"])
+    assert set(fact["support"]["sources"][0]["documents"]) <= leading
+    assert sum(len(s["documents"]) for s in fact["support"]["sources"]) == len(leading)

@@ -32,6 +32,7 @@ from ..dossier import CHUNK_CHARS, buffered
 from ..event_parts import event_places
 from ..independence import Supporter, find_derivations
 from ..models import KINDS, STATUSES, CleanDoc, Event, Fact, Mention, Quote, Record
+from ..sides import supporting_docs
 
 __all__ = [
     "Node",
@@ -456,7 +457,7 @@ def _fact_view(fact: Fact, docs: dict[str, CleanDoc], opened: set[str],
         value=format_value(fact.value, fact.unit),
         columns=[Column(v, c) for v, c in columns.items()],
         n_documents=len({m.doc for m in fact.mentions}),
-        support=str(supporter.support({m.doc for m in fact.mentions})["summary"]),
+        support=str(supporter.support(supporting_docs(fact))["summary"]),
     )
 
 
