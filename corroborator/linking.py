@@ -152,6 +152,11 @@ def _as_date(value: str) -> dt.date:
     return dt.date(parts[0], *(parts[1:] + [1, 1])[:2])
 
 
+def two_sources(a: Mention, b: Mention) -> bool:
+    """Each is attributed to a named source, and the two are different sources."""
+    return bool(a.said_by and b.said_by and not names_overlap([a.said_by], [b.said_by]))
+
+
 def time_clash(a: Mention, b: Mention) -> bool:
     """Both values are stated for a time, in different years."""
     return bool(a.time and b.time and a.time[:4] != b.time[:4])
@@ -184,7 +189,7 @@ def features(a: Mention, b: Mention, sims: Sequence[float], compatible: bool) ->
     ratio = log_ratio(a, b)
     both_heads = bool(a.head and b.head)
     sources = (a.said_by, b.said_by)
-    two_sources = bool(sources[0] and sources[1] and not names_overlap([sources[0]], [sources[1]]))
+    two = two_sources(a, b)
     return [
         context,
         near,
@@ -201,9 +206,9 @@ def features(a: Mention, b: Mention, sims: Sequence[float], compatible: bool) ->
         float(same and specific(a)),
         float(compatible),
         ratio,
-        ratio if two_sources else 0.0,
+        ratio if two else 0.0,
         float(not compatible and ratio < DRIFT),
-        float(two_sources),
+        float(two),
         float(bool(sources[0] and sources[1] and names_overlap([sources[0]], [sources[1]]))),
         float(a.doc == b.doc),
         float(a.doc == b.doc and a.sent_start == b.sent_start),

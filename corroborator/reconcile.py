@@ -45,17 +45,15 @@ from .linking import (
     LinkModel,
     features,
     log_ratio,
-    names_overlap,
     norm_name,
     time_clash,
+    two_sources,
 )
 from .models import Fact, Mention, fact_order
 from .nlp.numbers import to_base
 from .sides import describe, sides
 
 DISAGREE_MARGIN = 3.0  # extra log-odds two groups whose values disagree need to join
-DISPUTES = True  # two named sources disputing one slot are judged by the slot alone
-DISPUTE_LINKAGE = "max"  # how groups whose values disagree are compared: "max" or "average"
 AUTO_MINILM_MAX = 3000  # "auto": sentence embeddings up to this many mentions, tok2vec beyond
 TENSOR_DIM = 96  # width of en_core_web_sm's tok2vec vectors
 PARALLEL_MIN_MENTIONS = 5000  # fewer mentions to cluster are clustered in this process
@@ -139,7 +137,7 @@ class Scorer:
         agree = compatible(a, b, self.tol)
         feats = features(a, b, [float(v[i] @ v[j]) for v in self.vecs], agree)
         score = self.model.logit(feats, agree)
-        if not agree and DISPUTES and a.head and a.head == b.head and _two_sources(a, b):
+        if not agree and a.head and a.head == b.head and two_sources(a, b):
             score = max(score, self.model.dispute_logit(feats))
         return score
 
@@ -168,9 +166,9 @@ def _block_keys(m: Mention) -> list[object]:
 
 def cluster_block(block: Sequence[Mention], base: float, tol: float,
                   context: str = "minilm", model: LinkModel | None = None) -> list[list[int]]:
-    """Average linkage over the candidate pairs' log-odds: two groups join while the mean
-    log-odds of their scored pairs reach ``base`` (``DISAGREE_MARGIN`` more when their values
-    disagree), and no pair between them is forbidden."""
+    """Agreeing groups join by average linkage over the candidate pairs' log-odds while the
+    mean reaches ``base``; then groups whose values disagree by their best pair, at ``base``
+    plus ``DISAGREE_MARGIN`` (``_join_disputes``). No forbidden pair is ever joined."""
     if len(block) == 1:
         return [[0]]
     scorer = Scorer(block, context, tol, model)
@@ -183,10 +181,6 @@ def cluster_block(block: Sequence[Mention], base: float, tol: float,
     agree = lambda x, y: _may_join(block, x, y, tol, need_agreement=True)
     average_linkage(clusters, base, agree)
     groups = [sorted(m) for m in clusters.members.values()]
-    if DISPUTE_LINKAGE == "average":
-        anyway = lambda x, y: _may_join(block, x, y, tol, need_agreement=False)
-        average_linkage(clusters, base + DISAGREE_MARGIN, anyway)
-        return [sorted(m) for m in clusters.members.values()]
     return _join_disputes(block, groups, scores, base + DISAGREE_MARGIN, tol)
 
 
@@ -263,7 +257,7 @@ def _self_contradiction(block: Sequence[Mention], xs: list[int], ys: list[int],
     for j in ys:
         b = block[j]
         for a in by_doc.get(b.doc, ()):
-            if not compatible(a, b, tol) and not _two_sources(a, b):
+            if not compatible(a, b, tol) and not two_sources(a, b):
                 return True
     return False
 
@@ -279,13 +273,9 @@ def _dispute_or_drift(block: Sequence[Mention], xs: list[int], ys: list[int]) ->
                 continue  # two counted nouns, or one where the other counts none
             if a.kind == "date" and a.head:
                 return True  # two dates of one named thing or act: "passed in 1798" / "1789"
-            if log_ratio(a, b) < DRIFT or _two_sources(a, b):
+            if log_ratio(a, b) < DRIFT or two_sources(a, b):
                 return True
     return False
-
-
-def _two_sources(a: Mention, b: Mention) -> bool:
-    return bool(a.said_by and b.said_by and not names_overlap([a.said_by], [b.said_by]))
 
 
 def _value_key(m: Mention) -> tuple[object, ...]:
