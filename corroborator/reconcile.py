@@ -51,7 +51,7 @@ from .linking import (
 )
 from .models import Fact, Mention, fact_order
 from .nlp.numbers import to_base
-from .sides import describe, sides
+from .sides import describe, named_apart, sides
 
 DISAGREE_MARGIN = 3.0  # extra log-odds two groups whose values disagree need to join
 AUTO_MINILM_MAX = 3000  # "auto": sentence embeddings up to this many mentions, tok2vec beyond
@@ -290,9 +290,7 @@ def verdict(mentions: Sequence[Mention], tol: float) -> tuple[str, str]:
     for i, a in enumerate(mentions):
         for b in mentions[i + 1 :]:
             if not compatible(a, b, tol):
-                named = [s for s in sides(mentions) if s.sources]
-                sources = {frozenset(x.casefold() for x in s.sources) for s in named}
-                prefix = "disputed: " if len(sources) >= 2 else ""
+                prefix = "disputed: " if named_apart(sides(mentions)) else ""
                 return "conflict", prefix + describe(mentions)
     if len(docs) >= 2:
         return "agreed", f"{len(mentions)} mentions in {len(docs)} reports agree"

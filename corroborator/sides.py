@@ -71,11 +71,13 @@ def supporting_docs(fact: Fact) -> set[str]:
 
 def disputed(fact: Fact) -> bool:
     """A conflict whose sides are stated by different named sources."""
-    if fact.status != "conflict":
-        return False
-    named = [frozenset(x.casefold() for x in s.sources) for s in sides(fact.mentions)
-             if s.sources]
-    return len(named) >= 2 and len(set(named)) >= 2
+    return fact.status == "conflict" and named_apart(sides(fact.mentions))
+
+
+def named_apart(found: Sequence[Side]) -> bool:
+    """Two or more sides are stated by named sources, and not all by the same ones."""
+    named = {frozenset(x.casefold() for x in s.sources) for s in found if s.sources}
+    return len(named) >= 2
 
 
 def describe(mentions: Sequence[Mention]) -> str:
