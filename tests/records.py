@@ -25,6 +25,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from corroborator.models import (
@@ -352,3 +353,15 @@ def make_events_record() -> Record:
     loose = Fact("f-evacuation", None, "evacuation time", FIRE, "duration", "single",
                  (duration,), value=20.0, unit="minute", reason="one report")  # fmt: skip
     return dataclasses.replace(base, events=base.events[::-1], facts=base.facts + (loose,))
+
+
+def build_fixture(name: str, out: Path) -> Path:
+    """``corroborator build`` of the fixture corpus ``tests/fixtures/NAME`` into ``out``."""
+    from click.testing import CliRunner
+
+    from corroborator.cli import cli
+
+    corpus = Path(__file__).resolve().parent / "fixtures" / name
+    result = CliRunner().invoke(cli, ["build", str(corpus), "--out", str(out), "--quiet"])
+    assert result.exit_code == 0, result.output
+    return out

@@ -4,15 +4,12 @@ flood whose death toll is stated as of three days."""
 
 import json
 import sqlite3
-from pathlib import Path
 
 import pytest
+from records import build_fixture
 
 from corroborator.models import Fact, Mention
 from corroborator.series import fact_time, find_series
-
-ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT / "tests" / "fixtures" / "series"
 
 
 def _fact(ident, value, time, *, head="people", event="e1", kind="count"):
@@ -50,14 +47,7 @@ def test_series_fact_time_is_the_one_time_its_mentions_state():
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    from click.testing import CliRunner
-
-    from corroborator.cli import cli
-
-    out = tmp_path_factory.mktemp("series")
-    result = CliRunner().invoke(cli, ["build", str(CORPUS), "--out", str(out), "--quiet"])
-    assert result.exit_code == 0, result.output
-    return out
+    return build_fixture("series", tmp_path_factory.mktemp("series"))
 
 
 def test_series_a_rising_toll_is_a_history_not_a_conflict(built):

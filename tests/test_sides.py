@@ -6,15 +6,12 @@ whose crowd the police put at 12,000 and the organisers at 40,000.
 
 import json
 import sqlite3
-from pathlib import Path
 
 import pytest
+from records import build_fixture
 
 from corroborator.models import Mention
 from corroborator.sides import describe, sides
-
-ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT / "tests" / "fixtures" / "dispute"
 
 
 def _mention(doc, value, said_by=None, text=None):
@@ -39,14 +36,7 @@ def test_sides_without_sources_count_reports():
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    from click.testing import CliRunner
-
-    from corroborator.cli import cli
-
-    out = tmp_path_factory.mktemp("dispute")
-    result = CliRunner().invoke(cli, ["build", str(CORPUS), "--out", str(out), "--quiet"])
-    assert result.exit_code == 0, result.output
-    return out
+    return build_fixture("dispute", tmp_path_factory.mktemp("dispute"))
 
 
 def _crowd(facts):

@@ -15,6 +15,7 @@ Playwright drives the Chromium binary that apt installed
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -23,6 +24,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+from corroborator.web import urls
 
 pytestmark = [pytest.mark.issue(3), pytest.mark.slow]
 
@@ -293,23 +296,24 @@ def test_web_browser_hostile_reports_stay_inert(page: Any, xss_url: str) -> None
 # a disputed figure (issue 14): each source's figure side by side
 
 
+def _served(serve: Any, tmp_path_factory: pytest.TempPathFactory, name: str) -> tuple[str, Path]:
+    """The fixture corpus ``tests/fixtures/NAME`` built and served: its URL and folder."""
+    out = _build(ROOT / "tests" / "fixtures" / name, tmp_path_factory.mktemp(name))
+    return str(serve(out)), out
+
+
 @pytest.fixture(scope="module")
 def dispute_site(serve: Any, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
-    out = _build(ROOT / "tests" / "fixtures" / "dispute", tmp_path_factory.mktemp("dispute"))
-    return str(serve(out)), out
+    return _served(serve, tmp_path_factory, "dispute")
 
 
 @pytest.mark.issue(14)
 def test_web_browser_disputed_fact_shows_each_sources_figure(
     page: Any, dispute_site: tuple[str, Path]
 ) -> None:
-    import json
-
     url, out = dispute_site
     facts = json.loads((out / "dossier.json").read_text())["facts"]
     crowd = next(f for f in facts if f["dispute"])
-    from corroborator.web import urls
-
     page.goto(url + urls.fact(crowd["id"]))
     meta = page.locator(".fact-meta .value").inner_text()
     assert meta.startswith("disputed: ") and "12,000" in meta and "40,000" in meta
@@ -324,18 +328,13 @@ def test_web_browser_disputed_fact_shows_each_sources_figure(
 
 @pytest.fixture(scope="module")
 def series_site(serve: Any, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
-    out = _build(ROOT / "tests" / "fixtures" / "series", tmp_path_factory.mktemp("series"))
-    return str(serve(out)), out
+    return _served(serve, tmp_path_factory, "series")
 
 
 @pytest.mark.issue(14)
 def test_web_browser_fact_in_a_series_draws_its_history(
     page: Any, series_site: tuple[str, Path]
 ) -> None:
-    import json
-
-    from corroborator.web import urls
-
     url, out = series_site
     (series,) = json.loads((out / "dossier.json").read_text())["series"]
     middle = series["points"][1]
