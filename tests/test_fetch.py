@@ -418,7 +418,31 @@ def bomb() -> bytes:
     return gzipped([gzipped(b"\0" * (1 << 20) for _ in range(BOMB_MB))])
 
 
-class BombServer:
+class LoopbackServer:
+    """A threaded HTTP server on a free loopback port serving ``handler``; a context manager.
+    ``stop`` is set when it closes (a handler still sending can check it)."""
+
+    def __init__(self, handler: type[BaseHTTPRequestHandler]) -> None:
+        self.stop = threading.Event()
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.server.daemon_threads = True
+        self.thread = threading.Thread(target=self.server.serve_forever, args=(0.05,))
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.server.server_address[1]}{path}"
+
+    def __enter__(self) -> Self:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop.set()
+        self.server.shutdown()
+        self.server.server_close()
+        self.thread.join(timeout=10)
+
+
+class BombServer(LoopbackServer):
     """A loopback server whose pages (or robots.txt) are ``body``, sent with ``encoding``
     (a stacked-gzip bomb unless told otherwise)."""
 
@@ -446,21 +470,7 @@ class BombServer:
                 self.wfile.write(body)
 
         self.paths: list[str] = []
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        self.thread = threading.Thread(target=self.server.serve_forever, args=(0.05,))
-
-    def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self.server.server_address[1]}{path}"
-
-    def __enter__(self) -> Self:
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.server.shutdown()
-        self.server.server_close()
-        self.thread.join(timeout=10)
+        super().__init__(Handler)
 
 
 def peak_bytes(run: Callable[[], object]) -> tuple[object, int]:
@@ -647,7 +657,7 @@ def test_fetch_build_refuses_loopback_unless_the_settings_allow_it(site: SiteSer
 # --- a server that drips (issue 19, 6) ------------------------------------------------
 
 
-class DripServer:
+class DripServer(LoopbackServer):
     """A loopback server that sends its answer one byte at a time, ``every`` seconds apart
     (each byte well inside the read timeout), the headers too when ``headers`` is set."""
 
@@ -655,7 +665,6 @@ class DripServer:
         page = b"<html><body><p>" + b"Ferry crews strike at Port Ellis. " * 20 + b"</p></body></html>"
         head = (b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: "
                 + str(len(page)).encode() + b"\r\nConnection: close\r\n\r\n")
-        self.stop = threading.Event()
         outer = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -681,22 +690,7 @@ class DripServer:
                     except OSError:
                         return
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        self.thread = threading.Thread(target=self.server.serve_forever, args=(0.05,))
-
-    def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self.server.server_address[1]}{path}"
-
-    def __enter__(self) -> Self:
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop.set()
-        self.server.shutdown()
-        self.server.server_close()
-        self.thread.join(timeout=10)
+        super().__init__(Handler)
 
 
 @pytest.mark.issue(19)
