@@ -144,7 +144,7 @@ def extract_trafilatura(pages: dict[str, bytes]) -> dict[str, str]:
 def ingest_docs(pages: dict[str, bytes]) -> dict[str, RawDoc | None]:
     """corroborator's HTML path: a RawDoc per page, or None when ingest refuses the page."""
     from corroborator.errors import InputError
-    from corroborator.ingest import _html_doc
+    from corroborator.ingest.reports import _html_doc
     from corroborator.settings import Settings
 
     settings = Settings()
@@ -159,7 +159,7 @@ def ingest_docs(pages: dict[str, bytes]) -> dict[str, RawDoc | None]:
 
 def clean_docs(docs: dict[str, RawDoc | None]) -> dict[str, CleanDoc | None]:
     """The clutter cleaner over the batch of ingested pages, as the pipeline runs it."""
-    from corroborator.clean import clean_reports
+    from corroborator.clean.clutter import clean_reports
 
     cleaned = {c.id: c for c in clean_reports([d for d in docs.values() if d is not None])}
     return {key: cleaned.get(key) for key in docs}

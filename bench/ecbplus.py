@@ -269,8 +269,8 @@ def analysed(corpus: Path, cache: Path | None) -> dict[str, Any]:
     if cache and cache.exists():
         with cache.open("rb") as f:
             return pickle.load(f)
-    from corroborator.clean import clean_reports
-    from corroborator.entities import merge_entities
+    from corroborator.clean.clutter import clean_reports
+    from corroborator.group.entities import merge_entities
     from corroborator.pipeline import analyse, canon_mention, read
     from corroborator.settings import Settings
 
@@ -300,9 +300,9 @@ def fit_weights(
     stories, as ``events.group_events`` forms them."""
     import numpy as np
 
-    from corroborator import events as ev
-    from corroborator.embed import embed
-    from corroborator.profiles import profiles
+    from corroborator.group import events as ev
+    from corroborator.group.profiles import profiles
+    from corroborator.nlp.embed import embed
 
     docs = data["docs"]
     by_doc: dict[str, list] = defaultdict(list)
@@ -370,7 +370,7 @@ def render(
         ),
         "",
         (
-            "Method (`corroborator/events.py`): stories first (TF-IDF average linkage over blocked "
+            "Method (`corroborator/group/events.py`): stories first (TF-IDF average linkage over blocked "
             "candidate pairs), then events within each story by average linkage over a logistic "
             "pair model: TF-IDF of words, lead and names, MiniLM lead similarity, the same "
             "similarities against the rest of the story, names and lead weighted by TF-IDF within "

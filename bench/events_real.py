@@ -70,10 +70,10 @@ def prepare(name: str, data: Mapping[str, Any], truth: dict[str, str], fit_on: s
             embeddings: Path | None) -> Corpus:
     """Profiles, stories and pair features of an analysed corpus, as ``events.group``
     makes them."""
-    from corroborator import events as ev
-    from corroborator.embed import embed
-    from corroborator.event_parts import Clashes
-    from corroborator.profiles import Frequencies, parts_of, weigh
+    from corroborator.group import events as ev
+    from corroborator.group.event_parts import Clashes
+    from corroborator.group.profiles import Frequencies, parts_of, weigh
+    from corroborator.nlp.embed import embed
 
     docs = data["docs"]
     by_doc: dict[str, list[Any]] = defaultdict(list)
@@ -143,7 +143,7 @@ def fit(corpora: Sequence[Corpus], real_weight: float, l2: float = 1e-2
             weights.append(w)
     x = np.hstack([np.array(rows), np.ones((len(rows), 1))])
     y, sw = np.array(labels, dtype=float), np.array(weights)
-    from corroborator.events import FEATURES
+    from corroborator.group.events import FEATURES
 
     # "dated close together" is left out: every visible story's sibling event is dated weeks
     # or months away, so the fit learns "close, so one event" (+6 log-odds) and the held-out
@@ -179,7 +179,7 @@ def _newton(x: np.ndarray, y: np.ndarray, sw: np.ndarray, l2: float) -> np.ndarr
 def grouped(corpus: Corpus, weights: Sequence[float], bias: float, margin: float,
             attach: float) -> list[list[str]]:
     """The corpus's events with these weights and constants (``events.link_story``)."""
-    from corroborator import events as ev
+    from corroborator.group import events as ev
 
     saved = ev.MERGE_MARGIN, ev.ATTACH_LOGIT
     ev.MERGE_MARGIN, ev.ATTACH_LOGIT = margin, attach
@@ -338,7 +338,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--fit", action="store_true", help="print the weights fit on everything")
     parser.add_argument("--before", type=Path, help="a JSON of each story's F1 before")
     args = parser.parse_args(argv)
-    from corroborator import events as ev
+    from corroborator.group import events as ev
 
     ecb, real, _dev, splits = load(args.cache)
     if args.choose:

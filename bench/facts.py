@@ -1,4 +1,4 @@
-"""Fit and judge the fact-linking model (``corroborator/linking.py``) on the real stories.
+"""Fit and judge the fact-linking model (``corroborator/reconcile/linking.py``) on the real stories.
 
 For every story with a gold file in ``../shared/corpus`` the pipeline is run once;
 each of its mentions that matches a gold mention (same report, equal value, a
@@ -37,11 +37,12 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT))
 
-from corroborator import linking, reconcile
-from corroborator.dossier import to_json
-from corroborator.embed import embed
 from corroborator.models import Event, Fact, Mention
+from corroborator.nlp.embed import embed
 from corroborator.pipeline import build
+from corroborator.reconcile import facts as reconcile
+from corroborator.reconcile import linking
+from corroborator.record.dossier import to_json
 from corroborator.settings import Settings
 
 HEADING = "## Fact linking on the real stories (leave one story out)"
@@ -211,7 +212,7 @@ def main() -> None:
     text = "\n\n".join([
         HEADING,
         "`python bench/facts.py --write`. Mentions as the pipeline finds them and events as it "
-        "groups them; facts by the link model of `corroborator/linking.py`. Left out: fit on "
+        "groups them; facts by the link model of `corroborator/reconcile/linking.py`. Left out: fit on "
         "the other stories, threshold and disagreement margin chosen by leave-one-out inside "
         "those stories (chosen per story: "
         + ", ".join(f"{k} {t}/{m}" for k, (t, m) in chosen.items()) + ").",

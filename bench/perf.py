@@ -220,8 +220,8 @@ def _shares_main(folder: Path) -> None:
     """The share of tokens and sentences selective parsing sends to the full pipeline: on
     the generated corpus (cleaned, as ``build`` cleans it) and on real news pages (the true
     article bodies of the extraction benchmark)."""
-    from corroborator.clean import clean_reports
-    from corroborator.ingest import iter_reports
+    from corroborator.clean.clutter import clean_reports
+    from corroborator.ingest.reports import iter_reports
     from corroborator.nlp import make_nlp, selective
     from corroborator.settings import Settings
 
@@ -286,10 +286,10 @@ def add_in_process(dossier: Path, extra: Path, timeout: float | None) -> Run:
 
 
 def _add_main(dossier: Path, extra: Path) -> None:
-    from corroborator.embed import embed
     from corroborator.incremental import add_reports
     from corroborator.nlp import make_nlp
-    from corroborator.outputs import refresh_pages
+    from corroborator.nlp.embed import embed
+    from corroborator.record.outputs import refresh_pages
     from corroborator.settings import Settings
 
     settings = Settings()
@@ -308,7 +308,7 @@ def in_place(r: Run | None) -> bool | None:
 
 def same_record(a: Path, b: Path) -> str:
     """"yes", or which parts of the two records differ."""
-    from corroborator.store import read_record
+    from corroborator.record.store import read_record
 
     ra, rb = read_record(a / "record.sqlite"), read_record(b / "record.sqlite")
     # `add` keeps the ids of the events it adds to, a build from scratch numbers them by
@@ -337,7 +337,7 @@ def event_scores(dossier: Path) -> dict[str, float] | None:
     stories (a report id starts with its story's number: ``00181-1_outlet``)."""
     from collections import Counter as Tally
 
-    from corroborator.store import read_record
+    from corroborator.record.store import read_record
 
     try:
         record = read_record(dossier / "record.sqlite")
@@ -421,7 +421,7 @@ def blocks(mentions: Sequence[Any], event_of: dict[str, str]) -> Counter[tuple[s
 
 def reconcile_sizes(record_path: Path, sizes: Sequence[int], timeout: float, seed: int,
                     work: Path) -> list[dict[str, Any]]:
-    from corroborator.store import read_record
+    from corroborator.record.store import read_record
 
     record = read_record(record_path)
     rows = []
@@ -445,8 +445,8 @@ def reconcile_sizes(record_path: Path, sizes: Sequence[int], timeout: float, see
 
 
 def _reconcile_main(data: Path) -> None:
-    from corroborator.embed import embed
-    from corroborator.reconcile import reconcile
+    from corroborator.nlp.embed import embed
+    from corroborator.reconcile.facts import reconcile
     from corroborator.settings import Settings
 
     mentions, event_of = pickle.loads(data.read_bytes())
@@ -603,7 +603,7 @@ def _add_rows(n: int, r: Run | None, same: str | None, regroup: Run | None = Non
 
 def _reconcile_table(rows: list[dict[str, Any]], args: argparse.Namespace) -> list[str]:
     out = [
-        ("Reconciliation alone (`corroborator.reconcile.reconcile`, embeddings included, model "
+        ("Reconciliation alone (`corroborator.reconcile.facts.reconcile`, embeddings included, model "
         "load excluded) on synthetic mentions: the real mentions of the build above copied "
         "report by report into new events (entity names renamed per copy, one value in ten "
         f"changed); copies merged {'/'.join(map(str, EVENT_GROWTH))} at a time into events, so a "

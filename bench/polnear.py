@@ -48,9 +48,9 @@ from results import write_section  # bench/results.py (bench/ is on sys.path)
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from corroborator.extract import extract
 from corroborator.models import CleanDoc, Mention, RawDoc, Source
 from corroborator.nlp import make_nlp, selective, syntax
+from corroborator.nlp.extract import extract
 
 DEFAULT_DATA = HERE.parent.parent / "shared" / "bench" / "polnear-dev"
 DEFAULT_RESULTS = HERE / "RESULTS.md"

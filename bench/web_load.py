@@ -41,7 +41,7 @@ from corroborator.models import (
     Sentence,
     Source,
 )
-from corroborator.store import read_record, write_record
+from corroborator.record.store import read_record, write_record
 from corroborator.web import urls
 
 HERE = Path(__file__).resolve().parent

@@ -12,7 +12,7 @@ import click
 
 from . import __version__
 from .errors import CorroboratorError
-from .lock import terminal_text
+from .record.lock import terminal_text
 from .settings import Settings
 
 INPUTS_FILE = "inputs.json"  # what a dossier was built from, for `add`
@@ -72,7 +72,7 @@ def build(reports: tuple[str, ...], out: Path, url_lists: tuple[Path, ...],
     A report that cannot be read is skipped with a message naming the file;
     the exit status is non-zero only when no report could be read.
     """
-    from .fetch import is_url, read_url_list
+    from .ingest.fetch import is_url, read_url_list
 
     if not reports and not url_lists:
         raise click.UsageError("give the reports (files, folders or URLs), or --urls with a "
@@ -127,8 +127,8 @@ def _add_to(dossier: Path, inputs_to_add: Sequence[str], *, quiet: bool,
 
     ``summary``: print what was added and the record's counts (default: unless quiet)."""
     summary = not quiet if summary is None else summary
-    from .fetch import is_url
-    from .lock import dossier_lock
+    from .ingest.fetch import is_url
+    from .record.lock import dossier_lock
 
     try:  # one writer at a time: a second `add` waits, then reads the inputs the first left
         with dossier_lock(dossier, waiting=lambda msg: click.echo(msg, err=True)):
@@ -175,7 +175,7 @@ def watch_folder(dossier: Path, folder: Path, interval: float, quiet: bool) -> N
     """
     import signal
 
-    from .store import read_paths
+    from .record.store import read_paths
     from .watch import watch
 
     def add_batch(paths: list[Path]) -> None:
@@ -210,8 +210,7 @@ def _interrupted(signum: int, frame: object) -> None:
 
 def _warm_up(settings: Settings) -> None:
     """Load the NLP pipeline and the embedding model now, not at the first report."""
-    from . import embed
-    from .nlp import make_nlp
+    from .nlp import embed, make_nlp
 
     make_nlp(settings.spacy_model)
     embed.load()
@@ -233,8 +232,8 @@ def _read_inputs(dossier: Path) -> dict[str, Any]:
 def _held(dossier: Path, base: Path) -> list[str]:
     """The inputs the record holds (its reports and skipped inputs), as absolute paths (URLs
     as they are); none when there is no record to read (it is then built anew)."""
-    from .fetch import is_url
-    from .store import read_paths
+    from .ingest.fetch import is_url
+    from .record.store import read_paths
 
     try:
         return [p if is_url(p) else str((base / p).resolve())
@@ -273,11 +272,11 @@ def _add_in_place(dossier: Path, inputs: dict[str, Any], paths: list[str], urls:
     reason is logged) and the record must be rebuilt."""
     import json
 
-    from .dossier import write_atomic
     from .errors import NotIncremental
     from .incremental import add_reports
-    from .outputs import refresh_pages
-    from .store import read_summary
+    from .record.dossier import write_atomic
+    from .record.outputs import refresh_pages
+    from .record.store import read_summary
 
     _logging(quiet)
     settings = Settings.load(inputs.get("settings"))
@@ -339,9 +338,9 @@ def export(dossier: Path, target: Path | None) -> None:
     Example:
       corroborator export dossier/ --to /tmp/full-dossier
     """
-    from .lock import dossier_lock
-    from .outputs import write_pages
-    from .store import read_record
+    from .record.lock import dossier_lock
+    from .record.outputs import write_pages
+    from .record.store import read_record
 
     out = target or dossier
     try:
@@ -357,7 +356,7 @@ def export(dossier: Path, target: Path | None) -> None:
 def _known_events(dossier: Path) -> tuple[Any, ...]:
     """The events of the record being added to (none if it cannot be read: then every
     report is grouped afresh)."""
-    from .store import read_events
+    from .record.store import read_events
 
     try:
         return read_events(dossier / "record.sqlite")
@@ -371,10 +370,10 @@ def _build_into(out: Path, inputs: dict[str, Any], quiet: bool, *, engine: str =
     """Build the record of ``inputs`` and write the dossier files (and inputs.json) to ``out``."""
     import json
 
-    from .dossier import write_atomic
-    from .lock import dossier_lock
-    from .outputs import write_built
     from .pipeline import build_indexed
+    from .record.dossier import write_atomic
+    from .record.lock import dossier_lock
+    from .record.outputs import write_built
 
     _logging(quiet)
     try:

@@ -37,18 +37,17 @@ from sys import intern
 
 import numpy as np
 
-from . import embed
-from .boilerplate import LineIndex
-from .cache import AnalysisCache, BlockCache, analysis_key
-from .clean import clean_batch
-from .entities import Names, merge_names
-from .events import Grouping, group
-from .extract import extract, sentences
-from .ingest import iter_reports, no_reports_error
+from .clean.boilerplate import LineIndex
+from .clean.clutter import clean_batch
+from .group.entities import Names, merge_names
+from .group.events import Grouping, group
+from .group.profiles import lead_text
+from .ingest.reports import iter_reports, no_reports_error
 from .models import CleanDoc, Event, Mention, Quote, RawDoc, Record, Sentence, Skipped
-from .nlp import make_nlp, selective
-from .profiles import lead_text
-from .reconcile import context_mode, reconcile
+from .nlp import embed, make_nlp, selective
+from .nlp.extract import extract, sentences
+from .reconcile.facts import context_mode, reconcile
+from .record.cache import AnalysisCache, BlockCache, analysis_key
 from .settings import Settings
 
 log = logging.getLogger(__name__)
@@ -65,9 +64,9 @@ def read(paths: Sequence[str | Path], settings: Settings, *, urls: Sequence[str]
     Fetched pages are cached under ``cache_dir`` so a rebuild fetches nothing again.
     A report not in English, or with an id already taken, is skipped.
     """
-    from .feeds import FEED_SUFFIXES
-    from .fetch import Fetcher, read_feed_file, read_urls
-    from .warc import is_warc, read_warc
+    from .ingest.feeds import FEED_SUFFIXES
+    from .ingest.fetch import Fetcher, read_feed_file, read_urls
+    from .ingest.warc import is_warc, read_warc
 
     warcs = [p for p in paths if is_warc(p)]
     feeds = [p for p in paths if Path(p).suffix.lower() in FEED_SUFFIXES and not is_warc(p)]
@@ -85,7 +84,7 @@ def read(paths: Sequence[str | Path], settings: Settings, *, urls: Sequence[str]
 
 def _english_only(items: Iterable[RawDoc | Skipped]) -> Iterator[RawDoc | Skipped]:
     """Files are checked here; fetched and archived pages are checked as they are read."""
-    from .language import not_english_reason
+    from .ingest.language import not_english_reason
 
     for item in items:
         reason = None
@@ -240,7 +239,7 @@ def build(paths: str | Path | Sequence[str | Path], settings: Settings | None = 
     ``engine="dask"`` parses and extracts on a Dask cluster (``scheduler``: its
     address; None starts a local one); the record is the same as with "local".
     """
-    from .fetch import is_url
+    from .ingest.fetch import is_url
 
     given, more = _one_or_many(paths, "paths"), _one_or_many(urls, "urls")
     files = [p for p in given if not is_url(p)]

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .ingest import report_files
+from .ingest.reports import report_files
 
 __all__ = ["Arrivals", "watch"]
 

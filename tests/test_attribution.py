@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from corroborator.extract import extract
 from corroborator.models import CleanDoc, Mention, Quote, RawDoc, Source
 from corroborator.nlp import make_nlp
+from corroborator.nlp.extract import extract
 
 pytestmark = pytest.mark.issue(15)
 
@@ -254,7 +254,7 @@ def test_attribution_hedge_governs_the_figure(text, figure, hedged):
 
 
 def test_attribution_name_not_merged_into_an_of_phrase():
-    from corroborator.entities import _canonical
+    from corroborator.group.entities import _canonical
 
     canon = _canonical(["Ruiz", "Progressive Party of Ruiz", "Ruiz"])
     assert canon["Ruiz"] == "Ruiz"

@@ -1,4 +1,4 @@
-"""Tests for corroborator.clean: clutter goes, story stays, offsets map back."""
+"""Tests for corroborator.clean.clutter: clutter goes, story stays, offsets map back."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corroborator.clean import clean_reports, clean_text, find_boilerplate
-from corroborator.ingest import iter_reports
+from corroborator.clean.clutter import clean_reports, clean_text, find_boilerplate
+from corroborator.ingest.reports import iter_reports
 from corroborator.models import CleanDoc, RawDoc, Source
 from corroborator.settings import Settings
 

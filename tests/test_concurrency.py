@@ -2,7 +2,7 @@
 
 Without a lock, each would read inputs.json before the other wrote it, and the
 one to finish last would drop the other's report (a lost update). With
-``corroborator.lock.dossier_lock`` the second waits and then reads the inputs
+``corroborator.record.lock.dossier_lock`` the second waits and then reads the inputs
 the first left. The end-to-end test runs pairs of real ``corroborator add``
 processes, simultaneous and staggered both ways, and checks that each pair
 leaves the record that the same two adds give one after the other, with no
@@ -30,8 +30,8 @@ from typing import Any
 import pytest
 
 from corroborator.errors import StoreError
-from corroborator.lock import LOCK_FILE, dossier_lock, remove_stale_temp_files
-from corroborator.store import SCHEMA
+from corroborator.record.lock import LOCK_FILE, dossier_lock, remove_stale_temp_files
+from corroborator.record.store import SCHEMA
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "demo" / "corpus"
@@ -42,7 +42,7 @@ STAGGER = 0.8  # seconds: the second add starts once the first holds the lock
 
 HOLD = """
 import sys, time
-from corroborator.lock import dossier_lock
+from corroborator.record.lock import dossier_lock
 with dossier_lock(sys.argv[1]):
     print("locked", flush=True)
     time.sleep(float(sys.argv[2]))

@@ -44,8 +44,8 @@ from typing import Any
 
 import pytest
 
-from corroborator.lock import STALE_CACHE_TEMP, STALE_TEMP
-from corroborator.store import SCHEMA
+from corroborator.record.lock import STALE_CACHE_TEMP, STALE_TEMP
+from corroborator.record.store import SCHEMA
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "demo" / "corpus"
@@ -68,10 +68,11 @@ REPLY_TIMEOUT = 300.0  # seconds; a run that takes longer has hung
 # at once, then {"status"} when the child ends.
 ZYGOTE = r"""
 import json, os, sys, traceback
-import corroborator.dossier, corroborator.embed, corroborator.feeds, corroborator.fetch
-import corroborator.language, corroborator.lock, corroborator.pipeline, corroborator.report
-import corroborator.store, corroborator.warc, charset_normalizer, onnxruntime, trafilatura
-from corroborator import ingest
+import corroborator.ingest.feeds, corroborator.ingest.fetch, corroborator.nlp.embed
+import corroborator.record.dossier
+import corroborator.ingest.language, corroborator.record.lock, corroborator.pipeline, corroborator.report
+import corroborator.record.store, corroborator.ingest.warc, charset_normalizer, onnxruntime, trafilatura
+from corroborator.ingest import reports as ingest
 from corroborator.cli import cli
 from corroborator.nlp import make_nlp
 from corroborator.settings import Settings
@@ -492,7 +493,7 @@ def test_crash_readers_after_a_killed_add_see_the_old_record(work: Path, templat
     """serve, watch and export open the record read-only; a hot journal is rolled back
     (under the lock, as a writer would), not reported as "attempt to write a readonly
     database"."""
-    from corroborator.store import read_summary
+    from corroborator.record.store import read_summary
 
     folder = work / "killed-then-read"
     killed_add(template, folder)
@@ -515,7 +516,7 @@ def test_crash_readers_after_a_killed_add_see_the_old_record(work: Path, templat
 def test_crash_hot_journal_in_a_read_only_folder_is_explained(work: Path, template: Path
                                                               ) -> None:
     from corroborator.errors import StoreError
-    from corroborator.store import read_summary
+    from corroborator.record.store import read_summary
 
     folder = work / "killed-read-only"
     killed_add(template, folder)
@@ -544,8 +545,8 @@ def test_crash_hot_journal_that_cannot_be_rolled_back_is_explained(
 ) -> None:
     """While another process holds the folder, a reader cannot roll the journal back: it
     says what happened and what to do, not "attempt to write a readonly database"."""
-    from corroborator import store
     from corroborator.errors import StoreError
+    from corroborator.record import store
 
     folder = work / "killed-and-held"
     killed_add(template, folder)

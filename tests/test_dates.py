@@ -89,9 +89,9 @@ def test_dates_a_clock_time_goes_with_the_date_beside_it(text, clock):
 # issue 18.4: a weekday's direction follows the tense of its sentence. The report is
 # published on Wednesday 11 March 2026: Thursday before is the 5th, after is the 12th.
 def _dated_mentions(text: str, published: str = "2026-03-11") -> dict[str, str | None]:
-    from corroborator.extract import extract
     from corroborator.models import CleanDoc, RawDoc, Source
     from corroborator.nlp import make_nlp
+    from corroborator.nlp.extract import extract
 
     raw = RawDoc("r1", "r1.txt", "txt", text, Source(published=published), "0" * 64)
     mentions, _ = extract(make_nlp()(text), CleanDoc(raw, text))

@@ -64,7 +64,7 @@ def test_distributed_cli_scheduler_writes_the_local_record(tmp_path, cluster, lo
     import subprocess
     import sys
 
-    from corroborator.store import read_record
+    from corroborator.record.store import read_record
 
     out = tmp_path / "dossier"
     done = subprocess.run([sys.executable, "-m", "corroborator", "build", str(DEMO), "--out",

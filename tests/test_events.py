@@ -10,8 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from corroborator.embed import embed
-from corroborator.events import (
+from corroborator.group.events import (
     BLOCK_MIN_DOCS,
     FEATURES,
     STORY_MIN_DOCS,
@@ -27,8 +26,9 @@ from corroborator.events import (
     pair_logits,
     stories,
 )
+from corroborator.group.profiles import event_days, profiles
 from corroborator.models import CleanDoc, Entity, Event, Mention, RawDoc, Source
-from corroborator.profiles import event_days, profiles
+from corroborator.nlp.embed import embed
 
 QUAKE = [
     (
@@ -333,7 +333,7 @@ def test_events_sibling_events_score_below_one_event() -> None:
 def test_events_a_large_story_scores_each_report_with_its_nearest_only() -> None:
     import numpy as np
 
-    from corroborator import events
+    from corroborator.group import events
 
     rng = np.random.default_rng(1)
     small = rng.random((10, 10))
@@ -349,7 +349,7 @@ def test_events_a_large_story_scores_each_report_with_its_nearest_only() -> None
 
 
 def test_events_average_linkage_counts_unscored_pairs_as_given() -> None:
-    from corroborator.events import average_linkage
+    from corroborator.group.events import average_linkage
 
     scores = {(0, 1): 5.0, (2, 3): 5.0, (1, 2): 4.0}
     # 0-1 and 2-3 join; the pair of groups has one scored pair out of four

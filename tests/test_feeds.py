@@ -1,4 +1,4 @@
-"""Tests for corroborator.feeds, and for feeds read through corroborator.fetch.
+"""Tests for corroborator.ingest.feeds, and for feeds read through corroborator.ingest.fetch.
 
 Feeds and their pages are served by the fixture site on loopback
 (tests/fixtures/web); nothing here leaves this machine.
@@ -13,8 +13,8 @@ import pytest
 from fixtures.web.server import SITE, SiteServer
 
 from corroborator.errors import InputError
-from corroborator.feeds import is_feed, parse_feed
-from corroborator.fetch import Fetcher, FetchPolicy, read_feed_file, read_urls
+from corroborator.ingest.feeds import is_feed, parse_feed
+from corroborator.ingest.fetch import Fetcher, FetchPolicy, read_feed_file, read_urls
 from corroborator.models import RawDoc, Skipped
 
 # allow_private: the fixture site is on loopback, which the fetcher refuses unless asked

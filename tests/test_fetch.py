@@ -1,4 +1,4 @@
-"""Tests for corroborator.fetch (and corroborator.language, which it applies).
+"""Tests for corroborator.ingest.fetch (and corroborator.ingest.language, which it applies).
 
 The fetcher is tested against a real HTTP server on loopback serving the
 fixture site (tests/fixtures/web): nothing here leaves this machine.
@@ -24,7 +24,7 @@ import httpx
 import pytest
 from fixtures.web.server import SiteServer
 
-from corroborator.fetch import (
+from corroborator.ingest.fetch import (
     USER_AGENT,
     Fetcher,
     FetchError,
@@ -36,7 +36,7 @@ from corroborator.fetch import (
     read_urls,
     url_doc_id,
 )
-from corroborator.language import detect_language, not_english_reason
+from corroborator.ingest.language import detect_language, not_english_reason
 from corroborator.models import RawDoc, Skipped
 
 # allow_private: the fixture site is on loopback, which the fetcher refuses unless asked
@@ -560,7 +560,7 @@ def test_fetch_connection_checks_the_address_it_connects_to(site: SiteServer) ->
     """The check made on connecting (the resolved IP, as DNS answers then) holds on its own."""
     import httpcore
 
-    from corroborator.fetch import PrivateAddress, _GuardedBackend
+    from corroborator.ingest.fetch import PrivateAddress, _GuardedBackend
 
     port = int(site.url("/").split(":")[2].split("/")[0])
     with pytest.raises(PrivateAddress):
@@ -602,7 +602,7 @@ def test_fetch_refuses_a_redirect_to_a_private_address(target: str) -> None:
     ("255.255.255.255", False), ("not an address", False),
 ])
 def test_fetch_is_public_address(address: str, public: bool) -> None:
-    from corroborator.fetch import is_public_address
+    from corroborator.ingest.fetch import is_public_address
 
     assert is_public_address(address) is public
 
@@ -610,7 +610,7 @@ def test_fetch_is_public_address(address: str, public: bool) -> None:
 @pytest.mark.issue(19)
 def test_fetch_feed_items_on_private_addresses_are_refused(site: SiteServer,
                                                            tmp_path: Path) -> None:
-    from corroborator.fetch import read_feed_file
+    from corroborator.ingest.fetch import read_feed_file
 
     feed = tmp_path / "news.rss"
     feed.write_text(f"""<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>

@@ -39,15 +39,15 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from corroborator.clean import clean_text
-from corroborator.dossier import mention_json
+from corroborator.clean.clutter import clean_text
 from corroborator.errors import InputError
-from corroborator.ingest import REPORT_SUFFIXES, decode_bytes, iter_reports
+from corroborator.ingest.reports import REPORT_SUFFIXES, decode_bytes, iter_reports
 from corroborator.models import Mention, RawDoc, Skipped
 from corroborator.nlp.dates import find_dates, parse_published
 from corroborator.nlp.numbers import digits_to_number, find_quantities, to_base, words_to_number
 from corroborator.nlp.quotes import CLOSE, OPEN, attribute_quotes, find_quote_spans
-from corroborator.reconcile import compatible, reconcile
+from corroborator.reconcile.facts import compatible, reconcile
+from corroborator.record.dossier import mention_json
 
 examples: Counter[str] = Counter()
 

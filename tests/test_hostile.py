@@ -37,7 +37,7 @@ from hostile import (
     write_corpus,
 )
 
-from corroborator.ingest import decode_bytes, iter_reports
+from corroborator.ingest.reports import decode_bytes, iter_reports
 from corroborator.models import RawDoc, Skipped
 from corroborator.settings import Settings
 

@@ -18,11 +18,12 @@ from pathlib import Path
 
 import pytest
 
-from corroborator import pipeline, reconcile
+from corroborator import pipeline
 from corroborator.models import Record
 from corroborator.nlp import make_nlp, selective
+from corroborator.reconcile import facts as reconcile
+from corroborator.record.store import read_record
 from corroborator.settings import Settings
-from corroborator.store import read_record
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "demo" / "corpus"

@@ -24,9 +24,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corroborator.boilerplate import count_new, learn
+from corroborator.clean.boilerplate import count_new, learn
 from corroborator.models import Record
-from corroborator.store import read_record
+from corroborator.record.store import read_record
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "demo" / "corpus"

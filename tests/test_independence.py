@@ -1,4 +1,4 @@
-"""Tests for corroborator.independence: copied reports are one source, not several.
+"""Tests for corroborator.reconcile.independence: copied reports are one source, not several.
 
 The fixtures (tests/fixtures/independence, all written for these tests) are one
 wire story and what outlets did with it:
@@ -18,8 +18,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from corroborator.clean import clean_reports
-from corroborator.independence import (
+from corroborator.clean.clutter import clean_reports
+from corroborator.ingest.reports import iter_reports
+from corroborator.models import CleanDoc, RawDoc, Source
+from corroborator.reconcile.independence import (
     Derivation,
     find_derivations,
     independent_groups,
@@ -28,8 +30,6 @@ from corroborator.independence import (
     support,
     wire_credit,
 )
-from corroborator.ingest import iter_reports
-from corroborator.models import CleanDoc, RawDoc, Source
 
 FIXTURES = Path(__file__).parent / "fixtures" / "independence"
 ORIGINAL = "lpa-original"

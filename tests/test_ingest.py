@@ -1,4 +1,4 @@
-"""Tests for corroborator.ingest: every input format, and every way an input can be bad."""
+"""Tests for corroborator.ingest.reports: every input format, and every way an input can be bad."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from corroborator.errors import NoReportsError
-from corroborator.ingest import (
+from corroborator.ingest.reports import (
     decode_bytes,
     iter_reports,
     no_reports_error,

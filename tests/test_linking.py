@@ -6,9 +6,9 @@ import math
 import numpy as np
 import pytest
 
-from corroborator import linking
 from corroborator.models import Mention
-from corroborator.reconcile import reconcile
+from corroborator.reconcile import linking
+from corroborator.reconcile.facts import reconcile
 from corroborator.settings import Settings
 
 SETTINGS = Settings()

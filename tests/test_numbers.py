@@ -166,9 +166,9 @@ def test_numbers_from_to_is_read_as_two_values(text, first, second):
 
 
 def _mentions(text, published="2026-03-10"):
-    from corroborator.extract import extract
     from corroborator.models import CleanDoc, RawDoc, Source
     from corroborator.nlp import make_nlp
+    from corroborator.nlp.extract import extract
 
     raw = RawDoc("r1", "r1.txt", "txt", text, Source(published=published), "0" * 64)
     mentions, _ = extract(make_nlp()(text), CleanDoc(raw, text))
@@ -269,8 +269,8 @@ def test_numbers_a_vague_quantity_shows_its_words_in_every_output(tmp_path):
     page = (out / "index.html").read_text()
     assert 'title="count: Hundreds' in page
     assert "count: None" not in page and "count: unresolved" not in page
+    from corroborator.record.store import read_record
     from corroborator.report.render import format_mention
-    from corroborator.store import read_record
 
     (vague,) = [m for m in read_record(out / "record.sqlite").mentions if m.bound == "vague"]
     assert format_mention(vague) == "Hundreds"

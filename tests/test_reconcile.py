@@ -3,7 +3,7 @@
 import math
 
 from corroborator.models import Mention
-from corroborator.reconcile import compatible, reconcile
+from corroborator.reconcile.facts import compatible, reconcile
 from corroborator.settings import Settings
 
 THRESHOLD = Settings().link_threshold

@@ -472,7 +472,7 @@ def test_report_page_in_pieces_is_the_page(chunk: int) -> None:
 def test_report_dossier_json_in_pieces_is_the_json(chunk: int, tmp_path) -> None:
     import json
 
-    from corroborator.dossier import json_chunks, to_json, write_json
+    from corroborator.record.dossier import json_chunks, to_json, write_json
 
     record = make_events_record()
     whole = json.dumps(to_json(record), ensure_ascii=False, allow_nan=False)

@@ -9,7 +9,7 @@ import pytest
 from records import build_fixture
 
 from corroborator.models import Fact, Mention
-from corroborator.series import fact_time, find_series
+from corroborator.reconcile.series import fact_time, find_series
 
 
 def _fact(ident, value, time, *, head="people", event="e1", kind="count"):

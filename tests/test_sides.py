@@ -11,7 +11,7 @@ import pytest
 from records import build_fixture
 
 from corroborator.models import Mention
-from corroborator.sides import describe, sides
+from corroborator.reconcile.sides import describe, sides
 
 
 def _mention(doc, value, said_by=None, text=None):

@@ -13,10 +13,10 @@ import pytest
 import sqlite_utils
 from records import make_record
 
-from corroborator import store
 from corroborator.errors import StoreError
 from corroborator.models import Quote, Record
-from corroborator.store import read_record, write_record
+from corroborator.record import store
+from corroborator.record.store import read_record, write_record
 
 TABLES = {
     "documents", "segments", "removed", "sentences", "mentions", "facts", "fact_mentions",

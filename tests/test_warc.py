@@ -1,4 +1,4 @@
-"""Tests for corroborator.warc: every HTML page captured in a WARC file is a report.
+"""Tests for corroborator.ingest.warc: every HTML page captured in a WARC file is a report.
 
 The archives are written by each test with warcio from the fixture site's pages
 (tests/fixtures/web/site), as a crawler would have captured them.
@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from corroborator.ingest import iter_reports
+from corroborator.ingest.reports import iter_reports
+from corroborator.ingest.warc import is_warc, read_warc
 from corroborator.models import RawDoc, Skipped
 from corroborator.settings import Settings
-from corroborator.warc import is_warc, read_warc
 
 SITE = Path(__file__).parent / "fixtures" / "web" / "site"
 HTML = "text/html; charset=utf-8"

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from corroborator.store import read_record
+from corroborator.record.store import read_record
 from corroborator.watch import Arrivals, watch
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -40,7 +40,7 @@ from records import (
 
 from corroborator.cli import cli
 from corroborator.models import Event, Fact, Record, Skipped, Source
-from corroborator.store import SCHEMA, write_record
+from corroborator.record.store import SCHEMA, write_record
 from corroborator.web import CSP, App, create_server, make_app, urls
 from corroborator.web.timeline import parse_when
 

@@ -25,15 +25,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import embed
-from ..cache import AnalysisCache, BlockCache, analysis_key, code_digest
 from ..errors import NotIncremental
+from ..group.profiles import lead_text, parts_of
 from ..models import CleanDoc, Event, Mention, Quote, RawDoc, Skipped
+from ..nlp import embed
 from ..pipeline import Progress, analyse, canon_mention, canon_quote, read
-from ..profiles import lead_text, parts_of
-from ..reconcile import context_mode, reconcile
+from ..reconcile.facts import context_mode, reconcile
+from ..record.cache import AnalysisCache, BlockCache, analysis_key, code_digest
+from ..record.state import FILE, settings_digest
 from ..settings import Settings
-from ..state import FILE, settings_digest
 from . import record as rec
 from .cleaning import clean_new
 from .naming import Naming, add_names, alias_map
@@ -202,7 +202,7 @@ def _stored_event(con: sqlite3.Connection, event: str, docs: list[str]) -> Event
 
 
 def _replace_removed(con: sqlite3.Connection, docs: Sequence[CleanDoc]) -> None:
-    from .. import store
+    from ..record import store
 
     for doc in docs:
         con.execute("DELETE FROM main.removed WHERE doc = ?", (doc.id,))

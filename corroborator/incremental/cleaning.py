@@ -18,8 +18,8 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..boilerplate import count_new, line_hash
-from ..clean import (
+from ..clean.boilerplate import count_new, line_hash
+from ..clean.clutter import (
     analyse_lines,
     body_lines,
     boilerplate_reason,
@@ -29,8 +29,8 @@ from ..clean import (
 )
 from ..errors import NotIncremental
 from ..models import CleanDoc, RawDoc
+from ..record.state import in_chunks
 from ..settings import Settings
-from ..state import in_chunks
 from . import record as rec
 
 

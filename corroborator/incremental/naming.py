@@ -16,9 +16,9 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from ..entities import Names, _canonical, entity, entity_id
+from ..group.entities import Names, _canonical, entity, entity_id
 from ..models import Entity
-from ..state import in_chunks
+from ..record.state import in_chunks
 from .record import where_in
 
 

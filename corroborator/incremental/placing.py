@@ -25,9 +25,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .. import event_parts as parts_of_event
-from ..event_parts import Clashes
-from ..events import (
+from ..group import event_parts as parts_of_event
+from ..group.event_parts import Clashes
+from ..group.events import (
     BLOCK_MAX_DOCS,
     BLOCK_MAX_SHARE,
     BLOCK_MIN_DOCS,
@@ -38,9 +38,9 @@ from ..events import (
     event_logit,
     heaviest,
 )
+from ..group.profiles import Frequencies, Parts, pack, unpack, weigh, weighted
 from ..models import CleanDoc, Event, Mention
-from ..profiles import Frequencies, Parts, pack, unpack, weigh, weighted
-from ..state import in_chunks, pack_frequencies, unpack_frequencies
+from ..record.state import in_chunks, pack_frequencies, unpack_frequencies
 from . import record as rec
 from .naming import entities_of
 

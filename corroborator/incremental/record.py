@@ -16,11 +16,11 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from .. import store
 from ..errors import NotIncremental, StoreError
 from ..models import CleanDoc, Entity, Event, Fact, Mention, Quote, Sentence, Skipped
-from ..series import find_series
-from ..state import in_chunks
+from ..reconcile.series import find_series
+from ..record import store
+from ..record.state import in_chunks
 
 FTS_TABLES = {"sentences": "sentences_fts", "quotes": "quotes_fts"}
 

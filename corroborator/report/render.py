@@ -28,11 +28,11 @@ from urllib.parse import urlsplit, urlunsplit
 
 import jinja2
 
-from ..dossier import CHUNK_CHARS, buffered
-from ..event_parts import event_places
-from ..independence import Supporter, find_derivations
+from ..group.event_parts import event_places
 from ..models import KINDS, STATUSES, CleanDoc, Event, Fact, Mention, Quote, Record
-from ..sides import supporting_docs
+from ..reconcile.independence import Supporter, find_derivations
+from ..reconcile.sides import supporting_docs
+from ..record.dossier import CHUNK_CHARS, buffered
 
 __all__ = [
     "Node",

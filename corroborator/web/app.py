@@ -36,8 +36,8 @@ import jinja2
 
 from ..errors import StoreError
 from ..models import STATUSES
+from ..record.store import read_record
 from ..report.render import anchor
-from ..store import read_record
 from . import documents, search, tables, timeline, urls, views
 from .common import HTTPError, Page, Request, Response, jsonable
 from .site import Site

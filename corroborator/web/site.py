@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any, TypeVar, cast
 
 from ..models import STATUSES, CleanDoc, Entity, Event, Fact, Mention, Quote, Record
+from ..reconcile.series import find_series, series_of
+from ..reconcile.sides import disputed, sides
 from ..report.render import event_places, format_mention, format_value, rank_events, safe_url
-from ..series import find_series, series_of
-from ..sides import disputed, sides
 from . import urls
 
 __all__ = ["NO_SPEAKER", "Site"]

@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from .. import store
+from ..record import store
 from . import urls
 from .common import HTTPError, Page, Request, Response, paginate
 from .search import fold

@@ -11,8 +11,8 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from ..models import KINDS, STATUSES, CleanDoc, Fact, Mention
+from ..reconcile.series import Series
 from ..report.render import MULTI_EVENT, Node, Span, anchor, format_mention, format_value, highlight
-from ..series import Series
 from . import urls
 from .common import HTTPError, Page, Request, paginate
 from .site import Site

@@ -56,10 +56,10 @@ from typing import TypeVar
 
 import numpy as np
 
+from ..models import CleanDoc, Entity, Event, Mention
+from ..nlp.embed import embed
 from . import event_parts as parts
-from .embed import embed
 from .event_parts import Clashes
-from .models import CleanDoc, Entity, Event, Mention
 from .profiles import (
     Frequencies,
     Profile,

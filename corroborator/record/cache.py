@@ -21,8 +21,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from . import __version__
-from .models import CleanDoc
+from .. import __version__
+from ..models import CleanDoc
 
 FORMAT = "2"  # of the cached value: bumped when pipeline.Analysis changes shape
 
@@ -31,7 +31,7 @@ FORMAT = "2"  # of the cached value: bumped when pipeline.Analysis changes shape
 def code_digest() -> str:
     """A digest of corroborator's own source: a cache entry made by other code is not used."""
     h = hashlib.sha256(__version__.encode())
-    for path in sorted(Path(__file__).parent.rglob("*.py")):
+    for path in sorted(Path(__file__).parents[1].rglob("*.py")):
         h.update(path.read_bytes())
     return h.hexdigest()[:16]
 

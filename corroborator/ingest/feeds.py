@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from .errors import InputError
-from .models import Skipped, Source
+from ..errors import InputError
+from ..models import Skipped, Source
 
 __all__ = ["FEED_SUFFIXES", "FEED_TYPES", "Feed", "FeedItem", "is_feed", "parse_feed"]
 

@@ -15,12 +15,12 @@ from typing import Any
 import numpy as np
 from spacy.tokens import Doc, Span, Token
 
-from .models import CleanDoc, Mention, Quote, Sentence
-from .nlp import syntax
-from .nlp.attribution import attribute, unverified
-from .nlp.dates import MONTHS, DateSpan, ahead, clock_near, find_dates
-from .nlp.numbers import Quantity, find_quantities
-from .nlp.quotes import QuoteSpan, attribute_quotes, find_quote_spans
+from ..models import CleanDoc, Mention, Quote, Sentence
+from . import syntax
+from .attribution import attribute, unverified
+from .dates import MONTHS, DateSpan, ahead, clock_near, find_dates
+from .numbers import Quantity, find_quantities
+from .quotes import QuoteSpan, attribute_quotes, find_quote_spans
 
 CONTEXT_CHARS = 90  # characters each side of a value in its masked context
 ENTITY_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LAW", "EVENT", "LOC", "PRODUCT")

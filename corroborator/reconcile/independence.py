@@ -42,7 +42,7 @@ from urllib.parse import urlsplit
 
 import numpy as np
 
-from .models import CleanDoc
+from ..models import CleanDoc
 
 __all__ = [
     "Derivation",

@@ -18,11 +18,11 @@ from __future__ import annotations
 import uuid
 from pathlib import Path
 
+from ..models import Record
+from ..pipeline import BuildIndex
+from ..report import index_chunks, render_large
+from ..settings import Settings
 from .dossier import write_atomic, write_json
-from .models import Record
-from .pipeline import BuildIndex
-from .report import index_chunks, render_large
-from .settings import Settings
 from .state import FILE, write_state
 from .store import discard_journals, read_record, read_summary, settle, write_record
 

@@ -57,13 +57,13 @@ from urllib.parse import urljoin, urlsplit
 import httpcore
 import httpx
 
-from . import __version__
-from .errors import InputError
+from .. import __version__
+from ..errors import InputError
+from ..models import RawDoc, Skipped, Source
+from ..settings import Settings
 from .feeds import FeedItem, is_feed, parse_feed
-from .ingest import _html_doc, _plain_doc
 from .language import detect_language, not_english_reason
-from .models import RawDoc, Skipped, Source
-from .settings import Settings
+from .reports import _html_doc, _plain_doc
 
 __all__ = [
     "USER_AGENT",

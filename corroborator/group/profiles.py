@@ -24,9 +24,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from sys import intern
 
+from ..models import CleanDoc, Entity, Mention
+from ..nlp.dates import MONTHS, find_dates, parse_published
 from .event_parts import PLACE_LABELS, cut
-from .models import CleanDoc, Entity, Mention
-from .nlp.dates import MONTHS, find_dates, parse_published
 
 FEATURE_LEAD = 4  # sentences whose words and figures form the lead features
 NAME_LEAD = 2  # sentences whose names a report opens with

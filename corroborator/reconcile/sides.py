@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .models import Fact, Mention, Value
+from ..models import Fact, Mention, Value
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .models import Entity
+from ..models import Entity
 
 KEEP = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LAW", "EVENT", "LOC", "PRODUCT"}
 TITLES = {"president", "mr", "mrs", "ms", "dr", "judge", "secretary", "minister", "sen",

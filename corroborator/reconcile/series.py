@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .models import Fact, Value
+from ..models import Fact, Value
 
 MIN_POINTS = 2  # a series has at least this many times
 

@@ -37,8 +37,10 @@ from concurrent.futures import ProcessPoolExecutor
 
 import numpy as np
 
+from ..models import Fact, Mention, fact_order
+from ..nlp.embed import embed
+from ..nlp.numbers import to_base
 from .clustering import FORBIDDEN, Clusters, average_linkage, candidate_pairs
-from .embed import embed
 from .linking import (
     DRIFT,
     TEXTS,
@@ -49,8 +51,6 @@ from .linking import (
     time_clash,
     two_sources,
 )
-from .models import Fact, Mention, fact_order
-from .nlp.numbers import to_base
 from .sides import describe, named_apart, sides
 
 DISAGREE_MARGIN = 3.0  # extra log-odds two groups whose values disagree need to join
@@ -390,7 +390,7 @@ def block_key(block: Sequence[Mention], threshold: float, tolerance: float, cont
     """What a block's grouping depends on: every field of its mentions, in order, the
     settings and the link model's weights (``repr`` of a float is exact; a vector counts by
     its bytes)."""
-    from .cache import code_digest
+    from ..record.cache import code_digest
 
     model = model or LinkModel()
     weights = repr(model)

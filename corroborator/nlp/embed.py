@@ -129,7 +129,7 @@ def _run(texts: Sequence[str]) -> np.ndarray:
 def stored(path: Path) -> Iterator[None]:
     """Within this block, vectors are also read from and written to the SQLite file ``path``
     (a cache: deleting it only costs time)."""
-    from .cache import open_cache_db
+    from ..record.cache import open_cache_db
 
     con = open_cache_db(path, "CREATE TABLE IF NOT EXISTS vectors "
                               "(key BLOB PRIMARY KEY, vec BLOB NOT NULL)")

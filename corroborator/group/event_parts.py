@@ -15,8 +15,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from .embed import embed
-from .models import CleanDoc, Entity, Event, Mention
+from ..models import CleanDoc, Entity, Event, Mention
+from ..nlp.embed import embed
 
 LEAD_SENTENCES = 6  # sentences of a report whose counts are its headline counts
 ROLE_SIMILAR = 0.45  # masked contexts this alike give a count the same role
@@ -64,7 +64,7 @@ def when(members: Sequence[CleanDoc], by_doc: dict[str, list[Mention]]) -> str |
     """The day most of the reports' events fell on (``profiles.event_days`` known to the
     day), else the earliest of the most precise publication dates, else the full date the
     reports' leads give most."""
-    from .profiles import event_days  # profiles reads this module
+    from .profiles import event_days
 
     days = Counter(d[0] for d in (event_days(m, WHEN_CHARS) for m in members)
                    if d is not None and d[0] == d[1])
@@ -198,7 +198,7 @@ class Clashes:
             for d in docs
         ]
         self.heads = [min(lead, key=lambda m: m.start) if lead else None for lead in leads]
-        from .profiles import FEATURE_LEAD, event_days  # profiles reads this module
+        from .profiles import FEATURE_LEAD, event_days
 
         self.days = [event_days(d, cut(d, sent_starts.get(d.id, []), FEATURE_LEAD)) for d in docs]
         self.known: dict[tuple[int, int], bool] = {}

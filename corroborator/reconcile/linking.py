@@ -36,8 +36,8 @@ from collections.abc import Sequence
 import numpy as np
 from rapidfuzz import fuzz
 
-from .models import Mention
-from .nlp.numbers import to_base
+from ..models import Mention
+from ..nlp.numbers import to_base
 
 QUALIFIER_MATCH = 85  # rapidfuzz ratio above which two names are one name
 FAR_LOG = 3.0  # log ratios of values are capped here (a factor of 20)

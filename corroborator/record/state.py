@@ -40,11 +40,11 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from .boilerplate import line_hash
+from ..clean.boilerplate import line_hash
+from ..group.profiles import Frequencies
+from ..pipeline import BuildIndex
+from ..settings import Settings
 from .cache import code_digest
-from .pipeline import BuildIndex
-from .profiles import Frequencies
-from .settings import Settings
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);

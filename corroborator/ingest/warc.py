@@ -28,11 +28,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from .errors import InputError
+from ..errors import InputError
+from ..models import RawDoc, Skipped
+from ..settings import Settings
 from .fetch import HTML_TYPES, Page, media_type, page_doc, url_doc_id
-from .ingest import normalise_date
-from .models import RawDoc, Skipped
-from .settings import Settings
+from .reports import normalise_date
 
 __all__ = ["WARC_SUFFIXES", "is_warc", "read_warc"]
 

@@ -34,9 +34,9 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-from .errors import InputError, NoReportsError
-from .models import RawDoc, Skipped, Source
-from .settings import Settings
+from ..errors import InputError, NoReportsError
+from ..models import RawDoc, Skipped, Source
+from ..settings import Settings
 
 __all__ = [
     "REPORT_SUFFIXES",

@@ -37,9 +37,9 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from ..models import CleanDoc, RawDoc, Removed
+from ..settings import Settings
 from .boilerplate import LineIndex, learn
-from .models import CleanDoc, RawDoc, Removed
-from .settings import Settings
 
 __all__ = ["clean_reports", "clean_text", "find_boilerplate"]
 

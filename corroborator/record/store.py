@@ -47,9 +47,8 @@ from typing import Any
 
 import sqlite_utils
 
-from .dossier import shared_mode
-from .errors import StoreError
-from .models import (
+from ..errors import StoreError
+from ..models import (
     CleanDoc,
     Entity,
     Event,
@@ -64,8 +63,9 @@ from .models import (
     Source,
     fact_order,
 )
-from .series import Series, find_series
-from .sides import disputed, sides
+from ..reconcile.series import Series, find_series
+from ..reconcile.sides import disputed, sides
+from .dossier import shared_mode
 
 __all__ = [
     "FORMAT", "SCHEMA_VERSION", "discard_journals", "read_record", "read_summary", "series_row",

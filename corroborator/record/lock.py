@@ -33,7 +33,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .errors import StoreError
+from ..errors import StoreError
 
 __all__ = ["LOCK_FILE", "LOCK_TIMEOUT", "dossier_lock", "remove_stale_temp_files",
            "settle_journals", "terminal_text"]
@@ -48,7 +48,7 @@ STALE_TEMP = re.compile(
     rf"^\.(?:{'|'.join(map(re.escape, OUTPUTS))})\.[a-z0-9_]{{8}}\.tmp(?:-journal)?$"
 )
 RECORD = "record.sqlite"
-STATE = "state.sqlite"  # under CACHE_DIR: what `add` keeps (corroborator.state.FILE)
+STATE = "state.sqlite"  # under CACHE_DIR: what `add` keeps (corroborator.record.state.FILE)
 CACHE_DIR = "cache"  # corroborator's own: fetched pages, per-report analyses
 STALE_CACHE_TEMP = re.compile(r"^(?:tmp|\..+\.)[a-z0-9_]{8}\.tmp$")
 

@@ -11,11 +11,11 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from . import __version__
-from .independence import Derivation, Supporter, find_derivations
-from .models import Fact, Mention, Record
-from .series import Series, find_series, series_of
-from .sides import Side, disputed, sides, supporting_docs
+from .. import __version__
+from ..models import Fact, Mention, Record
+from ..reconcile.independence import Derivation, Supporter, find_derivations
+from ..reconcile.series import Series, find_series, series_of
+from ..reconcile.sides import Side, disputed, sides, supporting_docs
 
 CHUNK_CHARS = 1 << 20  # characters written at a time
 
