@@ -32,7 +32,7 @@ import math
 import multiprocessing
 import re
 from collections import Counter
-from collections.abc import MutableMapping, Sequence
+from collections.abc import Mapping, MutableMapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 
 import numpy as np
@@ -119,13 +119,15 @@ class Scorer:
     """
 
     def __init__(self, block: Sequence[Mention], context: str = "minilm", tol: float = 0.005,
-                 model: LinkModel | None = None) -> None:
+                 model: LinkModel | None = None,
+                 tensors: Mapping[str, np.ndarray] | None = None) -> None:
         self.block = list(block)
         self.tol = tol
         self.model = model or LinkModel()
         if context == "tok2vec":
             zero = np.zeros(TENSOR_DIM, dtype=np.float32)
-            self.ctx = np.array([_or(m.extra.get("tensor"), zero) for m in block], dtype=np.float32)
+            tensors = tensors or {}
+            self.ctx = np.array([_or(tensors.get(m.id), zero) for m in block], dtype=np.float32)
         else:
             self.ctx = embed([m.context for m in block])
         self.vecs = [self.ctx] + [_embed_unique([text(m) for m in block]) for text in TEXTS[1:]]
@@ -165,13 +167,14 @@ def _block_keys(m: Mention) -> list[object]:
 
 
 def cluster_block(block: Sequence[Mention], base: float, tol: float,
-                  context: str = "minilm", model: LinkModel | None = None) -> list[list[int]]:
+                  context: str = "minilm", model: LinkModel | None = None,
+                  tensors: Mapping[str, np.ndarray] | None = None) -> list[list[int]]:
     """Agreeing groups join by average linkage over the candidate pairs' log-odds while the
     mean reaches ``base``; then groups whose values disagree by their best pair, at ``base``
     plus ``DISAGREE_MARGIN`` (``_join_disputes``). No forbidden pair is ever joined."""
     if len(block) == 1:
         return [[0]]
-    scorer = Scorer(block, context, tol, model)
+    scorer = Scorer(block, context, tol, model, tensors)
     pairs = candidate_pairs([_block_keys(m) for m in block], scorer.ctx)
     clusters = Clusters(len(block))
     scores: dict[tuple[int, int], float] = {}
@@ -300,8 +303,12 @@ def verdict(mentions: Sequence[Mention], tol: float) -> tuple[str, str]:
 def reconcile(mentions: Sequence[Mention], event_of: dict[str, str], *,
               threshold: float, tolerance: float, context: str = "auto",
               memo: MutableMapping[str, list[list[int]]] | None = None,
-              processes: int = 1, model: LinkModel | None = None) -> list[Fact]:
+              processes: int = 1, model: LinkModel | None = None,
+              tensors: Mapping[str, np.ndarray] | None = None) -> list[Fact]:
     """Group mentions into facts, event by event and dimension by dimension.
+
+    ``tensors``: the parser's context vector of each mention by its id (``nlp.extract``
+    finds them beside the mentions), which ``context="tok2vec"`` compares.
 
     ``threshold`` is the probability (``linking.LinkModel``, the shipped weights unless a
     ``model`` is given) at which the mentions of two groups fill one slot on average.
@@ -321,7 +328,7 @@ def reconcile(mentions: Sequence[Mention], event_of: dict[str, str], *,
         block.sort(key=lambda m: (m.doc, m.start, m.id))
     context = context_mode(context, sum(len(b) for b in blocks.values()))
     model = model or LinkModel()
-    keys = {b: block_key(block, threshold, tolerance, context, model)
+    keys = {b: block_key(block, threshold, tolerance, context, model, tensors)
             for b, block in blocks.items()}
     done = {b: memo.get(key) for b, key in keys.items()} if memo is not None else {}
     todo = [block for b, block in blocks.items() if done.get(b) is None]
@@ -330,7 +337,7 @@ def reconcile(mentions: Sequence[Mention], event_of: dict[str, str], *,
         embed(sorted({text(m) for block in todo for m in block if len(block) > 1}))
     pending = [b for b in sorted(blocks) if done.get(b) is None]
     found = _cluster_all([blocks[b] for b in pending], link_logit(threshold), tolerance, context,
-                         processes, model)
+                         processes, model, tensors)
     for b, groups in zip(pending, found):
         done[b] = groups
         if memo is not None:
@@ -358,13 +365,14 @@ def link_logit(threshold: float) -> float:
 
 
 def _cluster_all(blocks: Sequence[Sequence[Mention]], threshold: float, tolerance: float,
-                 context: str, processes: int, model: LinkModel) -> list[list[list[int]]]:
+                 context: str, processes: int, model: LinkModel,
+                 tensors: Mapping[str, np.ndarray] | None = None) -> list[list[list[int]]]:
     """``cluster_block`` of each block, in order; in worker processes when worth it."""
     if (processes <= 1 or sum(len(b) for b in blocks) < PARALLEL_MIN_MENTIONS
             or "fork" not in multiprocessing.get_all_start_methods()):
-        return [cluster_block(b, threshold, tolerance, context, model) for b in blocks]
+        return [cluster_block(b, threshold, tolerance, context, model, tensors) for b in blocks]
     global _WORK
-    _WORK = (blocks, threshold, tolerance, context, model)  # forked workers inherit it: nothing is sent
+    _WORK = (blocks, threshold, tolerance, context, model, tensors)  # forked workers inherit it: nothing is sent
     gc.freeze()  # their garbage collector then leaves the inherited objects' pages shared
     try:
         largest_first = sorted(range(len(blocks)), key=lambda k: -len(blocks[k]))
@@ -376,20 +384,22 @@ def _cluster_all(blocks: Sequence[Sequence[Mention]], threshold: float, toleranc
     return [groups[k] for k in range(len(blocks))]
 
 
-_WORK: tuple[Sequence[Sequence[Mention]], float, float, str, LinkModel] | None = None
+_WORK: tuple[Sequence[Sequence[Mention]], float, float, str, LinkModel,
+             Mapping[str, np.ndarray] | None] | None = None
 
 
 def _cluster_at(k: int) -> list[list[int]]:
     assert _WORK is not None
-    blocks, threshold, tolerance, context, model = _WORK
-    return cluster_block(blocks[k], threshold, tolerance, context, model)
+    blocks, threshold, tolerance, context, model, tensors = _WORK
+    return cluster_block(blocks[k], threshold, tolerance, context, model, tensors)
 
 
 def block_key(block: Sequence[Mention], threshold: float, tolerance: float, context: str,
-              model: LinkModel | None = None) -> str:
-    """What a block's grouping depends on: every field of its mentions, in order, the
-    settings and the link model's weights (``repr`` of a float is exact; a vector counts by
-    its bytes)."""
+              model: LinkModel | None = None,
+              tensors: Mapping[str, np.ndarray] | None = None) -> str:
+    """What a block's grouping depends on: every field of its mentions and their context
+    vectors, in order, the settings and the link model's weights (``repr`` of a float is
+    exact; a vector counts by its bytes)."""
     from ..record.cache import code_digest
 
     model = model or LinkModel()
@@ -398,7 +408,9 @@ def block_key(block: Sequence[Mention], threshold: float, tolerance: float, cont
     for m in block:
         extra = {k: v.tobytes() if isinstance(v, np.ndarray) else v
                  for k, v in sorted(m.extra.items())}
-        fingerprint = repr((tuple(getattr(m, f) for f in _MENTION_FIELDS), extra))
+        tensor = (tensors or {}).get(m.id)
+        fingerprint = repr((tuple(getattr(m, f) for f in _MENTION_FIELDS), extra,
+                            None if tensor is None else tensor.tobytes()))
         h.update(fingerprint.encode("utf-8", "surrogatepass"))
     return h.hexdigest()
 
