@@ -7,6 +7,7 @@ Every stage is a function over these frozen dataclasses::
     extract -> Mention, Quote       (values and quotes, with provenance)
     events  -> Event                (reports grouped by what they describe)
     reconcile -> Fact               (one real-world slot, its mentions, a status)
+    support -> Derivation, Support  (which report copies which; who stands behind a fact)
     Record  = all of the above: what ``store`` writes and ``report`` renders.
 
 Provenance is data: a mention carries its document id, character offsets into
@@ -198,6 +199,46 @@ class Fact:
     reason: str = ""  # why this status: "23 vs 21", "over 250 is compatible with 261"
 
 
+REPRINT_SHARE = 0.8  # at least this share of a report copied: a reprint; less: a partial copy
+
+
+@dataclass(frozen=True, slots=True)
+class Derivation:
+    """``doc`` copies ``source_doc``: ``share`` of its words are in copied paragraphs."""
+
+    doc: str
+    source_doc: str
+    share: float
+    paragraphs: int  # paragraphs of ``doc`` copied from ``source_doc``
+    of: int  # paragraphs of ``doc`` considered
+
+    @property
+    def kind(self) -> str:
+        return "reprint" if self.share >= REPRINT_SHARE else "partial"
+
+
+@dataclass(frozen=True, slots=True)
+class SupportSource:
+    """One independent source behind a fact: the reports of one origin or one outlet."""
+
+    origin: str  # the report the others copy (or the one report)
+    label: str  # "LPA wire", an outlet, a host, or the report's id
+    documents: tuple[str, ...]  # the fact's reports that come from this source
+    outlets: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Support:
+    """How many outlets state a fact's value, and how many independent sources they are."""
+
+    fact: str
+    outlets: int | None  # None when some report's outlet is unknown
+    reports: int
+    independent: int
+    sources: tuple[SupportSource, ...]
+    summary: str  # "3 outlets, 1 independent source (LPA wire)"
+
+
 @dataclass(frozen=True, slots=True)
 class Record:
     """Everything ``corroborator build`` learns from a corpus."""
@@ -211,6 +252,9 @@ class Record:
     facts: tuple[Fact, ...]
     skipped: tuple[Skipped, ...] = ()
     story: str | None = None
+    # The support stage's output (``reconcile.support``); None until it has run.
+    derivations: tuple[Derivation, ...] | None = None
+    support: tuple[Support, ...] | None = None  # one per fact, in the facts' order
 
 
 def fact_order(f: Fact) -> tuple[int, str, str]:

@@ -4,25 +4,27 @@
 are added to it and the rows it changes are replaced, on one connection that
 holds the record and (attached as ``state``) the state kept beside it, inside
 one transaction: a reader sees the record before or after the addition, never
-between. The rows are the ones ``store`` writes (its row builders are used), so
-``store.read_record`` reads an updated record as it reads a rebuilt one.
+between. Every write is a ``store.Changes`` that ``store.apply`` makes, its rows
+built by ``store``'s row builders, so ``store.read_record`` reads an updated
+record as it reads a rebuilt one. ``refresh_support`` runs the support stage
+again over what an addition changed.
 """
 
 from __future__ import annotations
 
-import json
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from ..errors import NotIncremental, StoreError
 from ..models import CleanDoc, Entity, Event, Fact, Mention, Quote, Sentence, Skipped
 from ..reconcile.series import find_series
+from ..reconcile.support import changed_docs, derivations_of, fact_support
 from ..record import store
+from ..record.serialise import SUPPORT_COLUMNS
 from ..record.state import in_chunks
-
-FTS_TABLES = {"sentences": "sentences_fts", "quotes": "quotes_fts"}
+from ..record.store import Changes
 
 
 def connect(record: Path, state: Path) -> sqlite3.Connection:
@@ -63,7 +65,7 @@ def documents(con: sqlite3.Connection, ids: Sequence[str]) -> dict[str, CleanDoc
     out: dict[str, CleanDoc] = {}
     for chunk in in_chunks(list(ids)):
         for r in rows(con, f"SELECT * FROM main.documents WHERE {where_in('id', chunk)}", chunk):
-            out[r["id"]] = CleanDoc(raw=store._raw_doc(r), text=r["text"])
+            out[r["id"]] = store.document_from_row(r)
     return out
 
 
@@ -73,7 +75,7 @@ def mentions_of(con: sqlite3.Connection, ids: Sequence[str]) -> dict[str, list[M
     for chunk in in_chunks(list(ids)):
         sql = f"SELECT * FROM main.mentions WHERE {where_in('doc', chunk)} ORDER BY rowid"
         for r in rows(con, sql, chunk):
-            out[r["doc"]].append(store._mention(r))
+            out[r["doc"]].append(store.mention_from_row(r))
     return out
 
 
@@ -97,95 +99,138 @@ def event_documents(con: sqlite3.Connection) -> dict[str, list[str]]:
 # --- writing ---------------------------------------------------------------------------
 
 
-def _insert(con: sqlite3.Connection, table: str, items: Iterable[dict[str, Any]]) -> None:
-    batch = list(items)
-    if not batch:
-        return
-    cols = list(batch[0])
-    sql = (f"INSERT INTO main.[{table}] ({', '.join(f'[{c}]' for c in cols)}) "
-           f"VALUES ({', '.join(':' + c for c in cols)})")
-    con.executemany(sql, batch)
-
-
 def insert_documents(con: sqlite3.Connection, docs: Sequence[CleanDoc]) -> None:
-    _insert(con, "documents", (store._document_row(d) for d in docs))
-    _insert(con, "segments", store._segment_rows(docs))
-    _insert(con, "removed", store._removed_rows(docs))
+    store.apply(con, Changes(insert={"documents": [store.document_row(d) for d in docs],
+                                     "segments": list(store.segment_rows(docs)),
+                                     "removed": list(store.removed_rows(docs))}))
 
 
 def insert_analysis(con: sqlite3.Connection, docs: Sequence[CleanDoc], sents: Sequence[Sentence],
                     mentions: Sequence[Mention], quotes: Sequence[Quote]) -> None:
     """A new report's sentences, mentions (in no fact yet) and quotes, searchable."""
-    texts = {d.id: d.text for d in docs}
-    _insert(con, "sentences", ({"doc": s.doc, "idx": s.index, "start": s.start, "end": s.end,
-                                "text": texts[s.doc][s.start : s.end]} for s in sents))
-    _insert(con, "mentions", (store._mention_row(m) | {"fact": None, "event": None,
-                                                       "extra": _extra(m)} for m in mentions))
-    _insert(con, "quotes", (store._quote_row(q) for q in quotes))
-    ids = list(texts)
-    for table, fts in FTS_TABLES.items():
-        for chunk in in_chunks(ids):
-            con.execute(f"INSERT INTO main.{fts} (rowid, text) SELECT rowid, text FROM main.{table} "
-                        f"WHERE {where_in('doc', chunk)}", chunk)
-
-
-def _extra(m: Mention) -> str:
-    """A mention's extra fields as the record keeps them: without its working vector."""
-    return json.dumps({k: v for k, v in m.extra.items() if k != "tensor"}, default=str)
+    store.apply(con, Changes(insert={
+        "sentences": list(store.sentence_rows(docs, sents)),
+        "mentions": [store.mention_row(m) for m in mentions],
+        "quotes": [store.quote_row(q) for q in quotes],
+    }))
 
 
 def update_names(con: sqlite3.Connection, mentions: Sequence[Mention],
                  quotes: Sequence[Quote]) -> None:
     """Mentions and quotes whose names now stand for another entity."""
-    con.executemany(
-        "UPDATE main.mentions SET said_by = ?, subject = ?, entities = ? WHERE id = ?",
-        [(m.said_by, m.subject, json.dumps(list(m.entities)), m.id) for m in mentions])
-    con.executemany("UPDATE main.quotes SET speaker = ? WHERE id = ?",
-                    [(q.speaker, q.id) for q in quotes])
+    named = ("said_by", "subject", "entities")
+    store.apply(con, Changes(update={
+        "mentions": [({k: row[k] for k in named}, {"id": m.id})
+                     for m in mentions for row in [store.mention_row(m)]],
+        "quotes": [({"speaker": q.speaker}, {"id": q.id}) for q in quotes],
+    }))
 
 
 def update_removed(con: sqlite3.Connection, reasons: Sequence[tuple[str, int, str]]) -> None:
     """(report, index of the removed span, new reason) for spans whose reason changes."""
-    con.executemany("UPDATE main.removed SET reason = ? WHERE doc = ? AND idx = ?",
-                    [(reason, doc, idx) for doc, idx, reason in reasons])
+    store.apply(con, Changes(update={"removed": [({"reason": reason}, {"doc": doc, "idx": idx})
+                                                 for doc, idx, reason in reasons]}))
 
 
 def write_event(con: sqlite3.Connection, event: Event) -> None:
     """An event, new or with a new member or label (its reports in order)."""
-    con.execute("INSERT OR REPLACE INTO main.events (id, label, [when]) VALUES (?, ?, ?)",
-                (event.id, event.label, event.when))
-    con.execute("DELETE FROM main.event_documents WHERE event = ?", (event.id,))
-    con.executemany("INSERT INTO main.event_documents (event, doc, position) VALUES (?, ?, ?)",
-                    [(event.id, d, k) for k, d in enumerate(event.documents)])
+    store.apply(con, Changes(delete={"event_documents": [{"event": event.id}]},
+                             replace={"events": [store.event_row(event)]},
+                             insert={"event_documents": list(store.event_document_rows([event]))}))
 
 
 def replace_facts(con: sqlite3.Connection, event: Event, facts: Sequence[Fact]) -> None:
-    """The facts of ``event`` replaced by ``facts``; its reports' mentions point to them."""
+    """The facts of ``event`` replaced by ``facts``; its reports' mentions point to them.
+    Their support is worked out afterwards, by ``refresh_support``."""
     old = [r[0] for r in con.execute("SELECT id FROM main.facts WHERE event = ?", (event.id,))]
-    for chunk in in_chunks(old):
-        con.execute(f"DELETE FROM main.fact_mentions WHERE {where_in('fact', chunk)}", chunk)
-        con.execute(f"DELETE FROM main.facts WHERE {where_in('id', chunk)}", chunk)
-    _insert(con, "facts", (store._fact_row(f) for f in facts))
-    con.execute("DELETE FROM main.series WHERE event = ?", (event.id,))
-    _insert(con, "series", (store.series_row(x) for x in find_series(facts)))
-    _insert(con, "fact_mentions", ({"fact": f.id, "mention": m.id, "position": k}
-                                   for f in facts for k, m in enumerate(f.mentions)))
-    docs = list(event.documents)
-    for chunk in in_chunks(docs):
-        con.execute(f"UPDATE main.mentions SET fact = NULL, event = ? WHERE {where_in('doc', chunk)}",
-                    [event.id, *chunk])
-    con.executemany("UPDATE main.mentions SET fact = ? WHERE id = ?",
-                    [(f.id, m.id) for f in facts for m in f.mentions])
+    store.apply(con, Changes(
+        delete={"fact_mentions": [{"fact": f} for f in old], "facts": [{"event": event.id}],
+                "series": [{"event": event.id}]},
+        update={"mentions": [({"fact": None, "event": event.id}, {"doc": d})
+                             for d in event.documents]
+                + [({"fact": f.id}, {"id": m.id}) for f in facts for m in f.mentions]},
+        insert={"facts": [store.fact_row(f, None) for f in facts],
+                "series": [store.series_row(x) for x in find_series(facts)],
+                "fact_mentions": list(store.fact_mention_rows(facts))},
+    ))
 
 
 def replace_entities(con: sqlite3.Connection, gone: Iterable[str], entities: Sequence[Entity]
                      ) -> None:
     """Entities ``gone`` (ids) removed, ``entities`` written (new, or merged anew)."""
     ids = sorted(set(gone) | {e.id for e in entities})
-    for chunk in in_chunks(ids):
-        con.execute(f"DELETE FROM main.entities WHERE {where_in('id', chunk)}", chunk)
-    _insert(con, "entities", (store._entity_row(e) for e in entities))
+    store.apply(con, Changes(delete={"entities": [{"id": i} for i in ids]},
+                             insert={"entities": [store.entity_row(e) for e in entities]}))
 
 
 def append_skipped(con: sqlite3.Connection, skipped: Sequence[Skipped]) -> None:
-    _insert(con, "skipped", ({"path": s.path, "reason": s.reason} for s in skipped))
+    store.apply(con, Changes(insert={"skipped": [store.skipped_row(s) for s in skipped]}))
+
+
+# --- support ---------------------------------------------------------------------------
+
+
+def refresh_support(con: sqlite3.Connection, events: Iterable[str]) -> None:
+    """The support stage again, after an addition: the derivations of every report (a new
+    report may copy an earlier one, or be the source an earlier one copies), and the
+    support of the facts of ``events`` (found again) and of every fact whose reports'
+    derivations changed (``support.changed_docs``)."""
+    docs = list(_texts(con))
+    old = [store.derivation_from_row(r)
+           for r in rows(con, "SELECT * FROM main.derivations ORDER BY doc")]
+    new = derivations_of(docs)
+    changed = changed_docs(old, new)
+    ids = _facts_of_events(con, events) | _facts_citing(con, sorted(changed))
+    facts = _facts(con, sorted(ids))
+    gone, came = set(old) - set(new), set(new) - set(old)
+    updates = [({k: row[k] for k in SUPPORT_COLUMNS}, {"id": f.id})
+               for f, s in zip(facts, fact_support(facts, new, docs))
+               for row in [store.fact_row(f, s)]]
+    store.apply(con, Changes(delete={"derivations": [{"doc": d.doc} for d in gone]},
+                             insert={"derivations": [store.derivation_row(d)
+                                                     for d in sorted(came, key=lambda d: d.doc)]},
+                             update={"facts": updates}))
+
+
+def _texts(con: sqlite3.Connection) -> Iterator[CleanDoc]:
+    """Every report with its cleaned text and metadata (its raw text left out)."""
+    cur = con.execute("SELECT id, path, format, title, outlet, url, published, author, language, "
+                      "sha256, text, '' AS raw_text FROM main.documents ORDER BY rowid")
+    names = [c[0] for c in cur.description]
+    for r in cur:
+        yield store.document_from_row(dict(zip(names, r)))
+
+
+def _facts_of_events(con: sqlite3.Connection, events: Iterable[str]) -> set[str]:
+    out: set[str] = set()
+    for chunk in in_chunks(sorted(set(events))):
+        sql = f"SELECT id FROM main.facts WHERE {where_in('event', chunk)}"
+        out.update(r[0] for r in con.execute(sql, chunk))
+    return out
+
+
+def _facts_citing(con: sqlite3.Connection, docs: Sequence[str]) -> set[str]:
+    out: set[str] = set()
+    for chunk in in_chunks(list(docs)):
+        sql = ("SELECT DISTINCT fm.fact FROM main.fact_mentions fm JOIN main.mentions m "
+               f"ON m.id = fm.mention WHERE {where_in('m.doc', chunk)}")
+        out.update(r[0] for r in con.execute(sql, chunk))
+    return out
+
+
+def _facts(con: sqlite3.Connection, ids: Sequence[str]) -> list[Fact]:
+    """The facts ``ids`` with the mentions they cite, in order."""
+    out: list[Fact] = []
+    for chunk in in_chunks(list(ids)):
+        cited: dict[str, list[Mention]] = {}
+        sql = ("SELECT fm.fact AS cited_by, m.* FROM main.fact_mentions fm JOIN main.mentions m "
+               f"ON m.id = fm.mention WHERE {where_in('fm.fact', chunk)} "
+               "ORDER BY fm.fact, fm.position")
+        for r in rows(con, sql, chunk):
+            cited.setdefault(r["cited_by"], []).append(store.mention_from_row(r))
+        sql = f"SELECT * FROM main.facts WHERE {where_in('id', chunk)} ORDER BY id"
+        out.extend(Fact(id=r["id"], event=r["event"], label=r["label"], subject=r["subject"],
+                        kind=r["kind"], status=r["status"], mentions=tuple(cited.get(r["id"], ())),
+                        value=r["value"], unit=r["unit"], reason=r["reason"])
+                   for r in rows(con, sql, chunk))
+    return out

@@ -42,9 +42,10 @@ from urllib.parse import urlsplit
 
 import numpy as np
 
-from ..models import CleanDoc
+from ..models import REPRINT_SHARE, CleanDoc, Derivation
 
 __all__ = [
+    "REPRINT_SHARE",
     "Derivation",
     "Paragraph",
     "Supporter",
@@ -52,6 +53,7 @@ __all__ = [
     "independent_groups",
     "minhash",
     "paragraphs",
+    "roots",
     "support",
     "wire_credit",
 ]
@@ -66,7 +68,6 @@ MIN_SHARE = 0.3  # share of a report's words in copied paragraphs that makes it 
 MAX_BUCKET = 20  # an LSH bucket this full holds a stock phrase, not copies
 SOURCES = 8  # a paragraph many reports hold is copied from one of the earliest few
 MIN_COPIED_PARAGRAPHS = 2  # one shared paragraph is a shared quote or statement, not a copy
-REPRINT_SHARE = 0.8  # at least this share copied: a reprint; less: a partial copy
 SEED = 20_250_317
 WRAPPED_LINE_CHARS = 40  # hard-wrapped text: most lines at least this long, no end stop
 WORD = re.compile(r"\w+")
@@ -91,21 +92,6 @@ class Paragraph:
     end: int
     words: int
     shingles: np.ndarray  # sorted, distinct uint64 hashes: 8 bytes each, not a set of ints
-
-
-@dataclass(frozen=True, slots=True)
-class Derivation:
-    """``doc`` copies ``source_doc``: ``share`` of its words are in copied paragraphs."""
-
-    doc: str
-    source_doc: str
-    share: float
-    paragraphs: int  # paragraphs of ``doc`` copied from ``source_doc``
-    of: int  # paragraphs of ``doc`` considered
-
-    @property
-    def kind(self) -> str:
-        return "reprint" if self.share >= REPRINT_SHARE else "partial"
 
 
 # --- paragraphs and signatures ---------------------------------------------------
@@ -250,14 +236,7 @@ def _copied(a: Paragraph, b: Paragraph) -> bool:
 def find_derivations(docs: Sequence[CleanDoc], *, min_share: float = MIN_SHARE
                      ) -> list[Derivation]:
     """For each report that copies another, the one it copies most (see the module doc).
-
-    The dossier JSON and the HTML page both ask for a record's derivations: the last
-    answer is kept (reports are immutable), so the work is done once per record."""
-    return list(_find_derivations(tuple(docs), min_share))
-
-
-@functools.lru_cache(maxsize=2)
-def _find_derivations(docs: tuple[CleanDoc, ...], min_share: float) -> tuple[Derivation, ...]:
+    Asked once per record, by the support stage (``reconcile.support``)."""
     by_doc = {d.id: paragraphs(d) for d in docs}
     paras = [p for ps in by_doc.values() for p in ps]
     order = sorted(docs, key=_precedence)
@@ -277,7 +256,7 @@ def _find_derivations(docs: tuple[CleanDoc, ...], min_share: float) -> tuple[Der
                    if o.share >= min_share and o.paragraphs >= MIN_COPIED_PARAGRAPHS]
         if options:
             found.append(max(options, key=lambda o: (o.share, -rank[o.source_doc])))
-    return tuple(found)
+    return found
 
 
 def _precedence(doc: CleanDoc) -> tuple[str, int, str]:
@@ -300,7 +279,7 @@ def independent_groups(docs: Iterable[CleanDoc | str], derivations: Sequence[Der
     Groups come in the order of their origin in ``docs``.
     """
     ids = [d if isinstance(d, str) else d.id for d in docs]
-    root = _roots(derivations)
+    root = roots(derivations)
     groups: dict[str, list[str]] = {}
     for ident in ids:
         groups.setdefault(root.get(ident, ident), [])
@@ -313,18 +292,18 @@ def independent_groups(docs: Iterable[CleanDoc | str], derivations: Sequence[Der
     return [tuple(members) for members in groups.values()]
 
 
-def _roots(derivations: Sequence[Derivation]) -> dict[str, str]:
+def roots(derivations: Sequence[Derivation]) -> dict[str, str]:
     """Each derived report's origin: the end of its chain of sources."""
     source = {d.doc: d.source_doc for d in derivations}
-    roots: dict[str, str] = {}
+    found: dict[str, str] = {}
     for doc in source:
         seen = {doc}
         current = doc
         while current in source and source[current] not in seen:
             current = source[current]
             seen.add(current)
-        roots[doc] = current
-    return roots
+        found[doc] = current
+    return found
 
 
 # --- support ----------------------------------------------------------------------
@@ -357,7 +336,7 @@ class Supporter:
 
     def __init__(self, derivations: Sequence[Derivation], docs: Sequence[CleanDoc] = ()) -> None:
         self.info = {d.id: d for d in docs}
-        self.root = _roots(derivations)
+        self.root = roots(derivations)
         self.members_of = _members(derivations)
         self.outlets: dict[str, str] = {}
 
@@ -423,7 +402,7 @@ def _support_groups(ids: Sequence[str], root: Mapping[str, str], outlet: Mapping
 def _members(derivations: Sequence[Derivation]) -> dict[str, set[str]]:
     """Origin -> every report in the corpus that derives from it (and itself)."""
     groups: dict[str, set[str]] = defaultdict(set)
-    for doc, origin in _roots(derivations).items():
+    for doc, origin in roots(derivations).items():
         groups[origin].update((doc, origin))
     return groups
 

@@ -1,10 +1,12 @@
-"""Record -> the dossier JSON (the contract of ``shared/eval/GOLD.md``, plus extra fields)."""
+"""Record -> the dossier JSON (the contract of ``shared/eval/GOLD.md``, plus extra fields).
+
+Each model's fields come from its one serialiser (``serialise``), as in
+``record.sqlite`` and the web app's JSON twins."""
 
 from __future__ import annotations
 
 import functools
 import json
-import math
 import os
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -12,85 +14,33 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from ..models import Fact, Mention, Record
-from ..reconcile.independence import Derivation, Supporter, find_derivations
+from ..models import Fact, Record, Support
 from ..reconcile.series import Series, find_series, series_of
-from ..reconcile.sides import Side, disputed, sides, supporting_docs
+from ..reconcile.support import supported
+from . import serialise
+from .serialise import as_json, mention_json
+
+__all__ = [
+    "CHUNK_CHARS", "buffered", "fact_json", "json_chunks", "mention_json", "series_json",
+    "shared_mode", "to_json", "write_atomic", "write_json",
+]  # fmt: skip
 
 CHUNK_CHARS = 1 << 20  # characters written at a time
 
 
-def _num(value: float | None) -> float | str | None:
-    if value is None:
-        return None
-    if math.isinf(value):
-        return "inf" if value > 0 else "-inf"
-    return int(value) if float(value).is_integer() else value
-
-
-def mention_json(m: Mention) -> dict[str, Any]:
-    value: Any = m.value
-    if isinstance(value, float) and not math.isfinite(value):
-        value = None  # JSON has no infinity; the text keeps what was written
-    elif isinstance(value, float) and value.is_integer():
-        value = int(value)
-    out: dict[str, Any] = {
-        "id": m.id, "doc": m.doc, "value": value, "unit": m.unit, "text": m.text,
-        "bound": m.bound, "low": _num(m.low), "high": _num(m.high),
-        "sentence": m.sentence, "start": m.start, "end": m.end,
-        "said_by": m.said_by, "attribution_cue": m.attribution_cue,
-        "hedged": m.hedged, "hedge_cue": m.hedge_cue, "counted": m.counted,
-        "subject": m.subject, "time": m.time, "in_quote": m.in_quote,
-    }
-    for key in ("alt", "change", "clock"):  # a converted figure; "from 30 to 34"; "4 p.m."
-        if key in m.extra:
-            out[key] = m.extra[key]
+def fact_json(f: Fact, found: Support | None = None, series: str | None = None
+              ) -> dict[str, Any]:
+    """A fact as dossier.json gives it (``serialise.fact``), its mentions in full."""
+    out: dict[str, Any] = as_json(serialise.fact(f, found, series, mentions=False))
+    out["mentions"] = [mention_json(m) for m in f.mentions]
     return out
-
-
-def fact_json(f: Fact, support_json: dict[str, Any] | None = None,
-              series: str | None = None) -> dict[str, Any]:
-    value: Any = f.value
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return {
-        "id": f.id, "event": f.event, "label": f.label, "subject": f.subject, "kind": f.kind,
-        "status": f.status, "value": value, "unit": f.unit, "reason": f.reason,
-        "dispute": disputed(f),
-        "series": series,
-        "values": [side_json(s) for s in sides(f.mentions)],
-        "documents": sorted({m.doc for m in f.mentions}),
-        "support": support_json,
-        "mentions": [mention_json(m) for m in f.mentions],
-    }
 
 
 def series_json(s: Series) -> dict[str, Any]:
     """A figure's history: one slot's value at each time it is stated for, fact by fact."""
     return {"id": s.id, "event": s.event, "label": s.label, "kind": s.kind, "unit": s.unit,
-            "points": [{"time": p.time, "value": _plain(p.value), "fact": p.fact}
+            "points": [{"time": p.time, "value": as_json(p.value), "fact": p.fact}
                        for p in s.points]}
-
-
-def _plain(value: Any) -> Any:
-    return int(value) if isinstance(value, float) and value.is_integer() else value
-
-
-def side_json(s: Side) -> dict[str, Any]:
-    """One value of a fact with who states it and where (a conflict's sides)."""
-    value: Any = s.value
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return {"value": value, "unit": s.unit, "text": s.text, "said_by": list(s.sources),
-            "documents": list(s.docs), "own_voice": s.own_voice}
-
-
-def derivation_json(d: Derivation | None) -> dict[str, Any] | None:
-    """Which report this one copies, and how much of it: None for an independent report."""
-    if d is None:
-        return None
-    return {"doc": d.source_doc, "share": d.share, "paragraphs": d.paragraphs, "of": d.of,
-            "kind": d.kind}
 
 
 def to_json(record: Record) -> dict[str, Any]:
@@ -101,11 +51,12 @@ def to_json(record: Record) -> dict[str, Any]:
 
 def _sections(record: Record) -> dict[str, Any]:
     """The dossier's top-level fields in order; the long lists as generators, so that
-    ``write_json`` can write them one item at a time."""
+    ``write_json`` can write them one item at a time. Derivations and support are the
+    record's own (the support stage's, ``reconcile.support``)."""
+    record = supported(record)
     facts = record.facts
-    derivations = find_derivations(record.documents)
-    derived = {d.doc: d for d in derivations}
-    supporter = Supporter(derivations, record.documents)
+    derived = {d.doc: d for d in record.derivations or ()}
+    support = {s.fact: s for s in record.support or ()}
     found = find_series(facts)
     in_series = {fact: x.id for fact, x in series_of(found).items()}
     return {
@@ -116,20 +67,16 @@ def _sections(record: Record) -> dict[str, Any]:
             "facts": len(facts), "conflicts": sum(f.status == "conflict" for f in facts),
             "mentions": len(record.mentions), "quotes": len(record.quotes),
             "skipped": len(record.skipped),
+            "derived": len(derived),
         },
-        "documents": (
-            {"id": d.id, "title": d.source.title, "published": d.source.published,
-             "outlet": d.source.outlet, "url": d.source.url, "path": d.raw.path,
-             "format": d.raw.format, "derived_from": derivation_json(derived.get(d.id))}
-            for d in record.documents
-        ),
+        "documents": (as_json(serialise.document(d))
+                      | {"derived_from": as_json(serialise.derivation(derived.get(d.id)))}
+                      for d in record.documents),
         "events": ({"id": e.id, "label": e.label, "when": e.when, "documents": list(e.documents)}
                    for e in record.events),
-        "facts": (fact_json(f, supporter.support(supporting_docs(f)), in_series.get(f.id))
-                  for f in facts),
+        "facts": (fact_json(f, support.get(f.id), in_series.get(f.id)) for f in facts),
         "series": [series_json(x) for x in found],
-        "quotes": ({"id": q.id, "doc": q.doc, "speaker": q.speaker, "cue": q.cue, "text": q.text,
-                    "start": q.start, "end": q.end} for q in record.quotes),
+        "quotes": (as_json(serialise.quote(q)) for q in record.quotes),
         "entities": ({"id": e.id, "name": e.name, "label": e.label, "aliases": list(e.aliases),
                       "documents": list(e.docs)} for e in record.entities),
         "skipped": [{"path": s.path, "reason": s.reason} for s in record.skipped],

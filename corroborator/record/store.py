@@ -1,10 +1,14 @@
 """The record as a SQLite file: what ``corroborator build`` leaves behind.
 
-A record is written whole, once, by one writer: ``write_record`` builds a
-fresh database in a temporary file beside the target and moves it into place
-with ``os.replace``, so a crash never leaves a half-written record and a
-reader never sees one. ``read_record`` loads it back into the same
-``Record`` (``read_record`` after ``write_record`` gives an equal record).
+This module is the record's one writer. ``write_record`` writes a record whole:
+it builds a fresh database in a temporary file beside the target and moves it
+into place with ``os.replace``, so a crash never leaves a half-written record
+and a reader never sees one. ``apply(con, changes)`` changes a record in place
+(``corroborator add``): the rows of a ``Changes`` deleted, updated, replaced and
+inserted, full-text indexes kept in step, inside the caller's transaction. Both
+build their rows with the same public row builders (``rows``, re-exported here).
+``read_record`` loads a record back into the same ``Record`` (``read_record``
+after ``write_record`` gives an equal record).
 
 The tables are plain and linked by foreign keys so that Datasette (or any
 SQLite client) browses them well::
@@ -15,11 +19,14 @@ SQLite client) browses them well::
     sentences        sentences of the cleaned text (full-text searchable)
     mentions         every checkable value, its provenance, fact and event
     facts            one real-world slot, its status and value; its stated values and
-                     sources as JSON arrays (facet on them), and whether it is disputed
+                     sources as JSON arrays (facet on them), and whether it is disputed;
+                     its support: outlets, independent sources (their labels a JSON
+                     array to facet on), the summary, and the whole as JSON
     fact_mentions    which mentions each fact cites, in order
     series           a figure's history: one slot's value at each time it is stated for
     quotes           direct quotations and their speakers (full-text searchable)
     entities         named things, with their aliases and reports (JSON arrays)
+    derivations      which report copies which, how much of it, reprint or partial
     events           real-world events
     event_documents  which reports describe each event, in order
     skipped          inputs that could not be read, and why
@@ -40,6 +47,7 @@ import sqlite3
 import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import closing, contextmanager
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -50,33 +58,58 @@ import sqlite_utils
 from ..errors import StoreError
 from ..models import (
     CleanDoc,
-    Entity,
     Event,
     Fact,
     Mention,
-    Quote,
-    RawDoc,
     Record,
     Removed,
     Sentence,
     Skipped,
-    Source,
+    Support,
     fact_order,
 )
-from ..reconcile.series import Series, find_series
-from ..reconcile.sides import disputed, sides
+from ..reconcile.support import supported
 from .dossier import shared_mode
+from .rows import (
+    Row,
+    derivation_from_row,
+    derivation_row,
+    document_from_row,
+    document_row,
+    entity_from_row,
+    entity_row,
+    event_document_rows,
+    event_row,
+    fact_mention_rows,
+    fact_row,
+    fact_rows,
+    mention_from_row,
+    mention_row,
+    mention_rows,
+    quote_from_row,
+    quote_row,
+    removed_rows,
+    segment_rows,
+    sentence_rows,
+    series_row,
+    skipped_row,
+    table_rows,
+)
+from .serialise import support_from_json
 
 __all__ = [
-    "FORMAT", "SCHEMA_VERSION", "discard_journals", "read_record", "read_summary", "series_row",
-    "settle",
-    "write_record",
-]
+    "FORMAT", "SCHEMA", "SCHEMA_VERSION", "Changes", "Row", "apply", "derivation_from_row",
+    "derivation_row", "discard_journals", "document_from_row", "document_row",
+    "entity_from_row", "entity_row", "event_document_rows", "event_row",
+    "fact_mention_rows", "fact_row", "fact_rows", "journals", "mention_from_row",
+    "mention_row", "mention_rows", "quote_from_row", "quote_row", "read_events",
+    "read_paths", "read_record", "read_summary", "removed_rows", "segment_rows",
+    "sentence_rows", "series_row", "settle", "skipped_row", "table_rows", "write_record",
+]  # fmt: skip
 
 FORMAT = "corroborator-record"
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"  # 2: support columns on facts, derivations, said_by_kind/cue
 
-Row = dict[str, Any]
 # A table's definition: columns, primary key, foreign keys (column, table, column).
 TableSpec = tuple[dict[str, Any], str | tuple[str, ...] | None, list[tuple[str, str, str]]]
 
@@ -120,6 +153,8 @@ SCHEMA: dict[str, TableSpec] = {
             "id": str, "event": str, "label": str, "subject": str, "kind": str, "status": str,
             "value": VALUE, "unit": str, "reason": str, "n_mentions": int, "n_documents": int,
             "dispute": int, "n_values": int, "stated_values": JSON, "sources": JSON,
+            "outlets": int, "supporting_reports": int, "independent_sources": int,
+            "support": str, "support_sources": JSON, "support_detail": JSON,
         },
         "id",
         [("event", "events", "id")],
@@ -136,7 +171,7 @@ SCHEMA: dict[str, TableSpec] = {
             "start": int, "end": int, "sentence": str, "sent_start": int, "sent_end": int,
             "bound": str, "low": float, "high": float, "counted": str, "head": str,
             "qualifiers": JSON, "frame": JSON, "context": str, "time": str, "said_by": str,
-            "attribution_cue": str, "hedged": int, "hedge_cue": str, "subject": str,
+            "said_by_kind": str, "said_by_cue": str, "attribution_cue": str, "hedged": int, "hedge_cue": str, "subject": str,
             "entities": JSON, "in_quote": int, "extra": JSON, "fact": str, "event": str,
         },
         "id",
@@ -160,6 +195,12 @@ SCHEMA: dict[str, TableSpec] = {
         "id",
         [],
     ),
+    "derivations": (
+        {"doc": str, "source_doc": str, "share": float, "paragraphs": int, "of": int,
+         "kind": str},
+        "doc",
+        [("doc", "documents", "id"), ("source_doc", "documents", "id")],
+    ),
     "skipped": ({"path": str, "reason": str}, None, []),
     "meta": ({"key": str, "value": str}, "key", []),
 }  # fmt: skip
@@ -175,6 +216,7 @@ INDEXES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("event_documents", ("doc",)),
     ("quotes", ("doc",)),
     ("quotes", ("speaker",)),
+    ("derivations", ("source_doc",)),
 )
 
 FTS_COLUMNS = {"sentences": ["text"], "quotes": ["text"]}
@@ -198,6 +240,7 @@ def write_record(record: Record, path: str | Path, *, meta: dict[str, str] | Non
     target = Path(path)
     if not target.parent.is_dir():
         raise StoreError(f"{target.parent}: no such directory; create it before writing {target}")
+    record = supported(record)  # a record built by hand has not been through the stage
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     os.fchmod(fd, shared_mode())
     os.close(fd)
@@ -277,8 +320,9 @@ def _write_database(record: Record, path: Path, meta: dict[str, str]) -> None:
         db = sqlite_utils.Database(conn)
         _create_schema(db)
         with conn:
-            for table, rows in _table_rows(record):
+            for table, rows in table_rows(record):
                 db.table(table).insert_all(rows, batch_size=INSERT_BATCH)
+            db.table("meta").insert_all(_meta_rows(record))
             db.table("meta").insert_all(({"key": k, "value": v} for k, v in meta.items()),
                                         replace=True)
         for table, columns in FTS_COLUMNS.items():
@@ -291,173 +335,6 @@ def _create_schema(db: sqlite_utils.Database) -> None:
         db.table(name).create(columns, pk=pk, foreign_keys=foreign_keys)
     for table, indexed in INDEXES:
         db.table(table).create_index(indexed)
-
-
-def _table_rows(record: Record) -> Iterator[tuple[str, Iterable[Row]]]:
-    """Every table's rows, in the order the tables are created."""
-    yield "documents", (_document_row(d) for d in record.documents)
-    yield "segments", _segment_rows(record.documents)
-    yield "removed", _removed_rows(record.documents)
-    yield "sentences", _sentence_rows(record)
-    yield "events", ({"id": e.id, "label": e.label, "when": e.when} for e in record.events)
-    yield "event_documents", _event_document_rows(record.events)
-    yield "facts", (_fact_row(f) for f in record.facts)
-    yield "series", (series_row(x) for x in find_series(record.facts))
-    yield "mentions", _mention_rows(record)
-    yield "fact_mentions", _fact_mention_rows(record)
-    yield "quotes", (_quote_row(q) for q in record.quotes)
-    yield "entities", (_entity_row(e) for e in record.entities)
-    yield "skipped", ({"path": s.path, "reason": s.reason} for s in record.skipped)
-    yield "meta", _meta_rows(record)
-
-
-def _document_row(doc: CleanDoc) -> Row:
-    raw, source = doc.raw, doc.raw.source
-    return {
-        "id": raw.id,
-        "path": raw.path,
-        "format": raw.format,
-        "title": source.title,
-        "outlet": source.outlet,
-        "url": source.url,
-        "published": source.published,
-        "author": source.author,
-        "language": source.language,
-        "sha256": raw.sha256,
-        "raw_text": raw.text,
-        "text": doc.text,
-    }
-
-
-def _segment_rows(docs: Iterable[CleanDoc]) -> Iterator[Row]:
-    for doc in docs:
-        for clean_start, raw_start, length in doc.segments:
-            yield {
-                "doc": doc.id,
-                "clean_start": clean_start,
-                "raw_start": raw_start,
-                "length": length,
-            }
-
-
-def _removed_rows(docs: Iterable[CleanDoc]) -> Iterator[Row]:
-    for doc in docs:
-        for idx, r in enumerate(doc.removed):
-            yield {
-                "doc": doc.id,
-                "idx": idx,
-                "start": r.start,
-                "end": r.end,
-                "text": r.text,
-                "reason": r.reason,
-            }
-
-
-def _sentence_rows(record: Record) -> Iterator[Row]:
-    """Sentences with their text copied in, so full-text search and Datasette can show it."""
-    texts = {doc.id: doc.text for doc in record.documents}
-    for s in record.sentences:
-        text = texts.get(s.doc, "")[s.start : s.end]
-        yield {"doc": s.doc, "idx": s.index, "start": s.start, "end": s.end, "text": text}
-
-
-def _event_document_rows(events: Iterable[Event]) -> Iterator[Row]:
-    for event in events:
-        for position, doc in enumerate(event.documents):
-            yield {"event": event.id, "doc": doc, "position": position}
-
-
-def series_row(series: Series) -> Row:
-    """A figure's history: its points (time, value, fact) and its facts, as JSON arrays."""
-    points = [{"time": p.time, "value": p.value, "fact": p.fact} for p in series.points]
-    return {"id": series.id, "event": series.event, "label": series.label, "kind": series.kind,
-            "unit": series.unit, "points": json.dumps(points, ensure_ascii=False),
-            "facts": json.dumps([p.fact for p in series.points])}
-
-
-def _fact_row(fact: Fact) -> Row:
-    stated = sides(fact.mentions)
-    return {
-        "id": fact.id,
-        "event": fact.event,
-        "label": fact.label,
-        "subject": fact.subject,
-        "kind": fact.kind,
-        "status": fact.status,
-        "value": fact.value,
-        "unit": fact.unit,
-        "reason": fact.reason,
-        "n_mentions": len(fact.mentions),
-        "n_documents": len({m.doc for m in fact.mentions}),
-        # the values and sources as arrays Datasette can facet on (_facet_array=sources)
-        "dispute": int(disputed(fact)),
-        "n_values": len(stated),
-        "stated_values": json.dumps([s.text for s in stated], ensure_ascii=False),
-        "sources": json.dumps(sorted({m.said_by for m in fact.mentions if m.said_by}),
-                              ensure_ascii=False),
-    }
-
-
-def _mention_rows(record: Record) -> Iterator[Row]:
-    """Mentions with the fact that cites them first and the event it (or the report) belongs to."""
-    fact_of: dict[str, Fact] = {}
-    for fact in record.facts:
-        for m in fact.mentions:
-            fact_of.setdefault(m.id, fact)
-    event_of_doc: dict[str, str] = {}
-    for event in record.events:
-        for doc in event.documents:
-            event_of_doc.setdefault(doc, event.id)
-    for m in record.mentions:
-        cited_by = fact_of.get(m.id)
-        event_id = cited_by.event if cited_by and cited_by.event else event_of_doc.get(m.doc)
-        yield _mention_row(m) | {"fact": cited_by.id if cited_by else None, "event": event_id}
-
-
-def _mention_row(m: Mention) -> Row:
-    return {
-        "id": m.id, "doc": m.doc, "kind": m.kind, "value": m.value, "unit": m.unit,
-        "text": m.text, "start": m.start, "end": m.end, "sentence": m.sentence,
-        "sent_start": m.sent_start, "sent_end": m.sent_end, "bound": m.bound,
-        "low": m.low, "high": m.high, "counted": m.counted, "head": m.head,
-        "qualifiers": json.dumps(list(m.qualifiers)), "frame": json.dumps(list(m.frame)),
-        "context": m.context, "time": m.time, "said_by": m.said_by,
-        "attribution_cue": m.attribution_cue, "hedged": int(m.hedged), "hedge_cue": m.hedge_cue,
-        "subject": m.subject, "entities": json.dumps(list(m.entities)),
-        "in_quote": int(m.in_quote),
-        # extra is diagnostics, outside equality: never let it make a record unwritable
-        "extra": json.dumps(m.extra, default=str),
-    }  # fmt: skip
-
-
-def _fact_mention_rows(record: Record) -> Iterator[Row]:
-    """Links from facts to mentions; a fact citing an unlisted mention is a pipeline bug."""
-    listed = {m.id: m for m in record.mentions}
-    for fact in record.facts:
-        for position, m in enumerate(fact.mentions):
-            if listed.get(m.id) != m:
-                raise StoreError(
-                    f"fact {fact.id!r} cites mention {m.id!r}, which is not among the record's "
-                    "mentions (or differs from it); every fact must cite mentions of the record"
-                )
-            yield {"fact": fact.id, "mention": m.id, "position": position}
-
-
-def _quote_row(q: Quote) -> Row:
-    return {
-        "id": q.id, "doc": q.doc, "text": q.text, "start": q.start, "end": q.end,
-        "speaker": q.speaker, "cue": q.cue,
-    }  # fmt: skip
-
-
-def _entity_row(e: Entity) -> Row:
-    return {
-        "id": e.id,
-        "name": e.name,
-        "label": e.label,
-        "aliases": json.dumps(list(e.aliases)),
-        "docs": json.dumps(list(e.docs)),
-    }
 
 
 def _meta_rows(record: Record) -> list[Row]:
@@ -475,6 +352,135 @@ def _package_version() -> str:
         return version("corroborator")
     except PackageNotFoundError:  # running from a source tree that is not installed
         return "unknown"
+
+
+# ---------------------------------------------------------------------------
+# changing in place
+
+Where = dict[str, Any]  # column -> value; a row matches when every column equals its value
+
+
+@dataclass
+class Changes:
+    """Rows to change in a record, table by table (``apply`` says in which order).
+
+    ``delete``: rows matching each ``Where``; ``update``: (columns to set, ``Where``);
+    ``replace``: whole rows, replacing any row of the same primary key; ``insert``: new
+    rows; ``meta``: keys of the meta table to set."""
+
+    delete: dict[str, list[Where]] = field(default_factory=dict)
+    update: dict[str, list[tuple[Row, Where]]] = field(default_factory=dict)
+    replace: dict[str, list[Row]] = field(default_factory=dict)
+    insert: dict[str, list[Row]] = field(default_factory=dict)
+    meta: dict[str, str] = field(default_factory=dict)
+
+    def merge(self, other: Changes) -> None:
+        """Add ``other``'s changes to these (applied together, in ``apply``'s order)."""
+        for mine, theirs in ((self.delete, other.delete), (self.update, other.update),
+                             (self.replace, other.replace), (self.insert, other.insert)):
+            for table, items in theirs.items():
+                mine.setdefault(table, []).extend(items)  # type: ignore[arg-type]
+        self.meta.update(other.meta)
+
+
+def apply(con: sqlite3.Connection, changes: Changes, *, schema: str = "main") -> None:
+    """Make ``changes`` to the record open on ``con`` (as database ``schema``), inside
+    the caller's transaction: deletions (tables in reverse order of ``SCHEMA``, so no row
+    outlives what it points to), updates, replacements, then insertions (in order), then
+    meta. The full-text indexes of ``sentences`` and ``quotes`` follow their tables."""
+    _known(changes)
+    for table in reversed(SCHEMA):
+        for where in changes.delete.get(table, ()):
+            _delete(con, schema, table, where)
+    for table in SCHEMA:
+        for values, where in changes.update.get(table, ()):
+            _update(con, schema, table, values, where)
+        for row in changes.replace.get(table, ()):
+            _replace(con, schema, table, row)
+        _insert(con, schema, table, changes.insert.get(table, ()))
+    con.executemany(f"INSERT OR REPLACE INTO {schema}.meta (key, value) VALUES (?, ?)",
+                    list(changes.meta.items()))
+
+
+def _known(changes: Changes) -> list[str]:
+    """The tables ``changes`` name; an unknown one is a caller's bug."""
+    named = {*changes.delete, *changes.update, *changes.replace, *changes.insert}
+    unknown = sorted(named - SCHEMA.keys())
+    if unknown or "meta" in named:
+        raise StoreError(f"changes to unknown tables {unknown or ['meta']}: a record has "
+                         f"{', '.join(SCHEMA)} (set meta keys through Changes.meta)")
+    return sorted(named)
+
+
+def _clause(where: Where) -> tuple[str, list[Any]]:
+    if not where:
+        raise StoreError("a change must say which rows it is for (an empty where)")
+    return " AND ".join(f"[{c}] IS ?" for c in where), list(where.values())
+
+
+def _delete(con: sqlite3.Connection, schema: str, table: str, where: Where) -> None:
+    clause, params = _clause(where)
+    _unindex(con, schema, table, clause, params)
+    con.execute(f"DELETE FROM {schema}.[{table}] WHERE {clause}", params)
+
+
+def _update(con: sqlite3.Connection, schema: str, table: str, values: Row, where: Where
+            ) -> None:
+    clause, params = _clause(where)
+    indexed = table in FTS_COLUMNS and bool(set(values) & set(FTS_COLUMNS[table]))
+    if indexed:
+        _unindex(con, schema, table, clause, params)
+    sets = ", ".join(f"[{c}] = ?" for c in values)
+    con.execute(f"UPDATE {schema}.[{table}] SET {sets} WHERE {clause}", [*values.values(), *params])
+    if indexed:
+        _index(con, schema, table, clause, params)
+
+
+def _replace(con: sqlite3.Connection, schema: str, table: str, row: Row) -> None:
+    pk = SCHEMA[table][1]
+    if pk is None:
+        raise StoreError(f"{table} has no primary key: delete and insert its rows instead")
+    keys = (pk,) if isinstance(pk, str) else pk
+    _delete(con, schema, table, {k: row[k] for k in keys})
+    _insert(con, schema, table, [row])
+
+
+def _insert(con: sqlite3.Connection, schema: str, table: str, rows: Iterable[Row]) -> None:
+    columns = SCHEMA[table][0]
+    batch = list(rows)
+    for row in batch:
+        if not row.keys() <= columns.keys():
+            raise StoreError(f"{table} has no column {sorted(row.keys() - columns.keys())}")
+    sql = (f"INSERT INTO {schema}.[{table}] ({', '.join(f'[{c}]' for c in columns)}) "
+           f"VALUES ({', '.join('?' * len(columns))})")
+    if table not in FTS_COLUMNS:
+        con.executemany(sql, [[row.get(c) for c in columns] for row in batch])
+        return
+    indexed = FTS_COLUMNS[table]
+    fts = (f"INSERT INTO {schema}.[{table}_fts] (rowid, {', '.join(indexed)}) "
+           f"VALUES (?, {', '.join('?' * len(indexed))})")
+    for row in batch:
+        rowid = con.execute(sql, [row.get(c) for c in columns]).lastrowid
+        con.execute(fts, [rowid, *(row.get(c) for c in indexed)])
+
+
+def _unindex(con: sqlite3.Connection, schema: str, table: str, clause: str,
+             params: list[Any]) -> None:
+    """Take the rows matching ``clause`` out of the table's full-text index (an external
+    content FTS5 table is told the old values)."""
+    if table not in FTS_COLUMNS:
+        return
+    columns = ", ".join(FTS_COLUMNS[table])
+    con.execute(
+        f"INSERT INTO {schema}.[{table}_fts] ([{table}_fts], rowid, {columns}) "
+        f"SELECT 'delete', rowid, {columns} FROM {schema}.[{table}] WHERE {clause}", params)
+
+
+def _index(con: sqlite3.Connection, schema: str, table: str, clause: str,
+           params: list[Any]) -> None:
+    columns = ", ".join(FTS_COLUMNS[table])
+    con.execute(f"INSERT INTO {schema}.[{table}_fts] (rowid, {columns}) "
+                f"SELECT rowid, {columns} FROM {schema}.[{table}] WHERE {clause}", params)
 
 
 # ---------------------------------------------------------------------------
@@ -612,10 +618,11 @@ def _rows(db: sqlite_utils.Database, table: str) -> Iterator[Row]:
 
 
 def _load(db: sqlite_utils.Database) -> Record:
-    mentions = tuple(_mention(row) for row in _by_document(db, "mentions"))
+    mentions = tuple(mention_from_row(row) for row in _by_document(db, "mentions"))
     by_id = {m.id: m for m in mentions}
-    entities = sorted((_entity(row) for row in _rows(db, "entities")),
+    entities = sorted((entity_from_row(row) for row in _rows(db, "entities")),
                       key=lambda e: (-len(e.docs), e.name))
+    facts, support = _facts(db, by_id)
     return Record(
         documents=_documents(db),
         sentences=tuple(
@@ -623,12 +630,15 @@ def _load(db: sqlite_utils.Database) -> Record:
             for r in _by_document(db, "sentences")
         ),
         mentions=mentions,
-        quotes=tuple(_quote(row) for row in _by_document(db, "quotes")),
+        quotes=tuple(quote_from_row(row) for row in _by_document(db, "quotes")),
         entities=tuple(entities),
         events=_events(db),
-        facts=_facts(db, by_id),
+        facts=facts,
         skipped=tuple(Skipped(path=r["path"], reason=r["reason"]) for r in _rows(db, "skipped")),
         story=_meta(db).get("story"),
+        derivations=tuple(derivation_from_row(r) for r in
+                          db.query("SELECT * FROM derivations ORDER BY doc")),
+        support=support,
     )
 
 
@@ -650,55 +660,12 @@ def _documents(db: sqlite_utils.Database) -> tuple[CleanDoc, ...]:
         removed.setdefault(r["doc"], []).append(span)
     return tuple(
         CleanDoc(
-            raw=_raw_doc(row),
+            raw=document_from_row(row).raw,
             text=row["text"],
             removed=tuple(removed.get(row["id"], ())),
             segments=tuple(segments.get(row["id"], ())),
         )
         for row in _rows(db, "documents")
-    )
-
-
-def _raw_doc(row: Row) -> RawDoc:
-    source = Source(
-        url=row["url"],
-        outlet=row["outlet"],
-        title=row["title"],
-        published=row["published"],
-        author=row["author"],
-        language=row["language"],
-    )
-    return RawDoc(
-        id=row["id"],
-        path=row["path"],
-        format=row["format"],
-        text=row["raw_text"],
-        source=source,
-        sha256=row["sha256"],
-    )
-
-
-def _mention(row: Row) -> Mention:
-    fields = {k: v for k, v in row.items() if k not in ("fact", "event")}
-    for key in ("qualifiers", "frame", "entities"):
-        fields[key] = tuple(json.loads(fields[key]))
-    fields["hedged"] = bool(fields["hedged"])
-    fields["in_quote"] = bool(fields["in_quote"])
-    fields["extra"] = json.loads(fields["extra"])
-    return Mention(**fields)
-
-
-def _quote(row: Row) -> Quote:
-    return Quote(**row)
-
-
-def _entity(row: Row) -> Entity:
-    return Entity(
-        id=row["id"],
-        name=row["name"],
-        label=row["label"],
-        aliases=tuple(json.loads(row["aliases"])),
-        docs=tuple(json.loads(row["docs"])),
     )
 
 
@@ -719,23 +686,19 @@ def _events(db: sqlite_utils.Database) -> tuple[Event, ...]:
     return tuple(events)
 
 
-def _facts(db: sqlite_utils.Database, mentions: dict[str, Mention]) -> tuple[Fact, ...]:
+def _facts(db: sqlite_utils.Database, mentions: dict[str, Mention]
+           ) -> tuple[tuple[Fact, ...], tuple[Support, ...] | None]:
+    """The facts, in a record's order, and their support (None if a fact has none)."""
     cited: dict[str, list[Mention]] = {}
     for r in db.query("select fact, mention from fact_mentions order by fact, position"):
         cited.setdefault(r["fact"], []).append(mentions[r["mention"]])
-    facts = [
-        Fact(
-            id=r["id"],
-            event=r["event"],
-            label=r["label"],
-            subject=r["subject"],
-            kind=r["kind"],
-            status=r["status"],
-            mentions=tuple(cited.get(r["id"], ())),
-            value=r["value"],
-            unit=r["unit"],
-            reason=r["reason"],
-        )
-        for r in _rows(db, "facts")
-    ]
-    return tuple(sorted(facts, key=fact_order))
+    facts: list[tuple[Fact, Support | None]] = []
+    for r in _rows(db, "facts"):
+        fact = Fact(id=r["id"], event=r["event"], label=r["label"], subject=r["subject"],
+                    kind=r["kind"], status=r["status"], mentions=tuple(cited.get(r["id"], ())),
+                    value=r["value"], unit=r["unit"], reason=r["reason"])
+        detail = r["support_detail"]
+        facts.append((fact, support_from_json(fact.id, json.loads(detail)) if detail else None))
+    facts.sort(key=lambda pair: fact_order(pair[0]))
+    support = tuple(s for _, s in facts if s is not None)
+    return tuple(f for f, _ in facts), support if len(support) == len(facts) else None

@@ -74,7 +74,7 @@ class Table:
 def load_tables(site: Site) -> dict[str, Table]:
     """Every table of the record file, rebuilt from the record (see the module docstring)."""
     out: dict[str, Table] = {}
-    for name, rows in store._table_rows(site.record):  # the store's own rows: one definition
+    for name, rows in store.table_rows(site.record):  # the store's own rows: one definition
         if name not in HIDDEN:
             out[name] = Table(name, list(store.SCHEMA[name][0]), [dict(r) for r in rows])
     return out
