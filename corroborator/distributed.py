@@ -1,8 +1,8 @@
 """Parse and extract on a Dask cluster: ``build --engine dask [--scheduler ADDRESS]``.
 
-``analyse_dask`` is a drop-in for ``pipeline.analyse``: the cleaned reports are
+``analyse_dask`` is a drop-in for ``nlp.analyse.analyse``: the cleaned reports are
 cut into chunks in order, each chunk is analysed on a worker by
-``pipeline.analyse`` itself (so both engines run the same code), and the
+``analyse`` itself (so both engines run the same code), and the
 chunks' results are joined back in report order. The record is therefore
 identical to the single-process build.
 
@@ -24,13 +24,14 @@ started for the build and closed after it. Needs the ``dask`` extra::
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from typing import Any
 
 from .errors import ConfigError
-from .models import CleanDoc, Mention, Quote, Sentence, Skipped
+from .models import CleanDoc
+from .nlp.analyse import Analysed, Progress, analyse
 from .settings import Settings
 
 try:  # an optional extra: `pipeline.build` imports this module only for engine="dask"
@@ -48,20 +49,16 @@ CONNECT_TIMEOUT = "30s"  # to reach a scheduler given by address
 # The local scheduler's status page: loopback only, on a free port (8787 may be taken).
 LOCAL_HTTP = "127.0.0.1:0"
 
-Progress = Callable[[int, int], None]
-Analysis = tuple[list[CleanDoc], list[Sentence], list[Mention], list[Quote], list[Any],
-                 list[Skipped]]
-
 
 def analyse_dask(cleaned: Sequence[CleanDoc], settings: Settings, *, scheduler: str | None,
-                 progress: Progress | None = None) -> Analysis:
-    """What ``pipeline.analyse(cleaned, settings)`` returns, computed on Dask workers.
+                 progress: Progress | None = None) -> Analysed:
+    """What ``analyse(cleaned, settings)`` returns, computed on Dask workers.
 
     ``scheduler`` is the address of a running scheduler ("tcp://host:8786");
     None starts a local cluster for this call.
     """
     if not cleaned:
-        return [], [], [], [], [], []
+        return Analysed()
     with _client(scheduler) as client:
         workers = max(1, len(client.scheduler_info()["workers"]))
         client.register_plugin(LoadModel(settings.spacy_model), name="corroborator-load-model")
@@ -69,35 +66,26 @@ def analyse_dask(cleaned: Sequence[CleanDoc], settings: Settings, *, scheduler: 
         worker_settings = replace(settings, n_process=1)
         futures = {client.submit(_analyse_chunk, chunk, worker_settings, pure=False): k
                    for k, chunk in enumerate(chunks)}
-        results: list[Analysis | None] = [None] * len(chunks)
+        results: list[Analysed | None] = [None] * len(chunks)
         done = 0
         for future in as_completed(futures):  # type: ignore[no-untyped-call]
             k = futures[future]
             results[k] = future.result()
-            for _ in chunks[k]:  # one call per report, as pipeline.analyse makes
+            for _ in chunks[k]:  # one call per report, as analyse makes
                 done += 1
                 if progress:
                     progress(done, len(cleaned))
-    return _join([r for r in results if r is not None])
+    return Analysed.join([r for r in results if r is not None])
 
 
-def _analyse_chunk(chunk: Sequence[CleanDoc], settings: Settings) -> Analysis:
+def _analyse_chunk(chunk: Sequence[CleanDoc], settings: Settings) -> Analysed:
     """Runs on a worker: the single-process analysis of one chunk."""
-    from .pipeline import analyse
-
     return analyse(chunk, settings)
 
 
 def _chunks(cleaned: Sequence[CleanDoc], workers: int) -> list[Sequence[CleanDoc]]:
     size = max(1, min(MAX_CHUNK, math.ceil(len(cleaned) / (workers * CHUNKS_PER_WORKER))))
     return [cleaned[k : k + size] for k in range(0, len(cleaned), size)]
-
-
-def _join(parts: Sequence[Analysis]) -> Analysis:
-    """The chunks' results concatenated field by field, in chunk order."""
-    return ([d for p in parts for d in p[0]], [s for p in parts for s in p[1]],
-            [m for p in parts for m in p[2]], [q for p in parts for q in p[3]],
-            [e for p in parts for e in p[4]], [k for p in parts for k in p[5]])
 
 
 class LoadModel(WorkerPlugin):

@@ -23,38 +23,26 @@ new reports and re-clusters only the blocks they change.
 
 from __future__ import annotations
 
-import gc
-import itertools
-import logging
-import math
-import multiprocessing
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass, replace
 from pathlib import Path
 from sys import intern
 
-import numpy as np
-
+from .clean.batch import clean_batch
 from .clean.boilerplate import LineIndex
-from .clean.clutter import clean_batch
-from .group.entities import Names, merge_names
+from .group.entities import Names, alias_map, merge
 from .group.events import Grouping, group
-from .group.profiles import lead_text
 from .ingest.reports import iter_reports, no_reports_error
-from .models import CleanDoc, Event, Mention, Quote, RawDoc, Record, Sentence, Skipped
-from .nlp import embed, make_nlp, selective
-from .nlp.extract import extract, sentences
+from .models import Event, Mention, Quote, RawDoc, Record, Skipped
+from .nlp import embed
+from .nlp.analyse import Analysed, Analysis, EntityMention, Progress, analyse
 from .reconcile.facts import context_mode, reconcile
 from .record.cache import AnalysisCache, BlockCache, analysis_key
 from .settings import Settings
 
-log = logging.getLogger(__name__)
-Progress = Callable[[int, int], None]
-EntityMention = tuple[str, str, str]  # (report, surface, NER label)
-PARALLEL_MIN_REPORTS = 24  # below this, one process parses faster than two
-CHUNK_REPORTS = 16  # reports a worker analyses per task
+__all__ = ["Analysed", "Analysis", "BuildIndex", "EntityMention", "Progress", "analyse", "build",
+           "build_indexed", "canon_mention", "canon_quote", "read"]
 
 
 def read(paths: Sequence[str | Path], settings: Settings, *, urls: Sequence[str] = (),
@@ -109,115 +97,19 @@ def _unique_ids(items: Iterable[RawDoc | Skipped]) -> tuple[list[RawDoc], list[S
     return list(docs.values()), skipped
 
 
-# one report's analysis: sentences, mentions, quotes, entity mentions (report, text, label),
-# and its lead text with the lead's embedding (which event grouping needs)
-Analysis = tuple[list[Sentence], list[Mention], list[Quote], list[tuple[str, str, str]],
-                 tuple[str, np.ndarray]]
-
-
-def analyse(cleaned: Sequence[CleanDoc], settings: Settings, progress: Progress | None = None,
-            cache: AnalysisCache | None = None,
-            ) -> tuple[list[CleanDoc], list[Sentence], list[Mention], list[Quote], list[EntityMention],
-                      list[Skipped]]:
-    """Parse and extract every cleaned report (or take it from ``cache``); a report that
-    fails is skipped."""
-    keys = [analysis_key(c, settings.spacy_model, settings.selective_parsing) for c in cleaned]
-    done: dict[int, Analysis | Skipped] = {}
-    if cache is not None:
-        for k, key in enumerate(keys):
-            hit = cache.get(key)
-            if hit is not None:
-                done[k] = hit
-    todo = [k for k in range(len(cleaned)) if k not in done]
-    for k, result in zip(todo, _parse_all([cleaned[k] for k in todo], settings)):
-        done[k] = result
-        if cache is not None and not isinstance(result, Skipped):
-            cache.put(keys[k], result)
-        if progress:
-            progress(len(done), len(cleaned))
-    kept: list[CleanDoc] = []
-    sents: list[Sentence] = []
-    mentions: list[Mention] = []
-    quotes: list[Quote] = []
-    ents: list[EntityMention] = []
-    skipped: list[Skipped] = []
-    for k, clean in enumerate(cleaned):
-        result = done[k]
-        if isinstance(result, Skipped):
-            skipped.append(result)
-            continue
-        kept.append(clean)
-        for into, part in zip((sents, mentions, quotes, ents), result[:4]):
-            into.extend(part)  # type: ignore[attr-defined]
-        lead, vector = result[4]
-        embed.remember([lead], vector[None, :])
-    return kept, sents, mentions, quotes, ents, skipped
-
-
-def _parse_all(cleaned: Sequence[CleanDoc], settings: Settings) -> Iterator[Analysis | Skipped]:
-    """Each report's analysis, in order. Large batches are split into chunks analysed by
-    ``settings.n_process`` worker processes (parse and extraction both), forked from this
-    one so the loaded model is shared rather than loaded again."""
-    if not cleaned:
-        return
-    make_nlp(settings.spacy_model)
-    n_process = settings.n_process if len(cleaned) >= PARALLEL_MIN_REPORTS else 1
-    if n_process <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-        yield from _analyse_chunk(cleaned, settings)
-        return
-    size = max(1, min(CHUNK_REPORTS, math.ceil(len(cleaned) / (4 * n_process))))
-    chunks = [cleaned[k : k + size] for k in range(0, len(cleaned), size)]
-    context = multiprocessing.get_context("fork")
-    # the workers get their reports pickled; what this process already holds (every
-    # report, the model) they inherit. Frozen objects are left alone by their garbage
-    # collector, so those pages stay shared instead of being copied into each worker.
-    gc.freeze()
-    try:
-        with ProcessPoolExecutor(n_process, mp_context=context, initializer=embed.use_threads,
-                                 initargs=(1,)) as pool:
-            for part in pool.map(_analyse_chunk, chunks, itertools.repeat(settings)):
-                yield from part
-    finally:
-        gc.unfreeze()
-
-
-def _analyse_chunk(cleaned: Sequence[CleanDoc], settings: Settings) -> list[Analysis | Skipped]:
-    """Parse (selectively, unless ``settings.selective_parsing`` is off) and extract."""
-    nlp = make_nlp(settings.spacy_model)
-    if settings.selective_parsing:
-        docs = selective.parse(nlp, ((d.text, d.source.published) for d in cleaned),
-                               batch_size=settings.batch_size)
-    else:
-        docs = nlp.pipe((d.text for d in cleaned), batch_size=settings.batch_size)
-    out: list[Analysis | Skipped] = []
-    leads = [lead_text(d) for d in cleaned]
-    vectors = embed.embed(leads)  # here, so that workers share the work
-    for clean, doc, lead, vector in zip(cleaned, docs, leads, vectors):
-        try:
-            ms, qs = extract(doc, clean)
-            out.append((sentences(doc, clean.id), ms, qs,
-                        [(clean.id, e.text, e.label_) for e in doc.ents], (lead, vector)))
-        except Exception as exc:
-            log.exception("extraction failed for %s", clean.raw.path)
-            out.append(Skipped(clean.raw.path, f"could not analyse the text ({exc!r}); "
-                               "please report this as a bug with the file attached"))
-    return out
-
-
 @dataclass
 class BuildIndex:
     """What a build knows beyond its record that ``corroborator add`` needs to add reports
-    in place (kept by ``incremental.state``): the boilerplate index of the cleaned reports
+    in place (kept by ``record.state``): the boilerplate index of the cleaned reports
     (``ids`` in its order), each analysed report's cache key, the event grouping, the
-    entity names with the canonical name of each, and the context vectors reconciliation
-    used for the ``valued`` mentions that have a value."""
+    entity names with the canonical name of each (``Names.canon``), and the context
+    vectors reconciliation used for the ``valued`` mentions that have a value."""
 
     ids: list[str]
     lines: LineIndex
     keys: dict[str, str]
     grouping: Grouping
     names: Names
-    canon: dict[str, str]
     context: str
     valued: int
 
@@ -269,41 +161,41 @@ def build_indexed(paths: Sequence[str | Path], settings: Settings | None = None,
     raw, skipped = read(paths, settings, urls=urls, cache_dir=cache_dir)
     if not raw:
         raise no_reports_error([*paths, *urls], skipped)
-    cleaned, lines = clean_batch(raw, settings=settings)
+    cleaned = clean_batch(raw, settings=settings)
+    assert cleaned.index is not None  # a batch cleaned without kept lines learns its own
     if engine == "dask":
         from .distributed import analyse_dask
 
-        analysed = analyse_dask(cleaned, settings, scheduler=scheduler, progress=progress)
+        analysed = analyse_dask(cleaned.docs, settings, scheduler=scheduler, progress=progress)
     else:
         cache = AnalysisCache(cache_dir / "analysis") if cache_dir is not None else None
-        analysed = analyse(cleaned, settings, progress, cache)
-    docs, sents, mentions, quotes, ents, failed = analysed
-    skipped += failed
-    if not docs:
-        raise no_reports_error([*paths, *urls], skipped)
+        analysed = analyse(cleaned.docs, settings, progress, cache)
+    analysed.skipped[:0] = skipped
+    if not analysed.docs:
+        raise no_reports_error([*paths, *urls], analysed.skipped)
     blocks = BlockCache(cache_dir / "blocks.sqlite") if cache_dir is not None else None
     try:
         with embed.stored(cache_dir / "embeddings.sqlite") if cache_dir else nullcontext():
-            record, parts = _assemble(docs, sents, mentions, quotes, ents, skipped, settings,
-                                      story, blocks, known_events)
+            record, parts = _assemble(analysed, settings, story, blocks, known_events)
     finally:
         if blocks is not None:
             blocks.close()
-    keys = {c.id: analysis_key(c, settings.spacy_model, settings.selective_parsing) for c in docs}
-    return record, BuildIndex([c.id for c in cleaned], lines, keys, *parts)
+    keys = {c.id: analysis_key(c, settings.spacy_model, settings.selective_parsing)
+            for c in analysed.docs}
+    return record, BuildIndex([c.id for c in cleaned.docs], cleaned.index, keys, *parts)
 
 
-def _assemble(docs: list[CleanDoc], sents: list[Sentence], mentions: list[Mention],
-              quotes: list[Quote], ents: list[EntityMention], skipped: list[Skipped],
-              settings: Settings,
-              story: str | None, blocks: BlockCache | None = None,
-              known_events: Sequence[Event] = ()
-              ) -> tuple[Record, tuple[Grouping, Names, dict[str, str], str, int]]:
+def _assemble(analysed: Analysed, settings: Settings, story: str | None,
+              blocks: BlockCache | None = None, known_events: Sequence[Event] = ()
+              ) -> tuple[Record, tuple[Grouping, Names, str, int]]:
     """Entities, events and facts over the analysed reports (and what the build index
-    keeps of them)."""
-    names = Names()
-    names.add(ents)
-    entities, canon, name_canon = merge_names(names)
+    keeps of them): the stages with an empty kept state."""
+    found, names = Names(), Names()
+    found.add(analysed.entities)
+    merged = merge(found, names)
+    canon = alias_map(merged.entities)
+    docs, sents, mentions, quotes = (analysed.docs, analysed.sentences, analysed.mentions,
+                                     analysed.quotes)
     # replaced in the lists themselves: the caller's analysed mentions are not kept twice
     mentions[:] = [canon_mention(m, canon) for m in mentions]
     quotes[:] = [canon_quote(q, canon) for q in quotes]
@@ -311,19 +203,18 @@ def _assemble(docs: list[CleanDoc], sents: list[Sentence], mentions: list[Mentio
     for s in sents:
         starts.setdefault(s.doc, []).append(s.start)
     grouping = group(docs, mentions, starts, threshold=settings.event_threshold,
-                     entities=entities, known=known_events)
+                     entities=merged.entities, known=known_events, leads=analysed.leads)
     events = grouping.events
     event_of = {doc: e.id for e in reversed(events) for doc in e.documents}
     valued = sum(m.value is not None for m in mentions)
     context = context_mode(settings.context_vectors, valued)
     facts = reconcile(mentions, event_of, threshold=settings.link_threshold,
                       tolerance=settings.value_tolerance, context=context,
-                      memo=blocks, processes=settings.n_process)
-    for m in mentions:
-        m.extra.pop("tensor", None)  # a working vector, not part of the record
-    record = Record(tuple(docs), tuple(sents), tuple(mentions), tuple(quotes), tuple(entities),
-                    tuple(events), tuple(facts), tuple(skipped), story)
-    return record, (grouping, names, name_canon, context, valued)
+                      memo=blocks, processes=settings.n_process, tensors=analysed.tensors)
+    record = Record(tuple(docs), tuple(sents), tuple(mentions), tuple(quotes),
+                    tuple(merged.entities), tuple(events), tuple(facts),
+                    tuple(analysed.skipped), story)
+    return record, (grouping, names, context, valued)
 
 
 def canon_mention(m: Mention, canon: dict[str, str]) -> Mention:

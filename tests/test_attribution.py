@@ -182,11 +182,16 @@ def test_attribution_quote_pronoun_skips_names_inside_quotes():
 
 def test_attribution_records_kind_and_cue():
     mentions, _ = _read("Officials said 14 bridges were closed. Ms. Ada Kim met them. "
-                        "She said 3 roads were open.")
+                        "She said 3 roads were open. The storm cut 40 lines, according to "
+                        "Harbour Power. Repairs began on 9 June.")
     by_text = {m.text: m for m in mentions}
     assert by_text["14"].extra.get("said_by_kind") == "nominal"
-    assert by_text["14"].attribution_cue == "said"
-    assert by_text["3"].extra.get("said_by_kind") == "pronoun"
+    assert by_text["14"].attribution_cue == by_text["14"].extra.get("said_by_cue") == "said"
+    assert by_text["3"].extra.get("said_by_kind") == "pronoun-resolved"
+    assert by_text["40"].extra.get("said_by_kind") == "named"
+    assert by_text["40"].extra.get("said_by_cue") == "according to"
+    assert by_text["9 June"].extra.get("said_by_kind") == "own voice"
+    assert "said_by_cue" not in by_text["9 June"].extra
 
 
 def test_attribution_claimer_occurs_in_the_report():

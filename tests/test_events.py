@@ -11,22 +11,24 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from corroborator.group.events import (
-    BLOCK_MIN_DOCS,
     FEATURES,
-    STORY_MIN_DOCS,
     WEIGHTS,
     Clashes,
-    average_linkage,
-    candidate_pairs,
     group_events,
     lead_text,
     link_story,
-    pair_cosine_array,
     pair_features,
     pair_logits,
-    stories,
 )
 from corroborator.group.profiles import event_days, profiles
+from corroborator.group.stories import (
+    BLOCK_MIN_DOCS,
+    STORY_MIN_DOCS,
+    average_linkage,
+    candidate_pairs,
+    pair_cosine_array,
+    stories,
+)
 from corroborator.models import CleanDoc, Entity, Event, Mention, RawDoc, Source
 from corroborator.nlp.embed import embed
 
@@ -349,7 +351,6 @@ def test_events_a_large_story_scores_each_report_with_its_nearest_only() -> None
 
 
 def test_events_average_linkage_counts_unscored_pairs_as_given() -> None:
-    from corroborator.group.events import average_linkage
 
     scores = {(0, 1): 5.0, (2, 3): 5.0, (1, 2): 4.0}
     # 0-1 and 2-3 join; the pair of groups has one scored pair out of four

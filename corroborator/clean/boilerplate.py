@@ -36,6 +36,12 @@ def line_hash(key: str) -> int:
     return int.from_bytes(digest, "big", signed=True)
 
 
+def min_count(min_docs: int) -> int:
+    """The count at which a line is boilerplate (``repeated_line_min_docs``, at least 2:
+    a line of one report alone is never repeated)."""
+    return max(min_docs, 2)
+
+
 @dataclass
 class LineIndex:
     """The candidate and body lines of a batch's reports (by position) and the counts."""
@@ -49,7 +55,7 @@ class LineIndex:
 
     def repeated(self, min_docs: int) -> dict[str, int]:
         """The lines that are boilerplate, with their counts."""
-        floor = max(min_docs, 2)
+        floor = min_count(min_docs)
         return {key: n for key, n in self.counts.items() if n >= floor}
 
 

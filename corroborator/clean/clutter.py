@@ -194,25 +194,11 @@ def clean_text(
 def clean_reports(
     docs: Sequence[RawDoc], *, settings: Settings = DEFAULT_SETTINGS
 ) -> list[CleanDoc]:
-    """Clean every report, one ``CleanDoc`` per ``RawDoc`` in the same order.
+    """Clean every report, one ``CleanDoc`` per ``RawDoc`` in the same order (the batch
+    stage, ``batch.clean_reports``, which learns boilerplate across the batch)."""
+    from .batch import clean_reports as clean_all  # batch.py builds on this module
 
-    Boilerplate is learnt across the whole batch first: a line repeated in
-    ``settings.repeated_line_min_docs`` unrelated reports is the sites', not the story's.
-    """
-    return clean_batch(docs, settings=settings)[0]
-
-
-def clean_batch(
-    docs: Sequence[RawDoc], *, settings: Settings = DEFAULT_SETTINGS
-) -> tuple[list[CleanDoc], LineIndex]:
-    """``clean_reports``, and the ``LineIndex`` its boilerplate was learnt from (which
-    ``corroborator add`` keeps, to clean a later report without the rest of the batch)."""
-    analysed = [analyse_lines(d) for d in docs]
-    index = line_index(analysed)
-    repeated = index.repeated(settings.repeated_line_min_docs)
-    cleaned = [clean_analysed(doc, lines, repeated) for doc, lines in zip(docs, analysed)]
-    index.boiler = [boilerplate_removals(c, lines) for c, lines in zip(cleaned, analysed)]
-    return cleaned, index
+    return clean_all(docs, settings=settings)
 
 
 def boilerplate_removals(clean: CleanDoc, lines: _Doc) -> list[tuple[int, str]]:

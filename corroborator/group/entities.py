@@ -6,14 +6,21 @@ a name whose words are the tail of a longer name of the same kind is that name
 ("Bukele" -> "Nayib Bukele"); titles are dropped ("President"); an acronym equal
 to the initials of a longer name is that name. The canonical name is the
 longest informative alias.
+
+``merge(found, kept)`` is the stage: the names found in new reports merged into
+the names kept (``KeptNames``: an empty ``Names`` for a build, a record's kept
+names for ``corroborator add``), which it updates. Merging is over all the names,
+kept and new, so a record with reports added names its entities as a build of
+all of them would; what it returns says which entities changed.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from ..models import Entity
 
@@ -34,15 +41,63 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[:1].isupper() and w.lower() not in ("of", "the", "de"))
 
 
+class KeptNames(Protocol):
+    """The names merged before, what merging reads of them, and what it adds to them."""
+
+    def targets(self) -> dict[str, str]:
+        """Every name, in the order first seen, -> the name it stands for."""
+
+    def read(self, names: Sequence[str]) -> Names:
+        """What merging reads of ``names``: their reports, labels and surface forms."""
+
+    def reports_naming(self, names: Sequence[str]) -> set[str]:
+        """The reports that name one of ``names``."""
+
+    def surface_names(self, surfaces: Sequence[str]) -> dict[str, str]:
+        """Each of ``surfaces`` that a name was written as -> that name."""
+
+    def keep(self, found: Names, added: Sequence[str], targets: dict[str, str]) -> None:
+        """Keep ``found`` (the ``added`` names new), and ``targets``: what those names and
+        the earlier names that moved now stand for."""
+
+
 @dataclass
 class Names:
     """The entity names of a batch, in the order first seen, with what merging reads of
     each: the reports naming it, its NER labels with counts (in the order first seen) and
-    the surface forms it was written as."""
+    the surface forms it was written as. As kept names (``KeptNames``, in memory) it also
+    holds what each name stands for (``canon``)."""
 
     docs: dict[str, set[str]] = field(default_factory=dict)
     labels: dict[str, dict[str, int]] = field(default_factory=dict)
     surfaces: dict[str, set[str]] = field(default_factory=dict)
+    canon: dict[str, str] = field(default_factory=dict)
+
+    def targets(self) -> dict[str, str]:
+        return {name: self.canon[name] for name in self.docs}
+
+    def read(self, names: Sequence[str]) -> Names:
+        return self
+
+    def reports_naming(self, names: Sequence[str]) -> set[str]:
+        return {d for name in names for d in self.docs.get(name, ())}
+
+    def surface_names(self, surfaces: Sequence[str]) -> dict[str, str]:
+        wanted = set(surfaces)
+        out: dict[str, str] = {}
+        for name, forms in self.surfaces.items():
+            for s in forms & wanted:
+                out[s] = min(out.get(s, name), name)
+        return out
+
+    def keep(self, found: Names, added: Sequence[str], targets: dict[str, str]) -> None:
+        for name, held in found.docs.items():
+            self.docs.setdefault(name, set()).update(held)
+            self.surfaces.setdefault(name, set()).update(found.surfaces[name])
+            counts = self.labels.setdefault(name, {})
+            for label, n in found.labels[name].items():
+                counts[label] = counts.get(label, 0) + n
+        self.canon.update(targets)
 
     def add(self, found: Iterable[tuple[str, str, str]]) -> None:
         """Take (doc, surface, label) triples: names of kept labels, titles dropped."""
@@ -68,20 +123,56 @@ def merge_entities(found: Iterable[tuple[str, str, str]]) -> tuple[list[Entity],
     """(doc, surface, label) triples -> entities and a map from every alias to its canonical name."""
     names = Names()
     names.add(found)
-    entities, alias_map, _ = merge_names(names)
-    return entities, alias_map
+    merged = merge(names, Names())
+    return merged.entities, alias_map(merged.entities)
 
 
-def merge_names(names: Names) -> tuple[list[Entity], dict[str, str], dict[str, str]]:
-    """Entities (most reported first), the map from every alias to its entity's name, and
-    the map from every name to the canonical name it stands for."""
-    canon = _canonical(list(names.docs))
+@dataclass
+class Merged:
+    """Names merged: what every name stands for, and the entities that changed."""
+
+    canon: dict[str, str]  # every name, kept or new -> the name it stands for
+    entities: list[Entity]  # merged anew (all of them for a build), most reported first
+    gone: set[str]  # ids of the entities merged anew or gone
+    renamed: set[str]  # earlier reports whose names now stand for another entity
+
+
+def merge(found: Names, kept: KeptNames) -> Merged:
+    """The names ``found`` in new reports merged into the ``kept`` names (which keep them).
+
+    Every name is merged anew over all the names (``canonical``); the entities whose
+    names moved, or that hold a new name, are made again from the kept names."""
+    old = kept.targets()
+    added = [n for n in found.docs if n not in old]
+    canon = canonical([*old, *added])
+    changed = {n for n, target in canon.items() if old.get(n) != target}
+    moved = changed & old.keys()
+    kept.keep(found, added, {n: canon[n] for n in changed})
+    targets = {canon[n] for n in changed | found.docs.keys()} | {old[n] for n in moved}
     members: dict[str, list[str]] = {}
     for name, target in canon.items():
-        members.setdefault(target, []).append(name)
-    merged = [entity(target, group, names) for target, group in members.items()]
-    alias_map = {a: e.name for e in merged for a in e.aliases}
-    return sorted(merged, key=lambda e: (-len(e.docs), e.name)), alias_map, canon
+        if target in targets:
+            members.setdefault(target, []).append(name)
+    held = kept.read([n for group in members.values() for n in group])
+    entities = [entity(t, group, held) for t, group in members.items()]
+    renamed = kept.reports_naming(sorted(moved)) - {d for ds in found.docs.values() for d in ds}
+    return Merged(canon, sorted(entities, key=lambda e: (-len(e.docs), e.name)),
+                  {entity_id(t) for t in targets}, renamed)
+
+
+def alias_map(entities: Iterable[Entity]) -> dict[str, str]:
+    """Every alias of ``entities`` -> its entity's name."""
+    return {a: e.name for e in entities for a in e.aliases}
+
+
+def resolve(aliases: Iterable[str], kept: KeptNames, canon: dict[str, str]) -> dict[str, str]:
+    """Each of ``aliases`` that is a name or a surface form of one -> its entity's name
+    (what ``alias_map`` of all the entities gives them)."""
+    wanted = sorted(set(aliases))
+    out = {a: canon[a] for a in wanted if a in canon}
+    for surface, name in kept.surface_names(wanted).items():
+        out.setdefault(surface, canon[name])
+    return out
 
 
 def entity(target: str, members: Iterable[str], names: Names) -> Entity:
@@ -91,9 +182,13 @@ def entity(target: str, members: Iterable[str], names: Names) -> Entity:
     for name in members:
         aliases |= names.surfaces[name] | {name}
         docs |= names.docs[name]
-    counts = names.labels[target]
-    label = max(counts, key=counts.__getitem__)
+    label = main_label(names.labels[target])
     return Entity(entity_id(target), target, label, tuple(sorted(aliases)), tuple(sorted(docs)))
+
+
+def main_label(counts: dict[str, int]) -> str:
+    """An entity's label: its name's most frequent NER label (the first seen on a tie)."""
+    return max(counts, key=counts.__getitem__)
 
 
 def entity_id(name: str) -> str:
@@ -103,7 +198,7 @@ def entity_id(name: str) -> str:
 LINKING = frozenset({"of", "for", "and", "&", "the", "de", "del", "la", "on", "to", "in"})
 
 
-def _canonical(names: list[str]) -> dict[str, str]:
+def canonical(names: list[str]) -> dict[str, str]:
     """Each name -> the name it is short for: the longest name (most words, then most
     letters) that ends with its words ("Bukele" -> "Nayib Bukele"), or, for an all-capitals
     word, whose initials it is ("CECOT" -> "Centro de Confinamiento del Terrorismo");
@@ -130,3 +225,6 @@ def _canonical(names: list[str]) -> dict[str, str]:
         longer = min(found, key=rank.__getitem__) if found else None
         canon[name] = canon.get(longer, longer) if longer else name
     return canon
+
+
+_canonical = canonical  # the name tests/test_attribution.py imports (not this stage's file)

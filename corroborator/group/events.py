@@ -4,12 +4,8 @@ Reports about one story share words; within a story, similar but different
 events (two earthquakes on one island, two offers to one ballplayer) share most
 of them too. So reports are grouped twice:
 
-1. **stories**: TF-IDF cosine of the whole text, average linkage at
-   ``STORY_SIMILAR``. Only pairs of reports that share a distinctive word are
-   scored (an inverted index over each report's ``BLOCK_TERMS`` heaviest words,
-   skipping words found in more than ``BLOCK_MAX_SHARE`` of reports or more than
-   ``BLOCK_MAX_DOCS``), so the work grows linearly with the number of reports,
-   not with n². A batch of fewer than ``STORY_MIN_DOCS`` reports is one story;
+1. **stories** (``stories.py``): TF-IDF cosine of the whole text, average linkage
+   at ``STORY_SIMILAR``, scoring only the pairs that share a distinctive word;
 2. **events** within each story: a logistic model scores every pair of the
    story's reports (``pair_features``). Sibling events of a story share most
    words, so besides words, lead, names and MiniLM similarity (and the same
@@ -42,17 +38,19 @@ topics 36-45 (the ECB+ test split) were used neither to fit nor to choose.
 
 Grouping is incremental: events passed as ``known`` keep their reports and
 their ids; a new report joins one of them or starts a new event, and two known
-events are never merged.
+events are never merged. A report added to a record in place is placed by
+``placing.place`` against the record's kept stories, with this module's pair
+model, linkage and labels (``events_of_story``, ``event_of``).
 """
+
 
 from __future__ import annotations
 
-import heapq
+import itertools
 import math
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from typing import TypeVar
 
 import numpy as np
 
@@ -64,23 +62,16 @@ from .profiles import (
     Frequencies,
     Profile,
     Vector,
-    _tfidf,
     days_apart,
     lead_text,
     pack,
     parts_of,
+    tfidf,
     unpack,
     weigh,
 )
+from .stories import average_linkage, heaviest, stories
 
-T = TypeVar("T", int, float)  # totals kept between groups: pair counts, score sums
-STORY_SIMILAR = 0.05  # mean TF-IDF cosine at which reports are one story
-STORY_MIN_DOCS = 30  # a smaller batch is one story
-BLOCK_TERMS = 40  # a report's heaviest words that find its candidate neighbours
-BLOCK_MAX_SHARE = 0.2  # words in more of the reports than this find no one,
-BLOCK_MAX_DOCS = 300  # nor words in more reports than this: the work stays linear in n
-STORY_PARTNERS = 300  # candidate partners a report takes, rarest shared words first
-BLOCK_MIN_DOCS = 50  # ...unless the batch is this small: then every pair is scored
 MERGE_MARGIN = 0.0  # groups join when their mean log-odds pass the threshold's by this
 SMALL_EVENT = 5  # an event this small may join the closest larger one...
 ATTACH_LOGIT = -1.0  # ...when the mean log-odds that they are one event reach this
@@ -125,194 +116,7 @@ WEIGHTS = (
 # fmt: on
 BIAS = -10.08
 
-# -- level 1: stories -------------------------------------------------------------------
-
-
-def candidate_pairs(vectors: Sequence[Vector]) -> dict[tuple[int, int], float]:
-    """Cosines of the pairs of reports that share one of their heaviest distinctive words
-    (``candidate_arrays`` as a dict)."""
-    firsts, seconds, cosines = candidate_arrays(vectors)
-    return {(i, j): c for i, j, c in zip(firsts.tolist(), seconds.tolist(), cosines.tolist())}
-
-
-def candidate_arrays(vectors: Sequence[Vector]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The pairs (i < j, in order) of reports that share one of their heaviest distinctive
-    words, and their cosines, as three arrays (a dict of millions of pairs would cost
-    gigabytes at 10,000 reports).
-
-    Each report takes its partners from its rarest shared words first, and stops once it
-    has ``STORY_PARTNERS``: the pairs grow with the number of reports times that bound,
-    whatever the number of reports sharing a word."""
-    n = len(vectors)
-    if n <= BLOCK_MIN_DOCS:
-        firsts, seconds = np.triu_indices(n, k=1)
-        return firsts, seconds, pair_cosine_array(vectors, firsts, seconds)
-    heavy = [heaviest(vec) for vec in vectors]
-    postings: dict[str, list[int]] = {}
-    for i, words in enumerate(heavy):
-        for w in words:
-            postings.setdefault(w, []).append(i)
-    cap = max(2, min(int(BLOCK_MAX_SHARE * n), BLOCK_MAX_DOCS))
-    codes: list[np.ndarray] = []  # pair (i, j), i < j, coded as i * n + j
-    for i, words in enumerate(heavy):
-        partners: set[int] = set()
-        for w in sorted(words, key=lambda w: (len(postings[w]), w)):
-            members = postings[w]
-            if len(members) > cap or len(partners) >= STORY_PARTNERS:
-                break
-            partners.update(members)
-        partners.discard(i)
-        found = np.fromiter(partners, dtype=np.int64, count=len(partners))
-        codes.append(np.minimum(found, i) * n + np.maximum(found, i))
-    pairs = np.unique(np.concatenate(codes)) if codes else np.zeros(0, dtype=np.int64)
-    firsts, seconds = pairs // n, pairs % n
-    return firsts, seconds, pair_cosine_array(vectors, firsts, seconds)
-
-
-def pair_cosine_array(vectors: Sequence[Vector], firsts: np.ndarray, seconds: np.ndarray
-                      ) -> np.ndarray:
-    """The cosines of the pairs (``firsts[k]``, ``seconds[k]``) of unit vectors, computed in
-    bulk, one report at a time against all its partners.
-
-    A pair's dot product adds the products of its shared words one after another, in
-    alphabetical order (``np.bincount`` sums in order), so it does not depend on which
-    report of the pair comes first nor on where the reports stand in the batch.
-    """
-    out = np.zeros(len(firsts))
-    if not len(firsts):
-        return out
-    col = {w: k for k, w in enumerate(sorted({w for vec in vectors for w in vec}))}
-    offsets = np.zeros(len(vectors) + 1, dtype=np.int64)
-    cols_of: list[np.ndarray] = []
-    vals_of: list[np.ndarray] = []
-    for x, vec in enumerate(vectors):
-        entries = sorted((col[w], v) for w, v in vec.items())
-        cols_of.append(np.array([c for c, _ in entries], dtype=np.int64))
-        vals_of.append(np.array([v for _, v in entries], dtype=np.float64))
-        offsets[x + 1] = offsets[x] + len(entries)
-    cols, vals = np.concatenate(cols_of), np.concatenate(vals_of)
-    dense = np.zeros(len(col))
-    order = np.argsort(firsts, kind="stable")
-    bounds = np.flatnonzero(np.diff(firsts[order])) + 1
-    for rows in np.split(order, bounds):
-        i = int(firsts[rows[0]])
-        dense[cols_of[i]] = vals_of[i]
-        partners = seconds[rows]
-        lengths = offsets[partners + 1] - offsets[partners]
-        seg = np.repeat(np.arange(len(rows)), lengths)
-        ends = np.cumsum(lengths)
-        pos = np.arange(int(ends[-1])) - np.repeat(ends - lengths, lengths)
-        pos += np.repeat(offsets[partners], lengths)
-        products = dense[cols[pos]] * vals[pos]
-        shared = products != 0.0  # weights are positive: a zero product is a word not shared
-        out[rows] = np.bincount(seg[shared], weights=products[shared], minlength=len(rows))
-        dense[cols_of[i]] = 0.0
-    return out
-
-
-Scores = dict[tuple[int, int], float] | tuple[np.ndarray, np.ndarray, np.ndarray]
-
-
-def _scored(scores: Scores) -> Iterator[tuple[int, int, float]]:
-    """(i, j, score) of a dict of pairs, or of three arrays (read a slice at a time)."""
-    if isinstance(scores, dict):
-        for (i, j), s in scores.items():
-            yield i, j, s
-        return
-    firsts, seconds, values = scores
-    for lo in range(0, len(firsts), 65536):
-        hi = lo + 65536
-        yield from zip(firsts[lo:hi].tolist(), seconds[lo:hi].tolist(), values[lo:hi].tolist())
-
-
-def average_linkage(
-    n: int,
-    scores: Scores,
-    threshold: float,
-    *,
-    seeds: Sequence[Sequence[int]] = (),
-    fixed: int = 0,
-    forbidden: Callable[[list[int], list[int]], bool] | None = None,
-    unscored: float = 0.0,
-) -> list[list[int]]:
-    """Average linkage over scored pairs (a dict, or arrays of firsts, seconds and scores;
-    an unscored pair counts ``unscored``), best mean first.
-
-    ``seeds`` are starting groups (the rest start alone); the first ``fixed`` of
-    them are never merged with each other. ``forbidden(a, b)`` vetoes a merge.
-    """
-    seeded = {i for s in seeds for i in s}
-    groups: dict[int, list[int]] = {k: sorted(s) for k, s in enumerate(seeds)}
-    groups.update(
-        {len(seeds) + k: [i] for k, i in enumerate(x for x in range(n) if x not in seeded)}
-    )
-    owner = {i: g for g, members in groups.items() for i in members}
-    sums: dict[int, dict[int, float]] = {g: {} for g in groups}
-    # how many pairs of two groups were scored: needed only when an unscored pair counts
-    # something (the story level, with millions of pairs, counts them 0 and keeps no counts)
-    counts: dict[int, dict[int, int]] | None = {g: {} for g in groups} if unscored else None
-    for i, j, s in _scored(scores):
-        a, b = owner[i], owner[j]
-        if a != b:
-            sums[a][b] = sums[b][a] = sums[a].get(b, 0.0) + s
-            if counts is not None:
-                counts[a][b] = counts[b][a] = counts[a].get(b, 0) + 1
-    locked = set(range(min(fixed, len(seeds))))
-
-    def mean(a: int, b: int) -> float:
-        pairs = len(groups[a]) * len(groups[b])
-        if counts is None:
-            return sums[a].get(b, 0.0) / pairs
-        missing = pairs - counts[a].get(b, 0)
-        return (sums[a].get(b, 0.0) + unscored * missing) / pairs
-
-    heap = [(-mean(a, b), a, b) for a in sums for b in sums[a] if a < b and mean(a, b) >= threshold]
-    heapq.heapify(heap)
-    next_id = len(groups)
-    while heap:
-        neg, a, b = heapq.heappop(heap)
-        if a not in groups or b not in groups or abs(mean(a, b) + neg) > 1e-12:
-            continue  # a stale entry
-        if (a in locked and b in locked) or (forbidden and forbidden(groups[a], groups[b])):
-            continue
-        new = next_id
-        next_id += 1
-        groups[new] = sorted(groups.pop(a) + groups.pop(b))
-        if a in locked or b in locked:
-            locked.add(new)
-        _fold(sums, a, b, new)
-        if counts is not None:
-            _fold(counts, a, b, new)
-        for other in sums[new]:
-            if mean(new, other) >= threshold:
-                heapq.heappush(heap, (-mean(new, other), min(new, other), max(new, other)))
-    return [groups[g] for g in sorted(groups)]
-
-
-def stories(profs: Sequence[Profile], seeds: Sequence[Sequence[int]] = ()) -> list[list[int]]:
-    """Reports grouped by story; a batch of fewer than ``STORY_MIN_DOCS`` is one story
-    (its TF-IDF weights are too unsteady to split it, and it needs no blocking)."""
-    if len(profs) < STORY_MIN_DOCS:
-        return [list(range(len(profs)))]
-    return average_linkage(
-        len(profs), candidate_arrays([p.words for p in profs]), STORY_SIMILAR, seeds=seeds
-    )
-
-
 # -- level 2: events within a story ----------------------------------------------------
-
-
-def _fold(table: dict[int, dict[int, T]], a: int, b: int, new: int) -> None:
-    """In a symmetric table of totals between groups, rows ``a`` and ``b`` become row
-    ``new``, their sum (what they held between each other is dropped)."""
-    row: dict[int, T] = {}
-    for old in (a, b):
-        for other, value in table.pop(old).items():
-            if other in (a, b):
-                continue
-            del table[other][old]
-            row[other] = table[other][new] = row.get(other, 0) + value
-    table[new] = row
 
 
 def _second_order(sim: np.ndarray) -> np.ndarray:
@@ -396,8 +200,8 @@ def pair_features(
     words = _cosines([profs[i].words for i in story])
     emb = vecs[list(story)] @ vecs[list(story)].T
     words2, emb2 = _second_order(words), _second_order(emb)
-    names2 = _second_order(_cosines(_tfidf([list(profs[i].name_bag) for i in story])))
-    lead2 = _second_order(_cosines(_tfidf([list(profs[i].lead_bag) for i in story])))
+    names2 = _second_order(_cosines(tfidf([list(profs[i].name_bag) for i in story])))
+    lead2 = _second_order(_cosines(tfidf([list(profs[i].lead_bag) for i in story])))
     shared = Counter(w for i in story for w in profs[i].opening_names)
     local = _in_story(story, profs)
     leads = _cosines([a.lead for a in local])
@@ -503,10 +307,11 @@ def _far(a: list[int], b: list[int], days: Callable[[int], tuple[int, int] | Non
 
 @dataclass(frozen=True)
 class Grouping:
-    """Events, and what ``corroborator add`` keeps to place a later report among them:
-    each report's profile parts (``profiles.pack``ed, as they are kept), the batch's
-    frequencies, each report's story (an index into the stories) and its heaviest words
-    (which find its story partners), and the lead embeddings the events were found with."""
+    """Events, and what ``corroborator add`` keeps to place a later report among them
+    (``placing.place``): each report's profile parts (``profiles.pack``ed, as they are
+    kept), the batch's frequencies, each report's story (an index into the stories) and
+    its heaviest words (which find its story partners), and the lead embeddings the
+    events were found with."""
 
     events: list[Event]
     ids: list[str]
@@ -525,6 +330,7 @@ def group_events(
     threshold: float,
     entities: Sequence[Entity] = (),
     known: Sequence[Event] = (),
+    leads: np.ndarray | None = None,
 ) -> list[Event]:
     """Reports grouped by event; ``threshold`` is the probability two reports must reach.
 
@@ -534,7 +340,13 @@ def group_events(
     if not docs:
         return []
     return group(docs, mentions, sent_starts, threshold=threshold, entities=entities,
-                 known=known).events
+                 known=known, leads=leads).events
+
+
+def lead_vectors(docs: Sequence[CleanDoc]) -> np.ndarray:
+    """The lead embeddings of ``docs`` (one row a report), for a caller that has none from
+    the analysis (``nlp.analyse.Analysed.leads``)."""
+    return embed([lead_text(d) for d in docs])
 
 
 def group(
@@ -545,8 +357,10 @@ def group(
     threshold: float,
     entities: Sequence[Entity] = (),
     known: Sequence[Event] = (),
+    leads: np.ndarray | None = None,
 ) -> Grouping:
-    """``group_events``, with the ``Grouping`` it was found from."""
+    """``group_events``, with the ``Grouping`` it was found from. ``leads``: the reports'
+    lead embeddings, in the order of ``docs`` (embedded here when None)."""
     by_doc: dict[str, list[Mention]] = {}
     for m in mentions:
         by_doc.setdefault(m.doc, []).append(m)
@@ -567,7 +381,9 @@ def group(
         openings |= p.opening_names
         packed.append(pack(p))
     profs = weigh((unpack(b) for b in packed), freq, entities, openings=frozenset(openings))
-    vecs = embed([lead_text(d) for d in docs])
+    vecs = lead_vectors(docs) if leads is None else np.asarray(leads, dtype=np.float32)
+    if len(vecs) != len(docs):
+        raise ValueError(f"group() takes one lead vector a report: {len(vecs)} for {len(docs)}")
     forbidden = Clashes(docs, by_doc, sent_starts).between
     groups: list[list[int]] = []
     logit = event_logit(threshold)
@@ -575,7 +391,7 @@ def group(
     for number, story in enumerate(stories(profs, seeds)):
         for i in story:
             story_of[i] = number
-        groups.extend(_events_of_story(story, profs, vecs, seeds, logit, forbidden))
+        groups.extend(events_of_story(story, profs, vecs, seeds, logit, forbidden))
     events = _events(groups, docs, by_doc, vecs, known, seeds, entities)
     heavy = [heaviest(p.words) for p in profs]
     return Grouping(events, [d.id for d in docs], packed, freq, story_of, heavy, vecs)
@@ -587,12 +403,7 @@ def event_logit(threshold: float) -> float:
     return logit + MERGE_MARGIN
 
 
-def heaviest(vec: Vector) -> list[str]:
-    """A report's ``BLOCK_TERMS`` heaviest words: those that find its story partners."""
-    return sorted(vec, key=lambda w: (-vec[w], w))[:BLOCK_TERMS]
-
-
-def _events_of_story(
+def events_of_story(
     story: list[int],
     profs: Sequence[Profile],
     vecs: np.ndarray,
@@ -600,6 +411,9 @@ def _events_of_story(
     logit: float,
     forbidden: Callable[[list[int], list[int]], bool],
 ) -> list[list[int]]:
+    """The events of a story's reports (``story``: their positions in ``profs`` and
+    ``vecs``): the pair model's log-odds linked by ``link_story``, the ``seeds`` (known
+    events) locked."""
     if len(story) == 1:
         return [story]
     return link_story(story, pair_logits(pair_features(story, profs, vecs)), seeds, logit,
@@ -647,14 +461,27 @@ def _events(
     """Events, largest first, with ids: a known event keeps its id, new ones take free ones."""
     seed_of = {i: k for k, s in enumerate(seeds) for i in s}
     taken = {e.id for e in known}
-    fresh = (f"e{k}" for k in range(1, len(docs) + len(taken) + 2) if f"e{k}" not in taken)
-    found_places = parts.Places(entities)
+    fresh = free_ids(taken)
+    places = parts.Places(entities)
     events = []
     for g in sorted(groups, key=lambda g: (-len(g), min(g))):
         k = next((seed_of[i] for i in g if i in seed_of), None)
-        ids = tuple(docs[i].id for i in g)
-        central = max(g, key=lambda i: (float(np.sum(vecs[g] @ vecs[i])), -i))
-        when = parts.when([docs[i] for i in g], by_doc)
-        label = parts.label(docs[central], when, parts.where(ids, found_places))
-        events.append(Event(known[k].id if k is not None else next(fresh), label, ids, when))
+        event_id = known[k].id if k is not None else next(fresh)
+        events.append(event_of(event_id, [docs[i] for i in g], by_doc, vecs[g], places))
     return events
+
+
+def free_ids(taken: set[str]) -> Iterator[str]:
+    """Event ids not in ``taken``, in order: e1, e2, ..."""
+    return (f"e{k}" for k in itertools.count(1) if f"e{k}" not in taken)
+
+
+def event_of(event_id: str, members: Sequence[CleanDoc], by_doc: dict[str, list[Mention]],
+             vecs: np.ndarray, places: parts.Places) -> Event:
+    """The event of the reports ``members`` (``vecs``: their lead embeddings, in order):
+    labelled with the headline of its most central report, its place and its day."""
+    central = max(range(len(members)), key=lambda i: (float(np.sum(vecs @ vecs[i])), -i))
+    when = parts.when(members, by_doc)
+    ids = tuple(d.id for d in members)
+    label = parts.label(members[central], when, parts.where(ids, places))
+    return Event(event_id, label, ids, when)

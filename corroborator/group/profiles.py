@@ -119,7 +119,7 @@ def _opening_names(text: str) -> frozenset[str]:
     return frozenset(found - STOP)
 
 
-def _tfidf(bags: Sequence[list[str]]) -> list[Vector]:
+def tfidf(bags: Sequence[list[str]]) -> list[Vector]:
     counts = [dict(Counter(b)) for b in bags]
     return [weighted(c, len(counts), frequencies(counts)) for c in counts]
 

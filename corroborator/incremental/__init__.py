@@ -1,15 +1,16 @@
 """``corroborator add`` in place: new reports join a record without rebuilding it.
 
 A build keeps, beside its record, what it learnt across the batch
-(``state.write_state``). Adding reports then touches only what they change::
+(``state.write_state``). Adding reports reads that kept state and runs the build's
+own stages on the new reports, each given its kept state (``kept.py`` reads and
+extends it in SQLite), then writes what changed::
 
-    read      only the new inputs                        -> RawDoc
-    clean     against the kept boilerplate index         -> CleanDoc   (cleaning.py)
-    parse     the new reports only (analysis cache)      -> mentions, quotes, names
-    names     merged into the kept names                 -> entities   (naming.py)
-    events    each report placed in a story, then in an  -> Event      (placing.py)
-              event of it (known events locked)
-    reconcile the events the new reports touch           -> Fact
+    read      only the new inputs                         -> RawDoc
+    clean     clean_batch(raw, lines=kept lines)          -> CleanDoc
+    parse     the new reports only (analysis cache)       -> mentions, quotes, names, leads
+    names     entities.merge(names, kept names)           -> entities
+    events    placing.place(reports, kept stories)        -> Event
+    reconcile the events the new reports touch            -> Fact
     write     new rows added, changed rows replaced, record and state in one transaction
 
 Anything this cannot do exactly as a build would (a record built by other code or
@@ -25,19 +26,23 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
+
+from ..clean.batch import clean_batch
 from ..errors import NotIncremental
-from ..group.profiles import lead_text, parts_of
+from ..group.entities import Merged, Names, merge, resolve
+from ..group.placing import NewReport, place
 from ..models import CleanDoc, Event, Mention, Quote, RawDoc, Skipped
 from ..nlp import embed
-from ..pipeline import Progress, analyse, canon_mention, canon_quote, read
+from ..nlp.analyse import Progress, analyse
+from ..pipeline import canon_mention, canon_quote, read
 from ..reconcile.facts import context_mode, reconcile
+from ..record import store
 from ..record.cache import AnalysisCache, BlockCache, analysis_key, code_digest
 from ..record.state import FILE, settings_digest
 from ..settings import Settings
 from . import record as rec
-from .cleaning import clean_new
-from .naming import Naming, add_names, alias_map
-from .placing import NewReport, load_frequencies, place, save_frequencies
+from .kept import LinesDb, NamesDb, StoriesDb
 
 __all__ = ["Added", "add_reports"]
 
@@ -109,43 +114,39 @@ def _not_in_record(con: sqlite3.Connection, raw: list[RawDoc]) -> tuple[list[Raw
 
 def _add(con: sqlite3.Connection, raw: list[RawDoc], settings: Settings, cache: Path,
          progress: Progress | None) -> Added:
-    cleaned = clean_new(con, raw, settings)
-    docs, sents, mentions, quotes, ents, failed = analyse(cleaned.docs, settings, progress,
-                                                          AnalysisCache(cache / "analysis"))
-    naming = add_names(con, ents)
-    aliases = alias_map(con, _aliases(mentions, quotes), naming.canon)
-    mentions = [canon_mention(m, aliases) for m in mentions]
-    quotes = [canon_quote(q, aliases) for q in quotes]
-    touched = _rename_earlier(con, naming, cache)
+    cleaned = clean_batch(raw, settings=settings, lines=LinesDb(con))
+    for doc in cleaned.retexted:  # its analysis would have to be redone: a rebuild does
+        raise NotIncremental(f"a new report makes a line of report {doc!r} boilerplate, which "
+                             "changes that report's text")
+    analysed = analyse(cleaned.docs, settings, progress, AnalysisCache(cache / "analysis"))
+    found, names = Names(), NamesDb(con)
+    found.add(analysed.entities)
+    merged = merge(found, names)
+    aliases = resolve(_aliases(analysed.mentions, analysed.quotes), names, merged.canon)
+    mentions = [canon_mention(m, aliases) for m in analysed.mentions]
+    quotes = [canon_quote(q, aliases) for q in analysed.quotes]
+    touched = _rename_earlier(con, names, merged, cache)
     _check_context(con, settings, mentions)
-    added = Added(skipped=list(failed))
-    freq = load_frequencies(con)
+    docs = analysed.docs
+    rec.insert_documents(con, docs)
+    rec.insert_analysis(con, docs, analysed.sentences, mentions, quotes)
     new_by_doc: dict[str, list[Mention]] = {d.id: [] for d in docs}
     for m in mentions:
         new_by_doc[m.doc].append(m)
-    for doc in docs:
-        own = new_by_doc[doc.id]
-        starts = [s.start for s in sents if s.doc == doc.id]
-        rec.insert_documents(con, [doc])
-        rec.insert_analysis(con, [doc], [s for s in sents if s.doc == doc.id], own,
-                            [q for q in quotes if q.doc == doc.id])
-        parts = parts_of(doc, own, starts)
-        freq.add(parts)
-        key = analysis_key(doc, settings.spacy_model, settings.selective_parsing)
-        lead = embed.embed([lead_text(doc)])[0]  # found by the analysis: no model runs
-        event = place(con, NewReport(doc, own, starts, parts, lead, key), freq,
-                      naming.canon, settings.event_threshold)
-        rec.write_event(con, event)
-        touched[event.id] = event
-        added.reports.append(doc.id)
-        added.events.append(event.id)
-    save_frequencies(con, freq)
-    recleaned = {c.id for c in cleaned.recleaned}
-    rec.update_removed(con, [r for r in cleaned.reasons if r[0] not in recleaned])
+    starts: dict[str, list[int]] = {d.id: [] for d in docs}
+    for s in analysed.sentences:
+        starts[s.doc].append(s.start)
+    keys = {d.id: analysis_key(d, settings.spacy_model, settings.selective_parsing) for d in docs}
+    events = place([NewReport(d, new_by_doc[d.id], starts[d.id], analysed.leads[k])
+                    for k, d in enumerate(docs)],
+                   StoriesDb(con, merged.canon, keys), threshold=settings.event_threshold)
+    touched.update((e.id, e) for e in events)
+    rec.update_removed(con, cleaned.reasons)
     _replace_removed(con, cleaned.recleaned)
-    rec.replace_entities(con, naming.gone, naming.entities)
-    _reconcile(con, touched, new_by_doc, settings, cache, naming)
-    return added
+    rec.replace_entities(con, merged.gone, merged.entities)
+    _reconcile(con, touched, new_by_doc, settings, cache, names, merged, analysed.tensors)
+    rec.refresh_support(con, touched)
+    return Added([d.id for d in docs], [e.id for e in events], list(analysed.skipped))
 
 
 def _aliases(mentions: Sequence[Mention], quotes: Sequence[Quote]) -> set[str]:
@@ -165,8 +166,8 @@ def _check_context(con: sqlite3.Connection, settings: Settings, mentions: Sequen
 
 
 def _cached(con: sqlite3.Connection, docs: Sequence[str], cache: Path
-            ) -> dict[str, tuple[list[Mention], list[Quote]]]:
-    """The kept analyses (mentions with their working vectors, and quotes) of ``docs``."""
+            ) -> dict[str, tuple[list[Mention], list[Quote], dict[str, np.ndarray]]]:
+    """The kept analyses of ``docs``: mentions, quotes, and the mentions' context vectors."""
     analyses = AnalysisCache(cache / "analysis")
     out = {}
     for chunk in (list(docs)[k : k + 500] for k in range(0, len(docs), 500)):
@@ -175,24 +176,25 @@ def _cached(con: sqlite3.Connection, docs: Sequence[str], cache: Path
             hit = analyses.get(key)
             if hit is None:
                 raise NotIncremental(f"the analysis of {doc} is no longer in the cache")
-            out[doc] = (list(hit[1]), list(hit[2]))
+            out[doc] = (list(hit[1]), list(hit[2]), dict(hit[5]))
     return out
 
 
-def _rename_earlier(con: sqlite3.Connection, naming: Naming, cache: Path) -> dict[str, Event]:
+def _rename_earlier(con: sqlite3.Connection, names: NamesDb, merged: Merged, cache: Path
+                    ) -> dict[str, Event]:
     """Earlier reports whose names now stand for other entities: their mentions and quotes
     updated; the events whose facts may change as a result."""
-    if not naming.changed_docs:
+    if not merged.renamed:
         return {}
-    found = _cached(con, sorted(naming.changed_docs), cache)
-    ms = [m for doc_ms, _ in found.values() for m in doc_ms]
-    qs = [q for _, doc_qs in found.values() for q in doc_qs]
-    aliases = alias_map(con, _aliases(ms, qs), naming.canon)
+    found = _cached(con, sorted(merged.renamed), cache)
+    ms = [m for doc_ms, _, _ in found.values() for m in doc_ms]
+    qs = [q for _, doc_qs, _ in found.values() for q in doc_qs]
+    aliases = resolve(_aliases(ms, qs), names, merged.canon)
     rec.update_names(con, [canon_mention(m, aliases) for m in ms],
                      [canon_quote(q, aliases) for q in qs])
     events = rec.event_documents(con)
     return {e: _stored_event(con, e, docs) for e, docs in events.items()
-            if naming.changed_docs.intersection(docs)}
+            if merged.renamed.intersection(docs)}
 
 
 def _stored_event(con: sqlite3.Connection, event: str, docs: list[str]) -> Event:
@@ -202,11 +204,9 @@ def _stored_event(con: sqlite3.Connection, event: str, docs: list[str]) -> Event
 
 
 def _replace_removed(con: sqlite3.Connection, docs: Sequence[CleanDoc]) -> None:
-    from ..record import store
-
     for doc in docs:
         con.execute("DELETE FROM main.removed WHERE doc = ?", (doc.id,))
-        rows = list(store._removed_rows([doc]))
+        rows = list(store.removed_rows([doc]))
         if rows:
             cols = list(rows[0])
             con.executemany(f"INSERT INTO main.removed ({', '.join(cols)}) "
@@ -215,9 +215,10 @@ def _replace_removed(con: sqlite3.Connection, docs: Sequence[CleanDoc]) -> None:
 
 def _reconcile(con: sqlite3.Connection, touched: dict[str, Event],
                new: dict[str, list[Mention]], settings: Settings, cache: Path,
-               naming: Naming) -> None:
+               names: NamesDb, merged: Merged, tensors: dict[str, np.ndarray]) -> None:
     """The facts of every touched event found again (blocks seen before come from the
-    block cache) and written over its old ones. ``new``: the new reports' mentions."""
+    block cache) and written over its old ones. ``new``: the new reports' mentions;
+    ``tensors``: their context vectors."""
     context = dict(con.execute("SELECT key, value FROM state.meta").fetchall())["context"]
     blocks = BlockCache(cache / "blocks.sqlite")
     try:
@@ -225,16 +226,16 @@ def _reconcile(con: sqlite3.Connection, touched: dict[str, Event],
             earlier = [d for d in event.documents if d not in new]
             stored = _cached(con, earlier, cache)
             olds = [m for d in earlier for m in stored[d][0]]
-            aliases = alias_map(con, _aliases(olds, []), naming.canon)
+            aliases = resolve(_aliases(olds, []), names, merged.canon)
             by_doc: dict[str, list[Mention]] = {m.doc: [] for m in olds} | new
             for m in olds:
                 by_doc[m.doc].append(canon_mention(m, aliases))
             mentions = [m for d in event.documents for m in by_doc.get(d, ())]
+            kept = {i: v for d in earlier for i, v in stored[d][2].items()}
             facts = reconcile(mentions, {d: event.id for d in event.documents},
                               threshold=settings.link_threshold,
-                              tolerance=settings.value_tolerance, context=context, memo=blocks)
-            for m in mentions:
-                m.extra.pop("tensor", None)
+                              tolerance=settings.value_tolerance, context=context, memo=blocks,
+                              tensors={**kept, **tensors})
             rec.replace_facts(con, event, facts)
     finally:
         blocks.close()

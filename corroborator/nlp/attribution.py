@@ -41,17 +41,25 @@ if TYPE_CHECKING:
 
 Attributed = Sequence[tuple["QuoteSpan", str | None, str | None]]
 
+# verbs that report only what their clause says: "the court ruled that", "the paper learned"
+CLAUSE_CUES = frozenset(
+    "charge rule learn hear joke complain lament observe reiterate recount caution speculate "  # noqa: SIM905
+    "determine conclude".split()
+)
 # verbs whose object or complement is what the subject states, beyond the reporting ones
 CUES = REPORTING | frozenset(
     "clarify recommend expect project calculate tally count cite rate believe think "  # noqa: SIM905
     "forecast predict calculate put make want plan propose intend seek demand urge ask offer "
     "reference mention feature publish call point list".split()
-)
+) | CLAUSE_CUES
 # verbs of speech proper: what they report is a clause or a quotation, never a noun object
 SPEECH = frozenset(
     "say add tell write state note explain insist argue warn comment reply respond answer "  # noqa: SIM905
-    "declare stress emphasize emphasise remark agree post tweet".split()
+    "declare remark agree post tweet claim".split()
 )
+OBJECT_PREPS = frozenset({"from", "of", "among", "with"})  # a phrase of the cue's object
+# verbs whose object is the one spoken to: "told reporters", "asked the moderator, who ..."
+LISTENERS = frozenset("tell ask urge warn remind inform assure advise brief notify".split())  # noqa: SIM905
 # "put X at 36,000", "made clear that ...": cues only with that complement
 CUE_WITH = {"put": ("at",), "make": ("clear",), "call": ("for",), "point": ("to", "out")}
 SURVEYS = frozenset({"poll", "survey", "study", "census", "tally", "count", "analysis", "audit"})
@@ -70,7 +78,8 @@ RECORDS = frozenset(
     "report study poll survey analysis data figure figures estimate estimates record records "  # noqa: SIM905
     "statement post posts filing filings complaint letter document documents tally count "
     "database review audit investigation release update count tweet memo notice bulletin "
-    "research projection projections assessment calculation calculations".split()
+    "research projection projections assessment calculation calculations article story "
+    "editorial column book".split()
 )
 UNVERIFIED = frozenset({"posts", "post", "rumours", "rumors", "rumour", "rumor", "unconfirmed",
                         "unverified", "social", "anonymous", "unnamed"})
@@ -80,6 +89,7 @@ VALUES = frozenset({"estimate", "estimates", "count", "tally", "figure", "figure
                     "projections", "calculation", "forecast", "poll"})
 ACCOUNTS = frozenset({"account", "page", "website", "site", "channel", "feed", "blog", "profile"})
 ANONYMOUS = frozenset({"source", "sources", "person", "people", "insider", "insiders"})
+NOUN_MODIFIERS = frozenset({"det", "poss", "amod", "compound", "nummod"})
 # dependencies by which a figure hangs from a verb as a circumstance, not as what is said
 CIRCUMSTANCE = frozenset({"npadvmod", "advmod", "advcl", "dative", "agent", "punct", "mark", "aux",
                           "auxpass", "neg", "cc", "nsubj", "nsubjpass", "csubj", "prt", "intj"})
@@ -145,6 +155,17 @@ class Attribution:
 
 
 NONE = Attribution(None, None)
+KINDS = ("named", "nominal", "anonymous", "pronoun-resolved", "own voice")
+
+
+def source_fields(said_by: str | None, cue: str | None, kind: str | None) -> dict[str, str]:
+    """What a mention's extra records of its attribution: ``said_by_kind``, one of
+    ``KINDS`` ("own voice" when the text gives no source), and ``said_by_cue``, the
+    reporting verb, "according to" or ":" of a speaker label, when there is a source."""
+    if not said_by:
+        return {"said_by_kind": "own voice"}
+    kind = "pronoun-resolved" if kind == "pronoun" else kind or kind_of(said_by) or "named"
+    return {"said_by_kind": kind, **({"said_by_cue": cue} if cue else {})}
 
 
 def attribute(doc: Doc, tok: Token, start: int, quotes: Attributed) -> Attribution:
@@ -186,7 +207,8 @@ def _on_path(doc: Doc, tok: Token, quotes: Attributed) -> Attribution | None:
     for k, node in enumerate(path[1:], start=1):
         below = path[k - 1]
         for child in node.children:  # "the $1.6 billion that Anderson estimates"
-            if child.dep_ == "relcl" and k <= 3 and _is_cue(child, None) and child.i > node.i:
+            if (child.dep_ == "relcl" and k <= 3 and _is_cue(child, None) and child.i > node.i
+                    and _lemma(child) not in ATTITUDES):  # not "plans your state offers"
                 found = _verb_source(doc, child, quotes, own=node)
                 if found is not None:
                     return found
@@ -209,7 +231,7 @@ def _on_path(doc: Doc, tok: Token, quotes: Attributed) -> Attribution | None:
             if found is not None:
                 return found
         if node.pos_ in ("VERB", "AUX") and fallback is None:
-            fallback = _in_record(doc, node, quotes)  # "In this poll, Trump rose 1 point"
+            fallback = _in_record(doc, node, tok, quotes)  # "In this poll, Trump rose 1 point"
         if node.pos_ in ("VERB", "AUX") and below.dep_ not in ("nsubj", "nsubjpass"):
             for child in node.children:  # "Clinton's plan would cap it at 28 percent"
                 if child.dep_ in ("nsubj", "nsubjpass") and child.lemma_.lower() in PROPOSALS or (
@@ -221,12 +243,13 @@ def _on_path(doc: Doc, tok: Token, quotes: Attributed) -> Attribution | None:
     return fallback  # a plan's author, when no one above it states the figure
 
 
-def _in_record(doc: Doc, verb: Token, quotes: Attributed) -> Attribution | None:
+def _in_record(doc: Doc, verb: Token, tok: Token, quotes: Attributed) -> Attribution | None:
     """'In the poll, ...', 'in a new survey by X, ...': the record a clause is read from."""
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in ("in", "from") and child.i < verb.i:
             for obj in (c for c in child.children if c.dep_ == "pobj"):
-                if obj.lemma_.lower() in SURVEYS:
+                if obj.lemma_.lower() in SURVEYS and not (
+                        obj.left_edge.i <= tok.i <= obj.right_edge.i):  # "a poll done in May"
                     found = _authored(doc, obj, quotes)
                     if found is not None:
                         return found
@@ -287,8 +310,10 @@ def _lemma(tok: Token) -> str:
 def _is_cue(node: Token, below: Token | None) -> bool:
     lemma = _lemma(node)
     if lemma not in CUES or node.pos_ not in ("VERB", "AUX") and not (
-            node.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in node.children)):
-        return False  # a verb, or one the tagger took for a noun ("the data show")
+            node.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in node.children)
+            and not any(c.dep_ in NOUN_MODIFIERS for c in node.children)):
+        return False  # a verb, or one the tagger took for a noun ("the data show"; not
+        # "Blige's upcoming show", a noun with its modifiers)
     if lemma in CUE_WITH:
         words = CUE_WITH[lemma]
         if not any(c.lower_ in words for c in node.children):
@@ -305,10 +330,18 @@ def _is_cue(node: Token, below: Token | None) -> bool:
         return True  # "..., the agency said Tuesday, an increase of 34"
     if below.dep_ in CIRCUMSTANCE:
         return False
+    if below.dep_ == "prep" and below.lower_ in OBJECT_PREPS and any(
+            c.dep_ == "dobj" and c.i < below.i for c in node.children) and lemma not in LISTENERS:
+        return True  # "cited endorsements from 88 generals": the parser hangs the object's
+        # phrase on the verb
     if below.dep_ == "prep" and below.lower_ in CIRCUMSTANCE_PREPS:
         return False
-    # "told reporters": the listener; "Economy adds 90,000 jobs": no speech
-    return not (below.dep_ == "dobj" and (lemma == "tell" or lemma in SPEECH and below.pos_ == "NOUN"))
+    if lemma in CLAUSE_CUES and below.dep_ != "ccomp":
+        return False  # "ruled that ...", not "ruled the country for 20 years"
+    # "told reporters", "asked the moderator": the listener; "Economy adds 90,000 jobs", "the
+    # storm claimed 20 lives": no speech
+    return not (below.dep_ in ("dobj", "dative") and (
+        lemma in LISTENERS or lemma in SPEECH and below.pos_ == "NOUN"))
 
 
 def _elaborates(verb: Token, clause: Token) -> bool:
@@ -415,9 +448,10 @@ def _parenthetical(doc: Doc, tok: Token, quotes: Attributed) -> Attribution | No
     sent = sent_of(tok)
     root = sent.root
     for child in root.children:
-        if (child.dep_ in ("parataxis", "ccomp") and child.lemma_.lower() in REPORTING
+        if (child.dep_ in ("parataxis", "ccomp") and _lemma(child) in REPORTING | CLAUSE_CUES
                 and "," in (doc[child.left_edge.i].text, doc[max(0, child.left_edge.i - 1)].text)
-                and child.i > tok.i and tok.i not in {t.i for t in child.subtree}):
+                and (child.i > tok.i or root.i < child.i)  # "X was, Y said, until 1999"
+                and tok.i not in {t.i for t in child.subtree}):
             found = _verb_source(doc, child, quotes)
             if found is not None:
                 return found
@@ -425,11 +459,15 @@ def _parenthetical(doc: Doc, tok: Token, quotes: Attributed) -> Attribution | No
 
 
 def _label(doc: Doc, tok: Token) -> Attribution | None:
+    return label_at(doc, tok.idx)
+
+
+def label_at(doc: Doc, at: int) -> Attribution | None:
     """'Mayor: 56 people injured', a transcript's 'PENCE: ...': a speaker label opening the
-    paragraph of the figure."""
+    paragraph of the character ``at``, before it."""
     text = text_of(doc)
-    para = text.rfind("\n", 0, tok.idx) + 1
-    m = re.match(r"[ \t\"“']*([A-Z][\w.'’\- ]{0,40}?):[ \t]", text[para : tok.idx])
+    para = text.rfind("\n", 0, at) + 1
+    m = re.match(r"[ \t\"“']*([A-Z][\w.'’\- ]{0,40}?):[ \t]", text[para:at])
     if m is None:
         return None
     span = doc.char_span(para + m.start(1), para + m.end(1), alignment_mode="expand")
@@ -474,8 +512,8 @@ def source_name(doc: Doc, tok: Token, quotes: Attributed = ()) -> tuple[str | No
     if low in PERSONAL or low in ("they", "it", "i", "we", "his", "hers"):
         name = resolve_pronoun(doc, tok, quotes)
         return (name, "pronoun") if name else (None, None)
-    if tok.pos_ == "PRON" or low in ("you", "n't", "n’t"):
-        return None, None  # "you", "someone", "one": no source to name
+    if tok.pos_ == "PRON" or low in ("you", "n't", "n’t") or _dateline(doc, tok):
+        return None, None  # "you", "someone", "one": no source to name; "LOS ANGELES, May 2"
     for _ in range(3):  # a record stands for its author
         if tok.lemma_.lower() in RECORDS or tok.lower_ in RECORDS:
             author = _author(tok)
@@ -488,18 +526,26 @@ def source_name(doc: Doc, tok: Token, quotes: Attributed = ()) -> tuple[str | No
     return (name, kind_of(name, tok)) if name else (None, None)
 
 
+def _dateline(doc: Doc, tok: Token) -> bool:
+    """A place in capitals opening its paragraph, then a comma: where the report was filed."""
+    text = text_of(doc)
+    para = text.rfind("\n", 0, tok.idx) + 1
+    end = tok.idx + len(tok)
+    head = text[para:end].strip(" \t\"“")
+    return bool(head) and head.isupper() and text[end : end + 1] == "," and len(head) <= 40
+
+
 def _name_at(doc: Doc, tok: Token) -> str:
     """A name: the entity the token is in (or that its run of proper nouns overlaps), an
     entity in its appositive, or the common noun with its modifiers."""
     lo, hi = tok.i, tok.i
     if tok.pos_ == "PROPN":
         first = sent_of(tok).start
-        while lo > first and doc[lo - 1].pos_ == "PROPN" and "\n" not in doc[lo - 1].whitespace_:
-            lo -= 1
-        while hi + 1 < len(doc) and doc[hi + 1].pos_ == "PROPN" and doc[hi + 1].dep_ in (
-                "compound", "flat", "appos") or (hi + 1 < len(doc) and doc[hi + 1].pos_ == "PROPN"
-                                                 and doc[hi].dep_ == "compound"):
-            hi += 1
+        while (prev := _skip_space(doc, lo - 1, -1)) >= first and _propn(doc[prev]):
+            lo = prev
+        while (nxt := _skip_space(doc, hi + 1, 1)) < len(doc) and _propn(doc[nxt]) and (
+                doc[nxt].dep_ in ("compound", "flat", "appos") or doc[hi].dep_ == "compound"):
+            hi = nxt  # "Gov.  Mike Pence": a run of proper nouns, over a doubled space too
     ents = [e for e in ents_of(doc) if e.start <= hi and lo < e.end and e.label_ in SPEAKER_LABELS]
     if ents:
         best = max(ents, key=lambda e: (e.start <= tok.i < e.end, len(e)))
@@ -522,6 +568,17 @@ def _name_at(doc: Doc, tok: Token) -> str:
             if child.pos_ == "PROPN" and child.text[:1].isalpha():
                 return _name_at(doc, child)
     return _noun_phrase(doc, tok)
+
+
+def _propn(tok: Token) -> bool:
+    return tok.pos_ == "PROPN" and "\n" not in tok.whitespace_
+
+
+def _skip_space(doc: Doc, i: int, step: int) -> int:
+    """The index of the first token from ``i`` (going ``step``) that is not whitespace."""
+    while 0 <= i < len(doc) and doc[i].is_space and "\n" not in doc[i].text:
+        i += step
+    return i
 
 
 def _noun_phrase(doc: Doc, tok: Token) -> str:

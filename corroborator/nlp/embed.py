@@ -99,13 +99,6 @@ def embed(texts: Sequence[str]) -> np.ndarray:
     return out
 
 
-def remember(texts: Sequence[str], vectors: np.ndarray) -> None:
-    """Vectors computed elsewhere (a worker process, a cached analysis), for ``embed`` to reuse."""
-    with _LOCK:
-        for text, vec in zip(texts, vectors):
-            _MEMO[text] = np.asarray(vec, dtype=np.float32)
-
-
 def _run(texts: Sequence[str]) -> np.ndarray:
     out = np.zeros((len(texts), DIM), dtype=np.float32)
     tok, session = _model()

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from .attribution import according_to, resolve_pronoun, source_name
+from .attribution import according_to, label_at, resolve_pronoun, source_name
 from .syntax import (
     PRONOUNS,
     REPORTING,
@@ -33,6 +33,7 @@ from .syntax import (
 OPEN = "“\"«„"
 CLOSE = {"“": "”", '"': '"', "«": "»", "„": "“"}
 MIN_WORDS = 2  # one-word scare quotes ("coolest") are not quotations
+LABEL_CHARS = 45  # how far into a quote a speaker label ("PENCE:") may end
 AFTER_WINDOW = 30  # tokens searched after a quote for its verb: '"...," Dr. X, a long role, said'
 
 
@@ -84,11 +85,20 @@ def _verb_near(doc: Doc, sent: Span, qs: QuoteSpan, after: bool) -> Token | None
     else:
         window = list(reversed([t for t in sent if t.idx + len(t) <= qs.open_at]))[:12]
     for tok in window:
-        if tok.lemma_.lower() in REPORTING and tok.pos_ in ("VERB", "AUX"):
+        if _reports(tok):
             return tok
         if after and tok.text in OPEN:
             break
     return None
+
+
+def _reports(tok: Token) -> bool:
+    """A reporting verb, or 'read' with no object ('"...," the letter read')."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = tok.lemma_.lower()
+    return lemma in REPORTING or lemma == "read" and not any(
+        c.dep_ in ("dobj", "ccomp", "prep") and c.i > tok.i for c in tok.children)
 
 
 def _speaker_of_verb(verb: Token, outside: list[QuoteSpan]) -> Token | None:
@@ -115,6 +125,10 @@ def attribute_quotes(doc: Doc, spans: list[QuoteSpan]) -> Attributed:
     out: Attributed = []
     for k, qs in enumerate(spans):
         speaker, cue = _speaker(doc, qs, spans, people, out)
+        if speaker is None and cue is None:  # a transcript's '"PENCE: ...'
+            label = label_at(doc, min(qs.end, qs.start + LABEL_CHARS))
+            if label is not None:
+                speaker, cue = label.said_by, label.cue
         if speaker is None and cue is None and k > 0:
             prev_qs, prev_speaker, _ = out[-1]
             between = text_of(doc)[prev_qs.close_at : qs.open_at]
@@ -172,6 +186,8 @@ def _speaker(doc: Doc, qs: QuoteSpan, spans: list[QuoteSpan], people: list[tuple
     if subj is None:
         return None, verb.text
     if subj.lower_ in PRONOUNS:
+        if subj.lower_ in ("it", "they"):  # "it added": the record or body, by number
+            return resolve_pronoun(doc, subj), verb.text
         if subj.lower_ not in ("he", "she", "him", "her"):
             return None, verb.text
         name = resolve_pronoun(doc, subj, [*done, *((q, None, None) for q in spans)])

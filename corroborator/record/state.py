@@ -125,7 +125,7 @@ def _fill(con: sqlite3.Connection, index: BuildIndex, settings: Settings, genera
     _insert(con, "body", ((h, ids[d]) for d, body in enumerate(lines.bodies) for h in body))
     _insert(con, "boiler", ((ids[d], idx, line_hash(key)) for d, found in enumerate(lines.boiler)
                             for idx, key in found))
-    write_names(con, index.names.docs, index.names.labels, index.names.surfaces, index.canon)
+    write_names(con, index.names.docs, index.names.labels, index.names.surfaces, index.names.canon)
 
 
 def write_names(con: sqlite3.Connection, docs: dict[str, set[str]],
