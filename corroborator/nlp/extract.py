@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..models import CleanDoc, Mention, Quote, Sentence
 from . import syntax
-from .attribution import attribute, unverified
+from .attribution import attribute, source_fields, unverified
 from .dates import MONTHS, DateSpan, ahead, clock_near, find_dates
 from .numbers import Quantity, find_quantities
 from .quotes import QuoteSpan, attribute_quotes, find_quote_spans
@@ -363,7 +363,7 @@ def _mention(doc: Doc, clean: CleanDoc, kind: str, value: float | str | None, un
         context=_context(doc, tok, start, end), time=time, said_by=said_by,
         attribution_cue=cue, hedged=hedge is not None, hedge_cue=hedge,
         subject=_subject(anchor, qualifiers), entities=tuple(_entities(sent)),
-        in_quote=in_quote, extra={**(extra or {}), **({"said_by_kind": source_kind} if source_kind else {}),
+        in_quote=in_quote, extra={**(extra or {}), **source_fields(said_by, cue, source_kind),
                                   "tensor": _tensor_context(doc, tok, start, end)},
     )
 
