@@ -7,6 +7,8 @@ ends a sentence: scraped headlines and subheads have no final full stop, and
 must not run into the next sentence. The model's ``attribute_ruler`` is swapped
 for ``corroborator_attribute_ruler_v1`` (``attributes.py``): the same patterns and
 the same matches, found by lookup instead of by trying every pattern at every token.
+What the scanners and extractors leave on a Doc is declared as ``Doc._`` extensions
+in ``extensions.py``, registered on import of this package and by ``make_nlp``.
 """
 
 from __future__ import annotations
@@ -18,7 +20,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..settings import Settings
+from . import extensions
 from .attributes import use_lookup_ruler
+
+extensions.register()  # in every process that imports the package, before any Doc is read
 
 
 @Language.component(
@@ -38,6 +43,7 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 
 @lru_cache(maxsize=4)
 def make_nlp(model: str = Settings().spacy_model) -> Language:
+    extensions.register()
     nlp = spacy.load(model)
     nlp.add_pipe("corroborator_paragraphs_v1", before="parser")
     use_lookup_ruler(nlp)

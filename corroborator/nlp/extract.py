@@ -3,7 +3,13 @@
 For each quantity (``nlp.numbers``) and date (``nlp.dates``) in a parsed report
 this reads, from the parse: what it counts, the names that qualify it, the
 frame that governs it, the time it is stated for, who the text attributes it
-to, whether it is hedged, and a masked context for slot similarity.
+to, whether it is hedged, and a masked context for slot similarity; and, beside the
+mentions (``extract_with_vectors``), each mention's context vector from the parser's
+tok2vec layer, which reconciliation compares when it runs on ``context="tok2vec"``.
+
+What it reads from and leaves on the Doc while it works is declared in
+``extensions.py`` (``doc._.corroborator_scans``, ``_dates``, ``_strings`` and the
+caches of ``syntax``); all of it is cleared before it returns.
 """
 
 from __future__ import annotations
@@ -19,12 +25,14 @@ from ..models import CleanDoc, Mention, Quote, Sentence
 from . import syntax
 from .attribution import attribute, source_fields, unverified
 from .dates import MONTHS, DateSpan, ahead, clock_near, find_dates
+from .extensions import CACHES, SCANS, clear
 from .numbers import Quantity, find_quantities
 from .quotes import QuoteSpan, attribute_quotes, find_quote_spans
 
 CONTEXT_CHARS = 90  # characters each side of a value in its masked context
 ENTITY_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LAW", "EVENT", "LOC", "PRODUCT")
 Attributed = list[tuple[QuoteSpan, str | None, str | None]]  # quote, speaker, reporting verb
+Vectors = dict[str, np.ndarray]  # mention id -> context vector (float32, unit length)
 
 
 def mention_id(doc_id: str, start: int, end: int) -> str:
@@ -40,7 +48,24 @@ def sentences(doc: Doc, doc_id: str) -> list[Sentence]:
 
 def extract(doc: Doc, clean: CleanDoc) -> tuple[list[Mention], list[Quote]]:
     """All mentions and quotes of one parsed report."""
-    scans = doc.user_data.pop("corroborator_scans", None)
+    return _extract(doc, clean, None)
+
+
+def extract_with_vectors(doc: Doc, clean: CleanDoc
+                         ) -> tuple[list[Mention], list[Quote], Vectors]:
+    """``extract``, and the context vector of each mention that has one, by mention id: the
+    mean tok2vec vector of the clause around the value (``_tensor_context``). They go to
+    ``reconcile(tensors=...)`` beside the mentions, not inside them."""
+    vectors: Vectors = {}
+    mentions, quotes = _extract(doc, clean, vectors)
+    return mentions, quotes, {m.id: vectors[m.id] for m in mentions if m.id in vectors}
+
+
+def _extract(doc: Doc, clean: CleanDoc, vectors: Vectors | None
+             ) -> tuple[list[Mention], list[Quote]]:
+    """The mentions and quotes; each mention's context vector into ``vectors`` if given."""
+    scans = doc._.corroborator_scans
+    clear(doc, (SCANS,))
     if scans is not None and scans[0] == clean.source.published:
         _, quantities, dates, spans = scans  # already made by nlp.selective
     else:
@@ -48,7 +73,7 @@ def extract(doc: Doc, clean: CleanDoc) -> tuple[list[Mention], list[Quote]]:
         quantities, spans = find_quantities(text), find_quote_spans(text)
         dates = find_dates(text, clean.source.published)
     dates = [_directed(doc, d, clean.source.published) for d in dates]
-    doc.user_data["corroborator_dates"] = dates
+    doc._.corroborator_dates = dates
     attributed = attribute_quotes(doc, spans)
     quotes = [
         Quote("q" + mention_id(clean.id, qs.start, qs.end)[1:], clean.id,
@@ -60,19 +85,18 @@ def extract(doc: Doc, clean: CleanDoc) -> tuple[list[Mention], list[Quote]]:
     for q in quantities:
         if any(q.start < e and s < q.end for s, e in multi):
             continue  # "11 June", "two years ago": a date, not a count
-        m = _from_quantity(doc, clean, q, attributed)
+        m = _from_quantity(doc, clean, q, attributed, vectors)
         if m is not None:
             mentions.append(m)
     taken = [(m.start, m.end) for m in mentions]
     for d in dates:
         if any(d.start < e and s < d.end for s, e in taken):
             continue
-        m = _from_date(doc, clean, d, attributed)
+        m = _from_date(doc, clean, d, attributed, vectors)
         if m is not None:
             mentions.append(m)
     mentions.sort(key=lambda m: m.start)
-    syntax.forget_sents(doc)
-    doc.user_data.pop("corroborator_dates", None)
+    clear(doc, CACHES)
     return _pair_conversions(mentions), quotes
 
 
@@ -84,7 +108,8 @@ def _token_at(doc: Doc, start: int, end: int) -> Token | None:
     return nums[-1] if nums else span[-1]
 
 
-def _from_quantity(doc: Doc, clean: CleanDoc, q: Quantity, quotes: Attributed) -> Mention | None:
+def _from_quantity(doc: Doc, clean: CleanDoc, q: Quantity, quotes: Attributed,
+                   vectors: Vectors | None) -> Mention | None:
     tok = _token_at(doc, q.number_start, q.number_end)
     if tok is None or re.match(r"\s+ago\b", syntax.text_of(doc)[q.end : q.end + 5]):
         return None  # "two years ago" is a date
@@ -117,7 +142,8 @@ def _from_quantity(doc: Doc, clean: CleanDoc, q: Quantity, quotes: Attributed) -
     value = None if q.bound == "vague" else q.value
     extra = {"change": change} if change else None
     return _mention(doc, clean, q.kind, value, q.unit, q.start, q.end, tok, head_tok,
-                    counted, quotes, bound=q.bound, low=q.low, high=q.high, extra=extra)
+                    counted, quotes, bound=q.bound, low=q.low, high=q.high, extra=extra,
+                    vectors=vectors)
 
 
 # predicates of a change in value: "rose from 30 to 34", "an increase from 30 to 34"
@@ -238,7 +264,8 @@ def _in_dateline(text: str, start: int, end: int) -> bool:
                 and DATELINE_AFTER.match(text, end))
 
 
-def _from_date(doc: Doc, clean: CleanDoc, d: DateSpan, quotes: Attributed) -> Mention | None:
+def _from_date(doc: Doc, clean: CleanDoc, d: DateSpan, quotes: Attributed,
+               vectors: Vectors | None) -> Mention | None:
     span = doc.char_span(d.start, d.end, alignment_mode="expand")
     if span is None or not len(span):
         return None
@@ -259,7 +286,7 @@ def _from_date(doc: Doc, clean: CleanDoc, d: DateSpan, quotes: Attributed) -> Me
     if clock is not None:  # "12:01 a.m. PDT Friday": the time of day goes with its date
         extra["clock"] = clock
     return _mention(doc, clean, "date", d.value, None, d.start, d.end, tok, dated, counted,
-                    quotes, extra=extra)
+                    quotes, extra=extra, vectors=vectors)
 
 
 FORWARD_AUX = {"will", "would", "shall", "'ll"}
@@ -338,21 +365,25 @@ def _dated_phrase(tok: Token) -> str:
 def _shared(doc: Doc, text: str) -> str:
     """One string object per distinct text of a report: the mentions of one sentence share
     its text (in memory, and in the pickle a worker sends back), rather than a copy each."""
-    strings: dict[str, str] = doc.user_data.setdefault("corroborator_strings", {})
+    strings: dict[str, str] | None = doc._.corroborator_strings
+    if strings is None:
+        strings = doc._.corroborator_strings = {}
     return strings.setdefault(text, text)
 
 
 def _mention(doc: Doc, clean: CleanDoc, kind: str, value: float | str | None, unit: str | None,
              start: int, end: int, tok: Token, head: Token | None, counted: str | None,
              quotes: Attributed, *, bound: str = "exact", low: float | None = None,
-             high: float | None = None, extra: dict[str, Any] | None = None) -> Mention:
+             high: float | None = None, extra: dict[str, Any] | None = None,
+             vectors: Vectors | None = None) -> Mention:
+    """The mention, and (into ``vectors``, when given) its context vector."""
     sent = syntax.sent_of(tok)
     anchor = head if head is not None else tok
     qualifiers = _qualifiers(doc, start, end, head, counted)
     said_by, cue, in_quote, source_kind = _attribution(doc, tok, start, quotes)
     hedge = syntax.hedge_for(tok) or unverified(said_by)
     time = _time_of(doc, tok, anchor, start, end, clean.source.published) if kind != "date" else None
-    return Mention(
+    mention = Mention(
         id=mention_id(clean.id, start, end), doc=clean.id, kind=kind,
         value=_tidy(value), unit=unit, text=syntax.text_of(doc)[start:end], start=start, end=end,
         sentence=_shared(doc, sent.text.strip()), sent_start=sent.start_char,
@@ -363,9 +394,12 @@ def _mention(doc: Doc, clean: CleanDoc, kind: str, value: float | str | None, un
         context=_context(doc, tok, start, end), time=time, said_by=said_by,
         attribution_cue=cue, hedged=hedge is not None, hedge_cue=hedge,
         subject=_subject(anchor, qualifiers), entities=tuple(_entities(sent)),
-        in_quote=in_quote, extra={**(extra or {}), **source_fields(said_by, cue, source_kind),
-                                  "tensor": _tensor_context(doc, tok, start, end)},
+        in_quote=in_quote,
+        extra={**(extra or {}), **source_fields(said_by, cue, source_kind)},
     )
+    if vectors is not None and (vector := _tensor_context(doc, tok, start, end)) is not None:
+        vectors[mention.id] = vector
+    return mention
 
 
 def _tidy(value: float | str | None) -> float | str | None:
@@ -402,9 +436,9 @@ def _time_of(doc: Doc, tok: Token, anchor: Token, start: int, end: int, publishe
     sent = syntax.sent_of(tok)
     region = {t.i for t in syntax.path_up(anchor)} | {t.i for t in anchor.subtree}
     best: tuple[int, str] | None = None
-    dates = doc.user_data.get("corroborator_dates")
+    dates: list[DateSpan] | None = doc._.corroborator_dates
     if dates is None:
-        dates = doc.user_data["corroborator_dates"] = find_dates(syntax.text_of(doc), published)
+        dates = doc._.corroborator_dates = find_dates(syntax.text_of(doc), published)
     for d in dates:
         if d.value is None or not (sent.start_char <= d.start and d.end <= sent.end_char):
             continue

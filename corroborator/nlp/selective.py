@@ -43,7 +43,6 @@ from .quotes import find_quote_spans
 
 Selected = tuple[Doc, list[tuple[int, int]], list[tuple[int, int]]]  # doc, sentences, runs
 
-SCANS = "corroborator_scans"  # user_data key: the text scans select() made
 ATTRS = [TAG, POS, MORPH, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE]
 NAME_LOOKBACK = 4  # sentences searched back for the name a 'he' or 'she' stands for
 _HE_SHE = re.compile(r"\b(?:he|she|He|She)\b")
@@ -89,7 +88,7 @@ def select(doc: Doc, published: str | None = None) -> tuple[list[tuple[int, int]
 
     quantities, quotes = find_quantities(text), find_quote_spans(text)
     dates = find_dates(text, published)
-    doc.user_data[SCANS] = (published, quantities, dates, quotes)  # extract reuses them
+    doc._.corroborator_scans = (published, quantities, dates, quotes)  # extract reuses them
     for q in quantities:
         mark(q.start, q.end)
     for d in dates:

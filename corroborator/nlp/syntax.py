@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from .extensions import ENTS, SENTS, TEXT, clear
+
 REPORTING = frozenset(
     "say tell add write state confirm announce report claim note explain post tweet declare "  # noqa: SIM905
     "insist argue warn allege acknowledge admit affirm assert estimate document testify reveal "
@@ -31,9 +33,10 @@ SKIP_FRAME = frozenset({"be", "have", "do", "include", "including", "also", "%"}
 
 
 def sent_of(tok: Token) -> Span:
-    """``tok.sent``, from a per-Doc index: spaCy walks the whole Doc on every ``.sent``."""
+    """``tok.sent``, from a per-Doc index (``doc._.corroborator_sents``): spaCy walks the
+    whole Doc on every ``.sent``."""
     doc = tok.doc
-    index = doc.user_data.get("corroborator_sents")
+    index: tuple[list[Span], list[int]] | None = doc._.corroborator_sents
     if index is None:
         sents = list(doc.sents)
         owner = [0] * len(doc)
@@ -41,24 +44,26 @@ def sent_of(tok: Token) -> Span:
             for i in range(sent.start, sent.end):
                 owner[i] = k
         index = (sents, owner)
-        doc.user_data["corroborator_sents"] = index
+        doc._.corroborator_sents = index
     sents, owner = index
     return sents[owner[tok.i]]
 
 
 def text_of(doc: Doc) -> str:
-    """``doc.text``, computed once: spaCy joins every token on each access."""
-    text = doc.user_data.get("corroborator_text")
+    """``doc.text``, computed once (``doc._.corroborator_text``): spaCy joins every token on
+    each access."""
+    text: str | None = doc._.corroborator_text
     if text is None:
-        text = doc.user_data["corroborator_text"] = doc.text
+        text = doc._.corroborator_text = doc.text
     return text
 
 
 def ents_of(doc: Doc) -> tuple[Span, ...]:
-    """``doc.ents``, built once: spaCy makes every entity Span anew on each access."""
-    ents = doc.user_data.get("corroborator_ents")
+    """``doc.ents``, built once (``doc._.corroborator_ents``): spaCy makes every entity Span
+    anew on each access."""
+    ents: tuple[Span, ...] | None = doc._.corroborator_ents
     if ents is None:
-        ents = doc.user_data["corroborator_ents"] = tuple(doc.ents)
+        ents = doc._.corroborator_ents = tuple(doc.ents)
     return ents
 
 
@@ -69,8 +74,7 @@ def ents_in(span: Span) -> list[Span]:
 
 def forget_sents(doc: Doc) -> None:
     """Drop the per-Doc caches (they hold Spans, which should not travel with the Doc)."""
-    for key in ("corroborator_sents", "corroborator_text", "corroborator_ents"):
-        doc.user_data.pop(key, None)
+    clear(doc, (SENTS, TEXT, ENTS))
 
 
 def number_head(tok: Token) -> Token | None:

@@ -3,7 +3,7 @@
 The parse and extraction of a report depend only on its cleaned text, its id
 and its metadata (dates resolve against the published date), and on the
 corroborator version and the model. That is the key; the value is what
-``pipeline.analyse`` produces for the report. A report whose cleaning changes
+``nlp.analyse.analyse`` produces for the report. A report whose cleaning changes
 (new boilerplate learnt from a new report) gets a new key, so a cached build is
 always the same record as a build from scratch.
 """
@@ -24,7 +24,7 @@ from typing import Any
 from .. import __version__
 from ..models import CleanDoc
 
-FORMAT = "2"  # of the cached value: bumped when pipeline.Analysis changes shape
+FORMAT = "3"  # of the cached value: bumped when nlp.analyse.Analysis changes shape
 
 
 @lru_cache(maxsize=1)
