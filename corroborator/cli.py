@@ -4,18 +4,17 @@ from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Self
 
 import click
 
 from . import __version__
+from .api import Dossier, Update
 from .errors import CorroboratorError
 from .record.lock import terminal_text
-from .settings import Settings
-
-INPUTS_FILE = "inputs.json"  # what a dossier was built from, for `add`
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -72,22 +71,18 @@ def build(reports: tuple[str, ...], out: Path, url_lists: tuple[Path, ...],
     A report that cannot be read is skipped with a message naming the file;
     the exit status is non-zero only when no report could be read.
     """
-    from .ingest.fetch import is_url, read_url_list
+    from .ingest.fetch import read_url_list
 
     if not reports and not url_lists:
         raise click.UsageError("give the reports (files, folders or URLs), or --urls with a "
                                "file of URLs, or both.")
-    paths = [Path(r) for r in reports if not is_url(r)]
-    try:  # URLs given as arguments are fetched as `add` fetches them, with those of --urls
-        urls = [r for r in reports if is_url(r)]
-        urls += [u for listing in url_lists for u in read_url_list(listing)]
-    except CorroboratorError as exc:
-        raise click.ClickException(terminal_text(exc)) from exc
-    inputs = {"cwd": str(Path.cwd()), "paths": [str(p) for p in paths],
-              "urls": list(dict.fromkeys(urls)),
-              "settings": str(Path(settings_file).resolve()) if settings_file else None,
-              "story": story or _story_name(tuple(paths) if len(reports) == 1 else ())}
-    _build_into(out, inputs, quiet, engine="dask" if scheduler else engine, scheduler=scheduler)
+    _logging(quiet)
+    with _errors(), _progress(quiet) as progress:
+        urls = [u for listing in url_lists for u in read_url_list(listing)]
+        update = _dossier(out).build(reports, urls=urls, settings=settings_file, story=story,
+                                     engine="dask" if scheduler else engine,
+                                     scheduler=scheduler, progress=progress)
+    _tell(update, out, summary=not quiet)
 
 
 @cli.command()
@@ -117,42 +112,10 @@ def add(dossier: Path, inputs_to_add: tuple[str, ...], quiet: bool, regroup: boo
     if not inputs_to_add and not regroup:
         raise click.UsageError("give the reports or URLs to add (or --regroup alone, to group "
                                "the record's reports into events afresh).")
-    _add_to(dossier, inputs_to_add, quiet=quiet, regroup=regroup)
-
-
-def _add_to(dossier: Path, inputs_to_add: Sequence[str], *, quiet: bool,
-            regroup: bool = False, summary: bool | None = None) -> None:
-    """`corroborator add`: the new inputs join inputs.json and the record (in place when it
-    can be, else rebuilt). Raises ``click.ClickException`` with the reason when it fails.
-
-    ``summary``: print what was added and the record's counts (default: unless quiet)."""
-    summary = not quiet if summary is None else summary
-    from .ingest.fetch import is_url
-    from .record.lock import dossier_lock
-
-    try:  # one writer at a time: a second `add` waits, then reads the inputs the first left
-        with dossier_lock(dossier, waiting=lambda msg: click.echo(msg, err=True)):
-            inputs = _read_inputs(dossier)
-            urls = [i for i in inputs_to_add if is_url(i)]
-            paths = [str(Path(i).resolve()) for i in inputs_to_add if not is_url(i)]
-            for p in paths:
-                if not Path(p).exists():
-                    raise click.ClickException(f"{terminal_text(p)}: no such file or folder")
-            base = Path(inputs.get("cwd") or Path.cwd())
-            known = [str((base / p).resolve()) for p in inputs.get("paths", [])]
-            # the record's paths are relative to where it was built (its inputs' paths are
-            # absolute once added to)
-            held = _held(dossier, Path(inputs.get("record_cwd") or base))
-            inputs["paths"] = list(dict.fromkeys([*known, *paths]))
-            inputs["cwd"] = str(Path.cwd())
-            inputs["urls"] = list(dict.fromkeys([*inputs.get("urls", []), *urls]))
-            if not regroup and _add_in_place(dossier, inputs, paths, urls, quiet, held,
-                                             summary=summary):
-                return
-            events = () if regroup else _known_events(dossier)
-            _build_into(dossier, inputs, quiet, known_events=events, summary=summary)
-    except CorroboratorError as exc:  # the lock was held too long
-        raise click.ClickException(terminal_text(exc)) from exc
+    _logging(quiet)
+    with _errors(), _progress(quiet) as progress:
+        update = _dossier(dossier).add(inputs_to_add, regroup=regroup, progress=progress)
+    _tell(update, dossier, summary=not quiet)
 
 
 @cli.command("watch")
@@ -175,154 +138,22 @@ def watch_folder(dossier: Path, folder: Path, interval: float, quiet: bool) -> N
     """
     import signal
 
-    from .record.store import read_paths
-    from .watch import watch
-
-    def add_batch(paths: list[Path]) -> None:
-        try:
-            _add_to(dossier, [str(p) for p in paths], quiet=True, summary=not quiet)
-        except click.ClickException as exc:
-            click.echo(f"error: {exc.format_message()}", err=True)
-
-    inputs = _read_inputs(dossier)
-    base = Path(inputs.get("cwd") or Path.cwd())
-    try:
-        held = [base / p for p in read_paths(dossier / "record.sqlite")]
-    except CorroboratorError as exc:
-        raise click.ClickException(terminal_text(exc)) from exc
     _logging(quiet)
-    _warm_up(Settings.load(inputs.get("settings")))
-    click.echo(f"watching {folder} for reports to add to {dossier} (Ctrl-C stops)", err=True)
     # Ctrl-C stops it even when started from a script in the background (which ignores
     # SIGINT), and so does SIGTERM (`kill`, a service manager)
     signal.signal(signal.SIGINT, signal.default_int_handler)
     signal.signal(signal.SIGTERM, _interrupted)
-    try:
-        watch(folder, add_batch, interval=interval, held=held)
-    except KeyboardInterrupt:  # an addition under way is rolled back whole
-        pass
+    with _errors():
+        try:  # an addition under way when stopped is rolled back whole
+            _dossier(dossier).watch(
+                folder, interval=interval,
+                added=lambda update: _tell(update, dossier, summary=not quiet),
+                failed=lambda exc: click.echo(f"error: {terminal_text(exc)}", err=True),
+                ready=lambda: click.echo(f"watching {folder} for reports to add to {dossier} "
+                                         "(Ctrl-C stops)", err=True))
+        except KeyboardInterrupt:
+            pass
     click.echo("stopped", err=True)
-
-
-def _interrupted(signum: int, frame: object) -> None:
-    raise KeyboardInterrupt
-
-
-def _warm_up(settings: Settings) -> None:
-    """Load the NLP pipeline and the embedding model now, not at the first report."""
-    from .nlp import embed, make_nlp
-
-    make_nlp(settings.spacy_model)
-    embed.load()
-
-
-def _read_inputs(dossier: Path) -> dict[str, Any]:
-    """What the dossier was built from (inputs.json)."""
-    import json
-
-    try:
-        inputs: dict[str, Any] = json.loads((dossier / INPUTS_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise click.ClickException(
-            f"{dossier} has no readable {INPUTS_FILE} ({exc}): build it with "
-            "`corroborator build ... --out` first.") from exc
-    return inputs
-
-
-def _held(dossier: Path, base: Path) -> list[str]:
-    """The inputs the record holds (its reports and skipped inputs), as absolute paths (URLs
-    as they are); none when there is no record to read (it is then built anew)."""
-    from .ingest.fetch import is_url
-    from .record.store import read_paths
-
-    try:
-        return [p if is_url(p) else str((base / p).resolve())
-                for p in read_paths(dossier / "record.sqlite")]
-    except CorroboratorError:
-        return []
-
-
-def _already_held(held: Sequence[str], given: Sequence[str], skipped: Sequence[str]) -> list[str]:
-    """The inputs of ``held`` that ``given`` names (a report, a URL, or a folder holding it),
-    left out of an addition because the record holds them already."""
-    import os
-
-    folders = [g.rstrip(os.sep) + os.sep for g in given if Path(g).is_dir()]
-    names = set(given)
-    return [h for h in held if h not in skipped
-            and (h in names or h.split(":", 1)[0] in names or h.startswith(tuple(folders)))]
-
-
-def _shown(path: str) -> str:
-    """A path as the user would type it: relative to the working folder when under it."""
-    try:
-        return str(Path(path).relative_to(Path.cwd()))
-    except ValueError:
-        return path
-
-
-def _count(n: int, word: str) -> str:
-    """"1 report", "2 reports"; "skipped" does not change."""
-    return f"{n:,} {word}" if n == 1 or word == "skipped" else f"{n:,} {word}s"
-
-
-def _add_in_place(dossier: Path, inputs: dict[str, Any], paths: list[str], urls: list[str],
-                  quiet: bool, held: Sequence[str] = (), *, summary: bool = True) -> bool:
-    """Add to the record in place (``incremental``); False when it cannot be done so (the
-    reason is logged) and the record must be rebuilt."""
-    import json
-
-    from .errors import NotIncremental
-    from .incremental import add_reports
-    from .record.dossier import write_atomic
-    from .record.outputs import refresh_pages
-    from .record.store import read_summary
-
-    _logging(quiet)
-    settings = Settings.load(inputs.get("settings"))
-    # inputs.json before the record's commit (as in _build_into), put back if nothing is added
-    before = (dossier / INPUTS_FILE).read_text(encoding="utf-8")
-    write_atomic(dossier / INPUTS_FILE, json.dumps(inputs, indent=1))
-    try:
-        with _progress(quiet) as progress:
-            added = add_reports(dossier, paths, settings, urls=urls, progress=progress)
-    except NotIncremental as exc:
-        logging.getLogger("corroborator").warning("rebuilding the record: %s", exc)
-        return False
-    except Exception:  # raised before the commit (its last step): nothing was added
-        write_atomic(dossier / INPUTS_FILE, before)
-        raise
-    refresh_pages(dossier, settings)
-    for s in added.skipped:
-        click.echo(f"skipped: {terminal_text(s.path)}: {terminal_text(s.reason)}", err=True)
-    if not summary:
-        return True
-    again = _already_held(held, [*paths, *urls], [s.path for s in added.skipped])
-    if not added.reports:  # what could be read is held already: say so of a feed's items too
-        again += [f"every readable report of {u}" for u in urls if u not in again]
-    for path in again[:ALREADY_SHOWN]:
-        click.echo(f"already in the record: {terminal_text(_shown(path))}", err=True)
-    if len(again) > ALREADY_SHOWN:
-        click.echo(f"already in the record: {_count(len(again) - ALREADY_SHOWN, 'more report')}",
-                   err=True)
-    counts, _ = read_summary(dossier / "record.sqlite")
-    click.echo(f"added {_count(len(added.reports), 'report')} "
-               f"(events: {', '.join(added.events) or 'none'}); " + _summary_line(counts))
-    return True
-
-
-ALREADY_SHOWN = 10  # reports named as already in the record; the rest are counted
-
-
-def _summary_line(c: dict[str, int]) -> str:
-    return ", ".join(_count(c[k], word) for k, word in (
-        ("reports", "report"), ("events", "event"), ("facts", "fact"),
-        ("conflicts", "conflict"), ("skipped", "skipped")))
-
-
-def _logging(quiet: bool) -> None:
-    logging.basicConfig(level=logging.ERROR if quiet else logging.WARNING,
-                        format="%(levelname)s: %(message)s")
 
 
 @cli.command()
@@ -338,83 +169,82 @@ def export(dossier: Path, target: Path | None) -> None:
     Example:
       corroborator export dossier/ --to /tmp/full-dossier
     """
-    from .record.lock import dossier_lock
-    from .record.outputs import write_pages
-    from .record.store import read_record
+    with _errors():
+        written = _dossier(dossier).export(target)
+    click.echo(f"written {written[0]} and {written[1]}")
 
-    out = target or dossier
+
+# --- what the commands share: messages, progress, errors ------------------------------
+
+
+def _dossier(folder: Path) -> Dossier:
+    """The dossier in ``folder``; a command that waits for another says so on stderr."""
+    return Dossier(folder, waiting=lambda msg: click.echo(msg, err=True))
+
+
+@contextmanager
+def _errors() -> Iterator[None]:
+    """Our known errors as a message (no traceback), made safe for the terminal."""
     try:
-        out.mkdir(parents=True, exist_ok=True)
-        with dossier_lock(dossier, waiting=lambda msg: click.echo(msg, err=True)):
-            record = read_record(dossier / "record.sqlite")
-            write_pages(out, record, Settings(), force=True)
-    except (CorroboratorError, OSError) as exc:
-        raise click.ClickException(terminal_text(exc)) from exc
-    click.echo(f"written {out / 'dossier.json'} and {out / 'index.html'}")
-
-
-def _known_events(dossier: Path) -> tuple[Any, ...]:
-    """The events of the record being added to (none if it cannot be read: then every
-    report is grouped afresh)."""
-    from .record.store import read_events
-
-    try:
-        return read_events(dossier / "record.sqlite")
-    except CorroboratorError:
-        return ()
-
-
-def _build_into(out: Path, inputs: dict[str, Any], quiet: bool, *, engine: str = "local",
-                scheduler: str | None = None, known_events: Any = (),
-                summary: bool | None = None) -> None:
-    """Build the record of ``inputs`` and write the dossier files (and inputs.json) to ``out``."""
-    import json
-
-    from .pipeline import build_indexed
-    from .record.dossier import write_atomic
-    from .record.lock import dossier_lock
-    from .record.outputs import write_built
-
-    _logging(quiet)
-    try:
-        settings = Settings.load(inputs.get("settings"))
-        with dossier_lock(out, waiting=lambda msg: click.echo(msg, err=True)):
-            with _progress(quiet) as progress:
-                record, index = build_indexed(_input_paths(inputs), settings,
-                                              progress=progress, story=inputs.get("story"),
-                                              urls=inputs["urls"], cache_dir=out / "cache",
-                                              engine=engine, scheduler=scheduler,
-                                              known_events=known_events)
-            # inputs.json first: killed between the two, the inputs list more than the record
-            # holds (a rebuild reads them again), never less (a rebuild would drop reports)
-            inputs["record_cwd"] = str(Path.cwd())  # what the record's relative paths are from
-            write_atomic(out / INPUTS_FILE, json.dumps(inputs, indent=1))
-            write_built(out, record, index, settings)
+        yield
     except CorroboratorError as exc:
         raise click.ClickException(terminal_text(exc)) from exc
-    for s in record.skipped:
+
+
+def _interrupted(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _tell(update: Update, folder: Path, *, summary: bool) -> None:
+    """The skipped inputs (always) and, with ``summary``, what a build or an addition did."""
+    for s in update.skipped:
         click.echo(f"skipped: {terminal_text(s.path)}: {terminal_text(s.reason)}", err=True)
-    if quiet if summary is None else not summary:  # -q: errors only (the skipped, above)
+    if not summary:
         return
-    conflicts = sum(f.status == "conflict" for f in record.facts)
-    click.echo(_summary_line({"reports": len(record.documents), "events": len(record.events),
-                              "facts": len(record.facts), "conflicts": conflicts,
-                              "skipped": len(record.skipped)}))
-    pages = (f"{out / 'index.html'} (JSON: {out / 'dossier.json'}, SQLite: {out / 'record.sqlite'})"
-             if len(record.documents) <= settings.page_max_reports
-             else f"{out / 'record.sqlite'} (too large for one page: corroborator serve {out})")
-    click.echo(f"dossier written to {pages}")
+    if update.rebuilt:
+        click.echo(_summary_line(update.counts))
+        pages = (f"{folder / 'index.html'} (JSON: {folder / 'dossier.json'}, SQLite: "
+                 f"{folder / 'record.sqlite'})" if update.pages
+                 else f"{folder / 'record.sqlite'} (too large for one page: "
+                      f"corroborator serve {folder})")
+        click.echo(f"dossier written to {pages}")
+        return
+    again = [*update.already, *(f"every readable report of {u}" for u in update.all_held)]
+    for path in again[:ALREADY_SHOWN]:
+        click.echo(f"already in the record: {terminal_text(_shown(path))}", err=True)
+    if len(again) > ALREADY_SHOWN:
+        click.echo(f"already in the record: {_count(len(again) - ALREADY_SHOWN, 'more report')}",
+                   err=True)
+    click.echo(f"added {_count(len(update.added), 'report')} "
+               f"(events: {', '.join(update.events) or 'none'}); "
+               + _summary_line(update.counts))
 
 
-def _input_paths(inputs: dict[str, Any]) -> list[Path]:
-    """The paths of inputs.json, as given when run from where they were given."""
-    base = Path(inputs.get("cwd") or Path.cwd())
-    paths = [Path(p) for p in inputs.get("paths", [])]
-    return paths if base == Path.cwd() else [base / p for p in paths]
+ALREADY_SHOWN = 10  # reports named as already in the record; the rest are counted
 
 
-def _story_name(reports: tuple[Path, ...]) -> str | None:
-    return reports[0].resolve().name if len(reports) == 1 and reports[0].is_dir() else None
+def _shown(path: str) -> str:
+    """A path as the user would type it: relative to the working folder when under it."""
+    try:
+        return str(Path(path).relative_to(Path.cwd()))
+    except ValueError:
+        return path
+
+
+def _count(n: int, word: str) -> str:
+    """"1 report", "2 reports"; "skipped" does not change."""
+    return f"{n:,} {word}" if n == 1 or word == "skipped" else f"{n:,} {word}s"
+
+
+def _summary_line(c: dict[str, int]) -> str:
+    return ", ".join(_count(c[k], word) for k, word in (
+        ("reports", "report"), ("events", "event"), ("facts", "fact"),
+        ("conflicts", "conflict"), ("skipped", "skipped")))
+
+
+def _logging(quiet: bool) -> None:
+    logging.basicConfig(level=logging.ERROR if quiet else logging.WARNING,
+                        format="%(levelname)s: %(message)s")
 
 
 class _progress:
@@ -424,7 +254,7 @@ class _progress:
         self.quiet = quiet or not sys.stderr.isatty()
         self.bar: object | None = None
 
-    def __enter__(self):  # type: ignore[no-untyped-def]
+    def __enter__(self) -> Self:
         return self
 
     def __call__(self, done: int, total: int) -> None:
@@ -446,7 +276,10 @@ class _progress:
               help="Address to listen on. Keep the loopback default unless you mean to share.")
 @click.option("--port", "-p", default=8000, show_default=True, type=click.IntRange(0, 65535),
               help="Port to listen on; 0 picks a free one (the URL printed says which).")
-def serve(target: Path, host: str, port: int) -> None:
+@click.option("--allowed-host", "allowed", multiple=True, metavar="NAME",
+              help="A host name requests may use besides this machine's own names and IP "
+                   "addresses, when --host is not loopback (repeatable).")
+def serve(target: Path, host: str, port: int, allowed: tuple[str, ...]) -> None:
     """Read the record in DIR (a `build --out` folder or a record.sqlite) in a browser.
 
     \b
@@ -466,6 +299,6 @@ def serve(target: Path, host: str, port: int) -> None:
         click.echo(f"Serving {target} at {url} (read-only; Ctrl-C to stop)")
 
     try:
-        serve_record(target, host=host, port=port, ready=ready)
+        serve_record(target, host=host, port=port, ready=ready, allowed=allowed)
     except (CorroboratorError, OSError) as exc:
         raise click.ClickException(terminal_text(exc)) from exc

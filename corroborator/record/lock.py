@@ -33,7 +33,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from ..errors import StoreError
+from ..errors import NOT_OURS, Problem, StoreError, WriteError, write_problem
 
 __all__ = ["LOCK_FILE", "LOCK_TIMEOUT", "dossier_lock", "remove_stale_temp_files",
            "settle_journals", "terminal_text"]
@@ -64,7 +64,8 @@ def dossier_lock(
 ) -> Iterator[None]:
     """Hold the dossier lock of ``folder`` (created if missing) for the ``with`` block.
 
-    Raises ``StoreError`` if another process holds it for more than ``timeout`` seconds.
+    Raises ``StoreError`` if another process holds it for more than ``timeout`` seconds,
+    ``WriteError`` if the folder cannot be made or written (read-only, not ours).
     """
     path = Path(folder)
     try:
@@ -119,12 +120,12 @@ def _escaped(match: re.Match[str]) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
-def _unwritable(folder: Path, exc: OSError) -> StoreError:
+def _unwritable(folder: Path, exc: OSError) -> WriteError:
     """A folder corroborator may not write a dossier in (read-only, not ours, full)."""
-    return StoreError(
-        f"{terminal_text(folder)}: corroborator cannot write a dossier here "
-        f"({exc.strerror or exc}): give a folder you may write to, or ask its owner."
-    )
+    problem = write_problem(exc, folder) or Problem(exc.strerror or str(exc), NOT_OURS)
+    return WriteError(f"{terminal_text(folder)}: corroborator cannot write a dossier here: "
+                      f"{problem.what}. Nothing was written. "
+                      f"{problem.then('run the command again')}")
 
 
 def _acquire(fd: int, folder: Path, timeout: float, waiting: Callable[[str], None] | None) -> None:
