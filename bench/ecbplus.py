@@ -276,7 +276,8 @@ def analysed(corpus: Path, cache: Path | None) -> dict[str, Any]:
 
     settings = Settings()
     raw, _ = read([corpus], settings)
-    docs, sents, mentions, _, ents, _ = analyse(clean_reports(raw, settings=settings), settings)
+    found = analyse(clean_reports(raw, settings=settings), settings)
+    docs, sents, mentions, ents = found.docs, found.sentences, found.mentions, found.entities
     entities, canon = merge_entities(ents)
     starts: dict[str, list[int]] = defaultdict(list)
     for s in sents:
