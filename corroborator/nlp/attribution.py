@@ -50,7 +50,7 @@ CLAUSE_CUES = frozenset(
 CUES = REPORTING | frozenset(
     "clarify recommend expect project calculate tally count cite rate believe think "  # noqa: SIM905
     "forecast predict calculate put make want plan propose intend seek demand urge ask offer "
-    "reference mention feature publish call point list".split()
+    "reference mention feature publish call point list brag unveil".split()
 ) | CLAUSE_CUES
 # verbs of speech proper: what they report is a clause or a quotation, never a noun object
 SPEECH = frozenset(
@@ -87,6 +87,15 @@ UNVERIFIED = frozenset({"posts", "post", "rumours", "rumors", "rumour", "rumor",
 # complaint" or "a 46-page analysis" only describes the document
 VALUES = frozenset({"estimate", "estimates", "count", "tally", "figure", "figures", "projection",
                     "projections", "calculation", "forecast", "poll"})
+RECKONINGS = frozenset({"estimate", "count", "tally", "calculation", "reckoning", "measure"})
+# common nouns for a body that speaks as one: what "it said" stands for
+BODIES = frozenset(
+    "ministry agency government company department office council court committee union "  # noqa: SIM905
+    "firm board army military police service authority administration commission "
+    "campaign party group organisation organization institute center centre bank "
+    "hospital university school newspaper paper network station coalition alliance "
+    "embassy regulator watchdog charity foundation team club league".split()
+)
 ACCOUNTS = frozenset({"account", "page", "website", "site", "channel", "feed", "blog", "profile"})
 ANONYMOUS = frozenset({"source", "sources", "person", "people", "insider", "insiders"})
 NOUN_MODIFIERS = frozenset({"det", "poss", "amod", "compound", "nummod"})
@@ -127,7 +136,12 @@ MALE_NAMES = frozenset(
     "vincent russell elijah louis bobby philip johnny mike bill tom jim bob barack bernie ted "
     "marco mitt chris tim rand jeb newt dick al rudy reince steve sean ben carlos luis miguel "
     "jorge pedro antonio francisco manuel javier vladimir emmanuel boris xi ahmed mohammed "
-    "muhammad ali omar hassan ivan dmitri sergei".split()
+    "muhammad ali omar hassan ivan dmitri sergei hans klaus jurgen pierre jean-luc luca marco "
+    "giovanni francesco alejandro diego pablo rafael andres fernando ricardo sergio mateo "
+    "hamid karim yusuf ibrahim mustafa mahmoud khalid tariq rahul amit raj arjun vijay "
+    "hiroshi takeshi kenji wei jun hao min-jun tomas jan piotr pavel andrei nikolai oleg "
+    "olaf lars sven erik nils kofi kwame emeka chinedu tunde liam owen connor declan "
+    "ian colin neil graham martin hugh rupert nigel simon luke travis trevor wesley".split()
 )
 FEMALE_NAMES = frozenset(
     "mary patricia jennifer linda elizabeth barbara susan jessica sarah karen lisa nancy betty "  # noqa: SIM905
@@ -140,9 +154,19 @@ FEMALE_NAMES = frozenset(
     "danielle beverly isabella theresa diana natalie brittany charlotte marie kayla alexis lori "
     "hillary melania ivanka michelle nancy elaine kellyanne sarah huma donna carly nikki "
     "elizabeth kamala jill tulsi condoleezza madeleine angela theresa marine ana lucia carmen "
-    "rosa sofia elena irina olga fatima aisha leila priya lara".split()
+    "rosa sofia elena irina olga fatima aisha leila priya lara jane joanna susanna ines "
+    "isabel beatriz lucia paula adriana gabriela valentina camila daniela marta claudia "
+    "francesca giulia chiara ingrid astrid greta anke heike ursula sabine monique sylvie "
+    "nathalie amelie yasmin zainab mariam noor layla sunita anjali deepa kavita meera "
+    "yuki keiko hana mei ling xiu svetlana natasha tatiana anastasia ewa katarzyna agnieszka "
+    "ngozi amara chioma abena wanjiru siobhan niamh aoife fiona kirsty gemma holly jodie "
+    "tracy wendy sheila pauline rita vera nadia tanya".split()
 )
 PERSONAL = frozenset({"he", "she", "him", "her"})
+TITLES = frozenset(
+    "mr mrs ms dr sen rep gov mayor president minister gen col capt lt sgt judge senator "  # noqa: SIM905
+    "governor prof professor sir dame lord lady chief secretary commissioner director".split()
+)
 LOOKBACK_TOKENS = 600  # how far back a pronoun's antecedent is looked for
 
 
@@ -324,6 +348,12 @@ def _is_cue(node: Token, below: Token | None) -> bool:
             return False
     if below is None:
         return True
+    if below.i < node.i and any(t.text == ";" for t in node.doc[below.right_edge.i + 1 : node.i]):
+        return False  # "Unions say 1.2 million joined; the government says 400,000"
+    if lemma == "find" and below.dep_ == "dobj" and not _records(node):
+        return False  # "rescuers found 12 survivors": found, not stated
+    if below.dep_ == "advmod" and below.lower_ in ("up", "down") and below.i > node.i:
+        return True  # "reported 14 deaths, up from 9": the change is stated with the figure
     if below.dep_ == "advcl" and _elaborates(node, below):
         return True  # "police reported a crash, injuring three": a participle after the verb
     if below.dep_ == "npadvmod" and not below.ent_type_ and below.pos_ == "NOUN":
@@ -334,7 +364,7 @@ def _is_cue(node: Token, below: Token | None) -> bool:
             c.dep_ == "dobj" and c.i < below.i for c in node.children) and lemma not in LISTENERS:
         return True  # "cited endorsements from 88 generals": the parser hangs the object's
         # phrase on the verb
-    if below.dep_ == "prep" and below.lower_ in CIRCUMSTANCE_PREPS:
+    if below.dep_ == "prep" and below.lower_ in CIRCUMSTANCE_PREPS and not _margin(below):
         return False
     if lemma in CLAUSE_CUES and below.dep_ != "ccomp":
         return False  # "ruled that ...", not "ruled the country for 20 years"
@@ -342,6 +372,20 @@ def _is_cue(node: Token, below: Token | None) -> bool:
     # storm claimed 20 lives": no speech
     return not (below.dep_ in ("dobj", "dative") and (
         lemma in LISTENERS or lemma in SPEECH and below.pos_ == "NOUN"))
+
+
+def _records(verb: Token) -> bool:
+    """Whether the subject of ``verb`` is a record or a survey ('the study found')."""
+    subj = subject(verb)
+    return subj is not None and (subj.lemma_.lower() in RECORDS | SURVEYS or subj.lower_ in RECORDS)
+
+
+def _margin(prep: Token) -> bool:
+    """'shows Clinton ahead by 3.7 points', 'estimated the crowd at 20,000': 'by' or 'at'
+    with a figure is what is stated, not when or how it was."""
+    return prep.lower_ in ("by", "at") and any(
+        c.dep_ == "pobj" and (c.like_num or any(d.dep_ == "nummod" and d.like_num for d in c.children))
+        and c.ent_type_ not in ("DATE", "TIME") for c in prep.children)
 
 
 def _elaborates(verb: Token, clause: Token) -> bool:
@@ -381,7 +425,7 @@ def subject(verb: Token) -> Token | None:
             if objs:
                 return objs[0]
         subj = [c for c in kids if c.dep_ in ("nsubj", "nsubjpass")]
-        subj = [c for c in subj if c.lower_ not in ("who", "which", "that")] or subj
+        subj = [c for c in subj if not _relative(c)] or subj
         if subj and subj[0].dep_ == "nsubj" or (subj and cur.i == verb.i and cur.tag_ != "VBN"):
             return _nominal(subj[0], cur)
         if cur.dep_ in ("relcl", "acl") and cur.head.pos_ in ("NOUN", "PROPN") and not subj:
@@ -402,9 +446,14 @@ def subject(verb: Token) -> Token | None:
     return None
 
 
+def _relative(tok: Token) -> bool:
+    """'who', 'which', 'that' as relative pronouns; not 'the WHO'."""
+    return tok.lower_ in ("who", "which", "that") and not (tok.text.isupper() and tok.pos_ == "PROPN")
+
+
 def _nominal(subj: Token, verb: Token) -> Token | None:
     """A subject that is a word, not a dash the parser took for one."""
-    if subj.lower_ in ("who", "which", "that"):
+    if _relative(subj):
         return verb.head if verb.head.pos_ in ("NOUN", "PROPN") else None
     if subj.lower_ in ("n't", "n’t", "not", "you", "one", "there"):
         return None  # a negation the tagger took for a noun; a generic "you"
@@ -434,6 +483,11 @@ def according_to(doc: Doc, tok: Token, quotes: Attributed = ()) -> Attribution |
                 c.ent_type_ in SPEAKER_LABELS or any(d.dep_ in ("det", "poss") for d in c.children))]
             if objs:
                 found.append((t.i, objs[0], "per"))
+        elif t.lower_ == "by" and t.dep_ == "prep":  # "by one estimate", "by the agency's count"
+            objs = [c for c in t.children if c.dep_ == "pobj" and c.lemma_.lower() in RECKONINGS
+                    and any(d.dep_ in ("det", "poss", "nummod") for d in c.children)]
+            if objs:
+                found.append((t.i, objs[0], "by"))
     found = [f for f in found if tok.i not in {t.i for t in f[1].subtree}]
     if not found:
         return None  # the figure describes the source: "according to a 52-count complaint"
@@ -591,6 +645,10 @@ def _noun_phrase(doc: Doc, tok: Token) -> str:
     while start < tok.i and (doc[start].pos_ in ("DET", "PUNCT") or doc[start].is_punct):
         start += 1
     end = tok.i + 1
+    close = [c for c in tok.rights if c.dep_ == "amod" and c.lower_ in ("familiar", "close")]
+    if close and close[0].right_edge.i - tok.i <= 6:
+        return strip_possessive(doc[start : close[0].right_edge.i + 1].text)  # "a person
+        # familiar with the matter", "people close to the talks": anonymous, as the text says
     of = [c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"]
     if of:
         objs = [c for c in of[0].children if c.dep_ == "pobj"]
@@ -623,9 +681,8 @@ def resolve_pronoun(doc: Doc, pron: Token, quotes: Attributed = ()) -> str | Non
         return None
     want = "m" if low in MALE else "f"
     inside = [(q.open_at, q.close_at) for q, _, _ in quotes]
-    persons = [e for e in ents_of(doc) if e.label_ == "PERSON" and e.end <= pron.i
-               and e.start >= pron.i - LOOKBACK_TOKENS
-               and not any(a <= e.start_char < b for a, b in inside)]
+    persons = [e for e in _persons(doc, max(0, pron.i - LOOKBACK_TOKENS), pron.i)
+               if not any(a <= e.start_char < b for a, b in inside)]
     speakers = {w for _, name, _ in quotes if name for w in name.split()}
     compatible = [e for e in reversed(persons) if gender(doc, e, persons, pron.i) in (None, want)
                   and not (e.root.dep_ == "compound" and e.root.head.pos_ == "NOUN")]
@@ -633,6 +690,27 @@ def resolve_pronoun(doc: Doc, pron: Token, quotes: Attributed = ()) -> str | Non
         if _salient(ent, speakers):
             return fullest(doc, ent)
     return fullest(doc, compatible[0]) if compatible else None
+
+
+def _persons(doc: Doc, lo: int, hi: int) -> list[Span]:
+    """The people named between tokens ``lo`` and ``hi``: PERSON entities, and runs of proper
+    nouns the tagger did not take for a person but that open with a given name or follow a
+    title ('Mayor Ines Varga', 'Ana Lima' read as a place)."""
+    people = [e for e in ents_of(doc) if e.label_ == "PERSON" and lo <= e.start and e.end <= hi]
+    taken = {i for e in people for i in range(e.start, e.end)}
+    i = lo
+    while i < hi:
+        j = i
+        while j < hi and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
+            j += 1
+        if j - i >= 2 and not taken & set(range(i, j)):
+            first, before = doc[i].lower_, doc[i - 1].lower_.rstrip(".") if i else ""
+            if first.rstrip(".") in TITLES and j - i >= 3:
+                people.append(doc[i + 1 : j])
+            elif first in MALE_NAMES | FEMALE_NAMES or before in TITLES:
+                people.append(doc[i:j])
+        i = max(j, i + 1)
+    return sorted(people, key=lambda e: e.start)
 
 
 def _group_antecedent(doc: Doc, pron: Token) -> str | None:
@@ -646,7 +724,7 @@ def _group_antecedent(doc: Doc, pron: Token) -> str | None:
         if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ not in ("NOUN", "PROPN"):
             continue
         plural = tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "cc" for c in tok.children)
-        org = tok.ent_type_ in ("ORG", "NORP", "GPE") or tok.lemma_.lower() in RECORDS
+        org = tok.ent_type_ in ("ORG", "NORP", "GPE") or tok.lemma_.lower() in RECORDS | BODIES
         if (pron.lower_ == "they" and plural) or (pron.lower_ == "it" and not plural and org):
             name, _ = source_name(doc, tok)
             return name

@@ -33,6 +33,11 @@ from .syntax import (
 OPEN = "“\"«„"
 CLOSE = {"“": "”", '"': '"', "«": "»", "„": "“"}
 MIN_WORDS = 2  # one-word scare quotes ("coolest") are not quotations
+# verbs that introduce a quotation beside the reporting ones: '"Why?" she asked'
+QUOTE_VERBS = frozenset(
+    "ask chant shout yell scream cry exclaim quip joke whisper plead continue sing".split()  # noqa: SIM905
+)
+TAG_WORDS = 6  # words of a speaker tag that follows a quote as its own sentence ("she asked.")
 LABEL_CHARS = 45  # how far into a quote a speaker label ("PENCE:") may end
 AFTER_WINDOW = 30  # tokens searched after a quote for its verb: '"...," Dr. X, a long role, said'
 
@@ -93,11 +98,12 @@ def _verb_near(doc: Doc, sent: Span, qs: QuoteSpan, after: bool) -> Token | None
 
 
 def _reports(tok: Token) -> bool:
-    """A reporting verb, or 'read' with no object ('"...," the letter read')."""
+    """A reporting verb, a verb of voice ('asked', 'shouted', 'chanted'), or 'read' with no
+    object ('"...," the letter read')."""
     if tok.pos_ not in ("VERB", "AUX"):
         return False
     lemma = tok.lemma_.lower()
-    return lemma in REPORTING or lemma == "read" and not any(
+    return lemma in REPORTING or lemma in QUOTE_VERBS or lemma == "read" and not any(
         c.dep_ in ("dobj", "ccomp", "prep") and c.i > tok.i for c in tok.children)
 
 
@@ -173,7 +179,8 @@ def _speaker(doc: Doc, qs: QuoteSpan, spans: list[QuoteSpan], people: list[tuple
         found = according_to(doc, after[0])
         if found is not None:
             return found.said_by, found.cue
-    verb = _verb_near(doc, sent, qs, after=True) or _verb_near(doc, sent, qs, after=False)
+    verb = (_verb_near(doc, sent, qs, after=True) or _tag_after(doc, sent, qs)
+            or _verb_near(doc, sent, qs, after=False))
     if verb is None:
         open_tok = doc.char_span(qs.open_at, qs.open_at + 1, alignment_mode="expand")
         if open_tok is not None and len(open_tok) and sent_of(open_tok[0]) != sent:
@@ -193,6 +200,23 @@ def _speaker(doc: Doc, qs: QuoteSpan, spans: list[QuoteSpan], people: list[tuple
         name = resolve_pronoun(doc, subj, [*done, *((q, None, None) for q in spans)])
         return name or _antecedent(doc, people, qs.open_at), verb.text
     return source_name(doc, subj, done)[0], verb.text
+
+
+def _tag_after(doc: Doc, sent: Span, qs: QuoteSpan) -> Token | None:
+    """'"Why were 40 buses late?" Ana Lima asked.': a quote ending in '?' or '!' ends its
+    sentence, and the tag that names its speaker opens the next one."""
+    if sent.end >= len(doc) or text_of(doc)[max(0, qs.close_at - 1)] not in "?!":
+        return None
+    if any(t.idx > qs.close_at and not t.is_punct for t in sent):
+        return None  # the sentence goes on after the quote
+    nxt = sent_of(doc[sent.end])
+    if "\n" in text_of(doc)[qs.close_at : nxt.start_char]:
+        return None  # a new paragraph, not the quote's tag
+    words = [t for t in nxt if not t.is_punct][:TAG_WORDS]
+    verb = next((t for t in words if _reports(t)), None)
+    if verb is None or verb.i + 1 < nxt.end and not doc[verb.i + 1].is_punct:
+        return None  # "Officials said the buses ...": a sentence of its own, not a tag
+    return verb
 
 
 def _colon_verb(doc: Doc, qs: QuoteSpan) -> Token | None:
