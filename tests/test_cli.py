@@ -5,16 +5,22 @@
 - counts are pluralised, `-q` prints no summary, re-adding a report says why nothing was
   added, `add --regroup DIR` needs no report;
 - `corroborator.build("reports/")` reads one folder, not its name's characters;
-- the README's commands work as written after its set-up commands.
+- the README's commands work as written after its set-up commands;
+- issue 19, 8: a full disk, a file size limit and a read-only dossier folder give a message
+  naming the folder and the problem (no traceback), and lose nothing recorded: the same
+  command goes through once the problem is gone.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 from collections.abc import Iterator
+from contextlib import closing, contextmanager
 from pathlib import Path
 
 import pytest
@@ -199,6 +205,170 @@ def test_cli_the_library_build_takes_urls_among_its_paths(site: SiteServer, loop
     assert {d.id for d in record.documents} == {"003_tesk-radio", "127.0.0.1-council-budget"}, \
         record.skipped
     assert "/news/council-budget.html" in site.paths()
+
+
+# --- a full disk, a file size limit, a read-only folder (issue 19, 8) ---------------------
+
+LATE = "005_kelda-islander.txt"  # of one_report's work folder, not in its dossier
+SIZE_LIMIT = 100_000  # bytes: the record and the caches are larger, inputs.json smaller
+
+# The CLI with a file size limit (ulimit -f): a write past it fails with EFBIG (SIGXFSZ,
+# which would kill the process, ignored as a shell with `ulimit -f` and `trap` does).
+LIMITED = r"""
+import resource, signal, sys
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+limit = int(sys.argv[1])
+resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+from corroborator.cli import cli
+sys.exit(cli(sys.argv[2:], "corroborator"))
+"""
+
+
+def kept(folder: Path) -> tuple[list[str], str]:
+    """The record, row for row (checked whole), and inputs.json."""
+    with closing(sqlite3.connect(folder / "record.sqlite")) as db:
+        assert db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        rows = list(db.iterdump())
+    return rows, (folder / "inputs.json").read_text()
+
+
+def failed_clearly(done: subprocess.CompletedProcess[str], folder: Path, problem: str) -> str:
+    """The one-line message of a command that could not write ``folder``."""
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "Traceback" not in done.stderr, done.stderr
+    lines = [line for line in done.stderr.splitlines() if line.startswith("Error: ")]
+    assert len(lines) == 1, done.stderr
+    assert lines[0].startswith(f"Error: {folder}: corroborator cannot write a dossier here: "
+                               f"{problem}"), lines[0]
+    return lines[0]
+
+
+@pytest.mark.issue(19)
+@pytest.mark.parametrize("command", ["add", "build"])
+def test_cli_a_file_size_limit_is_told_and_loses_nothing(command: str,
+                                                        one_report: dict[str, object],
+                                                        tmp_path: Path) -> None:
+    folder = copy_of(one_report, tmp_path)
+    work = Path(str(one_report["work"]))
+    args = (["add", folder, work / LATE] if command == "add"
+            else ["build", work, "--out", folder])
+    before = kept(folder)
+    done = subprocess.run([sys.executable, "-c", LIMITED, str(SIZE_LIMIT), *map(str, args)],
+                          cwd=tmp_path, capture_output=True, text=True, timeout=600,
+                          check=False)
+    message = failed_clearly(done, folder, f"a file reached the size limit for files of "
+                                           f"{SIZE_LIMIT:,} bytes")
+    assert message.endswith("is as it was. Raise the limit (ulimit -f) or write elsewhere, "
+                            "then run the command again.")
+    assert kept(folder) == before
+    run(*args, cwd=tmp_path)  # no limit: the same command goes through
+    assert record_ids(folder) == {"001_port-ansel-courier", "005_kelda-islander"}
+
+
+@contextmanager
+def small_disk(folder: Path, size: str) -> Iterator[Path]:
+    """A tmpfs of ``size`` mounted on ``folder`` (root only; skipped elsewhere)."""
+    if os.geteuid() != 0:
+        pytest.skip("mounting a small file system needs root")
+    folder.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs",
+                              str(folder)], capture_output=True, text=True, check=False)
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {mounted.stderr.strip()}")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", str(folder)], check=True)
+
+
+def fill(disk: Path, leave: int) -> Path:
+    """A file taking all the free space of ``disk`` but ``leave`` bytes."""
+    st = os.statvfs(disk)
+    filler = disk / "filler"
+    with filler.open("wb") as fh:
+        left = st.f_bavail * st.f_frsize - leave
+        while left > 0:
+            left -= fh.write(bytes(min(left, 1 << 20)))
+    return filler
+
+
+@pytest.mark.issue(19)
+def test_cli_a_full_disk_during_add_is_told_and_loses_nothing(one_report: dict[str, object],
+                                                               tmp_path: Path) -> None:
+    work = Path(str(one_report["work"]))
+    with small_disk(tmp_path / "disk", "4m") as disk:
+        folder = disk / "d"
+        shutil.copytree(one_report["built"], folder)  # type: ignore[arg-type]
+        before = kept(folder)
+        filler = fill(disk, leave=16 * 1024)
+        done = run("add", folder, work / LATE, cwd=tmp_path, ok=False)
+        message = failed_clearly(done, folder, "the disk is full")
+        assert message.endswith("Nothing was added: the record is as it was. Free some "
+                                "space, then run the command again.")
+        assert kept(folder) == before
+        filler.unlink()
+        run("add", folder, work / LATE, cwd=tmp_path)
+        assert record_ids(folder) == {"001_port-ansel-courier", "005_kelda-islander"}
+
+
+def read_only(path: Path) -> tuple[list[str], list[str]]:
+    """The commands that make ``path`` read-only and writable again: chmod, or for root
+    (whom modes do not stop) the immutable attribute."""
+    if os.geteuid() != 0:
+        return ["chmod", "a-w", str(path)], ["chmod", "u+w", str(path)]
+    return ["chattr", "+i", str(path)], ["chattr", "-i", str(path)]
+
+
+@contextmanager
+def made_read_only(path: Path) -> Iterator[None]:
+    lock, unlock = read_only(path)
+    if subprocess.run(lock, capture_output=True, check=False).returncode != 0:
+        pytest.skip(f"{lock[0]} cannot make {path.name} read-only here")
+    try:
+        yield
+    finally:
+        subprocess.run(unlock, check=True)
+
+
+@pytest.mark.issue(19)
+@pytest.mark.parametrize("command", ["add", "build"])
+def test_cli_a_read_only_dossier_folder_is_told_before_the_work(command: str,
+                                                                one_report: dict[str, object],
+                                                                tmp_path: Path) -> None:
+    folder = copy_of(one_report, tmp_path)
+    work = Path(str(one_report["work"]))
+    args = ["add", folder, work / LATE] if command == "add" else ["build", work, "--out", folder]
+    before, files = kept(folder), files_in(folder)
+    with made_read_only(folder):
+        done = run(*args, cwd=tmp_path, ok=False)
+    failed_clearly(done, folder, "this user may not write there")
+    assert "Give a folder you may write to (or ask its owner)" in done.stderr
+    assert kept(folder) == before
+    # told before the work: the new report was not analysed into the (writable) cache
+    assert files_in(folder) == files
+
+
+def files_in(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.name != ".lock")
+
+
+@pytest.mark.issue(19)
+@pytest.mark.skipif(os.geteuid() != 0, reason="a page that cannot be replaced: chattr, as root")
+def test_cli_pages_not_written_after_the_record_say_how_to_write_them(
+        one_report: dict[str, object], tmp_path: Path) -> None:
+    folder = copy_of(one_report, tmp_path)
+    work = Path(str(one_report["work"]))
+    with made_read_only(folder / "index.html"):
+        done = run("add", folder, work / LATE, cwd=tmp_path, ok=False)
+    message = failed_clearly(done, folder, "this user may not write there")
+    assert message.endswith("The record was written, but not its pages (index.html, "
+                            "dossier.json). Give a folder you may write to (or ask its "
+                            f"owner), then run `corroborator export {folder}`.")
+    with closing(sqlite3.connect(folder / "record.sqlite")) as db:
+        assert len(db.execute("SELECT id FROM documents").fetchall()) == 2
+    assert str(work / LATE) in json.loads((folder / "inputs.json").read_text())["paths"]
+    run("export", folder, cwd=tmp_path)
+    assert record_ids(folder) == {"001_port-ansel-courier", "005_kelda-islander"}
 
 
 # --- packaging --------------------------------------------------------------------------
