@@ -64,6 +64,8 @@ def test_attribution_classes_source_found(text, figure, source):
         ("The campaign asked Lena Holt, the host of this year's forum, to check claims.",
          "this year"),
         ("The spot concludes with footage from the debate last week.", "last week"),
+        ("In his 2002 book, Mr. Aldo Brandt suggested saving each month.", "2002"),
+        ("During his 7 years in office, Mr. Aldo Brandt said, the harbour grew.", "7 years"),
         ("In the poll, conducted in early May, the mayor led by 5 points.", "early May"),
         ("She saved in one of the 529 plans that your city probably offers.", "529"),
     ],
@@ -81,6 +83,7 @@ def test_attribution_classes_claim_with_an_object_is_no_speech():
     ("text", "name"),
     [
         ("Republican nominee Gov.  Mike Pence said 20 staff left.", "Mike Pence"),
+        ("Ana Lima, 45, said 20 staff left.", "Ana Lima"),
         ("A person familiar with the matter said the deal was worth $2 billion.",
          "person familiar with the matter"),
     ],

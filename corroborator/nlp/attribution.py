@@ -87,7 +87,7 @@ UNVERIFIED = frozenset({"posts", "post", "rumours", "rumors", "rumour", "rumor",
 # complaint" or "a 46-page analysis" only describes the document
 VALUES = frozenset({"estimate", "estimates", "count", "tally", "figure", "figures", "projection",
                     "projections", "calculation", "forecast", "poll"})
-RECKONINGS = frozenset({"estimate", "count", "tally", "calculation", "reckoning", "measure"})
+RECKONINGS = frozenset({"estimate", "count", "tally", "calculation", "reckoning"})
 # common nouns for a body that speaks as one: what "it said" stands for
 BODIES = frozenset(
     "ministry agency government company department office council court committee union "  # noqa: SIM905
@@ -240,6 +240,8 @@ def _on_path(doc: Doc, tok: Token, quotes: Attributed) -> Attribution | None:
             below = path[k - 2]  # "said Wednesday, the first death since 2015": the parser
             # hangs the appositive on the date
         if _is_cue(node, below):
+            if _fronted(tok, node, below):
+                return fallback  # "In his 2002 book, McKinley suggested ...": when and where
             found = _verb_source(doc, node, quotes)
             if found is not None:
                 return found
@@ -265,6 +267,15 @@ def _on_path(doc: Doc, tok: Token, quotes: Attributed) -> Attribution | None:
                     if plan is not None and plan.lemma_.lower() in PROPOSALS and fallback is None:
                         fallback = _authored(doc, plan, quotes, named_only=True)
     return fallback  # a plan's author, when no one above it states the figure
+
+
+def _fronted(tok: Token, verb: Token, below: Token) -> bool:
+    """Whether the figure is in an adjunct put before the verb's subject ("During his 7 years
+    in office, Obama said ..."), which sets the scene of the saying; content put first is a
+    clause ("20 died, police said") or a quotation."""
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return (bool(subj) and tok.i < subj[0].left_edge.i and below.i < subj[0].i
+            and below.dep_ not in ("ccomp", "parataxis", "nsubj", "nsubjpass", "csubj"))
 
 
 def _in_record(doc: Doc, verb: Token, tok: Token, quotes: Attributed) -> Attribution | None:
@@ -505,7 +516,9 @@ def _parenthetical(doc: Doc, tok: Token, quotes: Attributed) -> Attribution | No
         if (child.dep_ in ("parataxis", "ccomp") and _lemma(child) in REPORTING | CLAUSE_CUES
                 and "," in (doc[child.left_edge.i].text, doc[max(0, child.left_edge.i - 1)].text)
                 and (child.i > tok.i or root.i < child.i)  # "X was, Y said, until 1999"
-                and tok.i not in {t.i for t in child.subtree}):
+                and tok.i not in {t.i for t in child.subtree}
+                and not any(_fronted(tok, root, c) for c in root.children
+                            if c.left_edge.i <= tok.i <= c.right_edge.i)):
             found = _verb_source(doc, child, quotes)
             if found is not None:
                 return found
@@ -603,6 +616,8 @@ def _name_at(doc: Doc, tok: Token) -> str:
     ents = [e for e in ents_of(doc) if e.start <= hi and lo < e.end and e.label_ in SPEAKER_LABELS]
     if ents:
         best = max(ents, key=lambda e: (e.start <= tok.i < e.end, len(e)))
+        if best.label_ != "PERSON" and lo < best.start and doc[lo].lower_ in MALE_NAMES | FEMALE_NAMES:
+            return strip_possessive(doc[lo : hi + 1].text)  # "Ana Lima", not the city of Lima
         return strip_possessive(best.text)
     if tok.lemma_.lower() in ACCOUNTS:  # "the Student Blockade account": the owner's name
         owners = [e for e in ents_of(doc) if e.label_ in SPEAKER_LABELS
