@@ -6,12 +6,16 @@
 1. a direct quotation holding the figure gives its speaker;
 2. a cue on the figure's way up the dependency tree: a reporting verb whose
    content the figure is in ("officials said 20 died", "a poll found 56%";
-   "the government put attendance at 107,000"), a noun of record with its
-   author ("an estimate by the Archive of 140,000"), a relative clause on the
-   figure's noun ("the $1.6 billion that Anderson estimates");
-3. "according to X" / "per X", the one nearest the figure when a sentence
-   holds several ("from 88,000 (according to the army) to 107,000 (according to
-   the police)");
+   "the government put attendance at 107,000", "estimated the crowd at 20,000"),
+   a noun of record with its author ("an estimate by the Archive of 140,000"), a
+   relative clause on the figure's noun ("the $1.6 billion that Anderson
+   estimates"). Not content: the listener ("asked the moderator, who ..."), a
+   noun object of a verb of speech ("the storm claimed 20 lives"), a circumstance
+   of the saying ("said on Tuesday"), an adjunct put before the speaker ("In his
+   2002 book, X suggested"), a clause across a semicolon;
+3. "according to X" / "per X" / "by one estimate", the one nearest the figure
+   when a sentence holds several ("from 88,000 (according to the army) to
+   107,000 (according to the police)");
 4. a reporting clause set off by commas (", the ministry said,"), and a speaker
    label opening the paragraph ("Mayor: 56 injured", a transcript's "PENCE:").
 
@@ -19,10 +23,12 @@ The source is then named by ``source_name``: a document or record stands for
 its author ("a report by Acme" -> Acme, "figures from the coast guard" -> coast
 guard, "the agency's data" -> agency), a name is taken whole ("Brig. Gen. Ana
 Ruiz" -> the entity "Ana Ruiz", never a title alone), a common noun keeps its
-modifiers ("independent surveys"), and "he"/"she" is resolved to the nearest
-earlier person whose gender does not disagree (``resolve_pronoun``). A claimer is
-always a stretch of the report's own text. Each answer carries a kind: named,
-nominal, anonymous, pronoun (resolved) or None (the outlet's own voice).
+modifiers ("independent surveys", "a person familiar with the matter"), a
+dateline ("LOS ANGELES, May 2") is no source, and a pronoun is resolved by
+agreement (``resolve_pronoun``, ``nlp.pronouns``). A claimer is always a stretch
+of the report's own text. Each answer carries its cue and a kind: named, nominal,
+anonymous, pronoun (resolved) or None (the outlet's own voice); ``source_fields``
+gives what a mention records of them (``said_by_kind``, ``said_by_cue``).
 """
 
 from __future__ import annotations
@@ -32,8 +38,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
+from .pronouns import (
+    FEMALE_NAMES,
+    FEMALE_WORDS,
+    MALE_NAMES,
+    MALE_WORDS,
+    PERSONAL,
+    group_antecedent,
+    person_antecedent,
+)
 from .syntax import REPORTING, SPEAKER_LABELS, ents_of, path_up, sent_of, strip_possessive, text_of
 
 if TYPE_CHECKING:
@@ -113,63 +128,6 @@ NOT_LABELS = frozenset(
     "live read related correction q a by listen timeline factbox explainer fact check "
     "background context".split()
 )
-MALE = frozenset({"he", "him", "his", "himself"})
-FEMALE = frozenset({"she", "her", "hers", "herself"})
-MALE_WORDS = frozenset(
-    "mr mr. sir spokesman chairman congressman councilman businessman father husband son "  # noqa: SIM905
-    "brother king prince boy man uncle grandfather nephew".split()
-)
-FEMALE_WORDS = frozenset(
-    "mrs mrs. ms ms. miss madam spokeswoman chairwoman congresswoman councilwoman businesswoman "  # noqa: SIM905
-    "mother wife daughter sister queen princess girl woman aunt grandmother niece actress".split()
-)
-# common given names whose bearers are nearly always of one gender: the last evidence
-# "she said" has when the report gives no title, role or earlier pronoun for a person
-MALE_NAMES = frozenset(
-    "james john robert michael william david richard joseph thomas charles christopher daniel "  # noqa: SIM905
-    "matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy "
-    "ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin "
-    "scott brandon benjamin samuel gregory alexander frank patrick raymond jack dennis jerry "
-    "tyler aaron jose adam nathan henry douglas zachary peter kyle walter ethan jeremy harold "
-    "keith christian roger noah gerald carl terry sean austin arthur lawrence jesse dylan bryan "
-    "joe jordan billy bruce albert willie gabriel logan alan juan wayne roy ralph randy eugene "
-    "vincent russell elijah louis bobby philip johnny mike bill tom jim bob barack bernie ted "
-    "marco mitt chris tim rand jeb newt dick al rudy reince steve sean ben carlos luis miguel "
-    "jorge pedro antonio francisco manuel javier vladimir emmanuel boris xi ahmed mohammed "
-    "muhammad ali omar hassan ivan dmitri sergei hans klaus jurgen pierre jean-luc luca marco "
-    "giovanni francesco alejandro diego pablo rafael andres fernando ricardo sergio mateo "
-    "hamid karim yusuf ibrahim mustafa mahmoud khalid tariq rahul amit raj arjun vijay "
-    "hiroshi takeshi kenji wei jun hao min-jun tomas jan piotr pavel andrei nikolai oleg "
-    "olaf lars sven erik nils kofi kwame emeka chinedu tunde liam owen connor declan "
-    "ian colin neil graham martin hugh rupert nigel simon luke travis trevor wesley".split()
-)
-FEMALE_NAMES = frozenset(
-    "mary patricia jennifer linda elizabeth barbara susan jessica sarah karen lisa nancy betty "  # noqa: SIM905
-    "margaret sandra ashley kimberly emily donna michelle carol amanda dorothy melissa deborah "
-    "stephanie rebecca sharon laura cynthia kathleen amy angela shirley anna brenda pamela emma "
-    "nicole helen samantha katherine christine debra rachel carolyn janet catherine maria "
-    "heather diane ruth julie olivia joyce virginia victoria kelly lauren christina joan "
-    "evelyn judith megan andrea cheryl hannah jacqueline martha gloria teresa ann sara madison "
-    "frances kathryn janice jean abigail alice judy sophia grace denise amber doris marilyn "
-    "danielle beverly isabella theresa diana natalie brittany charlotte marie kayla alexis lori "
-    "hillary melania ivanka michelle nancy elaine kellyanne sarah huma donna carly nikki "
-    "elizabeth kamala jill tulsi condoleezza madeleine angela theresa marine ana lucia carmen "
-    "rosa sofia elena irina olga fatima aisha leila priya lara jane joanna susanna ines "
-    "isabel beatriz lucia paula adriana gabriela valentina camila daniela marta claudia "
-    "francesca giulia chiara ingrid astrid greta anke heike ursula sabine monique sylvie "
-    "nathalie amelie yasmin zainab mariam noor layla sunita anjali deepa kavita meera "
-    "yuki keiko hana mei ling xiu svetlana natasha tatiana anastasia ewa katarzyna agnieszka "
-    "ngozi amara chioma abena wanjiru siobhan niamh aoife fiona kirsty gemma holly jodie "
-    "tracy wendy sheila pauline rita vera nadia tanya".split()
-)
-PERSONAL = frozenset({"he", "she", "him", "her"})
-TITLES = frozenset(
-    "mr mrs ms dr sen rep gov mayor president minister gen col capt lt sgt judge senator "  # noqa: SIM905
-    "governor prof professor sir dame lord lady chief secretary commissioner director".split()
-)
-LOOKBACK_TOKENS = 600  # how far back a pronoun's antecedent is looked for
-
-
 @dataclass(frozen=True, slots=True)
 class Attribution:
     said_by: str | None
@@ -686,104 +644,10 @@ def kind_of(name: str | None, tok: Token | None = None) -> str | None:
 
 
 def resolve_pronoun(doc: Doc, pron: Token, quotes: Attributed = ()) -> str | None:
-    """The person 'he'/'she' stands for: the nearest earlier person named in the report whose
-    gender, as the report shows it, does not disagree; returned by the fullest form of the
-    name the report uses."""
-    low = pron.lower_
-    if low in ("they", "it"):
-        return _group_antecedent(doc, pron)
-    if low not in PERSONAL and low not in ("his", "hers"):
-        return None
-    want = "m" if low in MALE else "f"
-    inside = [(q.open_at, q.close_at) for q, _, _ in quotes]
-    persons = [e for e in _persons(doc, max(0, pron.i - LOOKBACK_TOKENS), pron.i)
-               if not any(a <= e.start_char < b for a, b in inside)]
-    speakers = {w for _, name, _ in quotes if name for w in name.split()}
-    compatible = [e for e in reversed(persons) if gender(doc, e, persons, pron.i) in (None, want)
-                  and not (e.root.dep_ == "compound" and e.root.head.pos_ == "NOUN")]
-    for ent in compatible[:3]:  # the nearest that is someone speaking or acting, if any
-        if _salient(ent, speakers):
-            return fullest(doc, ent)
-    return fullest(doc, compatible[0]) if compatible else None
-
-
-def _persons(doc: Doc, lo: int, hi: int) -> list[Span]:
-    """The people named between tokens ``lo`` and ``hi``: PERSON entities, and runs of proper
-    nouns the tagger did not take for a person but that open with a given name or follow a
-    title ('Mayor Ines Varga', 'Ana Lima' read as a place)."""
-    people = [e for e in ents_of(doc) if e.label_ == "PERSON" and lo <= e.start and e.end <= hi]
-    taken = {i for e in people for i in range(e.start, e.end)}
-    i = lo
-    while i < hi:
-        j = i
-        while j < hi and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
-            j += 1
-        if j - i >= 2 and not taken & set(range(i, j)):
-            first, before = doc[i].lower_, doc[i - 1].lower_.rstrip(".") if i else ""
-            if first.rstrip(".") in TITLES and j - i >= 3:
-                people.append(doc[i + 1 : j])
-            elif first in MALE_NAMES | FEMALE_NAMES or before in TITLES:
-                people.append(doc[i:j])
-        i = max(j, i + 1)
-    return sorted(people, key=lambda e: e.start)
-
-
-def _group_antecedent(doc: Doc, pron: Token) -> str | None:
-    """What 'they' or 'it' stands for as a source: the nearest earlier subject, within the
-    pronoun's sentence and the two before it, that agrees in number (a plural noun for
-    'they'; a singular organisation or record for 'it')."""
-    sent = sent_of(pron)
-    first = sent_of(doc[max(0, sent.start - 1)]) if sent.start else sent
-    first = sent_of(doc[max(0, first.start - 1)]) if first.start else first
-    for tok in reversed(doc[first.start : pron.i]):
-        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ not in ("NOUN", "PROPN"):
-            continue
-        plural = tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "cc" for c in tok.children)
-        org = tok.ent_type_ in ("ORG", "NORP", "GPE") or tok.lemma_.lower() in RECORDS | BODIES
-        if (pron.lower_ == "they" and plural) or (pron.lower_ == "it" and not plural and org):
-            name, _ = source_name(doc, tok)
-            return name
-    return None
-
-
-def _salient(ent: Span, speakers: set[str]) -> bool:
-    root = ent.root
-    if root.dep_ in ("nsubj", "nsubjpass") or ent.text.split()[-1] in speakers:
-        return True
-    return root.dep_ in ("dobj", "attr", "appos") and root.head.lemma_.lower() in REPORTING
-
-
-def fullest(doc: Doc, ent: Span) -> str:
-    """The longest PERSON name of the report that ends with this one's last word."""
-    last = strip_possessive(ent.text).split()[-1] if ent.text.split() else ent.text
-    forms = [strip_possessive(e.text) for e in ents_of(doc) if e.label_ == "PERSON"
-             and strip_possessive(e.text).split()[-1:] == [last]]
-    return max(forms, key=len, default=strip_possessive(ent.text))
-
-
-def gender(doc: Doc, ent: Span, persons: list[Span], upto: int) -> str | None:
-    """'m', 'f' or None: from a title or role beside any mention of this person, or from
-    the first personal pronoun that follows a mention before another person is named."""
-    last = strip_possessive(ent.text).split()[-1:]
-    votes = {"m": 0, "f": 0}
-    for e in persons:  # a given name, in any mention of this person: "Elaine Kamarck"
-        words = strip_possessive(e.text).split()
-        if len(words) > 1 and words[-1:] == last:
-            votes["m"] += 2 * (words[0].lower() in MALE_NAMES)
-            votes["f"] += 2 * (words[0].lower() in FEMALE_NAMES)
-    mentions = [e for e in persons if strip_possessive(e.text).split()[-1:] == last]
-    for k, e in enumerate(mentions):
-        near = [t.lower_ for t in doc[max(0, e.start - 3) : e.start]]
-        near += [t.lower_ for t in doc[e.end : min(len(doc), e.end + 8)] if t.dep_ in ("appos", "attr")
-                 or t.head.dep_ == "appos"]
-        votes["m"] += sum(w in MALE_WORDS for w in near)
-        votes["f"] += sum(w in FEMALE_WORDS for w in near)
-        nxt = [p.start for p in persons if p.start > e.start and p.text.split()[-1:] != last]
-        stop = min(nxt + [upto])
-        for t in doc[e.end : stop]:
-            if t.lower_ in ("he", "she"):
-                votes["m" if t.lower_ == "he" else "f"] += 1
-                break
-    if votes["m"] == votes["f"]:
-        return None
-    return "m" if votes["m"] > votes["f"] else "f"
+    """Who a pronoun source stands for (``nlp.pronouns``): 'he'/'she' the nearest earlier
+    person whose gender does not disagree, by the fullest name the report gives; 'they'/'it'
+    the nearest earlier subject that agrees in number, named as a source is."""
+    if pron.lower_ in ("they", "it"):
+        tok = group_antecedent(doc, pron, RECORDS | BODIES)
+        return source_name(doc, tok)[0] if tok is not None else None
+    return person_antecedent(doc, pron, quotes)
