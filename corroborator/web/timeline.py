@@ -1,144 +1,139 @@
-"""The timeline: dated facts and events drawn on a time axis, as inline SVG.
+"""The timeline: the story's events in date order, their key figures, each figure's history,
+and everything the record dates drawn on a proportional time axis (inline SVG).
 
-Dates in a record are ISO strings at the precision the reports give
-(``2024``, ``2024-06``, ``2024-06-12``), so a date is an interval: a day is
-drawn as a dot, a month or a year as a bar over the whole period. A date
-fact in conflict draws every date its reports state, joined by a line.
+The page, top to bottom:
 
-Stories reach back: a ferry built in 1998, inspected in 2022, sunk on a
-Tuesday in June 2024. One linear axis would crush the story into a pixel, so
-the axis is broken into segments wherever dates are far apart; each segment
-has its own scale and ticks, and its width grows with what it holds.
+1. the story, day by day: the events and what is dated close to them (a day a
+   dot, a month a month-wide bar), on one scale (``timeaxis``);
+2. the background: what is dated before or after, on an axis of its own whose
+   long empty stretches are cut out and marked; a band shows where the story is;
+3. the events in date order, each with its date at its precision, its key
+   figures (the facts most reports state, conflicts marked with each side's
+   figure) and the figures the record follows over time (``reconcile.series``),
+   each drawn as a small chart on a proportional time axis;
+4. every dated fact in date order, paginated: the charts as a list.
 
-The SVG is built from numbers computed here; every string in it (labels,
-tooltips) goes through the template's autoescaping like the rest of a page.
+Labels are the record's own (a fact's label, an event's label); every string
+goes through the template's autoescaping like the rest of a page.
 """
 
 from __future__ import annotations
 
-import calendar
-import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
-from ..models import Fact
+from ..models import STATUSES, Fact
+from ..reconcile.series import Series
+from ..reconcile.sides import sides
 from ..report.render import format_value
 from . import urls
 from .common import Page, Request, paginate
 from .site import Site
+from .timeaxis import Axis, When, build_axis, parse_when
 
-__all__ = ["Chart", "When", "layout", "parse_when", "timeline"]
+__all__ = ["Chart", "Item", "When", "charts", "collect", "focus", "parse_when", "timeline"]
 
-ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T.*)?$")
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-WIDTH = 1100  # the chart's user units; it scales to the page width
-PAD = 14
-BREAK = 26  # room for the axis break between two segments
-MIN_SEGMENT = 90
-GAP = timedelta(days=14)  # dates further apart than this may go to separate segments
-MAX_SEGMENTS = 5
+WIDTH = 1100  # the charts' user units; they scale to the page width
+PAD = 16
 LANE = 24
-AXIS = 40
-CHAR = 6.6  # estimated width of one label character at the chart's font size
-LABEL_CHARS = 46
-TICK_ROOM = 78  # horizontal room one tick label needs
-EDGE = 30  # no tick label this close to a segment's edge, where the next segment's may be
-PAGE_SIZE = 60
-
-
-@dataclass(frozen=True, slots=True)
-class When:
-    """An ISO date at its precision, as the days it covers (``end`` inclusive)."""
-
-    text: str
-    start: date
-    end: date
-
-
-def parse_when(value: object) -> When | None:
-    """``2024``, ``2024-06`` or ``2024-06-12`` as the days it covers; None for anything else."""
-    if not isinstance(value, str) or not (m := ISO.match(value.strip())):
-        return None
-    year, month, day = int(m[1]), m[2] and int(m[2]), m[3] and int(m[3])
-    try:
-        if not month:
-            return When(value, date(year, 1, 1), date(year, 12, 31))
-        if not day:
-            last = calendar.monthrange(year, month)[1]
-            return When(value, date(year, month, 1), date(year, month, last))
-        return When(value, date(year, month, day), date(year, month, day))
-    except ValueError:  # month 13, 30 February: a date the parser got wrong
-        return None
+GROUP_HEAD = 22
+AXIS_ROOM = 46  # below the axis: tick labels, then the breaks' labels
+CHAR = 6.4  # estimated width of one label character at the chart's font size
+LABEL_CHARS = 52
+MIN_BAR = 3.0  # a month or a year narrower than this is still drawn this wide
+PAGE_SIZE = 60  # dated facts listed per page
+CHART_MAX = 60  # marks drawn in one chart: the events, then the facts most reports state
+KEY_FIGURES = 5
+NEAR = timedelta(days=31)  # a dated thing this close to the story's days is part of the story
+SERIES_W, SERIES_H, SERIES_LEFT, SERIES_TOP = 540, 160, 58, 26
+SERIES_LABEL = 48  # value labels closer than this are stacked
+STATUS_RANK = {s: k for k, s in enumerate(STATUSES)}
+GROUPS = (
+    ("Events", ("event",)),
+    ("Dates stated", ("date",)),
+    ("Figures stated for a date", ("as-of",)),
+)
 
 
 @dataclass(frozen=True, slots=True)
 class Item:
-    """One thing on the timeline: an event, or a fact with the dates its reports state."""
+    """One dated thing: an event, a date fact (every date its reports state), or a figure
+    stated for a date (``as-of``)."""
 
-    kind: str  # "event", "date" (a date fact) or "as-of" (a value stated for a date)
+    kind: str  # "event", "date" or "as-of"
     id: str
     label: str
     href: str
     status: str | None
     whens: tuple[When, ...]
+    n_reports: int
+    said: str = ""  # a sentence stating it, for the tooltip
 
     @property
     def start(self) -> date:
         return min(w.start for w in self.whens)
 
+    @property
+    def end(self) -> date:
+        return max(w.end for w in self.whens)
+
 
 def collect(site: Site) -> list[Item]:
-    """Every event with a date and every dated fact, earliest first, events before facts."""
+    """Every event with a date and every dated fact, earliest first, events first on a day."""
     items = [
-        Item("event", e.id, e.label, urls.event(e.id), None, (w,))
+        Item("event", e.id, e.label, urls.event(e.id), None, (w,), len(e.documents))
         for e in site.record.events
         if (w := parse_when(e.when))
     ]
-    items += [item for f in site.record.facts if (item := _fact_item(f))]
-    return sorted(items, key=lambda i: (i.start, i.kind != "event"))
+    items += [item for f in site.record.facts if (item := _fact_item(site, f))]
+    return sorted(items, key=lambda i: (i.start, i.kind != "event", -i.n_reports, i.label))
 
 
-def _fact_item(fact: Fact) -> Item | None:
+def _fact_item(site: Site, fact: Fact) -> Item | None:
     """A date fact at the dates its mentions state; another fact at the date it is stated for."""
     if fact.kind == "date":
         values = [m.value for m in fact.mentions] or [fact.value]
-        label, kind = fact.label.removeprefix("date: "), "date"
+        label, kind = fact.label, "date"
     else:
         values = [m.time for m in fact.mentions if m.time]
         label, kind = f"{fact.label}: {format_value(fact.value, fact.unit)}", "as-of"
     whens = {w.text: w for v in values if (w := parse_when(v))}
     if not whens:
         return None
-    return Item(kind, fact.id, label, urls.fact(fact.id), fact.status, tuple(whens.values()))
+    ordered = tuple(sorted(whens.values(), key=lambda w: (w.start, w.end)))
+    said = fact.mentions[0].sentence if fact.mentions else ""
+    n = len(site.fact_docs.get(fact.id, ()))
+    return Item(kind, fact.id, label, urls.fact(fact.id), fact.status, ordered, n, said)
+
+
+def focus(items: list[Item]) -> tuple[date, date] | None:
+    """The story's days: from its first event to its last, widened to take in what is dated
+    to a month or less within ``NEAR`` of them. None when no event has a date."""
+    events = [i for i in items if i.kind == "event"]
+    if not events:
+        return None
+    lo, hi = min(i.start for i in events), max(i.end for i in events)
+    fine = [i for i in items if i.kind != "event" and (i.end - i.start) <= NEAR]
+    grown = True
+    while grown:
+        grown = False
+        for i in fine:
+            if (i.start < lo and i.end >= lo - NEAR) or (i.end > hi and i.start <= hi + NEAR):
+                lo, hi, grown = min(lo, i.start), max(hi, i.end), True
+    return lo, hi
 
 
 # ---------------------------------------------------------------------------
-# geometry
+# charts
 
 
-@dataclass(frozen=True, slots=True)
-class Segment:
-    """A stretch of time drawn with one linear scale between ``x0`` and ``x1``."""
-
-    start: date
-    end: date  # exclusive
-    x0: float
-    x1: float
-    years: tuple[int, int]  # the first and last year of the dates in it (without padding)
-
-    def x(self, day: date) -> float:
-        span = (self.end - self.start).days
-        return round(self.x0 + (self.x1 - self.x0) * (day - self.start).days / span, 1)
-
-
-Bar = tuple[float, float, bool]  # x from, x to, clipped to the segment
+Bar = tuple[float, float]
 
 
 @dataclass(frozen=True, slots=True)
 class Mark:
-    """One item as drawn: dots and bars on its lane, a joining line, a label, a link."""
+    """One item as drawn: dots and bars on its lane, a joining line, a label, a tooltip."""
 
     item: Item
     y: float
@@ -153,116 +148,132 @@ class Mark:
 
 @dataclass(frozen=True, slots=True)
 class Chart:
-    """Everything the template draws."""
+    """Everything the template draws for one chart."""
 
+    name: str  # "story" or "background"
+    title: str
     width: int
     height: int
+    axis: Axis
     marks: list[Mark]
-    ticks: list[tuple[float, str]]
-    breaks: list[float]
     groups: list[tuple[float, str]]
     axis_y: float
+    band: tuple[float, float, str] | None  # where the story is, on the background chart
+    drawn: int
+    total: int
 
 
-def _runs(whens: list[When]) -> list[list[When]]:
-    """Dates (sorted by start) in runs with no gap longer than ``GAP``."""
-    runs: list[list[When]] = []
-    reach = date.min  # the last day the current run covers
-    for w in whens:
-        if runs and w.start <= reach + GAP:
-            runs[-1].append(w)
-            reach = max(reach, w.end)
-        else:
-            runs.append([w])
-            reach = w.end
-    return runs
-
-
-def _clusters(items: list[Item]) -> list[list[When]]:
-    """The dates that set the segments, in runs, merged down to ``MAX_SEGMENTS``.
-
-    Days set the segments. A month or a year that overlaps a run of days is
-    drawn clipped to it rather than stretching it: "June 2024" must not
-    squeeze the week the story happened into a quarter of its segment.
-    Merging joins the two neighbouring runs holding the fewest dates, so sparse
-    background years share a segment and the story's busy weeks keep their own.
-    """
-    whens = sorted((w for i in items for w in i.whens), key=lambda w: w.start)
-    runs = _runs([w for w in whens if w.end - w.start <= GAP])
-    spans = [(r[0].start, max(w.end for w in r)) for r in runs]
-    loose = [w for w in whens if w.end - w.start > GAP and not _overlaps(w, spans)]
-    merged: list[list[When]] = []
-    for run in sorted(runs + _runs(loose), key=lambda r: r[0].start):
-        if merged and run[0].start <= max(w.end for w in merged[-1]):
-            merged[-1] += run  # a loose run reaching into the next run of days
-        else:
-            merged.append(run)
-    while len(merged) > MAX_SEGMENTS:
-        k = min(range(len(merged) - 1), key=lambda i: len(merged[i]) + len(merged[i + 1]))
-        merged[k : k + 2] = [merged[k] + merged[k + 1]]
-    return merged
-
-
-def _overlaps(w: When, spans: list[tuple[date, date]]) -> bool:
-    return any(w.start <= end and start <= w.end for start, end in spans)
-
-
-def _segments(items: list[Item]) -> list[Segment]:
-    """One segment per cluster of dates, the width shared out by how many dates each holds."""
-    clusters = _clusters(items)
-    total = sum(len(c) for c in clusters)
-    room = WIDTH - 2 * PAD - BREAK * (len(clusters) - 1)
-    spare = max(0.0, room - MIN_SEGMENT * len(clusters))
-    x, out = float(PAD), []
-    for cluster in clusters:
-        width = min(MIN_SEGMENT, room / len(clusters)) + spare * len(cluster) / total
-        start, end = min(w.start for w in cluster), max(w.end for w in cluster) + timedelta(1)
-        pad = timedelta(days=max(1, (end - start).days // 25))
-        years = (start.year, (end - timedelta(1)).year)
-        out.append(Segment(start - pad, end + pad, x, x + width, years))
-        x += width + BREAK
+def charts(items: list[Item]) -> list[Chart]:
+    """The story's chart and the background's: each item in the one that holds all its dates."""
+    window = focus(items)
+    if window is None:
+        return [_chart("background", "Everything dated", items, None)] if items else []
+    lo, hi = window
+    inside = [i for i in items if lo <= i.start and i.end <= hi]
+    outside = [i for i in items if not (lo <= i.start and i.end <= hi)]
+    span = When("story", lo, hi)
+    title = f"The story, {_period(lo, hi)}"
+    out = [_chart("story", title, inside, None)]
+    if outside:
+        out.append(_chart("background", "Before and after the story", outside, span))
     return out
 
 
-def _extents(segments: list[Segment], w: When) -> list[tuple[float, float, bool]]:
-    """Where ``w`` falls on each segment it overlaps, and whether it was clipped there."""
-    out = []
-    for seg in segments:
-        lo, hi = max(w.start, seg.start), min(w.end + timedelta(1), seg.end)
-        if lo < hi:
-            out.append((seg.x(lo), seg.x(hi), lo != w.start or hi != w.end + timedelta(1)))
-    return out
+def _period(lo: date, hi: date) -> str:
+    a, b = When("", lo, lo).label, When("", hi, hi).label
+    return a if a == b else f"{a} to {b}"
 
 
-def _shapes(segments: list[Segment], item: Item) -> tuple[list[float], list[Bar]]:
-    """A dot for a day (or a period narrower than a few units), a bar for a month or a year."""
+def _chart(name: str, title: str, items: list[Item], story: When | None) -> Chart:
+    """Items on lanes, grouped by kind, over an axis built from their dates (and the story's)."""
+    chosen = _most_stated(items)
+    whens = [w for i in chosen for w in i.whens] + ([story] if story else [])
+    axis = build_axis(whens, PAD, WIDTH - PAD)
+    y, marks, groups = 0.0, [], []
+    for head, kinds in GROUPS:
+        group = [_mark(axis, i) for i in chosen if i.kind in kinds]
+        if group:
+            groups.append((y + 15, head))
+            placed, y = _lanes(group, y + GROUP_HEAD)
+            marks += placed
+            y += 6
+    band = None
+    if story:
+        a, b = axis.span(story)
+        band = (a, max(b, a + MIN_BAR), "the story (above)")
+    return Chart(
+        name,
+        title,
+        WIDTH,
+        int(y + AXIS_ROOM),
+        axis,
+        marks,
+        groups,
+        y + 4,
+        band,
+        len(chosen),
+        len(items),
+    )
+
+
+def _most_stated(items: list[Item]) -> list[Item]:
+    """At most ``CHART_MAX`` items, in date order: every event first, then the facts most
+    reports state, conflicts first among equals."""
+    if len(items) <= CHART_MAX:
+        return items
+    rank = sorted(
+        items,
+        key=lambda i: (i.kind != "event", -i.n_reports, STATUS_RANK.get(i.status or "", 9)),
+    )
+    kept = {id(i) for i in rank[:CHART_MAX]}
+    return [i for i in items if id(i) in kept]
+
+
+def _shapes(axis: Axis, item: Item) -> tuple[list[float], list[Bar]]:
+    """A dot at a day's middle; a bar over a month or a year, as wide as the days it covers."""
     dots, bars = [], []
     for w in item.whens:
-        for a, b, clipped in _extents(segments, w):
-            if w.start == w.end or (b - a < 6 and not clipped):
-                dots.append(round((a + b) / 2, 1))
-            else:
-                bars.append((a, b, clipped))
+        a, b = axis.span(w)
+        if w.precision == "day":
+            dots.append(round((a + b) / 2, 1))
+        else:
+            bars.append((a, round(max(b, a + MIN_BAR), 1)))
     return dots, bars
 
 
-def _mark(segments: list[Segment], item: Item) -> tuple[Mark, float, float]:
+def _mark(axis: Axis, item: Item) -> tuple[Mark, float, float]:
     """An item's mark on lane 0, with the horizontal room it takes (shapes and label)."""
-    dots, bars = _shapes(segments, item)
-    points = dots + [x for a, b, _ in bars for x in (a, b)]
-    left, right = min(points), max(points)
-    label = item.label if len(item.label) <= LABEL_CHARS else item.label[: LABEL_CHARS - 1] + "…"
+    dots, bars = _shapes(axis, item)
+    points = dots + [x for a, b in bars for x in (a, b)]
+    left, right = min(points) - 6, max(points) + 6
+    after, before = WIDTH - 4 - (right + 2), left - 2 - 4  # room for a label either side
+    label = _clip(item.label, min(LABEL_CHARS * CHAR, max(after, before)))
     width = len(label) * CHAR
-    anchor, label_x = "start", right + 7
-    if label_x + width > WIDTH - PAD and left - 7 - width >= PAD:
-        anchor, label_x = "end", left - 7
+    anchor, label_x = "start", right + 2
+    if width > after:
+        anchor, label_x = "end", left - 2
     lo, hi = (left, label_x + width) if anchor == "start" else (label_x - width, right)
-    centers = dots + [(a + b) / 2 for a, b, _ in bars]
-    join = (min(centers), max(centers)) if len(centers) > 1 else None
-    dates = ", ".join(w.text for w in item.whens)
-    title = f"{item.label} — {dates}" + (f" ({item.status})" if item.status else "")
-    mark = Mark(item, 0, tuple(dots), tuple(bars), join, label, round(label_x, 1), anchor, title)
+    centers = sorted(dots + [(a + b) / 2 for a, b in bars])
+    join = (centers[0], centers[-1]) if len(centers) > 1 else None
+    mark = Mark(
+        item, 0, tuple(dots), tuple(bars), join, label, round(label_x, 1), anchor, _title(item)
+    )
     return mark, lo, hi
+
+
+def _clip(text: str, room: float) -> str:
+    """``text`` cut (with an ellipsis) to the characters that fit in ``room`` units."""
+    fits = max(4, int(room / CHAR))
+    return text if len(text) <= fits else text[: fits - 1] + "…"
+
+
+def _title(item: Item) -> str:
+    """The tooltip: the whole label, the dates as stated, the status, a sentence stating it."""
+    dates = " or ".join(w.label for w in item.whens)
+    reports = f"{item.n_reports} report{'s' if item.n_reports != 1 else ''}"
+    status = f", {item.status}" if item.status else ""
+    said = f"\n“{item.said}”" if item.said else ""
+    return f"{item.label}\n{dates} ({reports}{status}){said}"
 
 
 def _lanes(marks: list[tuple[Mark, float, float]], top: float) -> tuple[list[Mark], float]:
@@ -270,92 +281,176 @@ def _lanes(marks: list[tuple[Mark, float, float]], top: float) -> tuple[list[Mar
     lanes: list[float] = []
     placed = []
     for mark, lo, hi in marks:
-        lane = next((i for i, right in enumerate(lanes) if right + 10 < lo), len(lanes))
+        lane = next((k for k, right in enumerate(lanes) if right + 8 < lo), len(lanes))
         if lane == len(lanes):
             lanes.append(hi)
         lanes[lane] = hi
-        placed.append(_at(mark, top + LANE * lane + LANE / 2))
+        placed.append(replace(mark, y=top + LANE * lane + LANE / 2))
     return placed, top + LANE * max(1, len(lanes))
 
 
-def _at(mark: Mark, y: float) -> Mark:
-    return Mark(
-        mark.item,
-        y,
-        mark.dots,
-        mark.bars,
-        mark.join,
-        mark.label,
-        mark.label_x,
-        mark.anchor,
-        mark.title,
-    )
-
-
-def layout(items: list[Item]) -> Chart | None:
-    """The chart of ``items``: segments, lanes for events then facts, an axis at the bottom."""
-    if not items:
-        return None
-    segments = _segments(items)
-    y, marks, groups = 0.0, [], []
-    for title, kinds in (("Events", ("event",)), ("Dated facts", ("date", "as-of"))):
-        chosen = [_mark(segments, i) for i in items if i.kind in kinds]
-        if chosen:
-            groups.append((y + 14, title))
-            placed, y = _lanes(chosen, y + 20)
-            marks += placed
-            y += 8
-    ticks = [t for seg in segments for t in _ticks(seg)]
-    breaks = [round(s.x1 + BREAK / 2, 1) for s in segments[:-1]]
-    return Chart(WIDTH, int(y + AXIS), marks, ticks, breaks, groups, y + 6)
-
-
 # ---------------------------------------------------------------------------
-# ticks
+# events, their key figures, and figures over time
 
 
-def _ticks(seg: Segment) -> list[tuple[float, str]]:
-    """Tick positions and labels for one segment: days, months or years, as room allows."""
-    room = max(1, int((seg.x1 - seg.x0) // TICK_ROOM))
-    days = (seg.end - seg.start).days
-    if days <= 45:
-        step = next((s for s in (1, 2, 7, 14) if days / s <= room), 31)
-        first = seg.start + timedelta(1)
-        dates = [first + timedelta(days=k) for k in range(0, days, step)]
-        labels = [f"{d.day} {MONTHS[d.month - 1]}" for d in dates]
-        labels[:1] = [f"{labels[0]} {dates[0].year}"] if dates else []
-    elif days <= 3 * 366:
-        step = next((s for s in (1, 2, 3, 6) if days / 30.4 / s <= room), 12)
-        dates = [d for d in _month_starts(seg) if (d.month - 1) % step == 0]
-        labels = [f"{MONTHS[d.month - 1]} {d.year}" for d in dates]
-    else:
-        step = next((s for s in (1, 2, 5, 10, 20, 50) if days / 365.25 / s <= room), 100)
-        dates = [date(y, 1, 1) for y in range(seg.start.year, seg.end.year + 1) if y % step == 0]
-        labels = [str(d.year) for d in dates]
-    return _spaced(
-        seg, [(seg.x(d), t) for d, t in zip(dates, labels, strict=True) if seg.start <= d < seg.end]
+def events(site: Site) -> list[dict[str, Any]]:
+    """Every event, dated ones in date order then the rest, with key figures and series."""
+    by_event: dict[str | None, list[Series]] = {}
+    for s in _all_series(site):
+        by_event.setdefault(s.event if s.event in site.events else None, []).append(s)
+    dated = sorted(
+        ((w, e) for e in site.record.events if (w := parse_when(e.when))),
+        key=lambda we: (we[0].start, we[0].end),
     )
+    undated = [e for e in site.record.events if parse_when(e.when) is None]
+    rows = []
+    for when, event in [*dated, *((None, e) for e in undated)]:
+        facts = site.facts_by_event.get(event.id, [])
+        figures = sorted(
+            (f for f in facts if f.kind != "date"),
+            key=lambda f: (-len(site.fact_docs[f.id]), STATUS_RANK.get(f.status, 9), f.label),
+        )
+        rows.append(
+            {
+                "id": event.id,
+                "label": event.label,
+                "href": urls.event(event.id),
+                "date": _date(when),
+                "where": site.event_places.get(event.id),
+                "n_reports": len(event.documents),
+                "n_facts": len(facts),
+                "n_conflicts": sum(f.status == "conflict" for f in facts),
+                "figures": [_figure(site, f) for f in figures[:KEY_FIGURES]],
+                "more_figures": max(0, len(figures) - KEY_FIGURES),
+                "facts_href": urls.facts(event=event.id),
+                "series": [series_row(s) for s in by_event.pop(event.id, [])],
+            }
+        )
+    return rows
 
 
-def _spaced(seg: Segment, ticks: list[tuple[float, str]]) -> list[tuple[float, str]]:
-    """Ticks clear of the segment's edges and of each other; one mid label if none is left."""
-    kept: list[tuple[float, str]] = []
-    for x, text in ticks:
-        clear = seg.x0 + EDGE <= x <= seg.x1 - EDGE
-        if clear and (not kept or x - kept[-1][0] >= TICK_ROOM):
-            kept.append((x, text))
-    if kept:
-        return kept
-    first, last = seg.years
-    return [(round((seg.x0 + seg.x1) / 2, 1), str(first) if first == last else f"{first}–{last}")]
+def _all_series(site: Site) -> list[Series]:
+    """Every series of the record (``Site.series_of`` holds each once per point).
+
+    Called from inside ``Site.memo`` builders, so it must not call ``memo`` itself (its lock
+    is not reentrant)."""
+    return list({id(s): s for s in site.series_of.values()}.values())
 
 
-def _month_starts(seg: Segment) -> list[date]:
-    out, d = [], date(seg.start.year, seg.start.month, 1)
-    while d < seg.end:
-        out.append(d)
-        d = date(d.year + d.month // 12, d.month % 12 + 1, 1)
-    return out
+def loose_series(site: Site) -> list[dict[str, Any]]:
+    """The series of no event the record has (shown after the events)."""
+    return [series_row(s) for s in _all_series(site) if s.event not in site.events]
+
+
+def _date(when: When | None) -> dict[str, Any] | None:
+    if when is None:
+        return None
+    return {
+        "text": when.text,
+        "label": when.label,
+        "precision": when.precision,
+        "start": when.start.isoformat(),
+        "end": when.end.isoformat(),
+    }
+
+
+def _figure(site: Site, fact: Fact) -> dict[str, Any]:
+    """A key figure: its value, or each side's figure and source when it is in conflict."""
+    stated = [
+        format_value(s.value, s.unit) + (f" ({', '.join(s.sources)})" if s.sources else "")
+        for s in sides(fact.mentions)
+    ]
+    times = sorted({w.label for m in fact.mentions if (w := parse_when(m.time))})
+    series = site.series_of.get(fact.id)
+    return {
+        "id": fact.id,
+        "label": fact.label,
+        "href": urls.fact(fact.id),
+        "status": fact.status,
+        "display": format_value(fact.value, fact.unit),
+        "stated": stated if fact.status == "conflict" else [],
+        "as_of": times,
+        "n_reports": len(site.fact_docs.get(fact.id, ())),
+        "series": series.id if series else None,
+    }
+
+
+def series_row(series: Series) -> dict[str, Any]:
+    """A figure's history: its points in time order, and a small chart on a proportional axis."""
+    points = [(p, w) for p in series.points if (w := parse_when(p.time))]
+    return {
+        "id": series.id,
+        "label": series.label,
+        "event": series.event,
+        "unit": series.unit,
+        "points": [
+            {
+                "time": p.time,
+                "date": w.label,
+                "value": p.value,
+                "display": format_value(p.value, series.unit),
+                "fact": p.fact,
+                "href": urls.fact(p.fact),
+            }
+            for p, w in points
+        ],
+        "chart": _series_chart(points, series.unit),
+    }
+
+
+def _series_chart(points: list[tuple[Any, When]], unit: str | None) -> dict[str, Any] | None:
+    """Each point at its date (a dot for a day, a bar for a month or a year) and its value,
+    from a zero baseline; time runs on one proportional scale, unbroken."""
+    values = [p.value for p, _ in points]
+    if len(points) < 2 or not all(isinstance(v, int | float) for v in values):
+        return None
+    axis = build_axis([w for _, w in points], SERIES_LEFT, SERIES_W - 44, max_breaks=0)
+    low, high = min(0.0, *values), max(values)
+    base = SERIES_H - 34
+    scale = (base - SERIES_TOP) / ((high - low) or 1.0)
+    drawn = []
+    for (p, w), v in zip(points, values, strict=True):
+        a, b = axis.span(w)
+        y = round(base - (v - low) * scale, 1)
+        bar = None if w.precision == "day" else (a, round(max(b, a + MIN_BAR), 1))
+        drawn.append(
+            {
+                "x": round((a + b) / 2, 1),
+                "y": y,
+                "bar": bar,
+                "href": urls.fact(p.fact),
+                "display": format_value(v, unit),
+                "date": w.label,
+            }
+        )
+    _place_labels(drawn)
+    return {
+        "width": SERIES_W,
+        "height": SERIES_H,
+        "base": base,
+        "top": SERIES_TOP,
+        "left": axis.left,
+        "right": axis.right,
+        "ticks": axis.ticks,
+        "low": format_value(low, unit),
+        "high": format_value(high, unit),
+        "line": " ".join(f"{d['x']},{d['y']}" for d in drawn),
+        "points": drawn,
+    }
+
+
+def _place_labels(points: list[dict[str, Any]]) -> None:
+    """Each point's value label above it; when the next point is close, to its left, and when
+    the last one is, to its right, so that two figures a day apart never print over each other."""
+    for k, p in enumerate(points):
+        near_next = k + 1 < len(points) and points[k + 1]["x"] - p["x"] < SERIES_LABEL
+        near_last = k > 0 and p["x"] - points[k - 1]["x"] < SERIES_LABEL
+        if near_next and not near_last:
+            p["label"] = (round(p["x"] - 8, 1), round(p["y"] + 4, 1), "end")
+        elif near_last and not near_next:
+            p["label"] = (round(p["x"] + 8, 1), round(p["y"] + 4, 1), "start")
+        else:
+            p["label"] = (p["x"], round(p["y"] - 9, 1), "middle")
 
 
 # ---------------------------------------------------------------------------
@@ -363,20 +458,30 @@ def _month_starts(seg: Segment) -> list[date]:
 
 
 def timeline(site: Site, request: Request) -> Page:
-    """The dated facts and events of the record on a time axis, a page of items at a time."""
-    paged = paginate(site.memo("timeline", collect), request, size=PAGE_SIZE)
-    rows: list[dict[str, Any]] = [
-        {
-            "kind": i.kind,
-            "id": i.id,
-            "label": i.label,
-            "status": i.status,
-            "dates": [w.text for w in i.whens],
-            "start": min(w.start for w in i.whens).isoformat(),
-            "end": max(w.end for w in i.whens).isoformat(),
-            "href": i.href,
-        }
-        for i in paged.items
-    ]
-    data = {"page": paged.links(request), "items": rows}
-    return Page("timeline.html", "Timeline", data, {"chart": layout(paged.items)})
+    """The events in order with their key figures and series; everything dated, charted."""
+    items = site.memo("timeline", collect)
+    paged = paginate(items, request, size=PAGE_SIZE)
+    data = {
+        "page": paged.links(request),
+        "events": site.memo("timeline-events", events),
+        "series": site.memo("timeline-loose-series", loose_series),
+        "items": [_item_row(i) for i in paged.items],
+    }
+    drawn = site.memo("timeline-charts", lambda s: charts(items))
+    return Page("timeline.html", "Timeline", data, {"charts": drawn})
+
+
+def _item_row(i: Item) -> dict[str, Any]:
+    return {
+        "kind": i.kind,
+        "id": i.id,
+        "label": i.label,
+        "status": i.status,
+        "dates": [w.text for w in i.whens],
+        "date_labels": [w.label for w in i.whens],
+        "start": i.start.isoformat(),
+        "end": i.end.isoformat(),
+        "n_reports": i.n_reports,
+        "said": i.said,
+        "href": i.href,
+    }
