@@ -52,6 +52,9 @@ def _speaker(text: str, fragment: str) -> str | None:
          "Aldo Brandt"),
         ("Rescuers found 12 survivors on Sunday, state media reported.", "12", "state media"),
         ("Ana Diaz cited endorsements from 88 retired judges.", "88", "Ana Diaz"),
+        ("The ministry’s latest bulletin lists 1,204 confirmed cases.", "1,204", "ministry"),
+        ("A spokesperson for the fire service, Ana Lima, said 9 crews were deployed.", "9",
+         "Ana Lima"),
     ],
 )
 def test_attribution_classes_source_found(text, figure, source):

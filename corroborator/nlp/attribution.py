@@ -304,7 +304,8 @@ def _is_cue(node: Token, below: Token | None) -> bool:
     lemma = _lemma(node)
     if lemma not in CUES or node.pos_ not in ("VERB", "AUX") and not (
             node.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in node.children)
-            and not any(c.dep_ in NOUN_MODIFIERS for c in node.children)):
+            and (any(c.dep_ in ("dobj", "ccomp") for c in node.children)
+                 or not any(c.dep_ in NOUN_MODIFIERS for c in node.children))):
         return False  # a verb, or one the tagger took for a noun ("the data show"; not
         # "Blige's upcoming show", a noun with its modifiers)
     if lemma in CUE_WITH:
@@ -589,11 +590,11 @@ def _name_at(doc: Doc, tok: Token) -> str:
         return strip_possessive(doc[lo : hi + 1].text)
     for child in tok.children:
         if child.dep_ == "appos" and child.text[:1].isalnum():
+            if child.pos_ == "PROPN" and child.text[:1].isalpha():
+                return _name_at(doc, child)  # "a spokesperson, Ana Lima,"
             for ent in ents_of(doc):
                 if ent.start <= child.i < ent.end and ent.label_ in SPEAKER_LABELS:
                     return strip_possessive(ent.text)
-            if child.pos_ == "PROPN" and child.text[:1].isalpha():
-                return _name_at(doc, child)
     return _noun_phrase(doc, tok)
 
 
