@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import (
+    NOT_OURS,
     CorroboratorError,
     InputError,
     NotIncremental,
@@ -441,11 +442,14 @@ def _identity(path: Path) -> tuple[int, int] | None:
 
 @contextmanager
 def _write_errors(folder: Path, kept: str) -> Iterator[None]:
-    """A failed write into ``folder`` as a ``WriteError`` (``kept``: what is as it was)."""
+    """A failed write into ``folder`` as a ``WriteError`` (``kept``: what is as it was).
+    Only writes happen here, so any OSError is one (``folder`` cannot be made, ...)."""
     try:
         yield
     except (OSError, sqlite3.Error) as exc:
         problem = write_problem(exc, folder)
+        if problem is None and isinstance(exc, OSError):
+            problem = Problem(exc.strerror or str(exc), NOT_OURS)
         if problem is None:
             raise
         raise WriteError(f"{terminal_text(folder)}: corroborator cannot write here: "

@@ -11,6 +11,9 @@ the same at two looks in a row, so a report still being written or copied is lef
 for a later look. Files are found as a build of the folder finds them: hidden files
 (``.name``) and other formats are ignored, so a writer can write under a hidden name
 and rename the file when it is whole.
+
+``Dossier.watch`` (``api.py``) runs ``watch`` with the models loaded and each batch
+added to the dossier; the command is a shell over it.
 """
 
 from __future__ import annotations
