@@ -135,6 +135,11 @@ def test_attribution_classes_pronoun_agrees_with_untagged_names(text, figure, so
         ("“Why were 40 buses late?” Councillor Ana Lima asked.", "buses", "Ana Lima"),
         ("“Though there are 4 years to go, the town honoured him,” the article read.",
          "honoured", "article"),
+        ("“Enough is enough!” shouted one marcher.", "Enough", "marcher"),
+        ("The president called the ruling “a disgrace to the nation” in a speech.", "disgrace",
+         "president"),
+        ("According to Varga, “the strike will go on until we win.”", "strike", "Varga"),
+        ("Bukele posted a video. “Oopsie… Too late,” he wrote.", "Too late", "Bukele"),
     ],
 )
 def test_attribution_classes_quote_speaker(text, fragment, speaker):

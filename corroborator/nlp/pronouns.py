@@ -79,6 +79,8 @@ TITLES = frozenset(
     "mr mrs ms dr sen rep gov mayor president minister gen col capt lt sgt judge senator "  # noqa: SIM905
     "governor prof professor sir dame lord lady chief secretary commissioner director".split()
 )
+ACTOR_TOKENS = 60  # how far back a one-word name is taken for 'he' or 'she' when no person is
+PLACES = frozenset({"GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "EVENT", "PRODUCT"})
 LOOKBACK_TOKENS = 600  # how far back a pronoun's antecedent is looked for
 
 
@@ -99,7 +101,22 @@ def person_antecedent(doc: Doc, pron: Token, quotes: Attributed = ()) -> str | N
     for ent in compatible[:3]:  # the nearest that is someone speaking or acting, if any
         if _salient(ent, speakers):
             return fullest(doc, ent)
-    return fullest(doc, compatible[0]) if compatible else None
+    if compatible:
+        return fullest(doc, compatible[0])
+    actor = _named_actor(doc, pron)
+    return strip_possessive(actor.text) if actor is not None else None
+
+
+def _named_actor(doc: Doc, pron: Token) -> Token | None:
+    """With no person named before it: a one-word proper name that is the subject of a verb
+    just before the pronoun ("Bukele posted a video. ... he wrote"), which the small model
+    may tag as an organisation."""
+    for tok in reversed(doc[max(0, pron.i - ACTOR_TOKENS) : pron.i]):
+        if (tok.pos_ == "PROPN" and tok.dep_ == "nsubj" and tok.head.pos_ == "VERB"
+                and tok.ent_type_ not in PLACES and tok.text[:1].isupper()
+                and not any(c.dep_ == "compound" for c in tok.children)):
+            return tok
+    return None
 
 
 def _persons(doc: Doc, lo: int, hi: int) -> list[Span]:

@@ -103,6 +103,8 @@ def _reports(tok: Token) -> bool:
     if tok.pos_ not in ("VERB", "AUX"):
         return False
     lemma = tok.lemma_.lower()
+    if lemma == "call":  # 'the president called the ruling "a disgrace"', not 'a group called'
+        return tok.tag_ != "VBN" and any(c.dep_ == "nsubj" for c in tok.children)
     return lemma in REPORTING or lemma in QUOTE_VERBS or lemma == "read" and not any(
         c.dep_ in ("dobj", "ccomp", "prep") and c.i > tok.i for c in tok.children)
 
@@ -111,6 +113,11 @@ def _speaker_of_verb(verb: Token, outside: list[QuoteSpan]) -> Token | None:
     subj = subject_of(verb)
     if subj is not None:
         return subj
+    after = [c for c in verb.children if c.i > verb.i and c.pos_ in ("NOUN", "PROPN")
+             and c.dep_ in ("dobj", "attr", "npadvmod", "nsubj", "appos")
+             and c.left_edge.i <= verb.i + 3]
+    if after and verb.i > 0 and verb.nbor(-1).is_punct:
+        return after[0]  # '"Enough!" shouted one marcher': the speaker after the verb
     if verb.tag_ == "VBG" or verb.dep_ in ("advcl", "xcomp", "conj"):
         prior = [e for e in ents_in(sent_of(verb)) if e.label_ in SPEAKER_LABELS and e.end <= verb.i
                  and not any(q.open_at <= e.start_char < q.close_at for q in outside)]
@@ -188,7 +195,7 @@ def _speaker(doc: Doc, qs: QuoteSpan, spans: list[QuoteSpan], people: list[tuple
     if verb is None:
         verb = _colon_verb(doc, qs)
     if verb is None:
-        return None, None
+        return _according_before(doc, qs)
     subj = _speaker_of_verb(verb, spans)
     if subj is None:
         return None, verb.text
@@ -214,9 +221,21 @@ def _tag_after(doc: Doc, sent: Span, qs: QuoteSpan) -> Token | None:
         return None  # a new paragraph, not the quote's tag
     words = [t for t in nxt if not t.is_punct][:TAG_WORDS]
     verb = next((t for t in words if _reports(t)), None)
-    if verb is None or verb.i + 1 < nxt.end and not doc[verb.i + 1].is_punct:
+    if verb is None or verb.i != words[0].i and verb.i + 1 < nxt.end and not doc[verb.i + 1].is_punct:
         return None  # "Officials said the buses ...": a sentence of its own, not a tag
-    return verb
+    return verb  # "she asked.", or inverted: "shouted one marcher."
+
+
+def _according_before(doc: Doc, qs: QuoteSpan) -> tuple[str | None, str | None]:
+    """'According to Varga, "the strike will go on."': the source before the quote."""
+    inside = doc.char_span(qs.start, qs.end, alignment_mode="contract")
+    if inside is None or not len(inside):
+        return None, None
+    sent = sent_of(inside[0])
+    if not any(t.lower_ == "according" and t.idx < qs.open_at for t in sent):
+        return None, None
+    found = according_to(doc, inside[0])
+    return (found.said_by, found.cue) if found is not None else (None, None)
 
 
 def _colon_verb(doc: Doc, qs: QuoteSpan) -> Token | None:
