@@ -14,11 +14,11 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from ..models import Fact, Record, Support
+from ..models import Record
 from ..reconcile.series import Series, find_series, series_of
 from ..reconcile.support import supported
 from . import serialise
-from .serialise import as_json, mention_json
+from .serialise import as_json, fact_json, mention_json
 
 __all__ = [
     "CHUNK_CHARS", "buffered", "fact_json", "json_chunks", "mention_json", "series_json",
@@ -26,14 +26,6 @@ __all__ = [
 ]  # fmt: skip
 
 CHUNK_CHARS = 1 << 20  # characters written at a time
-
-
-def fact_json(f: Fact, found: Support | None = None, series: str | None = None
-              ) -> dict[str, Any]:
-    """A fact as dossier.json gives it (``serialise.fact``), its mentions in full."""
-    out: dict[str, Any] = as_json(serialise.fact(f, found, series, mentions=False))
-    out["mentions"] = [mention_json(m) for m in f.mentions]
-    return out
 
 
 def series_json(s: Series) -> dict[str, Any]:

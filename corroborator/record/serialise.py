@@ -42,10 +42,13 @@ __all__ = [
     "derivation",
     "document",
     "fact",
+    "fact_json",
     "fact_row",
     "mention",
     "mention_from_row",
+    "mention_json",
     "mention_row",
+    "model_json",
     "quote",
     "quote_from_row",
     "side",
@@ -182,6 +185,27 @@ def _bound(value: float | None) -> float | str | None:
     if value is not None and math.isinf(value):
         return "inf" if value > 0 else "-inf"
     return as_json(value)  # type: ignore[no-any-return]
+
+
+def fact_json(f: Fact, found: Support | None = None, series: str | None = None
+              ) -> Fields:
+    """A fact as dossier.json and the web app give it, its mentions in full."""
+    out: Fields = as_json(fact(f, found, series, mentions=False))
+    out["mentions"] = [mention_json(m) for m in f.mentions]
+    return out
+
+
+def model_json(value: object) -> Fields | None:
+    """A report, mention, quote or fact as JSON (None for anything else)."""
+    if isinstance(value, Mention):
+        return mention_json(value)
+    if isinstance(value, Quote):
+        return dict(as_json(quote(value)))
+    if isinstance(value, CleanDoc):
+        return dict(as_json(document(value)))
+    if isinstance(value, Fact):
+        return fact_json(value)
+    return None
 
 
 # --- SQLite rows -----------------------------------------------------------------

@@ -29,14 +29,14 @@ from urllib.parse import urlsplit, urlunsplit
 import jinja2
 
 from ..group.event_parts import event_places
-from ..models import KINDS, STATUSES, CleanDoc, Event, Fact, Mention, Quote, Record
-from ..reconcile.independence import Supporter, find_derivations
-from ..reconcile.sides import supporting_docs
+from ..models import KINDS, STATUSES, CleanDoc, Derivation, Event, Fact, Mention, Quote, Record
+from ..reconcile.support import supported
 from ..record.dossier import CHUNK_CHARS, buffered
 
 __all__ = [
     "Node",
     "anchor",
+    "derivation_text",
     "event_places",
     "format_mention",
     "format_value",
@@ -303,6 +303,8 @@ class ReportView:
     anchor: str
     url: str | None
     paragraphs: list[list[Node]]
+    # the report it copies (anchor, label) and how: "reprint, 92% of its words"
+    derived_from: tuple[str, str, str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -335,8 +337,12 @@ class EventGroup:
 
 
 def _page(record: Record) -> dict[str, object]:
-    """Everything the template shows, computed once, in the order it is shown."""
+    """Everything the template shows, computed once, in the order it is shown. Support and
+    derivations are the record's (the support stage's)."""
+    record = supported(record)
     docs = {d.id: d for d in record.documents}
+    derived = {d.doc: d for d in record.derivations or ()}
+    support = {s.fact: s.summary for s in record.support or ()}
     fact_of = _fact_of(record.facts)
     opened: set[str] = set()
     mentions: dict[str, list[Mention]] = {}
@@ -345,10 +351,9 @@ def _page(record: Record) -> dict[str, object]:
     quotes: dict[str, list[Quote]] = {}
     for q in record.quotes:
         quotes.setdefault(q.doc, []).append(q)
-    reports = [_report(d, mentions.get(d.id, []), quotes.get(d.id, []), fact_of, opened)
-               for d in record.documents]
-    supporter = Supporter(find_derivations(record.documents), record.documents)
-    facts = [_fact_view(f, docs, opened, supporter) for f in record.facts]
+    reports = [_report(d, mentions.get(d.id, []), quotes.get(d.id, []), fact_of, opened,
+                       _derived(derived.get(d.id), docs)) for d in record.documents]
+    facts = [_fact_view(f, docs, opened, support.get(f.id, "")) for f in record.facts]
     return {
         "story": record.story,
         "counts": _counts(record),
@@ -436,8 +441,8 @@ def _fact_of(facts: Iterable[Fact]) -> dict[str, Fact]:
     return out
 
 
-def _fact_view(fact: Fact, docs: dict[str, CleanDoc], opened: set[str],
-               supporter: Supporter) -> FactView:
+def _fact_view(fact: Fact, docs: dict[str, CleanDoc], opened: set[str], support: str
+               ) -> FactView:
     """A fact with its mentions grouped by the value they state, in order of first mention."""
     columns: dict[str, list[Claimed]] = {}
     for m in fact.mentions:
@@ -457,7 +462,7 @@ def _fact_view(fact: Fact, docs: dict[str, CleanDoc], opened: set[str],
         value=format_value(fact.value, fact.unit),
         columns=[Column(v, c) for v, c in columns.items()],
         n_documents=len({m.doc for m in fact.mentions}),
-        support=str(supporter.support(supporting_docs(fact))["summary"]),
+        support=support,
     )
 
 
@@ -486,7 +491,8 @@ def _quotes_by_speaker(
 
 
 def _report(doc: CleanDoc, mentions: Sequence[Mention], quotes: Sequence[Quote],
-            fact_of: dict[str, Fact], opened: set[str]) -> ReportView:
+            fact_of: dict[str, Fact], opened: set[str],
+            derived_from: tuple[str, str, str] | None = None) -> ReportView:
     """A report's metadata and its text with every mention and quote highlighted."""
     spans = [quote_span(q) for q in quotes]
     spans += [mention_span(m, fact_of.get(m.id)) for m in mentions]
@@ -495,7 +501,23 @@ def _report(doc: CleanDoc, mentions: Sequence[Mention], quotes: Sequence[Quote],
         anchor=anchor("doc", doc.id),
         url=safe_url(doc.source.url),
         paragraphs=highlight(doc.text, spans, opened),
+        derived_from=derived_from,
     )
+
+
+def derivation_text(d: Derivation) -> str:
+    """"reprint, 92% of its words copied"; "partial copy, 41% of its words copied"."""
+    kind = "reprint" if d.kind == "reprint" else "partial copy"
+    return f"{kind}, {round(d.share * 100)}% of its words copied"
+
+
+def _derived(d: Derivation | None, docs: Mapping[str, CleanDoc]
+             ) -> tuple[str, str, str] | None:
+    """(anchor, label, how) of the report ``d`` says a report copies."""
+    if d is None:
+        return None
+    return anchor("doc", d.source_doc), _doc_label(docs.get(d.source_doc), d.source_doc), \
+        derivation_text(d)
 
 
 def quote_span(q: Quote) -> Span:

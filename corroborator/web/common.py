@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
+from ..record import serialise
 from . import urls
 
 __all__ = [
@@ -145,7 +146,12 @@ def _positive(request: Request, name: str, default: int) -> int:
 
 
 def jsonable(value: Any) -> Any:
-    """Plain JSON data for a value: dataclasses become objects, tuples become arrays."""
+    """Plain JSON data for a value: a report, mention, quote or fact as its serialiser
+    gives it (as in dossier.json and record.sqlite), other dataclasses as objects,
+    tuples as arrays."""
+    found = serialise.model_json(value)
+    if found is not None:
+        return found
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, dict):

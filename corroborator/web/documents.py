@@ -11,11 +11,11 @@ from __future__ import annotations
 from typing import Any
 
 from ..models import Quote
-from ..report.render import anchor, highlight, mention_span, quote_span
+from ..report.render import anchor, derivation_text, highlight, mention_span, quote_span
 from . import urls
 from .common import HTTPError, Page, Request, paginate
 from .site import NO_SPEAKER, Site
-from .views import OVERVIEW_CONFLICTS, FactFilter, conflict_row
+from .views import OVERVIEW_CONFLICTS, FactFilter, conflict_row, derived_ref
 
 __all__ = ["entities", "entity", "event", "events", "quotes", "report", "reports"]
 
@@ -74,6 +74,9 @@ def report(site: Site, request: Request, ident: str) -> Page:
         "mentions": [site.mention_ref(m) for m in mentions],
         "quotes": [site.quote_ref(q) for q in quotes],
         "removed": list(doc.removed),
+        "copies": derived_ref(site, ident),
+        "copied_by": [site.doc_ref(d.doc) | {"display": derivation_text(d)}
+                      for d in site.copied_by.get(ident, [])],
         "facts": [site.fact_ref(f) for f in FactFilter(report=ident).select(site)],
     }
     html = {"paragraphs": highlight(doc.text, spans), "links": links}

@@ -15,9 +15,21 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
-from ..models import STATUSES, CleanDoc, Entity, Event, Fact, Mention, Quote, Record
+from ..models import (
+    STATUSES,
+    CleanDoc,
+    Derivation,
+    Entity,
+    Event,
+    Fact,
+    Mention,
+    Quote,
+    Record,
+    Support,
+)
 from ..reconcile.series import find_series, series_of
 from ..reconcile.sides import disputed, sides
+from ..reconcile.support import supported
 from ..report.render import event_places, format_mention, format_value, rank_events, safe_url
 from . import urls
 
@@ -42,6 +54,7 @@ class Site:
     """A record with its indexes. Read-only once built; safe to share between threads."""
 
     def __init__(self, record: Record, path: Path) -> None:
+        record = supported(record)  # read from record.sqlite, it has its support already
         self.record = record
         self.path = path
         self._lock = threading.Lock()
@@ -70,6 +83,9 @@ class Site:
         self.events_of_doc = _group((d, e) for e in record.events for d in e.documents)
         self.entity_by_name = self._entity_names(record.entities)
         self.facts_by_entity = self._facts_by_entity(record.facts)
+        self.support: dict[str, Support] = {s.fact: s for s in record.support or ()}
+        self.derived: dict[str, Derivation] = {d.doc: d for d in record.derivations or ()}
+        self.copied_by = _group((d.source_doc, d) for d in record.derivations or ())
 
     def memo(self, name: str, build: Callable[[Site], T]) -> T:
         """``build(self)``, computed once per site on first use (the search index, the tables)."""
@@ -176,6 +192,7 @@ class Site:
     def fact_ref(self, fact: Fact) -> dict[str, Any]:
         """A fact as one row of a list: no mentions, but where to see them."""
         docs = self.fact_docs.get(fact.id, ())
+        support = self.support.get(fact.id)
         return {
             "id": fact.id,
             "label": fact.label,
@@ -194,6 +211,8 @@ class Site:
             "n_mentions": len(fact.mentions),
             "n_reports": len(docs),
             "reports": [self.doc_short(d) for d in docs],
+            "support": support.summary if support else None,
+            "independent_sources": support.independent if support else None,
             "href": urls.fact(fact.id),
             "subject_href": urls.subject(fact.subject) if fact.subject else None,
         }

@@ -38,8 +38,9 @@ CELL_CHARS = 160  # longer text is cut in the HTML table (never in JSON or CSV)
 FACET_VALUES = 12
 FACETS = {
     "documents": ("outlet", "format", "language"),
-    "facts": ("status", "kind", "event", "subject"),
-    "mentions": ("kind", "doc", "bound", "hedged", "in_quote", "said_by"),
+    "facts": ("status", "kind", "event", "subject", "independent_sources", "outlets"),
+    "mentions": ("kind", "doc", "bound", "hedged", "in_quote", "said_by", "said_by_kind"),
+    "derivations": ("kind", "source_doc"),
     "quotes": ("speaker", "doc", "cue"),
     "entities": ("label",),
     "removed": ("doc", "reason"),
@@ -60,8 +61,10 @@ LINKS: dict[tuple[str, str], Callable[[str], str]] = {
     ("fact_mentions", "fact"): urls.fact,
     ("event_documents", "event"): urls.event,
 }
-for _table in ("segments", "removed", "sentences", "mentions", "quotes", "event_documents"):
+for _table in ("segments", "removed", "sentences", "mentions", "quotes", "event_documents",
+               "derivations"):
     LINKS[(_table, "doc")] = urls.report
+LINKS[("derivations", "source_doc")] = urls.report
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,18 @@ from typing import Any
 
 from ..models import KINDS, STATUSES, CleanDoc, Fact, Mention
 from ..reconcile.series import Series
-from ..report.render import MULTI_EVENT, Node, Span, anchor, format_mention, format_value, highlight
+from ..record import serialise
+from ..record.serialise import as_json
+from ..report.render import (
+    MULTI_EVENT,
+    Node,
+    Span,
+    anchor,
+    derivation_text,
+    format_mention,
+    format_value,
+    highlight,
+)
 from . import urls
 from .common import HTTPError, Page, Request, paginate
 from .site import Site
@@ -22,11 +33,13 @@ __all__ = [
     "compare",
     "conflict_row",
     "context_nodes",
+    "derived_ref",
     "fact",
     "facts",
     "overview",
     "subject",
     "subjects",
+    "support_view",
 ]
 
 OVERVIEW_CONFLICTS = 25
@@ -224,10 +237,33 @@ def fact(site: Site, request: Request, ident: str) -> Page:
     data = {
         "fact": site.fact_ref(found),
         "event": site.event_ref(found.event),
+        "support": support_view(site, found),
         "values": [{"display": k, "mentions": v} for k, v in groups.items()],
         "series": series_chart(site.series_of.get(found.id), found.id),
     }
     return Page("fact.html", found.label, data, {"contexts": contexts})
+
+
+def support_view(site: Site, fact: Fact) -> dict[str, Any] | None:
+    """A fact's support as the record keeps it (``serialise.support``), each source's
+    reports with their pages and the report each one copies, if any."""
+    found = site.support.get(fact.id)
+    if found is None:
+        return None
+    out: dict[str, Any] = as_json(serialise.support(found))
+    for source in out["sources"]:
+        source["reports"] = [site.doc_ref(d) | {"copies": derived_ref(site, d)}
+                             for d in source["documents"]]
+    return out
+
+
+def derived_ref(site: Site, doc_id: str) -> dict[str, Any] | None:
+    """The report ``doc_id`` copies, how much of it, and its page (None: it copies none)."""
+    d = site.derived.get(doc_id)
+    if d is None:
+        return None
+    return (as_json(serialise.derivation(d)) or {}) | {
+        "source": site.doc_ref(d.source_doc), "display": derivation_text(d)}
 
 
 CHART_W, CHART_H, CHART_PAD = 460, 140, 40  # the series chart's size and margin, in pixels
