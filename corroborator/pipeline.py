@@ -38,6 +38,7 @@ from .models import Event, Mention, Quote, RawDoc, Record, Skipped
 from .nlp import embed
 from .nlp.analyse import Analysed, Analysis, EntityMention, Progress, analyse
 from .reconcile.facts import context_mode, reconcile
+from .reconcile.support import supported
 from .record.cache import AnalysisCache, BlockCache, analysis_key
 from .settings import Settings
 
@@ -211,9 +212,9 @@ def _assemble(analysed: Analysed, settings: Settings, story: str | None,
     facts = reconcile(mentions, event_of, threshold=settings.link_threshold,
                       tolerance=settings.value_tolerance, context=context,
                       memo=blocks, processes=settings.n_process, tensors=analysed.tensors)
-    record = Record(tuple(docs), tuple(sents), tuple(mentions), tuple(quotes),
-                    tuple(merged.entities), tuple(events), tuple(facts),
-                    tuple(analysed.skipped), story)
+    record = supported(Record(tuple(docs), tuple(sents), tuple(mentions), tuple(quotes),
+                              tuple(merged.entities), tuple(events), tuple(facts),
+                              tuple(analysed.skipped), story))  # the support stage
     return record, (grouping, names, context, valued)
 
 
