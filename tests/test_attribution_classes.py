@@ -155,3 +155,21 @@ def test_attribution_classes_transcript_turns():
     assert by_text["12"].said_by == "MAYOR"
     assert by_text["12"].extra["said_by_cue"] == ":"
     assert [q.speaker for q in quotes] == ["HOST", "MAYOR", "MAYOR"]
+
+
+def test_attribution_classes_anonymous_accounts_hedge_the_figure():
+    got = _mention("According to anonymous accounts on X, 15 guards fled.", "15")
+    assert got.said_by == "anonymous accounts"
+    assert got.hedged
+    assert got.extra["said_by_kind"] == "anonymous"
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [("sources", "anonymous"), ("people close to Mr. Ruiz", "anonymous"),
+     ("Health officials", "nominal"), ("Ana Ruiz", "named"), ("the Harbour Board", "named")],
+)
+def test_attribution_classes_kind_of_a_name(name, kind):
+    from corroborator.nlp.attribution import kind_of
+
+    assert kind_of(name) == kind

@@ -65,7 +65,9 @@ CLAUSE_CUES = frozenset(
 CUES = REPORTING | frozenset(
     "clarify recommend expect project calculate tally count cite rate believe think "  # noqa: SIM905
     "forecast predict calculate put make want plan propose intend seek demand urge ask offer "
-    "reference mention feature publish call point list brag unveil".split()
+    "reference mention feature publish call point list brag unveil propound aver posit proclaim "
+    "profess pronounce opine hint imply confess confide divulge retort swear reaffirm "
+    "theorize theorise hypothesize counter concur assure".split()
 ) | CLAUSE_CUES
 # verbs of speech proper: what they report is a clause or a quotation, never a noun object
 SPEECH = frozenset(
@@ -113,6 +115,7 @@ BODIES = frozenset(
 )
 ACCOUNTS = frozenset({"account", "page", "website", "site", "channel", "feed", "blog", "profile"})
 ANONYMOUS = frozenset({"source", "sources", "person", "people", "insider", "insiders"})
+UNNAMED = frozenset({"familiar", "anonymous", "unnamed", "unidentified"})
 NOUN_MODIFIERS = frozenset({"det", "poss", "amod", "compound", "nummod"})
 # dependencies by which a figure hangs from a verb as a circumstance, not as what is said
 CIRCUMSTANCE = frozenset({"npadvmod", "advmod", "advcl", "dative", "agent", "punct", "mark", "aux",
@@ -583,6 +586,8 @@ def _name_at(doc: Doc, tok: Token) -> str:
                   and tok.left_edge.i <= e.start and e.end <= tok.i]
         if owners:
             return strip_possessive(owners[-1].text)
+        if any(c.dep_ == "amod" and c.lower_ != "own" for c in tok.children):
+            return _noun_phrase(doc, tok)  # "anonymous accounts": unnamed, as the text says
         return ""  # "its own website": whose, the parse does not say
     if tok.pos_ == "PROPN":
         while lo < tok.i and (doc[lo].text == "." or doc[lo].lower_ in MALE_WORDS | FEMALE_WORDS):
@@ -636,12 +641,14 @@ def kind_of(name: str | None, tok: Token | None = None) -> str | None:
     if not name:
         return None
     words = name.split()
-    if tok is not None and tok.pos_ == "PROPN" or any(w[:1].isupper() for w in words[1:]) or (
-            words[0][:1].isupper() and tok is None):
-        return "named"
-    if words[-1].lower() in ANONYMOUS or "familiar" in name:
-        return "anonymous"
-    return "nominal"
+    low = [w.lower() for w in words]
+    unnamed = low[-1] in ANONYMOUS or bool(UNNAMED & set(low)) or (
+        low[0] in ANONYMOUS and len(low) > 1 and low[1] in ("familiar", "close"))
+    if unnamed and not (tok is not None and tok.pos_ == "PROPN"):
+        return "anonymous"  # "sources", "a person familiar with Mr. Ruiz's thinking"
+    if tok is not None:
+        return "named" if tok.pos_ == "PROPN" or any(w[:1].isupper() for w in words[1:]) else "nominal"
+    return "named" if words[-1][:1].isupper() else "nominal"  # "Ana Ruiz", not "Health officials"
 
 
 def resolve_pronoun(doc: Doc, pron: Token, quotes: Attributed = ()) -> str | None:
