@@ -128,7 +128,8 @@ def focus(items: list[Item]) -> tuple[date, date] | None:
 # charts
 
 
-Bar = tuple[float, float]
+Dot = tuple[float, When]  # x, and the day it stands for
+Bar = tuple[float, float, When]  # x from, x to, and the month or year it stands for
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,7 +138,7 @@ class Mark:
 
     item: Item
     y: float
-    dots: tuple[float, ...]
+    dots: tuple[Dot, ...]
     bars: tuple[Bar, ...]
     join: tuple[float, float] | None
     label: str
@@ -229,22 +230,23 @@ def _most_stated(items: list[Item]) -> list[Item]:
     return [i for i in items if id(i) in kept]
 
 
-def _shapes(axis: Axis, item: Item) -> tuple[list[float], list[Bar]]:
+def _shapes(axis: Axis, item: Item) -> tuple[list[Dot], list[Bar]]:
     """A dot at a day's middle; a bar over a month or a year, as wide as the days it covers."""
-    dots, bars = [], []
+    dots: list[Dot] = []
+    bars: list[Bar] = []
     for w in item.whens:
         a, b = axis.span(w)
         if w.precision == "day":
-            dots.append(round((a + b) / 2, 1))
+            dots.append((round((a + b) / 2, 1), w))
         else:
-            bars.append((a, round(max(b, a + MIN_BAR), 1)))
+            bars.append((a, round(max(b, a + MIN_BAR), 1), w))
     return dots, bars
 
 
 def _mark(axis: Axis, item: Item) -> tuple[Mark, float, float]:
     """An item's mark on lane 0, with the horizontal room it takes (shapes and label)."""
     dots, bars = _shapes(axis, item)
-    points = dots + [x for a, b in bars for x in (a, b)]
+    points = [x for x, _ in dots] + [x for a, b, _ in bars for x in (a, b)]
     left, right = min(points) - 6, max(points) + 6
     after, before = WIDTH - 4 - (right + 2), left - 2 - 4  # room for a label either side
     label = _clip(item.label, min(LABEL_CHARS * CHAR, max(after, before)))
@@ -253,7 +255,7 @@ def _mark(axis: Axis, item: Item) -> tuple[Mark, float, float]:
     if width > after:
         anchor, label_x = "end", left - 2
     lo, hi = (left, label_x + width) if anchor == "start" else (label_x - width, right)
-    centers = sorted(dots + [(a + b) / 2 for a, b in bars])
+    centers = sorted([x for x, _ in dots] + [(a + b) / 2 for a, b, _ in bars])
     join = (centers[0], centers[-1]) if len(centers) > 1 else None
     mark = Mark(
         item, 0, tuple(dots), tuple(bars), join, label, round(label_x, 1), anchor, _title(item)
@@ -421,6 +423,8 @@ def _series_chart(points: list[tuple[Any, When]], unit: str | None) -> dict[str,
                 "href": urls.fact(p.fact),
                 "display": format_value(v, unit),
                 "date": w.label,
+                "start": w.start.isoformat(),
+                "end": w.end.isoformat(),
             }
         )
     _place_labels(drawn)
