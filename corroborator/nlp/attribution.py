@@ -586,8 +586,9 @@ def _name_at(doc: Doc, tok: Token) -> str:
                   and tok.left_edge.i <= e.start and e.end <= tok.i]
         if owners:
             return strip_possessive(owners[-1].text)
-        if any(c.dep_ == "amod" and c.lower_ != "own" for c in tok.children):
-            return _noun_phrase(doc, tok)  # "anonymous accounts": unnamed, as the text says
+        if any(c.dep_ in ("amod", "compound") and c.lower_ != "own" for c in tok.children):
+            return _noun_phrase(doc, tok)  # "anonymous accounts", "her campaign website":
+            # as the text gives them
         return ""  # "its own website": whose, the parse does not say
     if tok.pos_ == "PROPN":
         while lo < tok.i and (doc[lo].text == "." or doc[lo].lower_ in MALE_WORDS | FEMALE_WORDS):
