@@ -46,6 +46,13 @@ class Settings:
     # fetch: pages, redirects and feed items on private, loopback or link-local addresses
     # (10.x, 192.168.x, 127.x, cloud metadata) are refused unless this is true
     allow_private_addresses: bool = False
+    # ingest: the seconds one HTML report's extraction may take (trafilatura, in a worker
+    # process that is killed past it, the report skipped); 0 runs it here, with no budget
+    extract_seconds: float = 60.0
+    # ingest: HTML pages with more elements, or an element with more attributes, are
+    # refused before extraction (the extractor's time grows faster than these numbers)
+    max_html_elements: int = 100_000
+    max_html_attributes: int = 5_000
 
     @classmethod
     def load(cls, path: str | Path | None = None, **overrides: object) -> Settings:

@@ -406,3 +406,123 @@ def test_hostile_file_names_in_an_error_reach_the_terminal_escaped(tmp_path: Pat
     assert "x\\nskipped: forged.txt" in failed.stderr
     missing = run_cli("add", tmp_path / "d", reports / "gone\x1b[2J.txt", cwd=tmp_path)
     assert missing.returncode != 0 and "\x1b" not in missing.stderr
+
+
+# --- serve beyond loopback keeps its Host check (issue 19, 9) -------------------------
+
+
+def _get(url: str, host: str) -> tuple[int, str]:
+    """GET ``url`` over a real socket, naming ``host`` in the Host header."""
+    import http.client
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    conn = http.client.HTTPConnection(parts.hostname or "", parts.port, timeout=10)
+    try:
+        conn.request("GET", "/index.json", headers={"Host": host})
+        answer = conn.getresponse()
+        return answer.status, answer.read().decode("utf-8", "replace")
+    finally:
+        conn.close()
+
+
+@pytest.fixture(scope="module")
+def served_record(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from records import make_record
+
+    from corroborator.record.store import write_record
+
+    path = tmp_path_factory.mktemp("served") / "record.sqlite"
+    write_record(make_record(), path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def everywhere_url(served_record: Path) -> Iterator[str]:
+    """The policy of ``serve --host 0.0.0.0 --allowed-host dossier.newsroom.lan``, served
+    for real by waitress, but listening on loopback only."""
+    import threading
+    import time
+
+    import waitress.server
+
+    from corroborator.web import make_app
+    from corroborator.web.server import allowed_hosts
+
+    app = make_app(served_record, allowed_hosts=allowed_hosts("0.0.0.0", ["dossier.newsroom.lan"]))
+    server = waitress.server.create_server(app, host="127.0.0.1", port=0)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.effective_port}/"
+    tasks = server.task_dispatcher
+    for _ in range(200):  # a task still finishing would write to the closed trigger
+        if not tasks.active_count and not tasks.queue:
+            break
+        time.sleep(0.01)
+    server.close()
+    thread.join(timeout=10)
+
+
+@pytest.mark.issue(19)
+@pytest.mark.parametrize(
+    ("host", "status"),
+    [
+        ("dossier.newsroom.lan:8000", 200),  # named with --allowed-host
+        ("DOSSIER.newsroom.lan.", 200),  # names compared as DNS compares them
+        ("192.0.2.10:8000", 200),  # an address: no DNS rebinding through it
+        ("[2001:db8::1]:8000", 200),
+        ("127.0.0.1:8000", 200),
+        ("localhost", 200),
+        ("attacker.example:8000", 400),  # a rebound name
+        ("newsroom.lan", 400),
+        ("", 400),
+    ],
+)
+def test_hostile_serve_on_all_interfaces_keeps_the_host_check(
+    everywhere_url: str, host: str, status: int
+) -> None:
+    """Before: on a non-loopback address every Host was answered (the check was off)."""
+    got, body = _get(everywhere_url, host)
+    assert got == status, body
+    if status == 400:
+        assert "--allowed-host NAME" in body
+
+
+@pytest.mark.issue(19)
+def test_hostile_allowed_hosts_name_this_machine() -> None:
+    import socket
+
+    from corroborator.web.server import allowed_hosts, exposure_warning
+
+    everywhere = allowed_hosts("0.0.0.0")
+    assert socket.gethostname().lower() in everywhere
+    assert "attacker.example" not in everywhere and "10.0.0.7" in everywhere
+    on_loopback = allowed_hosts("127.0.0.1", ["extra.lan"])
+    assert "10.0.0.7" not in on_loopback and "extra.lan" in on_loopback
+    assert "192.168.1.5" in allowed_hosts("192.168.1.5")
+    warning = exposure_warning("0.0.0.0", allowed_hosts("0.0.0.0", ["dossier.newsroom.lan"]))
+    assert warning is not None
+    assert warning.startswith("warning: serving on every network interface of this machine")
+    assert "Host check" in warning and "stays on" in warning
+    assert "dossier.newsroom.lan" in warning and "--allowed-host NAME" in warning
+
+
+@pytest.mark.issue(19)
+def test_hostile_serve_takes_allowed_hosts_on_the_command_line(
+    served_record: Path, tmp_path: Path
+) -> None:
+    """``--allowed-host`` reaches the warning. The port is held on loopback, so the server
+    never listens beyond this machine: the bind fails after the warning."""
+    import socket
+
+    with socket.socket() as holder:
+        holder.bind(("127.0.0.1", 0))
+        holder.listen()
+        port = holder.getsockname()[1]
+        done = run_cli("serve", served_record, "--host", "0.0.0.0", "--port", str(port),
+                       "--allowed-host", "dossier.newsroom.lan", "--allowed-host", "wire.lan",
+                       cwd=tmp_path)  # fmt: skip
+    assert done.returncode != 0
+    first = done.stderr.splitlines()[0]
+    assert first.startswith("warning: serving on every network interface"), done.stderr
+    assert "dossier.newsroom.lan" in first and "wire.lan" in first

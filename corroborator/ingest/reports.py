@@ -37,6 +37,7 @@ from typing import Any
 from ..errors import InputError, NoReportsError
 from ..models import RawDoc, Skipped, Source
 from ..settings import Settings
+from .budget import ExtractorGone, Overtime, check_structure, run_with_budget
 
 __all__ = [
     "REPORT_SUFFIXES",
@@ -546,10 +547,11 @@ def _html_doc(path: Path, data: bytes, settings: Settings) -> RawDoc:
     match = HTML_CHARSET.search(data[:4096])
     declared = match.group(1).decode("ascii", "replace") if match else None
     html = decode_bytes(data, path=path, declared=declared)
-    extracted = _trafilatura(html)
+    check_structure(html, path.name, str(path), settings)
+    extracted, too_deep = _extract_within_budget(html, path, settings)
     body = (extracted.get("text") or "").strip()
     if not body:
-        raise InputError(str(path), _no_main_text(path.name, html))
+        raise InputError(str(path), _no_main_text(path.name, too_deep))
     lang = HTML_LANG.search(html[:4096])
     source = _source_from(extracted, language=lang.group(1) if lang else None)
     text = _with_headline(source.title, body)
@@ -557,8 +559,40 @@ def _html_doc(path: Path, data: bytes, settings: Settings) -> RawDoc:
     return RawDoc(str(path.stem), str(path), "html", text, source, sha256_hex(data))
 
 
-def _no_main_text(name: str, html: str) -> str:
-    if _too_deep(html):
+def _extract_within_budget(html: str, path: Path, settings: Settings
+                           ) -> tuple[dict[str, Any], bool]:
+    """``extract_html`` in the extraction worker, stopped past ``settings.extract_seconds``."""
+    seconds = settings.extract_seconds
+    try:
+        return run_with_budget(seconds, extract_html, html)
+    except Overtime:
+        raise InputError(
+            str(path),
+            f"{path.name} took more than {seconds:g} s to extract, so its extraction was "
+            "stopped and the report skipped (its HTML is built in a way that makes the "
+            "extractor slow, such as thousands of tags in one paragraph): save the article "
+            "text as .txt, or raise extract_seconds in the settings.",
+        ) from None
+    except ExtractorGone as exc:
+        raise InputError(
+            str(path),
+            f"{path.name} could not be extracted ({exc}): save the article text as .txt.",
+        ) from None
+
+
+def extract_html(html: str) -> tuple[dict[str, Any], bool]:
+    """trafilatura's main text and metadata of a page, and, when it found no text, whether
+    the page nests deeper than the HTML parser reads (run in the extraction worker)."""
+    found = _trafilatura(html)
+    # the trees (body, commentsbody) stay here: only plain values cross to the caller
+    extracted = {k: v for k, v in found.items() if isinstance(v, (str, int, float, list))}
+    text = extracted.get("text")
+    empty = not (isinstance(text, str) and text.strip())
+    return extracted, empty and _too_deep(html)
+
+
+def _no_main_text(name: str, too_deep: bool) -> str:
+    if too_deep:
         return (
             f"{name} nests its HTML elements more than {HTML_MAX_DEPTH} deep, past the depth "
             "the HTML parser reads, so its text is lost: save the article text as .txt."

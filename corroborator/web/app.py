@@ -12,13 +12,16 @@ Every report is untrusted, so the app is built to keep what it shows inert:
 * the pages carry no script at all, and the Content-Security-Policy forbids
   any (``script-src 'none'``), inline styles and every other origin;
 * links from report metadata are kept only if they are http(s) URLs;
-* served on a loopback address, requests naming any other host are refused,
-  so a web page cannot reach the record by DNS rebinding.
+* requests must name an allowed host (``AllowedHosts``): on a loopback address
+  only loopback names; on another, also the machine's names, the names given with
+  ``--allowed-host`` and IP addresses. So a web page cannot reach the record by DNS
+  rebinding (a name of the attacker's made to point at this machine).
 """
 
 from __future__ import annotations
 
 import functools
+import ipaddress
 import json
 import logging
 import os
@@ -59,6 +62,38 @@ SECURITY_HEADERS = (
     ("Cross-Origin-Resource-Policy", "same-origin"),
 )
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
+
+
+@dataclass(frozen=True, slots=True)
+class AllowedHosts:
+    """The names a request's Host header may give (``host in allowed``).
+
+    ``addresses`` also lets through any IP address: DNS rebinding needs a name the
+    attacker controls, so a request naming an address is no such attack, and people on
+    the network can use ``http://<this machine's address>:PORT/``.
+    """
+
+    names: frozenset[str]
+    addresses: bool = False
+
+    def __contains__(self, host: object) -> bool:
+        if not isinstance(host, str):
+            return False
+        return host in self.names or (self.addresses and _is_address(host))
+
+    def refusal(self, host: str) -> str:
+        if not self.addresses:
+            return f"Host {host!r} is not served here; use http://127.0.0.1"
+        return (f"Host {host!r} is not served here: use one of {', '.join(sorted(self.names))} "
+                "or an IP address, or restart serve with --allowed-host NAME to allow it")
+
+
+def _is_address(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return False
+    return True
 STATIC_TYPES = {".css": "text/css; charset=utf-8", ".svg": "image/svg+xml"}
 REASONS = {
     200: "OK",
@@ -166,7 +201,8 @@ class RecordSource:
 class App:
     """The WSGI application: routing, formats, security headers, errors."""
 
-    def __init__(self, source: RecordSource, *, allowed_hosts: frozenset[str] | None) -> None:
+    def __init__(self, source: RecordSource, *,
+                 allowed_hosts: AllowedHosts | frozenset[str] | None) -> None:
         self.source = source
         self.allowed_hosts = allowed_hosts
         self.static = _static_files()
@@ -204,7 +240,9 @@ class App:
         if self.allowed_hosts is not None:
             host = _host_name(environ.get("HTTP_HOST") or environ.get("SERVER_NAME", ""))
             if host not in self.allowed_hosts:
-                raise HTTPError(400, f"Host {host!r} is not served here; use http://127.0.0.1")
+                allowed = self.allowed_hosts
+                raise HTTPError(400, allowed.refusal(host) if isinstance(allowed, AllowedHosts)
+                                else f"Host {host!r} is not served here; use http://127.0.0.1")
 
     def _dispatch(self, request: Request) -> Response:
         for route in ROUTES:
@@ -265,11 +303,12 @@ class App:
         return Response(200, content_type, body, (("Cache-Control", "public, max-age=600"),))
 
 
-def make_app(path: str | Path, *, allowed_hosts: frozenset[str] | None = LOOPBACK_HOSTS) -> App:
+def make_app(path: str | Path, *,
+             allowed_hosts: AllowedHosts | frozenset[str] | None = LOOPBACK_HOSTS) -> App:
     """The app serving the record file at ``path`` (raises ``StoreError`` if unreadable).
 
     ``allowed_hosts`` are the host names a request may name in its ``Host``
-    header; None accepts any (for an app served on a non-loopback address).
+    header (``server.allowed_hosts`` works them out for an address); None accepts any.
     """
     return App(RecordSource(Path(path)), allowed_hosts=allowed_hosts)
 
@@ -288,7 +327,8 @@ def _host_name(host: str) -> str:
     host = host.strip().lower()
     if host.startswith("["):
         return host[: host.find("]") + 1] if "]" in host else host
-    return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
+    # "example.org." names what "example.org" names
+    return (host.rsplit(":", 1)[0] if host.count(":") == 1 else host).removesuffix(".")
 
 
 def _request(path: str, query_string: str) -> Request:

@@ -2,20 +2,27 @@
 
 waitress is a pure-Python, multi-threaded WSGI server with no dependencies
 of its own; it is what serves the app, on 127.0.0.1 unless told otherwise.
+
+The Host check stays on wherever it listens (``allowed_hosts``): on a loopback
+address a request must name a loopback host; on any other it may also name this
+machine (its host name and fully qualified name), an IP address, or a name given
+with ``--allowed-host``. Any other name is refused (400), so a web page cannot
+reach the record by DNS rebinding. Listening beyond loopback is announced first.
 """
 
 from __future__ import annotations
 
 import ipaddress
+import socket
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from ..errors import StoreError
-from .app import LOOPBACK_HOSTS, App, make_app
+from .app import LOOPBACK_HOSTS, AllowedHosts, App, make_app
 
-__all__ = ["DEFAULT_HOST", "DEFAULT_PORT", "create_server", "exposure_warning", "record_path",
-           "serve"]
+__all__ = ["DEFAULT_HOST", "DEFAULT_PORT", "allowed_hosts", "create_server", "exposure_warning",
+           "record_path", "serve"]
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
@@ -52,15 +59,32 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def exposure_warning(host: str) -> str | None:
+def allowed_hosts(host: str, extra: Sequence[str] = ()) -> AllowedHosts:
+    """The Host names a server listening on ``host`` answers (see the module docstring)."""
+    if is_loopback(host):
+        return AllowedHosts(LOOPBACK_HOSTS | {host.lower()} | _names(extra))
+    own = {socket.gethostname(), socket.getfqdn()}
+    everywhere = host.strip("[]") in ("0.0.0.0", "::", "")
+    names = LOOPBACK_HOSTS | _names(own) | _names(extra) | (set() if everywhere else {host.lower()})
+    return AllowedHosts(frozenset(names), addresses=True)
+
+
+def _names(given: Sequence[str] | set[str]) -> frozenset[str]:
+    return frozenset(n.strip().lower().rstrip(".") for n in given if n and n.strip())
+
+
+def exposure_warning(host: str, allowed: AllowedHosts | None = None) -> str | None:
     """What to tell the user before listening on ``host``, if it is not loopback-only."""
     if is_loopback(host):
         return None
     everywhere = host.strip("[]") in ("0.0.0.0", "::", "")
     where = "every network interface of this machine" if everywhere else host
+    names = sorted((allowed or allowed_hosts(host)).names - LOOPBACK_HOSTS)
     return (f"warning: serving on {where}: anyone who can reach this machine can read the "
-            "record, and the Host check that guards against DNS rebinding is off; use "
-            "--host 127.0.0.1 (the default) unless you mean to share it.")
+            "record. The Host check that guards against DNS rebinding stays on: requests "
+            f"must name this machine by an IP address or as {', '.join(names) or 'localhost'}"
+            " (add a name with --allowed-host NAME). Use --host 127.0.0.1 (the default) "
+            "unless you mean to share it.")
 
 
 def _to_stderr(message: str) -> None:
@@ -73,16 +97,16 @@ def create_server(
     host: str = DEFAULT_HOST,
     port: int = DEFAULT_PORT,
     threads: int = THREADS,
+    allowed: Sequence[str] = (),
 ) -> tuple[object, str]:
     """A waitress server for the record of ``target`` (not yet running), and its URL.
 
-    Port 0 picks a free port; the URL says which. On a loopback address only
-    requests naming a loopback host are answered (see ``app``).
+    Port 0 picks a free port; the URL says which. Only requests naming a host of
+    ``allowed_hosts(host, allowed)`` are answered (see the module docstring).
     """
     import waitress.server  # imported here: the rest of corroborator never needs it
 
-    allowed = LOOPBACK_HOSTS | {host.lower()} if is_loopback(host) else None
-    app: App = make_app(record_path(target), allowed_hosts=allowed)
+    app: App = make_app(record_path(target), allowed_hosts=allowed_hosts(host, allowed))
     server = waitress.server.create_server(
         app,
         host=host,
@@ -106,14 +130,15 @@ def serve(
     threads: int = THREADS,
     ready: Callable[[str], None] | None = None,
     warn: Callable[[str], None] | None = None,
+    allowed: Sequence[str] = (),
 ) -> None:
     """Serve the record of ``target`` until interrupted; ``ready(url)`` is called once
     listening; ``warn`` (standard error by default) is told first when ``host`` is not
-    a loopback address."""
-    message = exposure_warning(host)
+    a loopback address. ``allowed``: more host names requests may give (``--allowed-host``)."""
+    message = exposure_warning(host, allowed_hosts(host, allowed))
     if message is not None:
         (warn or _to_stderr)(message)
-    server, url = create_server(target, host=host, port=port, threads=threads)
+    server, url = create_server(target, host=host, port=port, threads=threads, allowed=allowed)
     if ready is not None:
         ready(url)
     try:
