@@ -153,9 +153,7 @@ def test_store_full_text_search(
     assert all(query in hit["text"] for hit in hits)
 
 
-def test_store_failed_write_keeps_old_file(
-    record: Record, written: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_store_failed_write_keeps_old_file(record: Record, written: Path) -> None:
     broken = dataclasses.replace(record.quotes[0], text=object())  # sqlite cannot bind it
     before = written.read_bytes()
     with pytest.raises(StoreError, match="old file is kept"):
@@ -213,3 +211,99 @@ def test_store_read_newer_schema_raises(written: Path) -> None:
     db.close()
     with pytest.raises(StoreError, match="rebuild"):
         read_record(written)
+
+
+# --- changes in place (store.apply) ---------------------------------------------------
+
+
+def _apply(path: Path, changes: store.Changes) -> None:
+    with closing(sqlite3.connect(path, isolation_level=None)) as con:
+        con.execute("BEGIN")
+        store.apply(con, changes)
+        con.execute("COMMIT")
+
+
+def _fts_intact(path: Path) -> None:
+    """FTS5's own check that an external-content index matches its table."""
+    with closing(sqlite3.connect(path)) as con:
+        for table in store.FTS_COLUMNS:
+            con.execute(f"INSERT INTO {table}_fts ({table}_fts) VALUES ('integrity-check')")
+
+
+@pytest.mark.issue(17)
+def test_store_apply_insert_gives_the_record_written_whole(record: Record, tmp_path: Path
+                                                          ) -> None:
+    """A record written without its last report's quote, then the quote inserted in place,
+    reads back as the record written whole; the quote is searchable."""
+    last = record.quotes[-1]
+    assert last.doc == record.documents[-1].id
+    path = tmp_path / "record.db"
+    write_record(dataclasses.replace(record, quotes=record.quotes[:-1]), path)
+    _apply(path, store.Changes(insert={"quotes": [store.quote_row(last)]}))
+    assert read_record(path) == record
+    word = last.text.split()[-1].strip(".,")
+    assert _query(path, "SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?", [word])
+    _fts_intact(path)
+
+
+@pytest.mark.issue(17)
+def test_store_apply_delete_and_update_keep_the_search_index(written: Path) -> None:
+    doc = _query(written, "SELECT doc FROM sentences LIMIT 1")[0][0]
+    _apply(written, store.Changes(
+        delete={"sentences": [{"doc": doc}]},
+        update={"quotes": [({"text": "a wholly new quotation"}, {"doc": doc})]},
+    ))
+    assert not _query(written, "SELECT 1 FROM sentences WHERE doc = ?", [doc])
+    assert _query(written, "SELECT doc FROM quotes_fts JOIN quotes ON quotes.rowid = "
+                           "quotes_fts.rowid WHERE quotes_fts MATCH 'wholly'") == [(doc,)]
+    _fts_intact(written)
+
+
+@pytest.mark.issue(17)
+def test_store_apply_replace_and_meta(record: Record, written: Path) -> None:
+    fact = record.facts[0]
+    row = store.fact_row(dataclasses.replace(fact, label="a new label"),
+                         (record.support or ())[0])
+    _apply(written, store.Changes(replace={"facts": [row]}, meta={"state": "token"}))
+    assert _query(written, "SELECT label FROM facts WHERE id = ?", [fact.id]) == [("a new label",)]
+    assert _query(written, "SELECT count(*) FROM facts") == [(len(record.facts),)]
+    assert _query(written, "SELECT value FROM meta WHERE key = 'state'") == [("token",)]
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        (store.Changes(insert={"dogs": [{"name": "Cleo"}]}), "unknown tables"),
+        (store.Changes(insert={"meta": [{"key": "k", "value": "v"}]}), "Changes.meta"),
+        (store.Changes(delete={"facts": [{}]}), "which rows"),
+        (store.Changes(insert={"skipped": [{"path": "p", "why": "?"}]}), "no column"),
+        (store.Changes(replace={"skipped": [{"path": "p", "reason": "r"}]}), "no primary key"),
+    ],
+)
+def test_store_apply_refuses_a_wrong_change(written: Path, changes: store.Changes,
+                                            message: str) -> None:
+    before = written.read_bytes()
+    with pytest.raises(StoreError, match=message), \
+            closing(sqlite3.connect(written, isolation_level=None)) as con:
+        con.execute("BEGIN")
+        try:
+            store.apply(con, changes)
+        finally:
+            con.execute("ROLLBACK")
+    assert written.read_bytes() == before
+
+
+@pytest.mark.issue(17)
+def test_store_mentions_carry_attribution_kind_and_cue(tmp_path: Path) -> None:
+    record = make_record()
+    m = record.mentions[0]
+    tagged = dataclasses.replace(m, extra={"said_by_kind": "named", "said_by_cue": "said"})
+    facts = tuple(dataclasses.replace(f, mentions=tuple(tagged if x.id == m.id else x
+                                                        for x in f.mentions))
+                  for f in record.facts)
+    record = dataclasses.replace(record, mentions=(tagged, *record.mentions[1:]), facts=facts)
+    write_record(record, tmp_path / "r.db")
+    assert _query(tmp_path / "r.db", "SELECT said_by_kind, said_by_cue FROM mentions "
+                                     "WHERE id = ?", [m.id]) == [("named", "said")]
+    assert read_record(tmp_path / "r.db").mentions[0].extra == tagged.extra

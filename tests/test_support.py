@@ -87,33 +87,50 @@ def test_support_a_wire_story_and_its_reprints_are_one_source(built: Path) -> No
         assert s.independent < s.reports
 
 
-def _marked(record: Record) -> Record:
-    """The record with every fact's support replaced by a marker no computation gives."""
+def marked(record: Record) -> Record:
+    """The record with what no computation gives, to show that the outputs read it from
+    the record: every fact's support summary "MARK <fact id>", its second report a partial
+    copy of its first, and its first fact's first mention's source of kind "named", named
+    by "said"."""
     support = tuple(dataclasses.replace(s, summary=f"MARK {s.fact}")
                     for s in supported(record).support or ())
     derivations = (Derivation(record.documents[1].id, record.documents[0].id, 0.5, 2, 4),)
-    return dataclasses.replace(record, support=support, derivations=derivations)
+    first = record.facts[0].mentions[0]
+    tagged = dataclasses.replace(first, extra={**first.extra, "said_by_kind": "named",
+                                               "said_by_cue": "said"})
+    facts = tuple(dataclasses.replace(f, mentions=tuple(tagged if m.id == first.id else m
+                                                        for m in f.mentions))
+                  for f in record.facts)
+    mentions = tuple(tagged if m.id == first.id else m for m in record.mentions)
+    return dataclasses.replace(record, mentions=mentions, facts=facts,
+                               support=support, derivations=derivations)
 
 
 def test_support_dossier_json_reads_it_from_the_record() -> None:
-    record = _marked(make_record())
+    record = marked(make_record())
     data = to_json(record)
     assert [f["support"]["summary"] for f in data["facts"]] == [
         f"MARK {f.id}" for f in record.facts]
+    first = data["facts"][0]["mentions"]
+    assert all("said_by_kind" in m and "said_by_cue" in m for m in first)
+    ident = record.facts[0].mentions[0].id
+    tagged = [m for f in data["facts"] for m in f["mentions"] if m["id"] == ident]
+    assert tagged
+    assert all((m["said_by_kind"], m["said_by_cue"]) == ("named", "said") for m in tagged)
     derived = {d["id"]: d["derived_from"] for d in data["documents"]}
     assert derived[record.documents[1].id] == {
         "doc": record.documents[0].id, "share": 0.5, "paragraphs": 2, "of": 4, "kind": "partial"}
 
 
 def test_support_page_reads_it_from_the_record() -> None:
-    record = _marked(make_record())
+    record = marked(make_record())
     page = render_index(record)
     assert all(f"MARK {f.id}" in page for f in record.facts)
     assert "partial copy, 50% of its words copied" in page
 
 
 def test_support_record_sqlite_stores_what_the_record_holds(tmp_path: Path) -> None:
-    record = _marked(make_record())
+    record = marked(make_record())
     write_record(record, tmp_path / "record.sqlite")
     again = read_record(tmp_path / "record.sqlite")
     assert again.support == record.support

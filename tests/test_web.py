@@ -37,6 +37,7 @@ from records import (
     make_record,
     make_report,
 )
+from test_support import marked
 
 from corroborator.cli import cli
 from corroborator.models import Event, Fact, Record, Skipped, Source
@@ -1168,3 +1169,80 @@ def test_web_known_filter_value_without_facts_is_still_200(app: App) -> None:
 def test_web_table_search_folds_case_and_diacritics(app: App, query: str) -> None:
     data = call(app, "/table/facts.json?_search=" + urllib.parse.quote(query)).json()
     assert [r["id"] for r in data["rows"]] == ["f-injured"]
+
+
+# ---------------------------------------------------------------------------
+# support and derivations: read from the record (issue 17)
+
+
+@pytest.fixture(scope="module")
+def marked_app(tmp_path_factory: pytest.TempPathFactory) -> App:
+    return _app_for(marked(make_record()), tmp_path_factory.mktemp("marked"))
+
+
+@pytest.mark.issue(17)
+def test_web_fact_shows_the_records_support(marked_app: App) -> None:
+    page = call(marked_app, "/fact/f-injured").html()
+    [summary] = page.xpath("//dd[@class='support-summary']")
+    assert summary.text_content() == "MARK f-injured"
+    labels = page.xpath("//table[@class='support-sources']//td[@class='source-label']")
+    data = call(marked_app, "/fact/f-injured.json").json()
+    assert data["support"]["summary"] == "MARK f-injured"
+    assert [x.text_content() for x in labels] == [x["label"] for x in data["support"]["sources"]]
+    assert labels
+
+
+@pytest.mark.issue(17)
+def test_web_fact_support_names_the_report_a_report_copies(marked_app: App) -> None:
+    record = make_record()
+    copy, source = record.documents[1].id, record.documents[0].id
+    fact = next(f for f in record.facts if copy in {m.doc for m in f.mentions})
+    data = call(marked_app, f"/fact/{fact.id}.json").json()
+    reports = {r["id"]: r for x in data["support"]["sources"] for r in x["reports"]}
+    assert reports[copy]["copies"]["source"]["id"] == source
+    assert reports[copy]["copies"]["kind"] == "partial"
+
+
+@pytest.mark.issue(17)
+def test_web_facts_table_has_independent_sources(marked_app: App) -> None:
+    page = call(marked_app, "/facts").html()
+    cells = page.xpath("//table[contains(@class, 'facts')]//td[contains(@class, 'support')]")
+    assert cells and all(c.get("title", "").startswith("MARK ") for c in cells)
+    rows = call(marked_app, "/facts.json").json()["facts"]
+    assert all(r["support"]["summary"] == f"MARK {r['id']}" for r in rows)
+
+
+@pytest.mark.issue(17)
+def test_web_report_says_what_it_copies(marked_app: App) -> None:
+    record = make_record()
+    copy, source = record.documents[1].id, record.documents[0].id
+    page = call(marked_app, f"/report/{copy}").html()
+    [line] = page.xpath("//p[contains(@class, 'copies')]")
+    assert line.xpath(".//a/@href") == [f"/report/{source}"]
+    assert "partial copy, 50% of its words copied" in line.text_content()
+    back = call(marked_app, f"/report/{source}").html()
+    assert back.xpath("//p[contains(@class, 'copied-by')]//a/@href") == [f"/report/{copy}"]
+
+
+@pytest.mark.issue(17)
+def test_web_statement_shows_the_sources_kind_and_cue(marked_app: App) -> None:
+    fact = make_record().facts[0]
+    first = fact.mentions[0]
+    page = call(marked_app, f"/fact/{fact.id}").html()
+    [item] = page.xpath(f"//li[@id='st-{first.id}']")
+    assert item.xpath(".//span[contains(@class, 'said-by-kind')]")[0].text_content() == "named"
+    data = call(marked_app, f"/fact/{fact.id}.json").json()
+    shown = [m["mention"] for v in data["values"] for m in v["mentions"]]
+    assert {(m["id"], m["said_by_kind"], m["said_by_cue"]) for m in shown} >= {
+        (first.id, "named", "said")}
+
+
+@pytest.mark.issue(17)
+def test_web_tables_hold_support_and_derivations(marked_app: App) -> None:
+    facts = call(marked_app, "/table/facts.json?id=f-injured").json()["rows"]
+    assert facts[0]["support"] == "MARK f-injured"
+    assert facts[0]["independent_sources"] >= 1
+    derived = call(marked_app, "/table/derivations.json").json()["rows"]
+    record = make_record()
+    assert [(r["doc"], r["source_doc"], r["kind"]) for r in derived] == [
+        (record.documents[1].id, record.documents[0].id, "partial")]

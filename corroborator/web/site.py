@@ -28,8 +28,10 @@ from ..models import (
     Support,
 )
 from ..reconcile.series import find_series, series_of
-from ..reconcile.sides import disputed, sides
+from ..reconcile.sides import sides
 from ..reconcile.support import supported
+from ..record import serialise
+from ..record.serialise import as_json
 from ..report.render import event_places, format_mention, format_value, rank_events, safe_url
 from . import urls
 
@@ -175,44 +177,30 @@ class Site:
         return doc.source.outlet or doc.source.title or doc_id
 
     def doc_ref(self, doc_id: str) -> dict[str, Any]:
-        """A report as JSON data: what is known of its source, and its page."""
+        """A report as JSON data: its fields (``serialise.document``), a label and its page."""
         doc = self.docs.get(doc_id)
-        source = doc.source if doc else None
-        return {
-            "id": doc_id,
-            "label": self.doc_label(doc_id),
-            "outlet": source.outlet if source else None,
-            "title": source.title if source else None,
-            "published": source.published if source else None,
-            "url": source.url if source else None,
-            "safe_url": safe_url(source.url) if source else None,
-            "href": urls.report(doc_id) if doc else None,
-        }
+        if doc is None:
+            return {"id": doc_id, "label": doc_id, "outlet": None, "title": None,
+                    "published": None, "url": None, "safe_url": None, "href": None}
+        fields: dict[str, Any] = as_json(serialise.document(doc))
+        return fields | {"label": self.doc_label(doc_id), "safe_url": safe_url(doc.source.url),
+                         "href": urls.report(doc_id)}
 
     def fact_ref(self, fact: Fact) -> dict[str, Any]:
-        """A fact as one row of a list: no mentions, but where to see them."""
+        """A fact as one row of a list (``serialise.fact``, without its mentions), with how
+        to show it and where to see its mentions."""
         docs = self.fact_docs.get(fact.id, ())
-        support = self.support.get(fact.id)
-        return {
-            "id": fact.id,
-            "label": fact.label,
-            "subject": fact.subject,
-            "kind": fact.kind,
-            "status": fact.status,
-            "value": fact.value,
-            "unit": fact.unit,
+        series = self.series_of.get(fact.id)
+        fields: dict[str, Any] = as_json(serialise.fact(fact, self.support.get(fact.id),
+                                                        series.id if series else None,
+                                                        mentions=False))
+        return fields | {
             "display": format_value(fact.value, fact.unit),
-            "reason": fact.reason,
-            "dispute": disputed(fact),
             "sides": [{"text": s.text, "display": format_value(s.value, s.unit),
                        "sources": list(s.sources), "n_reports": len(s.docs)}
                       for s in sides(fact.mentions)],
-            "event": fact.event,
-            "n_mentions": len(fact.mentions),
             "n_reports": len(docs),
             "reports": [self.doc_short(d) for d in docs],
-            "support": support.summary if support else None,
-            "independent_sources": support.independent if support else None,
             "href": urls.fact(fact.id),
             "subject_href": urls.subject(fact.subject) if fact.subject else None,
         }
