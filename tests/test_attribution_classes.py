@@ -85,7 +85,7 @@ def test_attribution_classes_claim_with_an_object_is_no_speech():
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        ("Republican nominee Gov.  Mike Pence said 20 staff left.", "Mike Pence"),
+        ("Harbour party nominee Gov.  Ana Ruiz said 20 staff left.", "Ana Ruiz"),
         ("Ana Lima, 45, said 20 staff left.", "Ana Lima"),
         ("A person familiar with the matter said the deal was worth $2 billion.",
          "person familiar with the matter"),
@@ -139,7 +139,7 @@ def test_attribution_classes_pronoun_agrees_with_untagged_names(text, figure, so
         ("The president called the ruling “a disgrace to the nation” in a speech.", "disgrace",
          "president"),
         ("According to Varga, “the strike will go on until we win.”", "strike", "Varga"),
-        ("Bukele posted a video. “Oopsie… Too late,” he wrote.", "Too late", "Bukele"),
+        ("Varga posted a video. “Well… Far too late,” he wrote.", "too late", "Varga"),
     ],
 )
 def test_attribution_classes_quote_speaker(text, fragment, speaker):

@@ -17,7 +17,7 @@
    when a sentence holds several ("from 88,000 (according to the army) to
    107,000 (according to the police)");
 4. a reporting clause set off by commas (", the ministry said,"), and a speaker
-   label opening the paragraph ("Mayor: 56 injured", a transcript's "PENCE:").
+   label opening the paragraph ("Mayor: 56 injured", a transcript's "RUIZ:").
 
 The source is then named by ``source_name``: a document or record stands for
 its author ("a report by Acme" -> Acme, "figures from the coast guard" -> coast
@@ -46,6 +46,7 @@ from .pronouns import (
     MALE_NAMES,
     MALE_WORDS,
     PERSONAL,
+    TITLES,
     group_antecedent,
     person_antecedent,
 )
@@ -202,7 +203,7 @@ def _on_path(doc: Doc, tok: Token, quotes: Attributed) -> Attribution | None:
             # hangs the appositive on the date
         if _is_cue(node, below):
             if _fronted(tok, node, below):
-                return fallback  # "In his 2002 book, McKinley suggested ...": when and where
+                return fallback  # "In his 2002 book, Ruiz suggested ...": when and where
             found = _verb_source(doc, node, quotes)
             if found is not None:
                 return found
@@ -232,7 +233,7 @@ def _on_path(doc: Doc, tok: Token, quotes: Attributed) -> Attribution | None:
 
 def _fronted(tok: Token, verb: Token, below: Token) -> bool:
     """Whether the figure is in an adjunct put before the verb's subject ("During his 7 years
-    in office, Obama said ..."), which sets the scene of the saying; content put first is a
+    in office, Ruiz said ..."), which sets the scene of the saying; content put first is a
     clause ("20 died, police said") or a quotation."""
     subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     return (bool(subj) and tok.i < subj[0].left_edge.i and below.i < subj[0].i
@@ -310,7 +311,7 @@ def _is_cue(node: Token, below: Token | None) -> bool:
             and (any(c.dep_ in ("dobj", "ccomp") for c in node.children)
                  or not any(c.dep_ in NOUN_MODIFIERS for c in node.children))):
         return False  # a verb, or one the tagger took for a noun ("the data show"; not
-        # "Blige's upcoming show", a noun with its modifiers)
+        # "the singer's upcoming show", a noun with its modifiers)
     if lemma in CUE_WITH:
         words = CUE_WITH[lemma]
         if not any(c.lower_ in words for c in node.children):
@@ -354,7 +355,7 @@ def _records(verb: Token) -> bool:
 
 
 def _margin(prep: Token) -> bool:
-    """'shows Clinton ahead by 3.7 points', 'estimated the crowd at 20,000': 'by' or 'at'
+    """'shows the mayor ahead by 3.7 points', 'estimated the crowd at 20,000': 'by' or 'at'
     with a figure is what is stated, not when or how it was."""
     return prep.lower_ in ("by", "at") and any(
         c.dep_ == "pobj" and (c.like_num or any(d.dep_ == "nummod" and d.like_num for d in c.children))
@@ -492,7 +493,7 @@ def _label(doc: Doc, tok: Token) -> Attribution | None:
 
 
 def label_at(doc: Doc, at: int) -> Attribution | None:
-    """'Mayor: 56 people injured', a transcript's 'PENCE: ...': a speaker label opening the
+    """'Mayor: 56 people injured', a transcript's 'RUIZ: ...': a speaker label opening the
     paragraph of the character ``at``, before it."""
     text = text_of(doc)
     para = text.rfind("\n", 0, at) + 1
@@ -574,7 +575,7 @@ def _name_at(doc: Doc, tok: Token) -> str:
             lo = prev
         while (nxt := _skip_space(doc, hi + 1, 1)) < len(doc) and _propn(doc[nxt]) and (
                 doc[nxt].dep_ in ("compound", "flat", "appos") or doc[hi].dep_ == "compound"):
-            hi = nxt  # "Gov.  Mike Pence": a run of proper nouns, over a doubled space too
+            hi = nxt  # "Gov.  Ana Ruiz": a run of proper nouns, over a doubled space too
     ents = [e for e in ents_of(doc) if e.start <= hi and lo < e.end and e.label_ in SPEAKER_LABELS]
     if ents:
         best = max(ents, key=lambda e: (e.start <= tok.i < e.end, len(e)))
@@ -591,8 +592,9 @@ def _name_at(doc: Doc, tok: Token) -> str:
             # as the text gives them
         return ""  # "its own website": whose, the parse does not say
     if tok.pos_ == "PROPN":
-        while lo < tok.i and (doc[lo].text == "." or doc[lo].lower_ in MALE_WORDS | FEMALE_WORDS):
-            lo += 1
+        while lo < tok.i and (doc[lo].text == "." or doc[lo].is_space or doc[lo].lower_ in
+                              MALE_WORDS | FEMALE_WORDS or doc[lo].lower_.rstrip(".") in TITLES):
+            lo += 1  # the name without its title: "Gov. Ana Ruiz" -> "Ana Ruiz"
         return strip_possessive(doc[lo : hi + 1].text)
     for child in tok.children:
         if child.dep_ == "appos" and child.text[:1].isalnum():

@@ -109,7 +109,7 @@ def person_antecedent(doc: Doc, pron: Token, quotes: Attributed = ()) -> str | N
 
 def _named_actor(doc: Doc, pron: Token) -> Token | None:
     """With no person named before it: a one-word proper name that is the subject of a verb
-    just before the pronoun ("Bukele posted a video. ... he wrote"), which the small model
+    just before the pronoun ("Varga posted a video. ... he wrote"), which the small model
     may tag as an organisation."""
     for tok in reversed(doc[max(0, pron.i - ACTOR_TOKENS) : pron.i]):
         if (tok.pos_ == "PROPN" and tok.dep_ == "nsubj" and tok.head.pos_ == "VERB"

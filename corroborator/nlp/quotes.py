@@ -38,7 +38,7 @@ QUOTE_VERBS = frozenset(
     "ask chant shout yell scream cry exclaim quip joke whisper plead continue sing".split()  # noqa: SIM905
 )
 TAG_WORDS = 6  # words of a speaker tag that follows a quote as its own sentence ("she asked.")
-LABEL_CHARS = 45  # how far into a quote a speaker label ("PENCE:") may end
+LABEL_CHARS = 45  # how far into a quote a speaker label ("RUIZ:") may end
 AFTER_WINDOW = 30  # tokens searched after a quote for its verb: '"...," Dr. X, a long role, said'
 
 
@@ -138,7 +138,7 @@ def attribute_quotes(doc: Doc, spans: list[QuoteSpan]) -> Attributed:
     out: Attributed = []
     for k, qs in enumerate(spans):
         speaker, cue = _speaker(doc, qs, spans, people, out)
-        if speaker is None and cue is None:  # a transcript's '"PENCE: ...'
+        if speaker is None and cue is None:  # a transcript's '"RUIZ: ...'
             label = label_at(doc, min(qs.end, qs.start + LABEL_CHARS))
             if label is not None:
                 speaker, cue = label.said_by, label.cue
