@@ -1,5 +1,6 @@
 """Stage 2, clean: web clutter out, story in, every offset traceable to the raw text.
 
-- ``clutter``: line-level cleaning of one report and of a batch (lines repeated across reports);
-- ``boilerplate``: which repeated lines are page furniture.
+- ``clutter``: line-level cleaning of one report (its lines, and the rules that keep or remove each);
+- ``boilerplate``: which repeated lines are page furniture (counted across reports);
+- ``batch``: the stage, ``clean_batch``: a batch cleaned, or reports appended to a kept one.
 """

@@ -10,10 +10,13 @@ it from its ``Grouping``):
    the report counted among the holders of its words); none alike enough, and it
    starts a story of its own. Profiles are weighted with the record's document
    frequencies, the new report counted in;
-2. its **event** within the story: the batch's pair model and linkage
-   (``events.events_of_story``) over the story's reports, whose known events are
-   locked, so the report joins one of them or starts an event of its own, labelled
-   as a batch labels it (``events.event_of``).
+2. its **event** within the story: the events of each story the new reports
+   joined are found again over all its reports, the new ones together, with the
+   batch's pair model and linkage (``events.events_of_story``) and the story's
+   known events locked, so a new report joins one of them or starts an event,
+   alone or with other new reports, labelled as a batch labels it
+   (``events.event_of``). This is what a build given the record's events as
+   ``known`` does with the story.
 
 What differs from grouping the whole batch afresh is only that earlier reports
 keep their stories (a full rebuild could regroup them now that frequencies moved
@@ -90,32 +93,40 @@ class NewReport:
 
 
 def place(new: Sequence[NewReport], kept: KeptStories, *, threshold: float) -> list[Event]:
-    """The event each of ``new`` joins (with it among its reports) or starts, placed in
-    order, each after the ones before it; ``kept`` is updated as they are placed."""
+    """The event each of ``new`` joins or starts, in the order of ``new``.
+
+    Each report is placed in a story after the ones before it; then the events of each
+    story they joined are found over all its reports, the new ones together, its known
+    events locked (as a build given the record's events as ``known`` finds them).
+    ``kept`` is updated."""
     freq = kept.frequencies()
-    out = []
+    parts: dict[str, Parts] = {}
+    touched: dict[int, None] = {}  # the stories joined or started, in order
     for report in new:
-        parts = parts_of(report.doc, report.mentions, report.starts)
-        freq.add(parts)
-        vec = weighted(parts.words, freq.n, freq.words)
-        story, number = _story(kept, report.doc.id, vec, freq)
-        kept.add(report.doc.id, number, parts, report.lead, heaviest(vec))
-        members = _event_in_story(kept, story, report, parts, freq, threshold)
-        event = _event(kept, members, report)
-        kept.keep_event(event)
-        out.append(event)
+        found = parts[report.doc.id] = parts_of(report.doc, report.mentions, report.starts)
+        freq.add(found)
+        vec = weighted(found.words, freq.n, freq.words)
+        number = _story(kept, report.doc.id, vec, freq)
+        kept.add(report.doc.id, number, found, report.lead, heaviest(vec))
+        touched[number] = None
     kept.keep_frequencies(freq)
-    return out
+    taken = set(kept.events())
+    event_of_report: dict[str, Event] = {}
+    fresh = {r.doc.id: r for r in new}
+    for number in touched:
+        for event in _events_in_story(kept, number, fresh, parts, freq, threshold, taken):
+            kept.keep_event(event)
+            taken.add(event.id)
+            event_of_report.update((d, event) for d in event.documents)
+    return [event_of_report[r.doc.id] for r in new]
 
 
-def _story(kept: KeptStories, report: str, vec: Vector, freq: Frequencies
-           ) -> tuple[list[str], int]:
-    """The reports (in order) of the story the report joins, and that story's number."""
+def _story(kept: KeptStories, report: str, vec: Vector, freq: Frequencies) -> int:
+    """The number of the story the report joins (a new number: it starts one)."""
     docs = kept.stories()
     fresh = max((s for _, s in docs), default=-1) + 1
     if freq.n < STORY_MIN_DOCS:  # a batch this small is one story
-        number = docs[0][1] if docs else fresh
-        return [d for d, s in docs if s == number], number
+        return docs[0][1] if docs else fresh
     story_of = dict(docs)
     sizes: dict[int, int] = {}
     for _, s in docs:
@@ -127,9 +138,7 @@ def _story(kept: KeptStories, report: str, vec: Vector, freq: Frequencies
         totals[story_of[doc]] = totals.get(story_of[doc], 0.0) + cos
     means = {s: total / sizes[s] for s, total in totals.items()}  # unscored pairs count 0
     best = max(means, key=lambda s: (means[s], -s), default=None)
-    if best is None or means[best] < STORY_SIMILAR:
-        return [], fresh
-    return [d for d, s in docs if s == best], best
+    return fresh if best is None or means[best] < STORY_SIMILAR else best
 
 
 def _partners(kept: KeptStories, report: str, vec: Vector, docs: list[str], n: int
@@ -151,45 +160,35 @@ def _dot(a: Vector, b: Vector) -> float:
     return sum(v * b[w] for w, v in sorted(a.items()) if w in b)
 
 
-def _event_in_story(kept: KeptStories, story: list[str], new: NewReport, parts: Parts,
-                    freq: Frequencies, threshold: float) -> list[str]:
-    """The reports of the event the new report ends up in (it last)."""
-    if not story:
-        return [new.doc.id]
-    ids = [*story, new.doc.id]
-    stored = kept.parts(story)
-    profs = weigh([*(stored[d] for d in story), parts], freq, kept.entities(ids))
-    vecs = _lead_vectors(kept, story, new.lead)
-    found = kept.documents(story)
-    docs = [*(found[d] for d in story), new.doc]
-    by_doc = kept.mentions(story) | {new.doc.id: new.mentions}
-    starts = kept.starts(story) | {new.doc.id: new.starts}
-    forbidden = Clashes(docs, by_doc, starts).between
+def _events_in_story(kept: KeptStories, number: int, new: dict[str, NewReport],
+                     parts: dict[str, Parts], freq: Frequencies, threshold: float,
+                     taken: set[str]) -> list[Event]:
+    """The events of story ``number`` that hold one of the ``new`` reports: known events
+    they joined (same ids) and events they started (free ids), largest first."""
+    ids = [d for d, s in kept.stories() if s == number]
+    old = [d for d in ids if d not in new]
+    parts = parts | kept.parts(old)
+    profs = weigh([parts[d] for d in ids], freq, kept.entities(ids))
+    leads = kept.leads(old) | {d: r.lead for d, r in new.items()}
+    vecs = np.vstack([np.asarray(leads[d], dtype=np.float32) for d in ids])
+    found = kept.documents(old) | {d: r.doc for d, r in new.items()}
+    docs = [found[d] for d in ids]
+    by_doc = kept.mentions(old) | {d: r.mentions for d, r in new.items()}
+    starts = kept.starts(old) | {d: r.starts for d, r in new.items()}
     index = {d: k for k, d in enumerate(ids)}
-    seeds = sorted(([index[d] for d in members if d in index]
-                    for members in kept.events().values() if members[0] in index),
-                   key=lambda s: (-len(s), min(s)))  # as the record orders its events
-    groups = events_of_story(list(range(len(ids))), profs, vecs, seeds,
-                             event_logit(threshold), forbidden)
-    mine = next(g for g in groups if len(ids) - 1 in g)
-    return [ids[k] for k in sorted(mine)]
-
-
-def _lead_vectors(kept: KeptStories, earlier: list[str], lead: np.ndarray) -> np.ndarray:
-    """The lead embeddings of the ``earlier`` reports, then ``lead``."""
-    found = kept.leads(earlier)
-    rows = [np.asarray(found[d], dtype=np.float32) for d in earlier]
-    return np.vstack([*rows, np.asarray(lead, dtype=np.float32)[None, :]])
-
-
-def _event(kept: KeptStories, members: list[str], new: NewReport) -> Event:
-    """The event of ``members``: the known one they extend (same id), or a new one."""
-    known = kept.events()
-    old = next((e for e, docs in known.items() if members[0] in docs), None)
-    event_id = old or next(free_ids(set(known)))
-    earlier = members[:-1]
-    found = kept.documents(earlier)
-    docs = [*(found[d] for d in earlier), new.doc]
-    by_doc = kept.mentions(earlier) | {new.doc.id: new.mentions}
-    places = Places(kept.entities(members))
-    return event_of(event_id, docs, by_doc, _lead_vectors(kept, earlier, new.lead), places)
+    known = [(e, [index[d] for d in members if d in index])
+             for e, members in kept.events().items() if members[0] in index]
+    known.sort(key=lambda k: (-len(k[1]), min(k[1])))  # as the record orders its events
+    seed_of = {i: e for e, seed in known for i in seed}
+    groups = events_of_story(list(range(len(ids))), profs, vecs, [s for _, s in known],
+                             event_logit(threshold), Clashes(docs, by_doc, starts).between)
+    free = free_ids(taken)
+    out = []
+    for g in sorted(groups, key=lambda g: (-len(g), min(g))):
+        members = [ids[i] for i in g]
+        if new.keys().isdisjoint(members):
+            continue
+        event_id = next((seed_of[i] for i in g if i in seed_of), None) or next(free)
+        out.append(event_of(event_id, [docs[i] for i in g], by_doc, vecs[g],
+                            Places(kept.entities(members))))
+    return out
