@@ -31,6 +31,7 @@ from corroborator.models import Event, Fact, Mention, Record, Source
 from corroborator.record.store import write_record
 from corroborator.web import App, make_app
 from corroborator.web.timeaxis import BREAK_WIDTH, When, build_axis, parse_when
+from corroborator.web.timeline import gist
 
 pytestmark = pytest.mark.issue(18)
 
@@ -274,17 +275,19 @@ def test_web_timeline_story_and_background_hold_their_dates(page: HtmlElement) -
     )
 
 
-def test_web_timeline_labels_are_the_records_labels(page: HtmlElement) -> None:
+def test_web_timeline_labels_say_what_is_dated(page: HtmlElement) -> None:
     labels = {
         a.get("href"): a.xpath("string(.//text[@class='tl-label'])")
         for name in ("story", "background")
         for a in _svg(page, name).xpath(".//a[contains(@class, 'tl-mark')]")
     }
-    assert labels["/fact/f-warned"] == "Date: warned the operator, authority"
+    # a date is labelled with the words of the report that state it; a figure with its
+    # record label and value; an event with its label
+    assert labels["/fact/f-warned"] == "“The authority warned the operator in March 2024”"
     assert labels["/fact/f-dead-1"] == "People (die), as of 2024-06-11: 9"
     assert labels["/event/ev-capsize"].startswith("The Lirio Star capsizes")
     tooltip = _mark(_svg(page, "background"), "/fact/f-warned").xpath("string(title)")
-    assert "March 2024" in tooltip and "warned the operator in March 2024" in tooltip
+    assert tooltip.startswith("Date: warned the operator, authority\nMarch 2024 (2 reports")
 
 
 # ---------------------------------------------------------------------------
@@ -401,3 +404,26 @@ def test_web_timeline_dates_read_at_their_precision(
     when = parse_when(text)
     assert when is not None
     assert (when.precision, when.label, (when.after - when.start).days) == (precision, label, days)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date_text", "expected"),
+    [
+        ("The Lirio Star was built in 1989 and bought in 2011.", "1989",
+         "The Lirio Star was built in 1989"),
+        ("In March, the authority warned Halvane that the pumps needed replacing.", "March",
+         "In March, the authority warned Halvane that the…"),
+        ("The population rose from 38,500 at the 2010 census.", "2010",
+         "…population rose from 38,500 at the 2010"),
+        ("CECOT, which opened two years ago, holds 40,000.", "two years ago",
+         "which opened two years ago"),
+        ("Thursday 13 June 2024", "Thursday 13 June 2024", None),  # a dateline: the date alone
+    ],
+)
+def test_web_timeline_gist_is_the_clause_stating_the_date(
+    sentence: str, date_text: str, expected: str | None
+) -> None:
+    at = sentence.index(date_text)
+    m = Mention("m", "d", "date", None, None, date_text, 100 + at, 100 + at + len(date_text),
+                sentence, 100, 100 + len(sentence))
+    assert gist(m) == expected

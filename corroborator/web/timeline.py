@@ -13,17 +13,22 @@ The page, top to bottom:
    each drawn as a small chart on a proportional time axis;
 4. every dated fact in date order, paginated: the charts as a list.
 
-Labels are the record's own (a fact's label, an event's label); every string
-goes through the template's autoescaping like the rest of a page.
+Labels say what is dated: an event by its label, a figure by its label and
+value, a date by the words of the report that state it ("The Lirio Star was
+built in 1989": ``gist``), since a date fact's label ("Date: built The Lirio
+Star") is a slot name, not a sentence; the record's label heads its tooltip and
+its row in the list. Every string goes through the template's autoescaping like
+the rest of a page.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
-from ..models import STATUSES, Fact
+from ..models import STATUSES, Fact, Mention
 from ..reconcile.series import Series
 from ..reconcile.sides import sides
 from ..report.render import format_value
@@ -69,6 +74,7 @@ class Item:
     whens: tuple[When, ...]
     n_reports: int
     said: str = ""  # a sentence stating it, for the tooltip
+    short: str = ""  # its label on a chart, when not ``label``: the words that state a date
 
     @property
     def start(self) -> date:
@@ -92,9 +98,11 @@ def collect(site: Site) -> list[Item]:
 
 def _fact_item(site: Site, fact: Fact) -> Item | None:
     """A date fact at the dates its mentions state; another fact at the date it is stated for."""
+    short = ""
     if fact.kind == "date":
         values = [m.value for m in fact.mentions] or [fact.value]
         label, kind = fact.label, "date"
+        short = next((f"“{g}”" for m in fact.mentions if (g := gist(m))), "")
     else:
         values = [m.time for m in fact.mentions if m.time]
         label, kind = f"{fact.label}: {format_value(fact.value, fact.unit)}", "as-of"
@@ -104,7 +112,39 @@ def _fact_item(site: Site, fact: Fact) -> Item | None:
     ordered = tuple(sorted(whens.values(), key=lambda w: (w.start, w.end)))
     said = fact.mentions[0].sentence if fact.mentions else ""
     n = len(site.fact_docs.get(fact.id, ()))
-    return Item(kind, fact.id, label, urls.fact(fact.id), fact.status, ordered, n, said)
+    return Item(kind, fact.id, label, urls.fact(fact.id), fact.status, ordered, n, said, short)
+
+
+CLAUSE = re.compile(r"[,;:](?=\s)|[()\[\]\"“”|—–]|\s-\s")  # not the comma of 38,500
+GIST_WORDS = 6
+
+
+def gist(m: Mention) -> str | None:
+    """The words of the report that state a date: its clause up to the date ("The Lirio Star
+    was built in 1989"), and a few words after it when the date opens the sentence ("In
+    March, the authority warned Halvane…"). None when the mention is not in its sentence."""
+    at = m.start - m.sent_start
+    if m.sentence[at : at + len(m.text)] != m.text:
+        at = m.sentence.find(m.text)
+    if at < 0 or not m.text:
+        return None
+    head = m.sentence[:at]
+    cut = max((b.end() for b in CLAUSE.finditer(head)), default=0)
+    words = head[cut:].split()
+    lead = ("…" if len(words) > GIST_WORDS else "") + " ".join(words[-GIST_WORDS:])
+    tail = ""
+    if cut == 0 and len(words) <= 2:
+        rest = m.sentence[at + len(m.text) :]
+        body = rest.lstrip(" ,;:")
+        clause = CLAUSE.split(body)[0].split()
+        if clause:
+            more = "…" if len(clause) > GIST_WORDS else ""
+            tail = (
+                rest[: len(rest) - len(body)].rstrip() + " " + " ".join(clause[:GIST_WORDS]) + more
+            )
+    if not lead.strip("…") and not tail:
+        return None  # the date alone (a dateline) says no more than the axis does
+    return f"{lead} {m.text}{tail}".strip().rstrip(".")
 
 
 def focus(items: list[Item]) -> tuple[date, date] | None:
@@ -168,15 +208,16 @@ def charts(items: list[Item]) -> list[Chart]:
     """The story's chart and the background's: each item in the one that holds all its dates."""
     window = focus(items)
     if window is None:
-        return [_chart("background", "Everything dated", items, None)] if items else []
+        return [_chart("background", "Everything dated", items, None, [])] if items else []
     lo, hi = window
     inside = [i for i in items if lo <= i.start and i.end <= hi]
     outside = [i for i in items if not (lo <= i.start and i.end <= hi)]
-    span = When("story", lo, hi)
     title = f"The story, {_period(lo, hi)}"
-    out = [_chart("story", title, inside, None)]
+    ends = [When("story", lo, lo), When("story", hi, hi)]  # the axis runs from end to end
+    out = [_chart("story", title, inside, None, ends)]
     if outside:
-        out.append(_chart("background", "Before and after the story", outside, span))
+        span = When("story", lo, hi)
+        out.append(_chart("background", "Before and after the story", outside, span, [span]))
     return out
 
 
@@ -185,10 +226,11 @@ def _period(lo: date, hi: date) -> str:
     return a if a == b else f"{a} to {b}"
 
 
-def _chart(name: str, title: str, items: list[Item], story: When | None) -> Chart:
-    """Items on lanes, grouped by kind, over an axis built from their dates (and the story's)."""
+def _chart(name: str, title: str, items: list[Item], story: When | None, also: list[When]) -> Chart:
+    """Items on lanes, grouped by kind, over an axis holding their dates and those ``also``
+    given; ``story`` is marked as a band (on the background chart)."""
     chosen = _most_stated(items)
-    whens = [w for i in chosen for w in i.whens] + ([story] if story else [])
+    whens = [w for i in chosen for w in i.whens] + also
     axis = build_axis(whens, PAD, WIDTH - PAD)
     y, marks, groups = 0.0, [], []
     for head, kinds in GROUPS:
@@ -249,7 +291,7 @@ def _mark(axis: Axis, item: Item) -> tuple[Mark, float, float]:
     points = [x for x, _ in dots] + [x for a, b, _ in bars for x in (a, b)]
     left, right = min(points) - 6, max(points) + 6
     after, before = WIDTH - 4 - (right + 2), left - 2 - 4  # room for a label either side
-    label = _clip(item.label, min(LABEL_CHARS * CHAR, max(after, before)))
+    label = _clip(item.short or item.label, min(LABEL_CHARS * CHAR, max(after, before)))
     width = len(label) * CHAR
     anchor, label_x = "start", right + 2
     if width > after:
@@ -396,8 +438,17 @@ def series_row(series: Series) -> dict[str, Any]:
             }
             for p, w in points
         ],
-        "chart": _series_chart(points, series.unit),
     }
+
+
+def series_charts(site: Site) -> dict[str, dict[str, Any]]:
+    """Each series' chart geometry by series id (for the template; the JSON has the points)."""
+    out = {}
+    for s in _all_series(site):
+        points = [(p, w) for p in s.points if (w := parse_when(p.time))]
+        if chart := _series_chart(points, s.unit):
+            out[s.id] = chart
+    return out
 
 
 def _series_chart(points: list[tuple[Any, When]], unit: str | None) -> dict[str, Any] | None:
@@ -474,7 +525,8 @@ def timeline(site: Site, request: Request) -> Page:
         "items": [_item_row(i) for i in paged.items],
     }
     drawn = site.memo("timeline-charts", lambda s: charts(items))
-    return Page("timeline.html", "Timeline", data, {"charts": drawn})
+    history = site.memo("timeline-series-charts", series_charts)
+    return Page("timeline.html", "Timeline", data, {"charts": drawn, "series_charts": history})
 
 
 def _item_row(i: Item) -> dict[str, Any]:
