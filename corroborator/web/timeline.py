@@ -155,12 +155,14 @@ def focus(items: list[Item]) -> tuple[date, date] | None:
         return None
     lo, hi = min(i.start for i in events), max(i.end for i in events)
     fine = [i for i in items if i.kind != "event" and (i.end - i.start) <= NEAR]
-    grown = True
-    while grown:
-        grown = False
-        for i in fine:
-            if (i.start < lo and i.end >= lo - NEAR) or (i.end > hi and i.start <= hi + NEAR):
-                lo, hi, grown = min(lo, i.start), max(hi, i.end), True
+    for i in sorted(fine, key=lambda i: i.start):  # later, while each is near the last
+        if i.start > hi + NEAR:
+            break
+        hi = max(hi, i.end)
+    for i in sorted(fine, key=lambda i: i.end, reverse=True):  # earlier, likewise
+        if i.end < lo - NEAR:
+            break
+        lo = min(lo, i.start)
     return lo, hi
 
 
