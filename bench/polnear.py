@@ -97,6 +97,11 @@ class Gold:
 
 
 OWN = Gold(frozenset(), None, "own", False)
+# records and documents, whose author the issue counts as their source
+RECORD_NOUNS = frozenset(
+    "report poll survey study data figure record analysis statement filing estimate count "  # noqa: SIM905
+    "tally article letter document memo post tweet average projection forecast".split()
+)
 RELATIVE = frozenset({"who", "which", "that", "whom"})
 
 
@@ -140,7 +145,8 @@ def source_heads(source: str) -> frozenset[str]:
     """The words a right claimer may contain: the head of the source phrase (parsed, its
     parentheses dropped: "Gov. Ana Ruiz (R-XX)" -> Ruiz), the head of an appositive
     ("The minister, Mr. Villarreal," -> minister, Villarreal) and, for a record, its author
-    ("a report by Acme" -> report, Acme), as ``shared/bench/README.md`` and issue 15 count them."""
+    ("a report by Acme" -> report, Acme; "the agency's data" -> data, agency; "a Gallup poll"
+    -> poll, Gallup), as ``shared/bench/README.md`` and issue 15 count them."""
     text = re.sub(r"\([^)]*\)", " ", source).strip(" ,")
     doc = make_nlp()(text)
     if not len(doc):
@@ -155,6 +161,10 @@ def source_heads(source: str) -> frozenset[str]:
         if child.dep_ == "acl":
             for agent in (g for g in child.children if g.dep_ == "agent"):
                 heads.update(_word(c) for c in agent.children if c.dep_ == "pobj")
+        if root.lemma_.lower() in RECORD_NOUNS and (
+                child.dep_ == "poss" and child.pos_ != "PRON"
+                or child.dep_ in ("compound", "nmod") and child.pos_ == "PROPN"):
+            heads.add(_word(child))  # "the agency's data", "a Gallup poll": the author
     return frozenset(h for h in heads if h)
 
 

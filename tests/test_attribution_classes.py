@@ -52,6 +52,9 @@ def _speaker(text: str, fragment: str) -> str | None:
          "Aldo Brandt"),
         ("Rescuers found 12 survivors on Sunday, state media reported.", "12", "state media"),
         ("Ana Diaz cited endorsements from 88 retired judges.", "88", "Ana Diaz"),
+        ("Police said 20 were arrested and 30 were hurt.", "30", "Police"),
+        (("The Budget Office says it would cut revenue at first but would add $84 billion over "
+         "10 years."), "$84 billion", "Budget Office"),
         ("The ministry’s latest bulletin lists 1,204 confirmed cases.", "1,204", "ministry"),
         ("A spokesperson for the fire service, Ana Lima, said 9 crews were deployed.", "9",
          "Ana Lima"),
@@ -71,6 +74,8 @@ def test_attribution_classes_source_found(text, figure, source):
         ("During his 7 years in office, Mr. Aldo Brandt said, the harbour grew.", "7 years"),
         ("In the poll, conducted in early May, the mayor led by 5 points.", "early May"),
         ("She saved in one of the 529 plans that your city probably offers.", "529"),
+        ("Police said nothing and arrested 20 people at the gate.", "20"),
+        ("The ministry did not confirm that 40 people had died.", "40"),
     ],
 )
 def test_attribution_classes_no_false_source(text, figure):

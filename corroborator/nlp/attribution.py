@@ -320,8 +320,14 @@ def _is_cue(node: Token, below: Token | None) -> bool:
             return True  # "put the crowd at 36,000", "called for a 28 percent rate"
         if lemma == "put":
             return False
+    if any(c.dep_ == "neg" for c in node.children) and lemma not in ("deny", "dispute"):
+        return False  # "they did not respond to queries": nothing said
     if below is None:
         return True
+    if below.dep_ == "conj" and below.i > node.i and below.tag_ == node.tag_ and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "auxpass") for c in below.children):
+        return False  # "police said so and arrested 20 people": a second act, not speech
+        # (not "says it would cut ..., but would add $84 billion", the parser's conj)
     if below.i < node.i and any(t.text == ";" for t in node.doc[below.right_edge.i + 1 : node.i]):
         return False  # "Unions say 1.2 million joined; the government says 400,000"
     if lemma == "find" and below.dep_ == "dobj" and not _records(node):
