@@ -9,9 +9,11 @@ clock. Budgets are made small through the settings, so each test takes seconds.
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -175,3 +177,51 @@ def _state(pid: int) -> str:
         return Path(f"/proc/{pid}/stat").read_text().split(") ", 1)[1][:1]
     except (OSError, IndexError):
         return "Z"
+
+
+@pytest.mark.parametrize(
+    ("html", "problem"),
+    [
+        (lambda: paragraphs(500_000), "has 500,006 HTML elements, over the 100,000"),
+        (lambda: attributes(1_000_000), "has an HTML element with 5,001 or more attributes"),
+    ],
+    ids=["500k-paragraphs", "1e6-attributes"],
+)
+def test_budget_the_issue_pages_are_refused_at_once_by_default(
+    tmp_path: Path, html: Callable[[], str], problem: str
+) -> None:
+    """The pages of the issue, at their size, with the default settings (each took the
+    extractor more than 300 s)."""
+    docs, skipped, took = read(batch(tmp_path, html()), Settings())
+    assert [d.id for d in docs] == ["a-good", "c-good"]
+    assert problem in skipped[0].reason
+    assert took < 20, f"{took:.1f} s"
+
+
+def test_budget_a_slow_page_does_not_hold_the_build(tmp_path: Path) -> None:
+    """``corroborator build`` of two reports and 40,000 tags in one paragraph (122 s and
+    more to extract): with a 2 s budget the build skips it, names it, and ends, releasing
+    the dossier's lock, instead of holding it for minutes."""
+    demo = ROOT / "demo" / "corpus"
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    for name in ("001_port-ansel-courier.txt", "004_meridian-review.html"):
+        (reports / name).write_bytes((demo / name).read_bytes())
+    (reports / "slow.html").write_text(inline_tags(40_000), encoding="utf-8")
+    settings = tmp_path / "budget.cfg"
+    settings.write_text("[corroborator]\nextract_seconds = 2\n", encoding="utf-8")
+    started = time.monotonic()
+    done = subprocess.run(
+        [sys.executable, "-m", "corroborator", "build", str(reports), "--out",
+         str(tmp_path / "d"), "--settings", str(settings)],
+        capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
+    took = time.monotonic() - started
+    assert done.returncode == 0, done.stderr
+    [line] = [line for line in done.stderr.splitlines() if "slow.html" in line]
+    assert line.startswith("skipped: ") and "took more than 2 s to extract" in line
+    with sqlite3.connect(tmp_path / "d" / "record.sqlite") as db:
+        ids = sorted(r[0] for r in db.execute("SELECT id FROM documents"))
+    db.close()
+    assert ids == ["001_port-ansel-courier", "004_meridian-review"]
+    assert took < 120, f"{took:.0f} s"
