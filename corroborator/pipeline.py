@@ -214,7 +214,8 @@ def _assemble(analysed: Analysed, settings: Settings, story: str | None,
                       memo=blocks, processes=settings.n_process, tensors=analysed.tensors)
     record = supported(Record(tuple(docs), tuple(sents), tuple(mentions), tuple(quotes),
                               tuple(merged.entities), tuple(events), tuple(facts),
-                              tuple(analysed.skipped), story))  # the support stage
+                              tuple(analysed.skipped), story),
+                       limit=settings.page_max_reports)  # the support stage
     return record, (grouping, names, context, valued)
 
 

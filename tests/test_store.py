@@ -64,7 +64,7 @@ def test_store_round_trip_accepts_str_path(record: Record, tmp_path: Path) -> No
 def test_store_round_trip_of_empty_record(tmp_path: Path) -> None:
     empty = Record((), (), (), (), (), (), ())
     write_record(empty, tmp_path / "empty.db")
-    assert read_record(tmp_path / "empty.db") == supported(empty)
+    assert read_record(tmp_path / "empty.db") == empty
 
 
 def test_store_writes_a_real_sqlite_file_and_no_leftovers(written: Path) -> None:
@@ -292,6 +292,19 @@ def test_store_apply_refuses_a_wrong_change(written: Path, changes: store.Change
         finally:
             con.execute("ROLLBACK")
     assert written.read_bytes() == before
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize("stage", [False, True])
+def test_store_keeps_whether_the_support_stage_ran(tmp_path: Path, stage: bool) -> None:
+    """A record beyond the limit is built without derivations and support (None), one
+    within it with them (maybe none found: ()); each reads back as it was written."""
+    record = supported(make_record()) if stage else make_record()
+    write_record(record, tmp_path / "r.db")
+    again = read_record(tmp_path / "r.db")
+    assert (again.derivations, again.support) == (record.derivations, record.support)
+    nulls = _query(tmp_path / "r.db", "SELECT count(*) FROM facts WHERE support IS NULL")
+    assert nulls == [(0 if stage else len(record.facts),)]
 
 
 @pytest.mark.issue(17)

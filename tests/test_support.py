@@ -165,8 +165,15 @@ def test_support_serialiser_round_trips() -> None:
         assert serialise.support_from_json(s.fact, json.loads(json.dumps(data))) == s
 
 
-def _add_gives_the_build(tmp_path: Path, late: str) -> tuple[Record, Record]:
-    """Build the corpus without ``late``, add it in place; and build the whole corpus."""
+def test_support_stage_leaves_a_record_beyond_the_limit_alone() -> None:
+    record = make_record()
+    assert supported(record, limit=len(record.documents) - 1) is record
+    assert supported(record, limit=len(record.documents)).support is not None
+
+
+def _add_gives_the_build(tmp_path: Path, late: str, *flags: str) -> tuple[Record, Record]:
+    """Build the corpus without ``late``, add it in place; and build the whole corpus
+    (``flags``: for the builds; the addition keeps the settings its record was built with)."""
     base = tmp_path / "base"
     shutil.copytree(FIXTURES, base)
     held = tmp_path / "late"
@@ -174,14 +181,14 @@ def _add_gives_the_build(tmp_path: Path, late: str) -> tuple[Record, Record]:
     shutil.copy(FIXTURES / "sources.csv", held / "sources.csv")  # its metadata, as in a build
     (late_file,) = base.glob(f"{late}.*")
     shutil.move(late_file, held / late_file.name)
-    subprocess.run([*CLI, "build", str(base), "--out", str(tmp_path / "added"), "--quiet"],
-                   check=True, capture_output=True, cwd=tmp_path)
+    subprocess.run([*CLI, "build", str(base), "--out", str(tmp_path / "added"), "--quiet",
+                    *flags], check=True, capture_output=True, cwd=tmp_path)
     done = subprocess.run([*CLI, "add", str(tmp_path / "added"), str(held / late_file.name)],
                           check=True, capture_output=True, text=True, cwd=tmp_path)
     assert done.stdout.startswith("added 1 report"), (done.stdout, done.stderr)
     shutil.move(held / late_file.name, base / late_file.name)
-    subprocess.run([*CLI, "build", str(base), "--out", str(tmp_path / "built"), "--quiet"],
-                   check=True, capture_output=True, cwd=tmp_path)
+    subprocess.run([*CLI, "build", str(base), "--out", str(tmp_path / "built"), "--quiet",
+                    *flags], check=True, capture_output=True, cwd=tmp_path)
     return (read_record(tmp_path / "added" / "record.sqlite"),
             read_record(tmp_path / "built" / "record.sqlite"))
 
@@ -201,3 +208,17 @@ def _by_mentions(record: Record) -> dict[frozenset[str], Support]:
     fact's, may differ between an addition and a build)."""
     cites = {f.id: frozenset(m.id for m in f.mentions) for f in record.facts}
     return {cites[s.fact]: dataclasses.replace(s, fact="") for s in record.support or ()}
+
+
+def test_support_an_addition_past_the_limit_drops_it_as_a_build_would(tmp_path: Path) -> None:
+    """Four reports are within a limit of four (support kept); the fifth, added in place,
+    takes the record past it: no support, as in a build of the five."""
+    cfg = tmp_path / "small.cfg"
+    cfg.write_text("[corroborator]\npage_max_reports = 4\n")
+    added, built = _add_gives_the_build(tmp_path, REPRINT, "--settings", str(cfg))
+    assert (built.derivations, built.support) == (None, None)
+    assert (added.derivations, added.support) == (None, None)
+    with closing(sqlite3.connect(tmp_path / "added" / "record.sqlite")) as con:
+        assert con.execute("SELECT count(*) FROM derivations").fetchone() == (0,)
+        assert con.execute("SELECT count(*) FROM facts WHERE support IS NOT NULL"
+                           ).fetchone() == (0,)

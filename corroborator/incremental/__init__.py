@@ -145,7 +145,7 @@ def _add(con: sqlite3.Connection, raw: list[RawDoc], settings: Settings, cache: 
     _replace_removed(con, cleaned.recleaned)
     rec.replace_entities(con, merged.gone, merged.entities)
     _reconcile(con, touched, new_by_doc, settings, cache, names, merged, analysed.tensors)
-    rec.refresh_support(con, touched)
+    rec.refresh_support(con, touched, settings.page_max_reports)
     return Added([d.id for d in docs], [e.id for e in events], list(analysed.skipped))
 
 

@@ -170,11 +170,19 @@ def append_skipped(con: sqlite3.Connection, skipped: Sequence[Skipped]) -> None:
 # --- support ---------------------------------------------------------------------------
 
 
-def refresh_support(con: sqlite3.Connection, events: Iterable[str]) -> None:
+def refresh_support(con: sqlite3.Connection, events: Iterable[str], limit: int | None = None
+                    ) -> None:
     """The support stage again, after an addition: the derivations of every report (a new
     report may copy an earlier one, or be the source an earlier one copies), and the
     support of the facts of ``events`` (found again) and of every fact whose reports'
-    derivations changed (``support.changed_docs``)."""
+    derivations changed (``support.changed_docs``). A record of more than ``limit``
+    reports keeps none, as a build of it would (``support.supported``)."""
+    if meta(con).get("support") != "1":
+        return  # beyond the limit already: its pages work support out on demand
+    count = con.execute("SELECT count(*) FROM main.documents").fetchone()[0]
+    if limit is not None and count > limit:
+        _drop_support(con)
+        return
     docs = list(_texts(con))
     old = [store.derivation_from_row(r)
            for r in rows(con, "SELECT * FROM main.derivations ORDER BY doc")]
@@ -190,6 +198,16 @@ def refresh_support(con: sqlite3.Connection, events: Iterable[str]) -> None:
                              insert={"derivations": [store.derivation_row(d)
                                                      for d in sorted(came, key=lambda d: d.doc)]},
                              update={"facts": updates}))
+
+
+def _drop_support(con: sqlite3.Connection) -> None:
+    """The record's derivations and support removed (it grew past the limit)."""
+    empty = dict.fromkeys(SUPPORT_COLUMNS)
+    docs = [r[0] for r in con.execute("SELECT doc FROM main.derivations")]
+    facts = [r[0] for r in con.execute("SELECT id FROM main.facts")]
+    store.apply(con, Changes(delete={"derivations": [{"doc": d} for d in docs]},
+                             update={"facts": [(empty, {"id": f}) for f in facts]},
+                             meta={"support": "0"}))
 
 
 def _texts(con: sqlite3.Connection) -> Iterator[CleanDoc]:

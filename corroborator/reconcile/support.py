@@ -14,7 +14,8 @@ leading value's only), grouped by common origin or common outlet.
 
 ``corroborator add`` changes derivations (a new report may copy, or be copied by, an
 earlier one) and the facts of the events it touches: ``changed_docs`` says whose facts'
-support must be worked out again.
+support must be worked out again. A record of more than ``page_max_reports`` reports
+keeps none (see ``supported``): its pages, written on demand, work them out.
 """
 
 from __future__ import annotations
@@ -30,10 +31,16 @@ from .sides import supporting_docs
 __all__ = ["as_support", "changed_docs", "derivations_of", "fact_support", "supported"]
 
 
-def supported(record: Record) -> Record:
+def supported(record: Record, *, limit: int | None = None) -> Record:
     """``record`` with its derivations and each fact's support; a record that has them
-    already (built, or read from ``record.sqlite``) is returned as it is."""
+    already (built, or read from ``record.sqlite``) is returned as it is, and so is a
+    record of more than ``limit`` reports: finding derivations compares every report's
+    paragraphs with every other's (about a minute at 2,000 reports), so beyond the limit a
+    build leaves them out and the pages work them out on demand (``corroborator export``),
+    as they are written on demand."""
     if record.derivations is not None and record.support is not None:
+        return record
+    if limit is not None and len(record.documents) > limit:
         return record
     derivations = derivations_of(record.documents)
     return replace(record, derivations=derivations,

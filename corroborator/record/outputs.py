@@ -20,7 +20,6 @@ from pathlib import Path
 
 from ..models import Record
 from ..pipeline import BuildIndex
-from ..reconcile.support import supported
 from ..report import index_chunks, render_large
 from ..settings import Settings
 from .dossier import write_atomic, write_json
@@ -36,7 +35,6 @@ def write_built(out: Path, record: Record, index: BuildIndex, settings: Settings
     """A built record's files: its kept state, the record, then the pages. The state and
     the record share a generation token, so a crash between their writes is noticed."""
     token = uuid.uuid4().hex
-    record = supported(record)  # the support stage, once, for the record and its pages
     # Both files are replaced whole: no journal of the old ones may outlive them (SQLite
     # would "roll it back" into the new file). Roll back both first (a transaction of
     # `add` spans the two), then remove what could not be.

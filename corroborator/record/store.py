@@ -58,6 +58,7 @@ import sqlite_utils
 from ..errors import StoreError
 from ..models import (
     CleanDoc,
+    Derivation,
     Event,
     Fact,
     Mention,
@@ -68,7 +69,6 @@ from ..models import (
     Support,
     fact_order,
 )
-from ..reconcile.support import supported
 from .dossier import shared_mode
 from .rows import (
     Row,
@@ -240,7 +240,6 @@ def write_record(record: Record, path: str | Path, *, meta: dict[str, str] | Non
     target = Path(path)
     if not target.parent.is_dir():
         raise StoreError(f"{target.parent}: no such directory; create it before writing {target}")
-    record = supported(record)  # a record built by hand has not been through the stage
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     os.fchmod(fd, shared_mode())
     os.close(fd)
@@ -344,6 +343,8 @@ def _meta_rows(record: Record) -> list[Row]:
         {"key": "corroborator_version", "value": _package_version()},
         {"key": "created", "value": datetime.now(UTC).isoformat(timespec="seconds")},
         {"key": "story", "value": record.story},
+        # whether the support stage ran: its derivations are kept (if none were found too)
+        {"key": "support", "value": "0" if record.derivations is None else "1"},
     ]
 
 
@@ -623,6 +624,7 @@ def _load(db: sqlite_utils.Database) -> Record:
     entities = sorted((entity_from_row(row) for row in _rows(db, "entities")),
                       key=lambda e: (-len(e.docs), e.name))
     facts, support = _facts(db, by_id)
+    derivations = _derivations(db)
     return Record(
         documents=_documents(db),
         sentences=tuple(
@@ -636,10 +638,16 @@ def _load(db: sqlite_utils.Database) -> Record:
         facts=facts,
         skipped=tuple(Skipped(path=r["path"], reason=r["reason"]) for r in _rows(db, "skipped")),
         story=_meta(db).get("story"),
-        derivations=tuple(derivation_from_row(r) for r in
-                          db.query("SELECT * FROM derivations ORDER BY doc")),
-        support=support,
+        derivations=derivations,
+        support=support if derivations is not None else None,
     )
+
+
+def _derivations(db: sqlite_utils.Database) -> tuple[Derivation, ...] | None:
+    """The record's derivations, by report; None if the support stage did not run."""
+    if _meta(db).get("support") != "1":
+        return None
+    return tuple(derivation_from_row(r) for r in db.query("SELECT * FROM derivations ORDER BY doc"))
 
 
 def _by_document(db: sqlite_utils.Database, table: str) -> Iterator[Row]:

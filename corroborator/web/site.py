@@ -29,7 +29,6 @@ from ..models import (
 )
 from ..reconcile.series import find_series, series_of
 from ..reconcile.sides import sides
-from ..reconcile.support import supported
 from ..record import serialise
 from ..record.serialise import as_json
 from ..report.render import event_places, format_mention, format_value, rank_events, safe_url
@@ -56,7 +55,6 @@ class Site:
     """A record with its indexes. Read-only once built; safe to share between threads."""
 
     def __init__(self, record: Record, path: Path) -> None:
-        record = supported(record)  # read from record.sqlite, it has its support already
         self.record = record
         self.path = path
         self._lock = threading.Lock()
