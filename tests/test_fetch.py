@@ -38,6 +38,7 @@ from corroborator.ingest.fetch import (
 )
 from corroborator.ingest.language import detect_language, not_english_reason
 from corroborator.models import RawDoc, Skipped
+from corroborator.settings import Settings
 
 # allow_private: the fixture site is on loopback, which the fetcher refuses unless asked
 FAST = FetchPolicy(connect_timeout=2.0, read_timeout=0.5, host_interval=0.0, retries=1,
@@ -705,3 +706,38 @@ def test_fetch_a_page_that_drips_is_dropped_past_its_time_budget(headers: bool) 
         took = time.monotonic() - started
     assert "took longer than 2 s" in skipped.reason
     assert took < 5.0, f"{took:.1f} s"
+
+
+# --- pages that keep the extractor busy (issue 19, 6) -----------------------------------
+
+SLOW_STORY = (b"<p>Ferry crews walked out at Port Ellis on Monday, the union said, and 40 "
+              b"sailings were cancelled.</p>")  # fmt: skip
+
+
+@pytest.mark.issue(19)
+@pytest.mark.parametrize(
+    ("body", "problem"),
+    [
+        (b"<html><body><p " + b" ".join(b'a%d="1"' % i for i in range(40_000)) + b">x</p>"
+         + SLOW_STORY * 3 + b"</body></html>",
+         "has an HTML element with 5,001 or more attributes"),
+        (b"<html><body>" + SLOW_STORY * 3 + b"<p>" + b"<span>word</span> " * 40_000
+         + b"</p></body></html>", "took more than 1 s to extract"),
+    ],
+    ids=["40k-attributes", "40k-inline-tags"],
+)
+def test_fetch_a_page_that_keeps_the_extractor_busy_is_skipped_in_time(body: bytes, problem: str
+                                                                       ) -> None:
+    """A fetched page goes through the same guards as a file: refused from its structure,
+    or stopped at its budget (1 s here), with the URL in the message."""
+    settings = Settings(extract_seconds=1, allow_private_addresses=True)
+    with BombServer(body, encoding="identity") as server:
+        url = server.url("/slow.html")
+        started = time.monotonic()
+        with Fetcher(policy=replace(FAST, max_bytes=5_000_000)) as fetcher:
+            items = list(read_urls([url], fetcher=fetcher, settings=settings))
+        took = time.monotonic() - started
+    [skipped] = items
+    assert isinstance(skipped, Skipped) and skipped.path == url
+    assert skipped.reason.startswith(url) and problem in skipped.reason
+    assert took < 10, f"{took:.1f} s"

@@ -526,3 +526,55 @@ def test_hostile_serve_takes_allowed_hosts_on_the_command_line(
     first = done.stderr.splitlines()[0]
     assert first.startswith("warning: serving on every network interface"), done.stderr
     assert "dossier.newsroom.lan" in first and "wire.lan" in first
+
+
+# --- a damaged record and serve (issue 19, 9) ------------------------------------------
+
+
+@pytest.mark.issue(19)
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "overwritten"])
+def test_hostile_serve_of_a_damaged_record_says_so(
+    served_record: Path, tmp_path: Path, damage: str
+) -> None:
+    """``serve`` of a damaged record.sqlite ends with one line naming it, no traceback."""
+    data = served_record.read_bytes()
+    broken = {
+        "garbage": b"not a database at all",
+        "truncated": data[: len(data) // 2],
+        "overwritten": data[:4096] + b"\xff" * 8192 + data[4096 + 8192 :],
+    }[damage]
+    folder = tmp_path / "d"
+    folder.mkdir()
+    (folder / "record.sqlite").write_bytes(broken)
+    done = run_cli("serve", folder, "--port", "0", cwd=tmp_path)
+    assert done.returncode == 1, done.stderr
+    assert "Traceback" not in done.stderr
+    assert done.stderr.startswith(f"Error: {folder / 'record.sqlite'}: not a readable "
+                                  "corroborator record"), done.stderr
+
+
+# --- a WARC header line of 30 MB (issue 19, 6) -------------------------------------------
+
+
+@pytest.mark.issue(19)
+def test_hostile_warc_header_line_of_30_mb_is_read_in_linear_time(tmp_path: Path) -> None:
+    """The issue found a WARC header line of 30 MB or more read in quadratic time: it is read
+    in seconds, and the page of the record built."""
+    import time
+
+    from corroborator.ingest.warc import read_warc
+
+    body = (b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><body><p>"
+            + STORY + b"</p></body></html>")
+    head = (b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:1>\r\n"
+            b"WARC-Target-URI: https://gazette.example/ferry\r\nX-Padding: " + b"a" * 30_000_000
+            + b"\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: "
+            + str(len(body)).encode() + b"\r\n\r\n")  # fmt: skip
+    archive = tmp_path / "long-line.warc"
+    archive.write_bytes(head + body + b"\r\n\r\n")
+    del head
+    started = time.monotonic()
+    items = list(read_warc(archive))
+    took = time.monotonic() - started
+    assert [type(i).__name__ for i in items] == ["RawDoc"]
+    assert took < 60, f"{took:.0f} s"
