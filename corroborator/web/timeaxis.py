@@ -214,10 +214,13 @@ def _ticks(segments: list[Segment], per_day: float) -> list[Tick]:
         mine: list[Tick] = []
         for d in _tick_dates(seg, unit, step):
             x = seg.x(d)
-            at = round((x + seg.x(_next(d, unit))) / 2, 1) if step == 1 else x
+            # one period a tick: the label in the middle of what is shown of the period
+            shown = (max(x, seg.x0), min(seg.x(_next(d, unit)), seg.x1))
+            at = round(sum(shown) / 2, 1) if step == 1 else x
             clear = seg.x0 + room / 3 <= at <= seg.x1 - room / 3
             if clear and (not (out or mine) or at - (mine or out)[-1][1] >= room):
-                mine.append((x, at, _tick_label(d, unit, first=not mine)))
+                line = x if x >= seg.x0 else None  # a period begun before the segment
+                mine.append((line, at, _tick_label(d, unit, first=not mine)))
         if not mine:
             middle = seg.start + (seg.end - seg.start) / 2
             mine.append(
@@ -249,18 +252,19 @@ def _unit(per_day: float) -> tuple[str, int, float]:
 
 
 def _tick_dates(seg: Segment, unit: str, step: int) -> list[date]:
+    """Where each period starts; one period a tick takes in the period the segment starts in."""
     if unit == "day":
         first = seg.start if step == 1 else seg.start + timedelta(days=-seg.start.weekday() % 7)
         return [first + timedelta(days=k) for k in range(0, (seg.end - first).days, step)]
     if unit == "month":
         out, d = [], date(seg.start.year, seg.start.month, 1)
         while d < seg.end:
-            if (d.month - 1) % step == 0 and d >= seg.start:
+            if (d.month - 1) % step == 0 and (d >= seg.start or step == 1):
                 out.append(d)
             d = _next(d, "month")
         return out
-    years = range(seg.start.year, seg.end.year + 1)
-    return [date(y, 1, 1) for y in years if y % step == 0 and seg.start <= date(y, 1, 1) < seg.end]
+    years = [date(y, 1, 1) for y in range(seg.start.year, seg.end.year + 1) if y % step == 0]
+    return [d for d in years if (seg.start <= d or step == 1) and d < seg.end]
 
 
 def _tick_label(d: date, unit: str, *, first: bool) -> str:
