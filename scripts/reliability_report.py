@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Run the reliability checks of issue 5 and write docs/RELIABILITY.md from what they measured.
+"""Run the reliability checks of issues 5 and 19 and write docs/RELIABILITY.md from what they measured.
 
 Usage::
 
@@ -8,11 +8,13 @@ Usage::
     .venv/bin/python scripts/reliability_report.py --check        # run, but write nothing
 
 It runs tests/test_hostile.py, test_crash.py, test_concurrency.py and
-test_fuzz.py with pytest, reads the figures the tests record in the JUnit XML
-(``record_property`` / ``record_testsuite_property``) and writes the document:
-what is promised, and the figures measured by this run. The document is only
-written when every check passed. Nothing in it is typed by hand except the
-wording of the promises below.
+test_fuzz.py, and the tests that try each attack of issue 19 (``ATTACKS``: in
+test_fetch.py, test_warc.py, test_web.py, test_cli.py, test_budget.py, all on
+loopback), with pytest; reads the outcomes and the figures the tests record in the
+JUnit XML (``record_property`` / ``record_testsuite_property``) and writes the
+document: what is promised, each attack with its result, and the figures measured
+by this run. The document is only written when every check passed. Nothing in it
+is typed by hand except the wording of the promises and of the attacks below.
 """
 
 from __future__ import annotations
@@ -47,10 +49,104 @@ class Results:
     suite: dict[str, str] = field(default_factory=dict)  # testsuite properties
 
 
+@dataclass(frozen=True)
+class Attack:
+    """One attack of issue 19, as the issue words it, and the tests that try it."""
+
+    number: str
+    title: str
+    tests: tuple[str, ...]  # "tests/test_x.py::test_name" (every parameter of it)
+
+
+def _in(module: str, *names: str) -> tuple[str, ...]:
+    return tuple(f"tests/test_{module}.py::{name}" for name in names)
+
+
+ATTACKS = (
+    Attack("1", "A killed `add`, then a `build` of the same folder, corrupts the new record "
+           "(the killed add's journals rolled back into it)",
+           _in("crash", "test_crash_build_after_a_killed_add_keeps_the_new_record")),
+    Attack("1", "After a killed `add`, `serve`, `watch` and `export` refuse the folder "
+           "(\"attempt to write a readonly database\")",
+           _in("crash", "test_crash_readers_after_a_killed_add_see_the_old_record",
+               "test_crash_hot_journal_in_a_read_only_folder_is_explained",
+               "test_crash_hot_journal_that_cannot_be_rolled_back_is_explained")),
+    Attack("2", "An `add` killed after its commit, before `inputs.json`: the next rebuild drops "
+           "the report", _in("crash", "test_crash_add_killed_before_inputs_json_loses_no_report")),
+    Attack("2", "A `build` killed between the record's rename and `inputs.json`: 6 reports "
+           "became 3", _in("crash", "test_crash_build_killed_before_inputs_json_loses_no_report")),
+    Attack("3", "A stacked gzip response (`Content-Encoding: gzip, gzip`) took 19 GB before the "
+           "5 MB cap; robots.txt too",
+           _in("fetch", "test_fetch_stacked_gzip_is_capped_as_it_streams",
+               "test_fetch_stacked_gzip_robots_txt_is_capped",
+               "test_fetch_refuses_encodings_stacked_too_deep")),
+    Attack("4", "A 57-byte WARC record without `WARC-Target-URI` kills the whole batch",
+           _in("warc", "test_warc_record_without_target_uri_is_skipped_not_fatal")),
+    Attack("4", "A truncated WARC record is built as a complete report",
+           _in("warc", "test_warc_truncated_record_is_skipped_not_built",
+               "test_warc_gzipped_archive_cut_short_builds_no_partial_report")),
+    Attack("5", "The fetcher follows redirects and feed links to private, link-local and "
+           "loopback addresses",
+           _in("fetch", "test_fetch_refuses_a_redirect_to_a_private_address",
+               "test_fetch_feed_items_on_private_addresses_are_refused",
+               "test_fetch_refuses_a_loopback_address_unless_allowed",
+               "test_fetch_checks_the_address_a_name_resolves_to",
+               "test_fetch_connection_checks_the_address_it_connects_to",
+               "test_fetch_build_refuses_loopback_unless_the_settings_allow_it")),
+    Attack("6", "A server that sends one byte every 3 s",
+           _in("fetch", "test_fetch_a_page_that_drips_is_dropped_past_its_time_budget")),
+    Attack("6", "A WARC header line of 30 MB or more: quadratic time",
+           _in("hostile", "test_hostile_warc_header_line_of_30_mb_is_read_in_linear_time")),
+    Attack("6", "HTML with 40,000 sibling tags (122 s) inside the extractor",
+           _in("budget", "test_budget_a_slow_extraction_is_stopped_and_the_batch_goes_on",
+               "test_budget_stops_work_inside_c_code")
+           + _in("fetch", "test_fetch_a_page_that_keeps_the_extractor_busy_is_skipped_in_time")),
+    Attack("6", "HTML with 500k paragraphs or 1e6 attributes: more than 300 s each",
+           _in("budget", "test_budget_the_issue_pages_are_refused_at_once_by_default",
+               "test_budget_an_element_with_too_many_attributes_is_refused_at_once",
+               "test_budget_a_page_of_too_many_elements_is_refused_at_once")),
+    Attack("6", "A hung build holds the dossier lock for 600 s",
+           _in("budget", "test_budget_a_slow_page_does_not_hold_the_build",
+               "test_budget_the_worker_dies_with_its_process")),
+    Attack("7", "`serve` shows a stale record for good after an `add` whose commit held the lock "
+           "over 5 s", _in("web", "test_web_a_reload_that_failed_is_tried_again")),
+    Attack("8", "Disk full during `add`, and a read-only output folder, give raw tracebacks",
+           _in("cli", "test_cli_a_full_disk_during_add_is_told_and_loses_nothing",
+               "test_cli_a_file_size_limit_is_told_and_loses_nothing",
+               "test_cli_a_read_only_dossier_folder_is_told_before_the_work")
+           + _in("crash", "test_crash_unwritable_output_folder_gives_a_message_not_a_traceback")),
+    Attack("8", "Control characters and newlines in file names reach the terminal raw",
+           _in("hostile", "test_hostile_file_names_reach_the_terminal_escaped",
+               "test_hostile_file_names_in_an_error_reach_the_terminal_escaped")),
+    Attack("9", "101 idle connections starve the server (slowloris)",
+           _in("web", "test_web_idle_connections_do_not_starve_the_server")),
+    Attack("9", "`?page=²` gives HTTP 500",
+           _in("web", "test_web_non_ascii_or_huge_page_number_is_400")),
+    Attack("9", "CSV exports keep formula payloads (`=HYPERLINK(...)`, `@SUM`)",
+           _in("web", "test_web_csv_neutralises_formulas", "test_web_csv_cell")),
+    Attack("9", "`serve --host 0.0.0.0` binds without a warning and turns the Host check off",
+           _in("web", "test_web_serve_on_all_interfaces_warns_first")
+           + _in("hostile", "test_hostile_serve_on_all_interfaces_keeps_the_host_check",
+                 "test_hostile_allowed_hosts_name_this_machine",
+                 "test_hostile_serve_takes_allowed_hosts_on_the_command_line")),
+    Attack("9", "The overview of a dossier with 200k skipped inputs is a 37 MB page",
+           _in("web", "test_web_overview_of_many_skipped_inputs_stays_small")),
+    Attack("9", "A damaged record crashes `serve` with a traceback",
+           _in("hostile", "test_hostile_serve_of_a_damaged_record_says_so")
+           + _in("web", "test_web_keeps_serving_when_the_record_breaks")),
+)
+
+
+def attack_tests() -> list[str]:
+    """The attack tests outside the suites run whole (each test given once)."""
+    return list(dict.fromkeys(t for a in ATTACKS for t in a.tests
+                              if t.split("::")[0].removeprefix("tests/") not in SUITES))
+
+
 def run_checks(kills: tuple[int, int], junit: Path) -> int:
     env = {**os.environ, "CRASH_BUILD_KILLS": str(kills[0]), "CRASH_ADD_KILLS": str(kills[1])}
     cmd = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
-           f"--junitxml={junit}", *(f"tests/{s}" for s in SUITES)]  # fmt: skip
+           f"--junitxml={junit}", *(f"tests/{s}" for s in SUITES), *attack_tests()]  # fmt: skip
     print("$", " ".join(cmd), flush=True)
     return subprocess.run(cmd, cwd=ROOT, env=env, check=False).returncode
 
@@ -90,6 +186,41 @@ def hostile_table(results: Results) -> list[str]:
     return rows
 
 
+def attack_outcome(results: Results, test: str) -> str:
+    """passed, failed or not run: every parameter of ``test`` counts."""
+    path, name = test.split("::")
+    module = path.removesuffix(".py").replace("/", ".")
+    outcomes = [o for t, o in results.outcomes.items()
+                if t == f"{module}::{name}" or t.startswith(f"{module}::{name}[")]  # fmt: skip
+    if not outcomes:
+        return "not run"
+    return "passed" if all(o == "passed" for o in outcomes) else "failed"
+
+
+def attacks_table(results: Results) -> list[str]:
+    rows = ["| # | attack | tried by | result |", "|---|---|---|---|"]
+    held = 0
+    for attack in ATTACKS:
+        outcomes = [attack_outcome(results, t) for t in attack.tests]
+        ok = all(o == "passed" for o in outcomes)
+        held += ok
+        tests = "<br>".join(f"`{t.split('::')[1]}`" + ("" if o == "passed" else f" ({o})")
+                            for t, o in zip(attack.tests, outcomes))  # fmt: skip
+        rows.append(f"| {attack.number} | {md(attack.title)} | {tests} | "
+                    f"{'held' if ok else '**broke**'} |")
+    return [
+        "## The attacks of issue 19",
+        "",
+        (f"**{held} of {len(ATTACKS)} attacks held** in this run. Each attack the issue lists, "
+         "numbered as there, with the tests that try it (written to fail before its fix; every "
+         "server they start listens on loopback only) and its result: held when every one of "
+         "its tests passed."),
+        "",
+        *rows,
+        "",
+    ]
+
+
 def md(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
@@ -110,11 +241,16 @@ PROMISES = """\
 1. **A bad input never stops a batch.** Every input that cannot be read is skipped with one \
 sentence that names the file, says what is wrong and what to do; every good report of the \
 batch is still built. Skipped inputs are listed on stderr, in the `skipped` table of \
-record.sqlite, in the `skipped` list of dossier.json and in index.html.
+record.sqlite, in the `skipped` list of dossier.json and in index.html. No report holds the \
+batch: an HTML page is refused before extraction when its structure would keep the extractor \
+for minutes (over `max_html_elements` elements, or an element over `max_html_attributes` \
+attributes), and its extraction runs in a worker process killed past `extract_seconds` (60 s); \
+a fetched page must arrive within its time budget.
 2. **Memory stays bounded.** No file is read whole beyond `max_file_bytes` (20 MB by \
 default): a larger file is refused from its size. No text longer than `max_report_chars` \
 (200,000 characters by default) reaches the parser, whose memory grows with a text's length. \
-Both are settings.
+A fetched page is decompressed a bounded piece at a time and dropped past 5 MB of decompressed \
+bytes, robots.txt too. All are settings.
 3. **A crash never corrupts the record.** `build` writes the record in a temporary file and \
 moves it into place (`os.replace`); dossier.json, index.html and inputs.json likewise. `add` \
 changes the record in place, with the state kept beside it (`cache/state.sqlite`), in one \
@@ -254,6 +390,7 @@ def render(results: Results, kills: tuple[int, int]) -> str:
         PROMISES,
         *figures_table(results, kills),
         *fuzz_lines(results),
+        *attacks_table(results),
         HOSTILE_INTRO,
         *hostile_table(results),
         "",
