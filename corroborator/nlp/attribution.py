@@ -112,7 +112,8 @@ BODIES = frozenset(
     "firm board army military police service authority administration commission "
     "campaign party group organisation organization institute center centre bank "
     "hospital university school newspaper paper network station coalition alliance "
-    "embassy regulator watchdog charity foundation team club league".split()
+    "embassy regulator watchdog charity foundation team club league operator airline carrier "
+    "manufacturer owner publisher broadcaster insurer utility".split()
 )
 ACCOUNTS = frozenset({"account", "page", "website", "site", "channel", "feed", "blog", "profile"})
 ANONYMOUS = frozenset({"source", "sources", "person", "people", "insider", "insiders"})

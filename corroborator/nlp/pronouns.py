@@ -151,7 +151,9 @@ def group_antecedent(doc: Doc, pron: Token, bodies: frozenset[str]) -> Token | N
         if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ not in ("NOUN", "PROPN"):
             continue
         plural = tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "cc" for c in tok.children)
-        org = tok.ent_type_ in ("ORG", "NORP", "GPE") or tok.lemma_.lower() in bodies
+        org = tok.ent_type_ in ("ORG", "NORP", "GPE") or tok.lemma_.lower() in bodies or any(
+            c.dep_ == "appos" and c.ent_type_ == "ORG" for c in tok.children)  # "The operator,
+        # Blue Line Ferries, ..."
         if (pron.lower_ == "they" and plural) or (pron.lower_ == "it" and not plural and org):
             return tok
     return None
