@@ -178,3 +178,17 @@ def test_attribution_classes_kind_of_a_name(name, kind):
     from corroborator.nlp.attribution import kind_of
 
     assert kind_of(name) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("Officials, speaking on condition of anonymity, said 8 drones were shot down.", "8"),
+        ("“We saw 30 trucks,” said one driver, who asked not to be named.", "30"),
+        ("A guard who was not authorized to speak publicly said 12 inmates escaped.", "12"),
+    ],
+)
+def test_attribution_classes_unnamed_by_request_is_anonymous(text, figure):
+    got = _mention(text, figure)
+    assert got.said_by is not None
+    assert got.extra["said_by_kind"] == "anonymous"

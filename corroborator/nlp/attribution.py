@@ -118,6 +118,11 @@ BODIES = frozenset(
 ACCOUNTS = frozenset({"account", "page", "website", "site", "channel", "feed", "blog", "profile"})
 ANONYMOUS = frozenset({"source", "sources", "person", "people", "insider", "insiders"})
 UNNAMED = frozenset({"familiar", "anonymous", "unnamed", "unidentified"})
+TAG_CHARS = 200  # how far after a quote its speaker's tag is read
+# a source that the text says asked to stay unnamed
+UNNAMED_BY_REQUEST = re.compile(
+    r"anonymity|not to be (?:named|identified|quoted by name)|not authori[sz]ed to (?:speak|"
+    r"discuss|comment)|(?:declined|refused) to be (?:named|identified)", re.IGNORECASE)
 NOUN_MODIFIERS = frozenset({"det", "poss", "amod", "compound", "nummod"})
 # dependencies by which a figure hangs from a verb as a circumstance, not as what is said
 CIRCUMSTANCE = frozenset({"npadvmod", "advmod", "advcl", "dative", "agent", "punct", "mark", "aux",
@@ -160,7 +165,11 @@ def attribute(doc: Doc, tok: Token, start: int, quotes: Attributed) -> Attributi
     for qs, speaker, cue in quotes:
         if qs.start <= start < qs.end:
             if speaker is not None:
-                return Attribution(speaker, cue, True, kind_of(speaker))
+                kind = kind_of(speaker)
+                tag = text_of(doc)[qs.close_at : qs.close_at + TAG_CHARS].split("\n")[0]
+                if kind == "nominal" and UNNAMED_BY_REQUEST.search(tag):
+                    kind = "anonymous"  # '"...," said one mother, who asked not to be named'
+                return Attribution(speaker, cue, True, kind)
             found = _in_sentence(doc, tok, quotes)
             if found.said_by is None:
                 found = _label(doc, tok) or found
@@ -560,7 +569,12 @@ def source_name(doc: Doc, tok: Token, quotes: Attributed = ()) -> tuple[str | No
         else:
             break
     name = _name_at(doc, tok)
-    return (name, kind_of(name, tok)) if name else (None, None)
+    if not name:
+        return None, None
+    kind = kind_of(name, tok)
+    if kind == "nominal" and UNNAMED_BY_REQUEST.search(sent_of(tok).text):
+        kind = "anonymous"  # "one mother, who asked not to be named, said"
+    return name, kind
 
 
 def _dateline(doc: Doc, tok: Token) -> bool:
