@@ -6,9 +6,10 @@ found by what such lines *look like*, never by a list of their strings, since
 each site words them its own way:
 
 1. trims inside a line: empty image markup, table-pipe residue, heading marks;
-2. line features: words, terminal punctuation, title case, UI vocabulary next
-   to digits, decoration around a lone label, navigation separators (a table
-   row, with pipes at both ends, is data), newsletter sign-up prompts;
+2. line features (``features``): words, terminal punctuation, title case, UI
+   vocabulary next to digits, decoration around a lone label, navigation
+   separators (a table row, with pipes at both ends, is data), newsletter
+   sign-up prompts;
 3. position: after the story's last paragraph a scraped page (``.txt``,
    ``.md``) goes on with its furniture, so every short line there goes; an
    extracted article (HTML, JSON) goes on with its own lists, tables and
@@ -40,6 +41,26 @@ from dataclasses import dataclass
 from ..models import CleanDoc, RawDoc, Removed
 from ..settings import Settings
 from .boilerplate import LineIndex, learn
+from .features import (
+    LABELLED,
+    SHORT_TOKENS,
+    content_words,
+    has_alnum,
+    has_letters,
+    headline_shaped,
+    interface_reason,
+    is_body,
+    is_sentence,
+    may_repeat,
+    overlap,
+    pointer_line,
+    sign_up,
+    teaser_heading,
+    teaser_label,
+    terminal,
+    tokens_of,
+    words_of,
+)
 
 __all__ = ["clean_reports", "clean_text", "find_boilerplate"]
 
@@ -48,97 +69,21 @@ DEFAULT_SETTINGS = Settings()  # frozen, so one shared default is safe
 EXTRACTED_FORMATS = frozenset({"html", "json", "jsonl"})
 Segments = tuple[tuple[int, int, int], ...]
 
-PROTECTED_WORDS = 8  # a line ending like a sentence with this many words is story
-BODY_TOKENS = 20  # a line this long is body text even without final punctuation
-SHORT_TOKENS = 12  # longest line that position or repetition alone can remove
-UI_LINE_TOKENS = 6  # longest line of pure interface vocabulary
 LABEL_TOKENS = 4  # longest label before ": Headline" or "– Headline"
-TEASER_TAIL_WORDS = 4  # a shorter tail is a list of tags or a name, not a headline
 TEASER_MIN_WORDS = 6  # a bare headline this long can be a teaser for another story
-TEASER_MAX_TOKENS = 25
 TITLE_CASE_MIN = 0.75  # share of capitalised content words in a headline-shaped line
 LABELLED_TITLE_CASE_MIN = 0.6
 FOREIGN_OVERLAP_MAX = 0.2  # at most this share of a teaser's words occur in the story
 RETOLD_MIN_SHARE = 0.5  # a repeated run of body lines this share of the story is a second copy
 RETOLD_MIN_LINES = 3  # ... if it is at least this many lines long
-FIELD_TAIL_WORDS = 6  # longest value of a "Tags: ..." field after the story
 
-# Words of web-page furniture: ads, sharing, subscriptions, author boxes, "read
-# more" links. A short line made only of these (and numbers) is interface text,
-# whatever the site's exact wording.
-UI_GROUPS = (
-    "advertisement advertisements advert ad ads advertising sponsored promoted promotion",
-    "comment comments commenting share sharing tweet follow",
-    "facebook twitter whatsapp linkedin telegram reddit instagram youtube tiktok pinterest",
-    "subscribe subscribed subscriber subscribers subscription newsletter newsletters premium",
-    "signup sign login logout log register notifications download app donate get free",
-    "daily weekly inbox alerts briefing",
-    "email e-mail print copy link click tap skip close continue continues below scroll",
-    "loading menu home search feedback leave content",
-    "read reads reading min mins updated published ago",
-    "cookie cookies privacy policy terms copyright reserved rights",
-    "author authors bio related recommended trending popular latest next previous prev",
-    "story stories article articles tag tags topics",
-    "watch video photo gallery image credit credits caption listen audio podcast",
-)
-UI_WORDS = frozenset(" ".join(UI_GROUPS).split())
-# Words that are interface only next to a number: "1.2K shares", "close in 20 seconds";
-# alone they can head a section ("Reactions", "Views").
-COUNTER_GROUPS = (
-    "shares likes views votes replies reactions followers photos images videos",
-    "minute minutes sec secs seconds hour hours day days",
-)
-COUNTER_WORDS = frozenset(" ".join(COUNTER_GROUPS).split())
-# Labels that introduce a link to another story: "Also Read – ...", "Most Popular: ...".
-TEASER_LABEL_GROUPS = (
-    "read watch see listen related recommended trending popular latest top more must miss",
-    "don't stories story video videos podcast sponsored advertisement like",
-)
-TEASER_LABEL_WORDS = frozenset(" ".join(TEASER_LABEL_GROUPS).split())
-# Function words: ignored when measuring what a line is about.
-STOP_GROUPS = (
-    "a an the of to in on for at by with from and or but nor as so if than then via",
-    "this that these those it its is are was were be been being will would can could",
-    "shall should may might must has have had do does did",
-    "our us we you your yours my me i he she they them his her their",
-    "not no all also about up out more most here there now into over under",
-    "what why how who whom when where which while just only very too any some each per",
-)
-STOPWORDS = frozenset(" ".join(STOP_GROUPS).split())
-# A newsletter prompt names where the mail goes and asks the reader to sign up for it.
-SIGN_UP_CHANNEL = re.compile(r"\b(?:newsletters?|inbox)\b", re.IGNORECASE)
-SIGN_UP_ACTION = re.compile(r"\b(?:subscribe|subscribing|sign(?:ing)?[- ]?up)\b", re.IGNORECASE)
-READER_WORDS = frozenset({"you", "your", "our", "us"})
 
-TOKEN = re.compile(r"[^\W_](?:[\w'’.&-]*[^\W_])?")
-NUMBER = re.compile(r"\d[\d.,]*[kKmM]?")
-TERMINAL = ".!?…"
-CLOSERS = "\"'”’»)]*_ "
 MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
 HEADING_MARKS = re.compile(r"^#{1,6}[ \t]+(?=\S)")
 LEADING_PIPES = re.compile(r"^\|(?:[ \t]*\|)*[ \t]*")
 TRAILING_PIPES = re.compile(r"(?:[ \t]*\|)+$")
-# An HTML tag's name is lower or upper case; "<The Palace: Jang Noksu>" is a title.
-MARKUP = re.compile(
-    r"!?\[[^\]\n]*\]\([^)\n]*\)|</?(?:[a-z][a-z0-9]*|[A-Z][A-Z0-9]*)(?:[\s/][^<>\n]*)?>|&#?\w+;"
-)
-# A lone label between dashes or brackets: "- Advertisement -", "[Sponsored]". Emphasis
-# marks (* _) and wiki "=" are left out: "**Why it matters**" is a subhead.
-DECORATED = re.compile(r"^[-–—~|•·\[(<{]+\s*(?P<core>[^\W\d_][\w'’ ]*?)\s*[-–—~|•·\])>}]+$")
-LABELLED = re.compile(r"^(?P<label>[^\W\d_][\w'’ ]*?)\s*(?::|\||–|—|\s-)\s+(?P<tail>\S.*)$")
-NAV_SEPARATOR = re.compile(r"\s+[|›»>/•·]\s+")
 # A headline tagged as a link to more: "Plane passengers quarantined [VIDEO]" (not "[sic]").
 TAGGED_TEASER = re.compile(r"\s\[(?P<tag>[^\W\d_]{2,})\]$")
-# Where a line points elsewhere: a web address or an e-mail address.
-LINK = re.compile(
-    r"\b(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)+/\S*"
-)
-# A photo credit or embed label: "(Photo by ...)", "Image: ...", "Video credit: ...".
-CREDIT = re.compile(
-    r"^[(\[]?\s*(?:photo|photograph|image|picture|video|illustration|credit)s?\b\s*(?:by\b|:|credit)",
-    re.IGNORECASE,
-)
-COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|^copyright\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,15 +210,15 @@ def _analyse(text: str, *, extracted: bool = False) -> _Doc:
     for number, raw in enumerate(text.split("\n")):
         lines.append(_trim(text, number, start, start + len(raw)))
         start += len(raw) + 1
-    body = [ln for ln in lines if _is_body(ln.core)]
-    headline = next((ln.number for ln in lines if _has_letters(ln.core)), None)
+    body = [ln for ln in lines if is_body(ln.core)]
+    headline = next((ln.number for ln in lines if has_letters(ln.core)), None)
     words: Counter[str] = Counter()
     for line in lines:
-        words.update(_content_words(line.core))
+        words.update(content_words(line.core))
     first, last = (body[0].number, body[-1].number) if body else (None, None)
     teasers = pointers = None
     if extracted and last is not None:
-        after = (ln.number for ln in lines[last + 1 :] if _teaser_heading(ln.core))
+        after = (ln.number for ln in lines[last + 1 :] if teaser_heading(ln.core))
         teasers = next(after, None)
         pointers = _pointers_from(lines[last + 1 :], teasers)
     retold = _retold(body)
@@ -288,7 +233,7 @@ def _pointers_from(tail: Sequence[_Line], teasers: int | None) -> int | None:
     start = None
     for line in reversed(tail):
         closing = teasers is not None and line.number >= teasers
-        if not (line.blank or closing or _pointer_line(line.core)):
+        if not (line.blank or closing or pointer_line(line.core)):
             break
         start = line.number
     return start
@@ -341,7 +286,7 @@ def _trim(text: str, number: int, start: int, end: int) -> _Line:
             cuts.append((found.start(), found.end(), reason))
     spans = _complement(raw, _merge(cuts))
     core = "".join(raw[a:b] for a, b in spans)
-    if not _has_alnum(core):  # nothing but markup: judge (and remove) the line as a whole
+    if not has_alnum(core):  # nothing but markup: judge (and remove) the line as a whole
         spans, cuts = _complement(raw, []), []
         core = raw.strip()
     trims = tuple(Removed(start + a, start + b, raw[a:b], reason) for a, b, reason in _merge(cuts))
@@ -382,83 +327,6 @@ def _complement(raw: str, cuts: list[tuple[int, int, str]]) -> list[tuple[int, i
 # --- line features -----------------------------------------------------------
 
 
-def _tokens(text: str) -> list[str]:
-    return TOKEN.findall(text)
-
-
-def _has_alnum(text: str) -> bool:
-    return any(ch.isalnum() for ch in text)
-
-
-def _has_letters(text: str) -> bool:
-    return any(ch.isalpha() for ch in text)
-
-
-def _words(text: str) -> list[str]:
-    return [t for t in _tokens(text) if _has_letters(t)]
-
-
-def _content_words(text: str) -> list[str]:
-    """Lower-cased words that say what a line is about (no function words, no numbers)."""
-    found = []
-    for word in _words(text):
-        word = word.lower().replace("’", "'")
-        word = word.removesuffix("'s")
-        if word not in STOPWORDS and not NUMBER.fullmatch(word):
-            found.append(word)
-    return found
-
-
-def _terminal(text: str) -> bool:
-    stripped = text.rstrip(CLOSERS)
-    return bool(stripped) and stripped[-1] in TERMINAL
-
-
-def _is_sentence(text: str) -> bool:
-    """Ends like a sentence and is long enough to state something: never removed."""
-    return _terminal(text) and len(_words(text)) >= PROTECTED_WORDS
-
-
-def _is_body(text: str) -> bool:
-    return _is_sentence(text) or len(_tokens(text)) >= BODY_TOKENS
-
-
-def _title_ratio(text: str) -> float:
-    words = [w for w in _words(text) if w.lower() not in STOPWORDS]
-    if not words:
-        return 0.0
-    return sum(1 for w in words if w[0].isupper()) / len(words)
-
-
-def _ui_only(text: str, *, counted: bool) -> bool:
-    """A short line made only of interface words (and, with a number, counter words)."""
-    content = _content_words(text)
-    vocabulary = UI_WORDS | COUNTER_WORDS if counted else UI_WORDS
-    return (
-        bool(content)
-        and len(_tokens(text)) <= UI_LINE_TOKENS
-        and all(w in vocabulary for w in content)
-    )
-
-
-def _overlap(text: str, words: Counter[str]) -> float:
-    """Share of a line's content words that occur elsewhere in the report."""
-    own = Counter(_content_words(text))
-    if not own:
-        return 1.0
-    return sum(1 for w in own if words[w] > own[w]) / len(own)
-
-
-def _headline_shaped(text: str, title_min: float) -> bool:
-    tokens = _tokens(text)
-    return (
-        len(_words(text)) >= TEASER_TAIL_WORDS
-        and len(tokens) <= TEASER_MAX_TOKENS
-        and not text.rstrip(CLOSERS).endswith((".", "!"))
-        and _title_ratio(text) >= title_min
-    )
-
-
 # --- line rules ----------------------------------------------------------------
 
 
@@ -468,16 +336,16 @@ def _verdict(line: _Line, doc: _Doc, repeated: Mapping[str, int]) -> str | None:
     if line.number in doc.retold:
         return "second copy of the story"
     headline = line.number == doc.headline
-    if _is_sentence(text):
-        return "newsletter sign-up" if not headline and _sign_up(text) else None
-    reason = _interface_reason(text, table=line.table)
+    if is_sentence(text):
+        return "newsletter sign-up" if not headline and sign_up(text) else None
+    reason = interface_reason(text, table=line.table)
     if reason is not None or headline:
         return reason
-    if _sign_up(text):
+    if sign_up(text):
         return "newsletter sign-up"
     if doc.headline is not None and line.key == doc.lines[doc.headline].key:
         return "headline repeated"
-    if line.key in repeated and _may_repeat(text):
+    if line.key in repeated and may_repeat(text):
         count = repeated[line.key]
         return boilerplate_reason(count)
     if line.table:  # a row of data, wherever it stands
@@ -493,98 +361,13 @@ def _after_story_reason(line: _Line, doc: _Doc) -> str | None:
     """A line after the story's last paragraph: the page's furniture or the article's own?"""
     text = line.core
     if not doc.extracted:
-        short = not _terminal(text) and len(_tokens(text)) <= SHORT_TOKENS
+        short = not terminal(text) and len(tokens_of(text)) <= SHORT_TOKENS
         return "after the end of the story" if short else None
     if doc.teasers_from is not None and line.number >= doc.teasers_from:
         return "link teaser"
     if doc.pointers_from is not None and line.number >= doc.pointers_from:
-        return "after the end of the story" if _pointer_line(text) else None
+        return "after the end of the story" if pointer_line(text) else None
     return None
-
-
-def _interface_reason(text: str, *, table: bool = False) -> str | None:
-    """Lines that are page furniture wherever they stand, even at the top."""
-    if not _has_alnum(text):
-        return "markup residue"
-    if not _has_alnum(MARKUP.sub("", text)):
-        return "markup residue"
-    if _decorated_label(text):
-        return "decorated label"
-    has_number = any(NUMBER.fullmatch(t) for t in _tokens(text))
-    if _ui_only(text, counted=has_number):
-        return "interface counter" if has_number else "interface text"
-    if COPYRIGHT.search(text) and len(_words(text)) < PROTECTED_WORDS:
-        return "copyright notice"
-    if CREDIT.match(text):
-        return "photo credit"
-    parts = NAV_SEPARATOR.split(text)
-    if not table and len(parts) >= 3 and all(len(_tokens(p)) <= 3 for p in parts):
-        return "navigation"
-    return None
-
-
-def _decorated_label(text: str) -> bool:
-    """A lone label between dashes ("- Anzeige -"), or interface words in brackets.
-
-    Brackets also hold citations ("[Reuters]" after a quote): "[Sponsored]" goes, they stay.
-    """
-    decorated = DECORATED.match(text)
-    if not decorated or len(_tokens(decorated.group("core"))) > 3:
-        return False
-    return text[0] not in "[(<{" or _ui_only(decorated.group("core"), counted=False)
-
-
-def _sign_up(text: str) -> bool:
-    """A newsletter prompt: a newsletter or inbox, signing up, and the reader addressed.
-
-    It often reads as a sentence ("Get the headlines in your inbox by subscribing
-    to our newsletter."), so sentence protection does not cover it.
-    """
-    if not (SIGN_UP_CHANNEL.search(text) and SIGN_UP_ACTION.search(text)):
-        return False
-    words = [w.lower() for w in _words(text)]
-    return bool(words) and (words[0] in UI_WORDS or not READER_WORDS.isdisjoint(words))
-
-
-def _pointer_line(text: str) -> bool:
-    """Links, fields and page furniture: what may close an article without being its text."""
-    return _link_line(text) or _field_line(text) or _interface_reason(text) is not None
-
-
-def _link_line(text: str) -> bool:
-    """A line that points elsewhere: a web or e-mail address and a few words at most."""
-    return bool(LINK.search(text)) and len(_tokens(LINK.sub(" ", text))) <= SHORT_TOKENS
-
-
-def _field_line(text: str) -> bool:
-    """A short "Label: value" field: "Tags: ferries, strikes", "Filed under: Transport".
-
-    A value with digits is data ("Adults: 60"); one ending like a sentence is story.
-    """
-    field = LABELLED.match(text)
-    if field is None or ":" not in text[: field.start("tail")] or _terminal(text):
-        return False
-    label, tail = field.group("label"), field.group("tail")
-    listed = "," in tail or len(_words(tail)) <= FIELD_TAIL_WORDS
-    return len(_words(label)) <= 2 and listed and not any(ch.isdigit() for ch in tail)
-
-
-def _teaser_heading(text: str) -> bool:
-    """A heading over links to other stories: "You may also like...", "More:", "Related"."""
-    core = text.rstrip(".:…").strip()
-    return 0 < len(_tokens(core)) <= UI_LINE_TOKENS and _teaser_label(core)
-
-
-def _may_repeat(text: str) -> bool:
-    """Short non-sentences can be boilerplate; labels ending in ':' introduce what follows."""
-    return not _terminal(text) and not text.endswith(":") and len(_tokens(text)) <= SHORT_TOKENS
-
-
-def _teaser_label(label: str) -> bool:
-    """A label made of "read more" words: "Also Read", "Most Popular", "Don't Miss"."""
-    words = [w.lower().replace("’", "'") for w in _words(label)]
-    named = [w for w in words if w in TEASER_LABEL_WORDS]
-    return bool(named) and all(w in TEASER_LABEL_WORDS or w in STOPWORDS for w in words)
 
 
 def _in_middle(line: _Line, doc: _Doc) -> bool:
@@ -599,21 +382,21 @@ def _is_teaser(text: str, doc: _Doc, *, middle: bool) -> bool:
     if (
         tagged
         and tagged.group("tag")[0].isupper()
-        and _headline_shaped(text[: tagged.start()], 0.0)
+        and headline_shaped(text[: tagged.start()], 0.0)
     ):
         return True
     labelled = LABELLED.match(text)
     label = labelled.group("label") if labelled else ""
     if len(label) == 1:  # "Q: ...", "A: ...": a turn of an interview
         return False
-    if labelled and len(_tokens(label)) <= LABEL_TOKENS:
+    if labelled and len(tokens_of(label)) <= LABEL_TOKENS:
         tail = labelled.group("tail")
-        if _teaser_label(label):
-            return _headline_shaped(tail, 0.0)
-        if middle and _headline_shaped(tail, LABELLED_TITLE_CASE_MIN):
-            return _overlap(tail, doc.words) <= FOREIGN_OVERLAP_MAX
-    if middle and len(_words(text)) >= TEASER_MIN_WORDS and _headline_shaped(text, TITLE_CASE_MIN):
-        return _overlap(text, doc.words) <= FOREIGN_OVERLAP_MAX
+        if teaser_label(label):
+            return headline_shaped(tail, 0.0)
+        if middle and headline_shaped(tail, LABELLED_TITLE_CASE_MIN):
+            return overlap(tail, doc.words) <= FOREIGN_OVERLAP_MAX
+    if middle and len(words_of(text)) >= TEASER_MIN_WORDS and headline_shaped(text, TITLE_CASE_MIN):
+        return overlap(text, doc.words) <= FOREIGN_OVERLAP_MAX
     return False
 
 
@@ -661,7 +444,7 @@ def line_index(analysed: Sequence[_Doc]) -> LineIndex:
 
 def body_lines(doc: _Doc) -> frozenset[str]:
     """The keys of a report's body lines (sentences and long lines): what copies share."""
-    return frozenset(ln.key for ln in doc.lines if _is_body(ln.core))
+    return frozenset(ln.key for ln in doc.lines if is_body(ln.core))
 
 
 def candidate_lines(doc: _Doc) -> list[str]:
@@ -671,6 +454,6 @@ def candidate_lines(doc: _Doc) -> list[str]:
         for line in doc.lines
         if doc.headline is not None
         and line.number > doc.headline
-        and _may_repeat(line.core)
-        and _has_alnum(line.core)
+        and may_repeat(line.core)
+        and has_alnum(line.core)
     ]
