@@ -12,10 +12,10 @@ from corroborator.models import Fact, Mention
 from corroborator.reconcile.series import fact_time, find_series
 
 
-def _fact(ident, value, time, *, head="people", event="e1", kind="count"):
+def _fact(ident, value, time, *, head="people", event="e1", kind="count", frame=("kill",)):
     m = Mention(id=f"m{ident}", doc=f"d{ident}", kind=kind, value=float(value), unit=None,
                 text=str(value), start=0, end=1, sentence="s", sent_start=0, sent_end=1,
-                head=head, time=time)
+                head=head, time=time, frame=frame)
     return Fact(id=ident, event=event, label="People (kill)", subject=None, kind=kind,
                 status="single", mentions=(m,), value=float(value))
 
@@ -32,8 +32,9 @@ def test_series_orders_one_slot_by_its_times():
     _fact("b", 860, "2025-06-04", head="house"),  # another counted noun
     _fact("b", 860, "2025-06-04", event="e2"),  # another event
     _fact("b", 860, None),  # no stated time
+    _fact("b", 860, "2025-06-04", frame=("miss",)),  # people missing, not people killed
 ])
-def test_series_needs_one_event_one_noun_and_two_times(other):
+def test_series_needs_one_event_one_slot_and_two_times(other):
     assert find_series([_fact("a", 90, "2025-06-03"), other]) == []
 
 

@@ -6,7 +6,8 @@ times in different facts (a cannot-link across years; within a year, groups
 whose values disagree and whose stated times differ are not joined); this
 module joins those facts back into the slot's history: the facts of one event
 and one dimension that count the same thing, each stated for one time, at two
-or more different times. ``dossier.json``, ``record.sqlite`` and the fact
+or more different times, when they also say the same of it (killed, missing).
+``dossier.json``, ``record.sqlite`` and the fact
 pages (a small chart) read them from here.
 """
 
@@ -50,17 +51,49 @@ def _head(fact: Fact) -> str | None:
     return max(heads, key=lambda h: (heads[h], h)) if heads else None
 
 
+def _predicates(fact: Fact) -> frozenset[str]:
+    """What a fact's mentions say of the counted thing: their governing predicates
+    ("kill", "miss", "rescue")."""
+    return frozenset(m.frame[0] for m in fact.mentions if m.frame)
+
+
+def _by_predicate(members: list[tuple[str, Fact]]) -> list[list[tuple[str, Fact]]]:
+    """``members`` split into histories: facts join when some predicate of one is a
+    predicate of the other (people killed, people missing and people rescued are three
+    histories); facts with no predicate form one history of their own."""
+    root = list(range(len(members)))
+
+    def find(k: int) -> int:
+        while root[k] != k:
+            root[k] = root[root[k]]
+            k = root[k]
+        return k
+
+    preds = [_predicates(f) for _, f in members]
+    for a in range(len(members)):
+        for b in range(a):
+            if (preds[a] & preds[b]) or not (preds[a] or preds[b]):
+                root[find(a)] = find(b)
+    parts: dict[int, list[tuple[str, Fact]]] = {}
+    for k, member in enumerate(members):
+        parts.setdefault(find(k), []).append(member)
+    return list(parts.values())
+
+
 def find_series(facts: Iterable[Fact]) -> list[Series]:
-    """The series among ``facts``: per event, kind, unit and counted noun, the facts stated
-    for one time each, when two or more times are found (the latest fact per time when a
-    time has several: the one most reports state)."""
+    """The series among ``facts``: per event, kind, unit, counted noun and what is said of
+    it (``_by_predicate``), the facts stated for one time each, when two or more times are
+    found (the latest fact per time when a time has several: the one most reports
+    state)."""
     groups: dict[tuple[str, str, str, str], list[tuple[str, Fact]]] = {}
     for f in facts:
         time, head = fact_time(f), _head(f)
         if time and head and f.kind != "date":
             groups.setdefault((f.event or "", f.kind, f.unit or "", head), []).append((time, f))
+    histories = [(key, part) for key, members in sorted(groups.items())
+                 for part in _by_predicate(members)]
     out = []
-    for (event, kind, unit, head), members in sorted(groups.items()):
+    for (event, kind, unit, head), members in histories:
         by_time: dict[str, Fact] = {}
         for time, f in sorted(members, key=lambda x: (x[0], -len(x[1].mentions), x[1].id)):
             by_time.setdefault(time, f)
