@@ -53,6 +53,9 @@ def _speaker(text: str, fragment: str) -> str | None:
         ("Rescuers found 12 survivors on Sunday, state media reported.", "12", "state media"),
         ("Ana Diaz cited endorsements from 88 retired judges.", "88", "Ana Diaz"),
         ("Police said 20 were arrested and 30 were hurt.", "30", "Police"),
+        ("An aide said the mayor expects to move 100 families by June.", "100", "aide"),
+        ("The city plans to move 100 families, an aide said.", "100", "aide"),
+        ("The union wants a 40 percent raise.", "40 percent", "union"),
         (("The Budget Office says it would cut revenue at first but would add $84 billion over "
          "10 years."), "$84 billion", "Budget Office"),
         ("The ministry’s latest bulletin lists 1,204 confirmed cases.", "1,204", "ministry"),

@@ -185,9 +185,25 @@ def _in_sentence(doc: Doc, tok: Token, quotes: Attributed) -> Attribution:
         found = finder(doc, tok, quotes)
         if found is not None and found.said_by:
             if finder is _on_path and _attitude(found):  # "X plans to ..., according to Y"
-                return _according_to(doc, tok, quotes) or found
+                return (_according_to(doc, tok, quotes) or _speech_above(doc, tok, quotes)
+                        or _parenthetical(doc, tok, quotes) or found)
             return found
     return NONE
+
+
+def _speech_above(doc: Doc, tok: Token, quotes: Attributed) -> Attribution | None:
+    """A verb of statement above an intention: 'an official said the city expects to move
+    100 people' is the official's statement."""
+    path = path_up(tok)
+    seen_attitude = False
+    for k, node in enumerate(path[1:], start=1):
+        if not _is_cue(node, path[k - 1]):
+            continue
+        if _lemma(node) in ATTITUDES:
+            seen_attitude = True
+        elif seen_attitude and _lemma(node) in REPORTING:
+            return _verb_source(doc, node, quotes)
+    return None
 
 
 def _attitude(found: Attribution) -> bool:
