@@ -122,11 +122,14 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
         shutil.copy(DEMO / name, work / name)
     here = Path.cwd()
     os.chdir(work)
+    seen: list[tuple[int, int]] = []
     try:
-        update = Dossier("d").build(list(BASE), settings=Settings(page_max_reports=2))
+        update = Dossier("d").build(list(BASE), settings=Settings(page_max_reports=2),
+                                    progress=lambda done, total: seen.append((done, total)))
     finally:
         os.chdir(here)
     assert update.rebuilt and update.pages and update.counts["reports"] == 2
+    assert seen == [(1, 2), (2, 2)]  # each report analysed, told as it is done
     yield work
 
 
@@ -179,6 +182,37 @@ def test_api_dossier_of_a_folder_without_one_says_so(tmp_path: Path) -> None:
         Dossier(tmp_path).add(DEMO / LATE)
     with pytest.raises(corroborator.StoreError, match="no such record"):
         Dossier(tmp_path).record()
+
+
+HOLD = r"""
+import fcntl, os, sys, time
+fd = os.open(os.path.join(sys.argv[1], ".lock"), os.O_RDWR | os.O_CREAT, 0o644)
+fcntl.flock(fd, fcntl.LOCK_EX)
+os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+print("held", flush=True)
+time.sleep(30)
+"""
+
+
+def test_api_dossier_takes_the_lock_itself(built: Path, tmp_path: Path) -> None:
+    """An addition waits for another writer of the folder, says so, and gives up after its
+    timeout with nothing written."""
+    dossier = copy(built, tmp_path)
+    before = (dossier.path / "inputs.json").read_text()
+    proc = subprocess.Popen([sys.executable, "-c", HOLD, str(dossier.path)],
+                            stdout=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout is not None and proc.stdout.readline() == "held\n"
+        told: list[str] = []
+        waiting = Dossier(dossier.path, waiting=told.append, lock_timeout=0.3)
+        with pytest.raises(corroborator.StoreError, match="being written by another"):
+            waiting.add(tmp_path / LATE)
+    finally:
+        proc.kill()
+        proc.communicate()
+    assert told == [(f"waiting for another corroborator command (process {proc.pid}) to "
+                     f"finish with {dossier.path.resolve()}")]
+    assert (dossier.path / "inputs.json").read_text() == before
 
 
 # --- a folder that cannot be written (issue 19, 8) ------------------------------------------
