@@ -56,6 +56,8 @@ def _speaker(text: str, fragment: str) -> str | None:
         ("An aide said the mayor expects to move 100 families by June.", "100", "aide"),
         ("The city plans to move 100 families, an aide said.", "100", "aide"),
         ("The union wants a 40 percent raise.", "40 percent", "union"),
+        (("A study by Harbour University found that 40% of tenants were behind on rent. The "
+          "study also found that 12% had been evicted."), "12%", "Harbour University"),
         (("The Budget Office says it would cut revenue at first but would add $84 billion over "
          "10 years."), "$84 billion", "Budget Office"),
         ("The ministry’s latest bulletin lists 1,204 confirmed cases.", "1,204", "ministry"),

@@ -118,6 +118,7 @@ BODIES = frozenset(
 ACCOUNTS = frozenset({"account", "page", "website", "site", "channel", "feed", "blog", "profile"})
 ANONYMOUS = frozenset({"source", "sources", "person", "people", "insider", "insiders"})
 UNNAMED = frozenset({"familiar", "anonymous", "unnamed", "unidentified"})
+RECORD_LOOKBACK = 300  # tokens searched back for where a record was first named
 TAG_CHARS = 200  # how far after a quote its speaker's tag is read
 # a source that the text says asked to stay unnamed
 UNNAMED_BY_REQUEST = re.compile(
@@ -578,7 +579,7 @@ def source_name(doc: Doc, tok: Token, quotes: Attributed = ()) -> tuple[str | No
         return None, None  # "you", "someone", "one": no source to name; "LOS ANGELES, May 2"
     for _ in range(3):  # a record stands for its author
         if tok.lemma_.lower() in RECORDS or tok.lower_ in RECORDS:
-            author = _author(tok)
+            author = _author(tok) or _earlier_author(doc, tok)
             if author is None:
                 break
             tok = author
@@ -591,6 +592,17 @@ def source_name(doc: Doc, tok: Token, quotes: Attributed = ()) -> tuple[str | No
     if kind == "nominal" and UNNAMED_BY_REQUEST.search(sent_of(tok).text):
         kind = "anonymous"  # "one mother, who asked not to be named, said"
     return name, kind
+
+
+def _earlier_author(doc: Doc, record: Token) -> Token | None:
+    """'A study by Harbour University found ... The study also found ...': the author the
+    report gave for this record when it first named it."""
+    if not any(c.lower_ in ("the", "this", "that") for c in record.children):
+        return None
+    for prev in reversed(doc[max(0, record.i - RECORD_LOOKBACK) : record.i]):
+        if prev.lemma_ == record.lemma_ and prev.pos_ == "NOUN":
+            return _author(prev)
+    return None
 
 
 def _dateline(doc: Doc, tok: Token) -> bool:
