@@ -189,9 +189,10 @@ class Dossier:
             return self._rebuild(kept, attempt, engine=engine, scheduler=scheduler,
                                  progress=progress)
 
-    def add(self, inputs: str | Path | Iterable[str | Path] = (), *,
+    def add(self, inputs: str | Path | Iterable[str | Path] = (), *, urls: Iterable[str] = (),
             regroup: bool = False, progress: Progress | None = None) -> Update:
-        """Add ``inputs`` (as ``build`` takes them) to the record, and to ``inputs.json``.
+        """Add ``inputs`` and ``urls`` (as ``build`` takes them) to the record, and to
+        ``inputs.json``.
 
         Only new reports are parsed and only the facts they touch worked out again; the
         record's events keep their reports and ids. When that cannot be done exactly as a
@@ -205,7 +206,7 @@ class Dossier:
         from .ingest.fetch import is_url
 
         given = _one_or_many(inputs)
-        urls = [str(i) for i in given if is_url(i)]
+        links = list(dict.fromkeys([*(str(i) for i in given if is_url(i)), *urls]))
         paths = [str(Path(i).resolve()) for i in given if not is_url(i)]
         for p in paths:
             if not Path(p).exists():
@@ -213,12 +214,12 @@ class Dossier:
         with self._writing("add") as attempt:
             kept = self.inputs()
             held = self._held(kept)
-            inputs_now = kept.joined(paths, urls)
+            inputs_now = kept.joined(paths, links)
             # inputs.json before the record: killed between the two, it lists more reports
             # than the record holds, never fewer
             self._write_inputs(inputs_now)
             if not regroup:
-                update = self._add_in_place(inputs_now, paths, urls, held, attempt, progress)
+                update = self._add_in_place(inputs_now, paths, links, held, attempt, progress)
                 if update is not None:
                     return update
             events = () if regroup else self._known_events()
