@@ -1,4 +1,8 @@
-"""The command line: a thin shell over the library (``corroborator --help``)."""
+"""The command line: a thin shell over ``corroborator.Dossier`` (api.py); ``corroborator --help``.
+
+Each command parses its arguments, calls one method of the dossier, prints what it returns
+(an ``Update``) and turns our known errors into a message: no traceback.
+"""
 
 from __future__ import annotations
 
