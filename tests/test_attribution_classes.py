@@ -107,7 +107,7 @@ def test_attribution_classes_source_named_whole(text, name):
 
 
 def test_attribution_classes_dateline_is_no_source():
-    from corroborator.nlp.attribution import source_name
+    from corroborator.nlp.sources import source_name
 
     doc = make_nlp()("LOS ANGELES, May 28 (UPI) — The show drew 411 fans.")
     assert source_name(doc, doc[1]) == (None, None)  # ANGELES
@@ -180,7 +180,7 @@ def test_attribution_classes_anonymous_accounts_hedge_the_figure():
      ("Health officials", "nominal"), ("Ana Ruiz", "named"), ("the Harbour Board", "named")],
 )
 def test_attribution_classes_kind_of_a_name(name, kind):
-    from corroborator.nlp.attribution import kind_of
+    from corroborator.nlp.sources import kind_of
 
     assert kind_of(name) == kind
 

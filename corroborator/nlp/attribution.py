@@ -19,14 +19,10 @@
 4. a reporting clause set off by commas (", the ministry said,"), and a speaker
    label opening the paragraph ("Mayor: 56 injured", a transcript's "RUIZ:").
 
-The source is then named by ``source_name``: a document or record stands for
-its author ("a report by Acme" -> Acme, "figures from the coast guard" -> coast
-guard, "the agency's data" -> agency), a name is taken whole ("Brig. Gen. Ana
-Ruiz" -> the entity "Ana Ruiz", never a title alone), a common noun keeps its
-modifiers ("independent surveys", "a person familiar with the matter"), a
-dateline ("LOS ANGELES, May 2") is no source, and a pronoun is resolved by
-agreement (``resolve_pronoun``, ``nlp.pronouns``). A claimer is always a stretch
-of the report's own text. Each answer carries its cue and a kind: named, nominal,
+The source is then named by ``nlp.sources.source_name`` (a record stands for its
+author, a name is taken whole without its title, a pronoun is resolved by
+agreement in ``nlp.pronouns``); the word lists are in ``nlp.cues``. A claimer is
+always a stretch of the report's own text. Each answer carries its cue and a kind: named, nominal,
 anonymous, pronoun (resolved) or None (the outlet's own voice); ``source_fields``
 gives what a mention records of them (``said_by_kind``, ``said_by_cue``).
 """
@@ -40,16 +36,32 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from .pronouns import (
-    FEMALE_NAMES,
-    FEMALE_WORDS,
-    MALE_NAMES,
-    MALE_WORDS,
-    PERSONAL,
-    TITLES,
-    group_antecedent,
-    person_antecedent,
+from .cues import (
+    ATTITUDES,
+    CIRCUMSTANCE,
+    CIRCUMSTANCE_PREPS,
+    CLAIMS,
+    CLAUSE_CUES,
+    CUE_WITH,
+    CUES,
+    LISTENERS,
+    NOT_LABELS,
+    NOUN_MODIFIERS,
+    OBJECT_PREPS,
+    PROPOSALS,
+    RECKONINGS,
+    RECORDS,
+    SPEECH,
+    SURVEYS,
+    TAG_CHARS,
+    UNNAMED_BY_REQUEST,
+    UNVERIFIED,
+    VALUES,
 )
+from .pronouns import (
+    PERSONAL,
+)
+from .sources import author_of, kind_of, noun_phrase, source_name
 from .syntax import REPORTING, SPEAKER_LABELS, ents_of, path_up, sent_of, strip_possessive, text_of
 
 if TYPE_CHECKING:
@@ -57,88 +69,6 @@ if TYPE_CHECKING:
 
 Attributed = Sequence[tuple["QuoteSpan", str | None, str | None]]
 
-# verbs that report only what their clause says: "the court ruled that", "the paper learned"
-CLAUSE_CUES = frozenset(
-    "charge rule learn hear joke complain lament observe reiterate recount caution speculate "  # noqa: SIM905
-    "determine conclude".split()
-)
-# verbs whose object or complement is what the subject states, beyond the reporting ones
-CUES = REPORTING | frozenset(
-    "clarify recommend expect project calculate tally count cite rate believe think "  # noqa: SIM905
-    "forecast predict calculate put make want plan propose intend seek demand urge ask offer "
-    "reference mention feature publish call point list brag unveil propound aver posit proclaim "
-    "profess pronounce opine hint imply confess confide divulge retort swear reaffirm "
-    "theorize theorise hypothesize counter concur assure".split()
-) | CLAUSE_CUES
-# verbs of speech proper: what they report is a clause or a quotation, never a noun object
-SPEECH = frozenset(
-    "say add tell write state note explain insist argue warn comment reply respond answer "  # noqa: SIM905
-    "declare remark agree post tweet claim".split()
-)
-OBJECT_PREPS = frozenset({"from", "of", "among", "with"})  # a phrase of the cue's object
-# verbs whose object is the one spoken to: "told reporters", "asked the moderator, who ..."
-LISTENERS = frozenset("tell ask urge warn remind inform assure advise brief notify".split())  # noqa: SIM905
-# "put X at 36,000", "made clear that ...": cues only with that complement
-CUE_WITH = {"put": ("at",), "make": ("clear",), "call": ("for",), "point": ("to", "out")}
-SURVEYS = frozenset({"poll", "survey", "study", "census", "tally", "count", "analysis", "audit"})
-# cues of intention or belief: an explicit "according to" in the sentence outranks them
-ATTITUDES = frozenset({"want", "plan", "propose", "intend", "seek", "hope", "expect", "believe",
-                       "think", "offer", "demand", "urge", "ask"})
-# nouns whose clause ("Trump's claim that ...", "a Times report that ...") is what their
-# author states; and proposals, whose figures are their author's ("Clinton's plan would ...")
-CLAIMS = frozenset(
-    "claim assertion allegation promise emphasis argument warning view belief prediction "  # noqa: SIM905
-    "statement report estimate finding".split()
-)
-PROPOSALS = frozenset({"plan", "proposal", "budget", "offer", "bill", "platform", "pledge"})
-# records and documents: the source is their author, when the text gives one
-RECORDS = frozenset(
-    "report study poll survey analysis data figure figures estimate estimates record records "  # noqa: SIM905
-    "statement post posts filing filings complaint letter document documents tally count "
-    "database review audit investigation release update count tweet memo notice bulletin "
-    "research projection projections assessment calculation calculations article story "
-    "editorial column book".split()
-)
-UNVERIFIED = frozenset({"posts", "post", "rumours", "rumors", "rumour", "rumor", "unconfirmed",
-                        "unverified", "social", "anonymous", "unnamed"})
-# records that are a value themselves: "a 140,000 estimate" is the estimate; "a 52-count
-# complaint" or "a 46-page analysis" only describes the document
-VALUES = frozenset({"estimate", "estimates", "count", "tally", "figure", "figures", "projection",
-                    "projections", "calculation", "forecast", "poll"})
-RECKONINGS = frozenset({"estimate", "count", "tally", "calculation", "reckoning"})
-# common nouns for a body that speaks as one: what "it said" stands for
-BODIES = frozenset(
-    "ministry agency government company department office council court committee union "  # noqa: SIM905
-    "firm board army military police service authority administration commission "
-    "campaign party group organisation organization institute center centre bank "
-    "hospital university school newspaper paper network station coalition alliance "
-    "embassy regulator watchdog charity foundation team club league operator airline carrier "
-    "manufacturer owner publisher broadcaster insurer utility".split()
-)
-ACCOUNTS = frozenset({"account", "page", "website", "site", "channel", "feed", "blog", "profile"})
-ANONYMOUS = frozenset({"source", "sources", "person", "people", "insider", "insiders"})
-UNNAMED = frozenset({"familiar", "anonymous", "unnamed", "unidentified"})
-RECORD_LOOKBACK = 300  # tokens searched back for where a record was first named
-TAG_CHARS = 200  # how far after a quote its speaker's tag is read
-# a source that the text says asked to stay unnamed
-UNNAMED_BY_REQUEST = re.compile(
-    r"anonymity|not to be (?:named|identified|quoted by name)|not authori[sz]ed to (?:speak|"
-    r"discuss|comment)|(?:declined|refused) to be (?:named|identified)", re.IGNORECASE)
-NOUN_MODIFIERS = frozenset({"det", "poss", "amod", "compound", "nummod"})
-# dependencies by which a figure hangs from a verb as a circumstance, not as what is said
-CIRCUMSTANCE = frozenset({"npadvmod", "advmod", "advcl", "dative", "agent", "punct", "mark", "aux",
-                          "auxpass", "neg", "cc", "nsubj", "nsubjpass", "csubj", "prt", "intj"})
-# prepositions that set a reporting verb in time or place, or name its listener; any other
-# ("between 275,000 and 325,000", "with a 93% rate") introduces what is said
-CIRCUMSTANCE_PREPS = frozenset(
-    "on in at during after before since until by from over through throughout amid following "  # noqa: SIM905
-    "despite as for to into across near inside outside within under ahead upon of".split()
-)
-NOT_LABELS = frozenset(
-    "update updated watch breaking exclusive analysis opinion editorial note photos photo video "  # noqa: SIM905
-    "live read related correction q a by listen timeline factbox explainer fact check "
-    "background context".split()
-)
 @dataclass(frozen=True, slots=True)
 class Attribution:
     said_by: str | None
@@ -277,7 +207,7 @@ def _in_record(doc: Doc, verb: Token, tok: Token, quotes: Attributed) -> Attribu
                     found = _authored(doc, obj, quotes)
                     if found is not None:
                         return found
-                    name = _noun_phrase(doc, obj)
+                    name = noun_phrase(doc, obj)
                     return Attribution(name, child.text, False, "nominal")
     return None
 
@@ -286,7 +216,7 @@ def _authored(doc: Doc, noun: Token, quotes: Attributed, *,
               named_only: bool = False) -> Attribution | None:
     """The author of a record, a claim or a plan: 'by'/'from' X, X's, or a name compound
     ('a New York Times report')."""
-    author = _author(noun)
+    author = author_of(noun)
     if author is None:
         names = [e for e in ents_of(doc) if e.label_ in SPEAKER_LABELS
                  and noun.left_edge.i <= e.start and e.end <= noun.i
@@ -349,8 +279,11 @@ def _is_cue(node: Token, below: Token | None) -> bool:
             return False
     if any(c.dep_ == "neg" for c in node.children) and lemma not in ("deny", "dispute"):
         return False  # "they did not respond to queries": nothing said
-    if below is None:
-        return True
+    return below is None or _states(node, below, lemma)
+
+
+def _states(node: Token, below: Token, lemma: str) -> bool:
+    """Whether the cue ``node`` (of ``lemma``) states what hangs from it by ``below``."""
     if below.dep_ == "conj" and below.i > node.i and below.tag_ == node.tag_ and not any(
             c.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "auxpass") for c in below.children):
         return False  # "police said so and arrested 20 people": a second act, not speech
@@ -544,170 +477,3 @@ def label_at(doc: Doc, at: int) -> Attribution | None:
         return None
     name = m.group(1).strip()
     return Attribution(name, ":", False, kind_of(name))
-
-
-def _author(noun: Token) -> Token | None:
-    """Who made a record: 'a report by X', 'figures from X', 'X's data'."""
-    for child in noun.children:
-        objs = [c for c in child.children if c.dep_ == "pobj"]
-        if child.dep_ == "prep" and objs and (child.lower_ in ("by", "from") or (
-                child.lower_ == "on" and objs[0].lemma_.lower() in ACCOUNTS)):
-            return objs[0]  # "a statement on the Student Blockade account": the account's owner
-        if child.dep_ == "poss" and child.pos_ != "PRON":
-            return child
-        if child.dep_ == "agent":
-            objs = [c for c in child.children if c.dep_ == "pobj"]
-            if objs:
-                return objs[0]
-    for child in noun.children:  # "filed by X": the participle's agent
-        if child.dep_ == "acl":
-            for grand in child.children:
-                if grand.dep_ == "agent":
-                    objs = [c for c in grand.children if c.dep_ == "pobj"]
-                    if objs:
-                        return objs[0]
-    return None
-
-
-def source_name(doc: Doc, tok: Token, quotes: Attributed = ()) -> tuple[str | None, str | None]:
-    """The fullest name the report gives for the source headed by ``tok``, and its kind."""
-    low = tok.lower_
-    if low in PERSONAL or low in ("they", "it", "i", "we", "his", "hers"):
-        name = resolve_pronoun(doc, tok, quotes)
-        return (name, "pronoun") if name else (None, None)
-    if tok.pos_ == "PRON" or low in ("you", "n't", "n’t") or _dateline(doc, tok):
-        return None, None  # "you", "someone", "one": no source to name; "LOS ANGELES, May 2"
-    for _ in range(3):  # a record stands for its author
-        if tok.lemma_.lower() in RECORDS or tok.lower_ in RECORDS:
-            author = _author(tok) or _earlier_author(doc, tok)
-            if author is None:
-                break
-            tok = author
-        else:
-            break
-    name = _name_at(doc, tok)
-    if not name:
-        return None, None
-    kind = kind_of(name, tok)
-    if kind == "nominal" and UNNAMED_BY_REQUEST.search(sent_of(tok).text):
-        kind = "anonymous"  # "one mother, who asked not to be named, said"
-    return name, kind
-
-
-def _earlier_author(doc: Doc, record: Token) -> Token | None:
-    """'A study by Harbour University found ... The study also found ...': the author the
-    report gave for this record when it first named it."""
-    if not any(c.lower_ in ("the", "this", "that") for c in record.children):
-        return None
-    for prev in reversed(doc[max(0, record.i - RECORD_LOOKBACK) : record.i]):
-        if prev.lemma_ == record.lemma_ and prev.pos_ == "NOUN":
-            return _author(prev)
-    return None
-
-
-def _dateline(doc: Doc, tok: Token) -> bool:
-    """A place in capitals opening its paragraph, then a comma: where the report was filed."""
-    text = text_of(doc)
-    para = text.rfind("\n", 0, tok.idx) + 1
-    end = tok.idx + len(tok)
-    head = text[para:end].strip(" \t\"“")
-    return bool(head) and head.isupper() and text[end : end + 1] == "," and len(head) <= 40
-
-
-def _name_at(doc: Doc, tok: Token) -> str:
-    """A name: the entity the token is in (or that its run of proper nouns overlaps), an
-    entity in its appositive, or the common noun with its modifiers."""
-    lo, hi = tok.i, tok.i
-    if tok.pos_ == "PROPN":
-        first = sent_of(tok).start
-        while (prev := _skip_space(doc, lo - 1, -1)) >= first and _propn(doc[prev]):
-            lo = prev
-        while (nxt := _skip_space(doc, hi + 1, 1)) < len(doc) and _propn(doc[nxt]) and (
-                doc[nxt].dep_ in ("compound", "flat", "appos") or doc[hi].dep_ == "compound"):
-            hi = nxt  # "Gov.  Ana Ruiz": a run of proper nouns, over a doubled space too
-    ents = [e for e in ents_of(doc) if e.start <= hi and lo < e.end and e.label_ in SPEAKER_LABELS]
-    if ents:
-        best = max(ents, key=lambda e: (e.start <= tok.i < e.end, len(e)))
-        if best.label_ != "PERSON" and lo < best.start and doc[lo].lower_ in MALE_NAMES | FEMALE_NAMES:
-            return strip_possessive(doc[lo : hi + 1].text)  # "Ana Lima", not the city of Lima
-        return strip_possessive(best.text)
-    if tok.lemma_.lower() in ACCOUNTS:  # "the Student Blockade account": the owner's name
-        owners = [e for e in ents_of(doc) if e.label_ in SPEAKER_LABELS
-                  and tok.left_edge.i <= e.start and e.end <= tok.i]
-        if owners:
-            return strip_possessive(owners[-1].text)
-        if any(c.dep_ in ("amod", "compound") and c.lower_ != "own" for c in tok.children):
-            return _noun_phrase(doc, tok)  # "anonymous accounts", "her campaign website":
-            # as the text gives them
-        return ""  # "its own website": whose, the parse does not say
-    if tok.pos_ == "PROPN":
-        while lo < tok.i and (doc[lo].text == "." or doc[lo].is_space or doc[lo].lower_ in
-                              MALE_WORDS | FEMALE_WORDS or doc[lo].lower_.rstrip(".") in TITLES):
-            lo += 1  # the name without its title: "Gov. Ana Ruiz" -> "Ana Ruiz"
-        return strip_possessive(doc[lo : hi + 1].text)
-    for child in tok.children:
-        if child.dep_ == "appos" and child.text[:1].isalnum():
-            if child.pos_ == "PROPN" and child.text[:1].isalpha():
-                return _name_at(doc, child)  # "a spokesperson, Ana Lima,"
-            for ent in ents_of(doc):
-                if ent.start <= child.i < ent.end and ent.label_ in SPEAKER_LABELS:
-                    return strip_possessive(ent.text)
-    return _noun_phrase(doc, tok)
-
-
-def _propn(tok: Token) -> bool:
-    return tok.pos_ == "PROPN" and "\n" not in tok.whitespace_
-
-
-def _skip_space(doc: Doc, i: int, step: int) -> int:
-    """The index of the first token from ``i`` (going ``step``) that is not whitespace."""
-    while 0 <= i < len(doc) and doc[i].is_space and "\n" not in doc[i].text:
-        i += step
-    return i
-
-
-def _noun_phrase(doc: Doc, tok: Token) -> str:
-    """'local health officials', 'the agency's spokesman', 'head of state'."""
-    left = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "poss", "nmod")
-            and c.pos_ != "PRON" and c.lower_ not in ("other", "such")]
-    start = min([c.left_edge.i if c.dep_ in ("poss", "compound") else c.i for c in left],
-                default=tok.i)
-    start = max(start, tok.i - 8)
-    while start < tok.i and (doc[start].pos_ in ("DET", "PUNCT") or doc[start].is_punct):
-        start += 1
-    end = tok.i + 1
-    close = [c for c in tok.rights if c.dep_ == "amod" and c.lower_ in ("familiar", "close")]
-    if close and close[0].right_edge.i - tok.i <= 6:
-        return strip_possessive(doc[start : close[0].right_edge.i + 1].text)  # "a person
-        # familiar with the matter", "people close to the talks": anonymous, as the text says
-    of = [c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"]
-    if of:
-        objs = [c for c in of[0].children if c.dep_ == "pobj"]
-        if objs and objs[0].right_edge.i - of[0].i <= 2 and not any(
-                d.dep_ == "det" for d in objs[0].children):
-            end = objs[0].right_edge.i + 1  # "head of state"
-    return strip_possessive(doc[start:end].text)
-
-
-def kind_of(name: str | None, tok: Token | None = None) -> str | None:
-    if not name:
-        return None
-    words = name.split()
-    low = [w.lower() for w in words]
-    unnamed = low[-1] in ANONYMOUS or bool(UNNAMED & set(low)) or (
-        low[0] in ANONYMOUS and len(low) > 1 and low[1] in ("familiar", "close"))
-    if unnamed and not (tok is not None and tok.pos_ == "PROPN"):
-        return "anonymous"  # "sources", "a person familiar with Mr. Ruiz's thinking"
-    if tok is not None:
-        return "named" if tok.pos_ == "PROPN" or any(w[:1].isupper() for w in words[1:]) else "nominal"
-    return "named" if words[-1][:1].isupper() else "nominal"  # "Ana Ruiz", not "Health officials"
-
-
-def resolve_pronoun(doc: Doc, pron: Token, quotes: Attributed = ()) -> str | None:
-    """Who a pronoun source stands for (``nlp.pronouns``): 'he'/'she' the nearest earlier
-    person whose gender does not disagree, by the fullest name the report gives; 'they'/'it'
-    the nearest earlier subject that agrees in number, named as a source is."""
-    if pron.lower_ in ("they", "it"):
-        tok = group_antecedent(doc, pron, RECORDS | BODIES)
-        return source_name(doc, tok)[0] if tok is not None else None
-    return person_antecedent(doc, pron, quotes)

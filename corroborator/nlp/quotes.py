@@ -17,7 +17,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from .attribution import according_to, label_at, resolve_pronoun, source_name
+from .attribution import according_to, label_at
+from .sources import resolve_pronoun, source_name
 from .syntax import (
     PRONOUNS,
     REPORTING,

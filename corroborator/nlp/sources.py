@@ -1,0 +1,202 @@
+"""Naming a source: the fullest name the report gives for it, and its kind.
+
+``source_name(doc, tok)`` names the source headed by ``tok``: a document or record
+stands for its author ("a report by Acme" -> Acme, "the agency's data" -> agency, "the
+study" -> the author given where the study was first named), a name is taken whole and
+without its title ("Brig. Gen. Ana Ruiz" -> "Ana Ruiz"), a common noun keeps its modifiers
+("independent surveys", "a person familiar with the matter"), a dateline is no source, and
+a pronoun is resolved by agreement (``resolve_pronoun``, ``nlp.pronouns``). ``kind_of``
+gives the kind: named, nominal or anonymous.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Token
+
+from .cues import ACCOUNTS, ANONYMOUS, BODIES, RECORD_LOOKBACK, RECORDS, UNNAMED, UNNAMED_BY_REQUEST
+from .pronouns import (
+    FEMALE_NAMES,
+    FEMALE_WORDS,
+    MALE_NAMES,
+    MALE_WORDS,
+    PERSONAL,
+    TITLES,
+    group_antecedent,
+    person_antecedent,
+)
+from .syntax import SPEAKER_LABELS, ents_of, sent_of, strip_possessive, text_of
+
+if TYPE_CHECKING:
+    from .quotes import QuoteSpan
+
+Attributed = Sequence[tuple["QuoteSpan", str | None, str | None]]
+
+
+def author_of(noun: Token) -> Token | None:
+    """Who made a record: 'a report by X', 'figures from X', 'X's data'."""
+    for child in noun.children:
+        objs = [c for c in child.children if c.dep_ == "pobj"]
+        if child.dep_ == "prep" and objs and (child.lower_ in ("by", "from") or (
+                child.lower_ == "on" and objs[0].lemma_.lower() in ACCOUNTS)):
+            return objs[0]  # "a statement on the Student Blockade account": the account's owner
+        if child.dep_ == "poss" and child.pos_ != "PRON":
+            return child
+        if child.dep_ == "agent":
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    for child in noun.children:  # "filed by X": the participle's agent
+        if child.dep_ == "acl":
+            for grand in child.children:
+                if grand.dep_ == "agent":
+                    objs = [c for c in grand.children if c.dep_ == "pobj"]
+                    if objs:
+                        return objs[0]
+    return None
+
+
+def source_name(doc: Doc, tok: Token, quotes: Attributed = ()) -> tuple[str | None, str | None]:
+    """The fullest name the report gives for the source headed by ``tok``, and its kind."""
+    low = tok.lower_
+    if low in PERSONAL or low in ("they", "it", "i", "we", "his", "hers"):
+        name = resolve_pronoun(doc, tok, quotes)
+        return (name, "pronoun") if name else (None, None)
+    if tok.pos_ == "PRON" or low in ("you", "n't", "n’t") or _dateline(doc, tok):
+        return None, None  # "you", "someone", "one": no source to name; "LOS ANGELES, May 2"
+    for _ in range(3):  # a record stands for its author
+        if tok.lemma_.lower() in RECORDS or tok.lower_ in RECORDS:
+            author = author_of(tok) or _earlier_author(doc, tok)
+            if author is None:
+                break
+            tok = author
+        else:
+            break
+    name = _name_at(doc, tok)
+    if not name:
+        return None, None
+    kind = kind_of(name, tok)
+    if kind == "nominal" and UNNAMED_BY_REQUEST.search(sent_of(tok).text):
+        kind = "anonymous"  # "one mother, who asked not to be named, said"
+    return name, kind
+
+
+def _earlier_author(doc: Doc, record: Token) -> Token | None:
+    """'A study by Harbour University found ... The study also found ...': the author the
+    report gave for this record when it first named it."""
+    if not any(c.lower_ in ("the", "this", "that") for c in record.children):
+        return None
+    for prev in reversed(doc[max(0, record.i - RECORD_LOOKBACK) : record.i]):
+        if prev.lemma_ == record.lemma_ and prev.pos_ == "NOUN":
+            return author_of(prev)
+    return None
+
+
+def _dateline(doc: Doc, tok: Token) -> bool:
+    """A place in capitals opening its paragraph, then a comma: where the report was filed."""
+    text = text_of(doc)
+    para = text.rfind("\n", 0, tok.idx) + 1
+    end = tok.idx + len(tok)
+    head = text[para:end].strip(" \t\"“")
+    return bool(head) and head.isupper() and text[end : end + 1] == "," and len(head) <= 40
+
+
+def _name_at(doc: Doc, tok: Token) -> str:
+    """A name: the entity the token is in (or that its run of proper nouns overlaps), an
+    entity in its appositive, or the common noun with its modifiers."""
+    lo, hi = tok.i, tok.i
+    if tok.pos_ == "PROPN":
+        first = sent_of(tok).start
+        while (prev := _skip_space(doc, lo - 1, -1)) >= first and _propn(doc[prev]):
+            lo = prev
+        while (nxt := _skip_space(doc, hi + 1, 1)) < len(doc) and _propn(doc[nxt]) and (
+                doc[nxt].dep_ in ("compound", "flat", "appos") or doc[hi].dep_ == "compound"):
+            hi = nxt  # "Gov.  Ana Ruiz": a run of proper nouns, over a doubled space too
+    ents = [e for e in ents_of(doc) if e.start <= hi and lo < e.end and e.label_ in SPEAKER_LABELS]
+    if ents:
+        best = max(ents, key=lambda e: (e.start <= tok.i < e.end, len(e)))
+        if best.label_ != "PERSON" and lo < best.start and doc[lo].lower_ in MALE_NAMES | FEMALE_NAMES:
+            return strip_possessive(doc[lo : hi + 1].text)  # "Ana Lima", not the city of Lima
+        return strip_possessive(best.text)
+    if tok.lemma_.lower() in ACCOUNTS:  # "the Student Blockade account": the owner's name
+        owners = [e for e in ents_of(doc) if e.label_ in SPEAKER_LABELS
+                  and tok.left_edge.i <= e.start and e.end <= tok.i]
+        if owners:
+            return strip_possessive(owners[-1].text)
+        if any(c.dep_ in ("amod", "compound") and c.lower_ != "own" for c in tok.children):
+            return noun_phrase(doc, tok)  # "anonymous accounts", "her campaign website":
+            # as the text gives them
+        return ""  # "its own website": whose, the parse does not say
+    if tok.pos_ == "PROPN":
+        while lo < tok.i and (doc[lo].text == "." or doc[lo].is_space or doc[lo].lower_ in
+                              MALE_WORDS | FEMALE_WORDS or doc[lo].lower_.rstrip(".") in TITLES):
+            lo += 1  # the name without its title: "Gov. Ana Ruiz" -> "Ana Ruiz"
+        return strip_possessive(doc[lo : hi + 1].text)
+    for child in tok.children:
+        if child.dep_ == "appos" and child.text[:1].isalnum():
+            if child.pos_ == "PROPN" and child.text[:1].isalpha():
+                return _name_at(doc, child)  # "a spokesperson, Ana Lima,"
+            for ent in ents_of(doc):
+                if ent.start <= child.i < ent.end and ent.label_ in SPEAKER_LABELS:
+                    return strip_possessive(ent.text)
+    return noun_phrase(doc, tok)
+
+
+def _propn(tok: Token) -> bool:
+    return tok.pos_ == "PROPN" and "\n" not in tok.whitespace_
+
+
+def _skip_space(doc: Doc, i: int, step: int) -> int:
+    """The index of the first token from ``i`` (going ``step``) that is not whitespace."""
+    while 0 <= i < len(doc) and doc[i].is_space and "\n" not in doc[i].text:
+        i += step
+    return i
+
+
+def noun_phrase(doc: Doc, tok: Token) -> str:
+    """'local health officials', 'the agency's spokesman', 'head of state'."""
+    left = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "poss", "nmod")
+            and c.pos_ != "PRON" and c.lower_ not in ("other", "such")]
+    start = min([c.left_edge.i if c.dep_ in ("poss", "compound") else c.i for c in left],
+                default=tok.i)
+    start = max(start, tok.i - 8)
+    while start < tok.i and (doc[start].pos_ in ("DET", "PUNCT") or doc[start].is_punct):
+        start += 1
+    end = tok.i + 1
+    close = [c for c in tok.rights if c.dep_ == "amod" and c.lower_ in ("familiar", "close")]
+    if close and close[0].right_edge.i - tok.i <= 6:
+        return strip_possessive(doc[start : close[0].right_edge.i + 1].text)  # "a person
+        # familiar with the matter", "people close to the talks": anonymous, as the text says
+    of = [c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"]
+    if of:
+        objs = [c for c in of[0].children if c.dep_ == "pobj"]
+        if objs and objs[0].right_edge.i - of[0].i <= 2 and not any(
+                d.dep_ == "det" for d in objs[0].children):
+            end = objs[0].right_edge.i + 1  # "head of state"
+    return strip_possessive(doc[start:end].text)
+
+
+def kind_of(name: str | None, tok: Token | None = None) -> str | None:
+    if not name:
+        return None
+    words = name.split()
+    low = [w.lower() for w in words]
+    unnamed = low[-1] in ANONYMOUS or bool(UNNAMED & set(low)) or (
+        low[0] in ANONYMOUS and len(low) > 1 and low[1] in ("familiar", "close"))
+    if unnamed and not (tok is not None and tok.pos_ == "PROPN"):
+        return "anonymous"  # "sources", "a person familiar with Mr. Ruiz's thinking"
+    if tok is not None:
+        return "named" if tok.pos_ == "PROPN" or any(w[:1].isupper() for w in words[1:]) else "nominal"
+    return "named" if words[-1][:1].isupper() else "nominal"  # "Ana Ruiz", not "Health officials"
+
+
+def resolve_pronoun(doc: Doc, pron: Token, quotes: Attributed = ()) -> str | None:
+    """Who a pronoun source stands for (``nlp.pronouns``): 'he'/'she' the nearest earlier
+    person whose gender does not disagree, by the fullest name the report gives; 'they'/'it'
+    the nearest earlier subject that agrees in number, named as a source is."""
+    if pron.lower_ in ("they", "it"):
+        tok = group_antecedent(doc, pron, RECORDS | BODIES)
+        return source_name(doc, tok)[0] if tok is not None else None
+    return person_antecedent(doc, pron, quotes)
