@@ -100,3 +100,29 @@ def test_attribution_story_quote_speakers():
     _, march = _read(MARCH)
     assert [q.speaker for q in ferry] == ["Lena Ortiz", "Lena Ortiz"]
     assert [q.speaker for q in march] == ["Tomas Berg"]
+
+
+STRIKE = """Strike enters second week
+
+Union secretary Piet Sandoval addressed the crowd outside the depot on Monday.
+
+"We have 3,400 members out and not one of them will go back for less than 6 percent," he \
+said. "The company made 90 million euros last year.
+
+"They can afford it."
+
+Company spokeswoman Ilse Marten disputed the figures. "Profits were 41 million, not 90," she \
+said in an email. "And only 2,100 staff are on strike."
+
+Marten said the company had offered 4 percent over two years.
+"""
+
+
+def test_attribution_story_quotes_that_run_on_keep_speaker_and_cue():
+    mentions, quotes = _read(STRIKE)
+    assert [(q.speaker, q.cue) for q in quotes] == [("Piet Sandoval", "said")] * 3 + [
+        ("Ilse Marten", "said")] * 2
+    assert mentions["90 million euros"].said_by == "Piet Sandoval"
+    assert mentions["90 million euros"].extra["said_by_cue"] == "said"
+    assert mentions["2,100"].said_by == "Ilse Marten"
+    assert mentions["4 percent"].said_by == "Marten"

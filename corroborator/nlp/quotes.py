@@ -144,12 +144,12 @@ def attribute_quotes(doc: Doc, spans: list[QuoteSpan]) -> Attributed:
             if label is not None:
                 speaker, cue = label.said_by, label.cue
         if speaker is None and cue is None and k > 0:
-            prev_qs, prev_speaker, _ = out[-1]
+            prev_qs, prev_speaker, prev_cue = out[-1]
             between = text_of(doc)[prev_qs.close_at : qs.open_at]
             others = [name for start, name in people if prev_qs.close_at <= start < qs.open_at
                       and not (prev_speaker and _same_person(name, prev_speaker))]
-            if len(between) < 400 and not others:
-                speaker = prev_speaker  # a quote that runs on, untagged
+            if len(between) < 400 and not others and prev_speaker is not None:
+                speaker, cue = prev_speaker, prev_cue  # a quote that runs on, untagged
         out.append((qs, speaker, cue))
     return out
 
