@@ -149,6 +149,9 @@ class _Worker:
             except (OSError, EOFError, pickle.UnpicklingError) as exc:
                 self.stop()
                 raise ExtractorGone(_death(proc)) from exc
+            except BaseException:  # Ctrl-C mid-report: its answer must not reach the next
+                self.stop()
+                raise
         for name, levelno, message in records:
             logging.getLogger(name).handle(logging.makeLogRecord(
                 {"name": name, "levelno": levelno, "levelname": logging.getLevelName(levelno),
@@ -194,10 +197,12 @@ class _Worker:
     def forget(self) -> None:
         """In a forked child: the worker is the parent's; close our copies of its pipes."""
         proc, self._proc, self._lock = self._proc, None, threading.Lock()
-        for pipe in (proc.stdin, proc.stdout) if proc is not None else ():
+        if proc is None:
+            return
+        _inherited.append(proc)  # never waited for here, nor warned about as still running
+        for pipe in (proc.stdin, proc.stdout):
             if pipe is not None:
                 pipe.close()
-
 
 
 def _death(proc: subprocess.Popen[bytes]) -> str:
@@ -209,6 +214,7 @@ def _death(proc: subprocess.Popen[bytes]) -> str:
 
 
 _worker = _Worker()
+_inherited: list[subprocess.Popen[bytes]] = []  # a parent's workers, in a forked child
 atexit.register(_worker.stop)
 os.register_at_fork(after_in_child=_worker.forget)
 
