@@ -128,6 +128,12 @@ def test_attribution_classes_anonymous_kind():
          "empty."), "30", "Paul Hart"),
         ("Mayor Ines Varga arrived at dawn. She said 12 roads were shut.", "12", "Ines Varga"),
         ("Tom Reyes and Ana Lima spoke. She said 14 wells ran dry.", "14", "Ana Lima"),
+        (("Ana Ruiz said the hearing would be long.\n\nThe committee's new chair, Maria Costa, "
+         "opened the hearing. She said 12 witnesses would speak."), "12", "Maria Costa"),
+        (("Ana Ruiz said the hearing would be long.\n\nThe hearing was opened by Maria Costa. "
+         "She said 12 witnesses would speak."), "12", "Maria Costa"),
+        ("Ana Ruiz spoke to Maria Costa on Monday. She said 12 witnesses would speak.", "12",
+         "Ana Ruiz"),
     ],
 )
 def test_attribution_classes_pronoun_agrees_with_untagged_names(text, figure, source):

@@ -160,8 +160,15 @@ def group_antecedent(doc: Doc, pron: Token, bodies: frozenset[str]) -> Token | N
 
 
 def _salient(ent: Span, speakers: set[str]) -> bool:
+    """Someone speaking or acting: a subject, the name in a subject's appositive ("the new
+    chair, Maria Costa, opened"), the agent of a passive ("opened by Maria Costa"), a quote's
+    speaker, or the one a reporting verb names."""
     root = ent.root
     if root.dep_ in ("nsubj", "nsubjpass") or ent.text.split()[-1] in speakers:
+        return True
+    if root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    if root.dep_ == "pobj" and root.head.dep_ == "agent":
         return True
     return root.dep_ in ("dobj", "attr", "appos") and root.head.lemma_.lower() in REPORTING
 
