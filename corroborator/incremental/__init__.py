@@ -204,13 +204,9 @@ def _stored_event(con: sqlite3.Connection, event: str, docs: list[str]) -> Event
 
 
 def _replace_removed(con: sqlite3.Connection, docs: Sequence[CleanDoc]) -> None:
-    for doc in docs:
-        con.execute("DELETE FROM main.removed WHERE doc = ?", (doc.id,))
-        rows = list(store.removed_rows([doc]))
-        if rows:
-            cols = list(rows[0])
-            con.executemany(f"INSERT INTO main.removed ({', '.join(cols)}) "
-                            f"VALUES ({', '.join(':' + c for c in cols)})", rows)
+    """Earlier reports cleaned again (same text): their removed spans replaced."""
+    store.apply(con, store.Changes(delete={"removed": [{"doc": d.id} for d in docs]},
+                                   insert={"removed": list(store.removed_rows(docs))}))
 
 
 def _reconcile(con: sqlite3.Connection, touched: dict[str, Event],
