@@ -205,3 +205,21 @@ def test_attribution_classes_unnamed_by_request_is_anonymous(text, figure):
     got = _mention(text, figure)
     assert got.said_by is not None
     assert got.extra["said_by_kind"] == "anonymous"
+
+
+@pytest.mark.parametrize(
+    ("headline", "figure", "source", "kind"),
+    [
+        ("Ruiz Says 40 Soldiers Wounded In Ambush", "40", "Ruiz", "named"),
+        ("Officials Say 300 Homes Destroyed By Wildfire", "300", "Officials", "nominal"),
+        ("Police Estimate Crowd At 40,000 As Protest Grows", "40,000", "Police", "nominal"),
+    ],
+)
+def test_attribution_classes_title_case_headline(headline, figure, source, kind):
+    got = _mention(headline + "\n\nThe story went on.\n", figure)
+    assert (got.said_by, got.extra["said_by_kind"]) == (source, kind)
+
+
+def test_attribution_classes_headline_rule_needs_title_case():
+    got = _mention("Storm leaves 12 dead in the north, more rain due\n\nIt rained.\n", "12")
+    assert got.said_by is None

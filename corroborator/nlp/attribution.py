@@ -37,13 +37,17 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 
 from .cues import (
+    ANONYMOUS,
     ATTITUDES,
+    BODIES,
     CIRCUMSTANCE,
     CIRCUMSTANCE_PREPS,
     CLAIMS,
     CLAUSE_CUES,
     CUE_WITH,
     CUES,
+    GROUPS,
+    HEADLINE_CUE,
     LISTENERS,
     NOT_LABELS,
     NOUN_MODIFIERS,
@@ -58,9 +62,7 @@ from .cues import (
     UNVERIFIED,
     VALUES,
 )
-from .pronouns import (
-    PERSONAL,
-)
+from .pronouns import PERSONAL
 from .sources import author_of, kind_of, noun_phrase, source_name
 from .syntax import REPORTING, SPEAKER_LABELS, ents_of, path_up, sent_of, strip_possessive, text_of
 
@@ -107,8 +109,26 @@ def attribute(doc: Doc, tok: Token, start: int, quotes: Attributed) -> Attributi
             return Attribution(found.said_by, found.cue, True, found.kind)
     found = _in_sentence(doc, tok, quotes)
     if found.said_by is None:
-        found = _label(doc, tok) or found
+        found = _label(doc, tok) or _headline(doc, tok) or found
     return found
+
+
+def _headline(doc: Doc, tok: Token) -> Attribution | None:
+    """'Ruiz Says 40 Soldiers Wounded In Ambush': a headline in title case, which the parser
+    reads badly, whose source opens it before a capitalised reporting verb."""
+    text = text_of(doc)
+    line_start = text.rfind("\n", 0, tok.idx) + 1
+    line_end = text.find("\n", tok.idx)
+    line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
+    words = re.findall(r"[A-Za-z][\w'’-]*", line)
+    if len(words) < 4 or line.endswith(".") or sum(w[:1].isupper() for w in words) < 0.7 * len(words):
+        return None
+    m = HEADLINE_CUE.match(line)
+    if m is None or line_start + m.end() > tok.idx:
+        return None
+    name = m.group(1).strip()
+    common = all(w.lower() in BODIES | ANONYMOUS | GROUPS for w in name.split())
+    return Attribution(name, m.group(2), False, "nominal" if common else kind_of(name))
 
 
 def _in_sentence(doc: Doc, tok: Token, quotes: Attributed) -> Attribution:

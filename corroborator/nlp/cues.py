@@ -21,6 +21,8 @@ __all__ = [
     "CLAUSE_CUES",
     "CUES",
     "CUE_WITH",
+    "GROUPS",
+    "HEADLINE_CUE",
     "LISTENERS",
     "NOT_LABELS",
     "NOUN_MODIFIERS",
@@ -96,6 +98,11 @@ BODIES = frozenset(
     "embassy regulator watchdog charity foundation team club league operator airline carrier "
     "manufacturer owner publisher broadcaster insurer utility".split()
 )
+# people who speak as a group: a common noun a title-case headline capitalises
+GROUPS = frozenset(
+    "officials police authorities experts analysts witnesses residents organisers organizers "  # noqa: SIM905
+    "doctors scientists researchers investigators prosecutors rescuers workers unions".split()
+)
 ACCOUNTS = frozenset({"account", "page", "website", "site", "channel", "feed", "blog", "profile"})
 ANONYMOUS = frozenset({"source", "sources", "person", "people", "insider", "insiders"})
 UNNAMED = frozenset({"familiar", "anonymous", "unnamed", "unidentified"})
@@ -120,3 +127,7 @@ NOT_LABELS = frozenset(
     "live read related correction q a by listen timeline factbox explainer fact check "
     "background context".split()
 )
+# a title-case headline's source and cue: "Ruiz Says 40 Soldiers Wounded"
+HEADLINE_CUE = re.compile(
+    r"[\"“']?((?:[A-Z][\w.'’-]*\s){1,4}?)(Says?|Said|Reports?|Claims?|Estimates?|Warns?|"
+    r"Confirms?|Finds?|Shows?|Announces?|Puts?)\s")
