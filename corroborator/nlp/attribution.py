@@ -71,6 +71,7 @@ if TYPE_CHECKING:
 
 Attributed = Sequence[tuple["QuoteSpan", str | None, str | None]]
 
+
 @dataclass(frozen=True, slots=True)
 class Attribution:
     said_by: str | None
