@@ -222,3 +222,26 @@ def test_support_an_addition_past_the_limit_drops_it_as_a_build_would(tmp_path: 
         assert con.execute("SELECT count(*) FROM derivations").fetchone() == (0,)
         assert con.execute("SELECT count(*) FROM facts WHERE support IS NOT NULL"
                            ).fetchone() == (0,)
+
+
+def test_support_mention_serialiser_is_one_for_the_three_outputs(tmp_path: Path) -> None:
+    """A mention's fields in dossier.json, in record.sqlite and in the web app's JSON come
+    from one serialiser: the same names, and each output's values of them agree."""
+    record = marked(make_record())
+    m = record.facts[0].mentions[0]
+    in_json = next(x for f in to_json(record)["facts"] for x in f["mentions"] if x["id"] == m.id)
+    write_record(record, tmp_path / "r.db")
+    with closing(sqlite3.connect(tmp_path / "r.db")) as con:
+        con.row_factory = sqlite3.Row
+        row = dict(con.execute("SELECT * FROM mentions WHERE id = ?", (m.id,)).fetchone())
+    assert set(serialise.mention(m)) == set(row) - {"fact", "event"}
+    assert set(in_json) >= set(serialise.mention(m))
+    for key in ("said_by", "said_by_kind", "said_by_cue", "text", "doc", "sentence"):
+        assert in_json[key] == row[key] == serialise.mention(m)[key]
+
+
+def test_support_dossier_mentions_keep_their_change_and_clock() -> None:
+    record = make_record()
+    m = dataclasses.replace(record.mentions[0], extra={"change": {"from": 30.0, "to": 34.0}})
+    assert serialise.mention_json(m)["change"] == {"from": 30, "to": 34}
+    assert "clock" not in serialise.mention_json(m)

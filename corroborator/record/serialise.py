@@ -60,6 +60,7 @@ Fields = dict[str, Any]
 
 # What a mention's extra says that is shown as a field of its own (a column to facet on).
 MENTION_EXTRAS = ("said_by_kind", "said_by_cue")
+LIFTED = ("alt", "change", "clock")  # a converted figure; "from 30 to 34"; "4 p.m."
 NOT_KEPT = frozenset({"tensor"})  # a working vector: never part of the record
 _MENTION_FIELDS = tuple(f.name for f in fields(Mention) if f.name != "extra")
 _QUOTE_FIELDS = tuple(f.name for f in fields(Quote))
@@ -175,9 +176,13 @@ def as_json(value: Any) -> Any:
 
 def mention_json(m: Mention) -> Fields:
     """A mention as dossier.json and the web app give it. Its bounds keep an infinite
-    end as ``"inf"`` (an open range: "more than 5")."""
+    end as ``"inf"`` (an open range: "more than 5"); a converted figure, a change and a
+    clock time (``LIFTED``) are fields of their own too."""
     out = as_json(mention(m))
     out["low"], out["high"] = _bound(m.low), _bound(m.high)
+    for key in LIFTED:  # as dossier.json has always given them, beside their extra
+        if key in m.extra:
+            out[key] = out["extra"][key]
     return dict(out)
 
 
