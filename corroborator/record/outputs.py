@@ -20,6 +20,7 @@ from pathlib import Path
 
 from ..models import Record
 from ..pipeline import BuildIndex
+from ..reconcile.support import supported
 from ..report import index_chunks, render_large
 from ..settings import Settings
 from .dossier import write_atomic, write_json
@@ -50,6 +51,7 @@ def write_pages(out: Path, record: Record, settings: Settings, *, force: bool = 
     """dossier.json and index.html of ``record`` (or, beyond ``page_max_reports`` and
     unless ``force``, the page that says how to read it)."""
     if force or len(record.documents) <= settings.page_max_reports:
+        record = supported(record)  # kept by the record, or (a large one) worked out once here
         write_json(record, out / "dossier.json")
         write_atomic(out / "index.html", index_chunks(record))
         return
