@@ -126,6 +126,12 @@ def update_names(con: sqlite3.Connection, mentions: Sequence[Mention],
     }))
 
 
+def replace_removed(con: sqlite3.Connection, docs: Sequence[CleanDoc]) -> None:
+    """The removed spans of ``docs`` (cleaned again) replaced by their new ones."""
+    store.apply(con, Changes(delete={"removed": [{"doc": d.id} for d in docs]},
+                             insert={"removed": list(store.removed_rows(docs))}))
+
+
 def update_removed(con: sqlite3.Connection, reasons: Sequence[tuple[str, int, str]]) -> None:
     """(report, index of the removed span, new reason) for spans whose reason changes."""
     store.apply(con, Changes(update={"removed": [({"reason": reason}, {"doc": doc, "idx": idx})
