@@ -5,8 +5,10 @@ it builds a fresh database in a temporary file beside the target and moves it
 into place with ``os.replace``, so a crash never leaves a half-written record
 and a reader never sees one. ``apply(con, changes)`` changes a record in place
 (``corroborator add``): the rows of a ``Changes`` deleted, updated, replaced and
-inserted, full-text indexes kept in step, inside the caller's transaction. Both
-build their rows with the same public row builders (``rows``, re-exported here).
+inserted, full-text indexes kept in step, inside the caller's transaction
+(``changes``). Both build their rows with the same public row builders (``rows``,
+re-exported here), whose fields come from one serialiser per model (``serialise``);
+the tables are defined in ``schema``.
 ``read_record`` loads a record back into the same ``Record`` (``read_record``
 after ``write_record`` gives an equal record).
 
@@ -30,7 +32,8 @@ SQLite client) browses them well::
     events           real-world events
     event_documents  which reports describe each event, in order
     skipped          inputs that could not be read, and why
-    meta             format, schema version, corroborator version, created, story
+    meta             format, schema version, corroborator version, created, story,
+                     whether the support stage ran (``support``)
 
 Values (``Mention.value``, ``Fact.value``) are a number or an ISO date string.
 Their column is declared ``BLOB`` so that SQLite applies no type affinity: a
@@ -45,13 +48,11 @@ import json
 import os
 import sqlite3
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import closing, contextmanager
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Any
 
 import sqlite_utils
 
@@ -69,6 +70,7 @@ from ..models import (
     Support,
     fact_order,
 )
+from .changes import Changes, Where, apply
 from .dossier import shared_mode
 from .rows import (
     Row,
@@ -95,10 +97,11 @@ from .rows import (
     skipped_row,
     table_rows,
 )
+from .schema import FTS_COLUMNS, INDEXES, SCHEMA
 from .serialise import support_from_json
 
 __all__ = [
-    "FORMAT", "SCHEMA", "SCHEMA_VERSION", "Changes", "Row", "apply", "derivation_from_row",
+    "FORMAT", "FTS_COLUMNS", "SCHEMA", "SCHEMA_VERSION", "Changes", "Row", "Where", "apply", "derivation_from_row",
     "derivation_row", "discard_journals", "document_from_row", "document_row",
     "entity_from_row", "entity_row", "event_document_rows", "event_row",
     "fact_mention_rows", "fact_row", "fact_rows", "journals", "mention_from_row",
@@ -109,118 +112,6 @@ __all__ = [
 
 FORMAT = "corroborator-record"
 SCHEMA_VERSION = "2"  # 2: support columns on facts, derivations, said_by_kind/cue
-
-# A table's definition: columns, primary key, foreign keys (column, table, column).
-TableSpec = tuple[dict[str, Any], str | tuple[str, ...] | None, list[tuple[str, str, str]]]
-
-# No type affinity: a float stays REAL, an ISO date stays TEXT (see module docstring).
-VALUE = bytes
-JSON = str
-
-SCHEMA: dict[str, TableSpec] = {
-    "documents": (
-        {
-            "id": str, "path": str, "format": str, "title": str, "outlet": str, "url": str,
-            "published": str, "author": str, "language": str, "sha256": str,
-            "raw_text": str, "text": str,
-        },
-        "id",
-        [],
-    ),
-    "segments": (
-        {"doc": str, "clean_start": int, "raw_start": int, "length": int},
-        ("doc", "clean_start"),
-        [("doc", "documents", "id")],
-    ),
-    "removed": (
-        {"doc": str, "idx": int, "start": int, "end": int, "text": str, "reason": str},
-        ("doc", "idx"),
-        [("doc", "documents", "id")],
-    ),
-    "sentences": (
-        {"doc": str, "idx": int, "start": int, "end": int, "text": str},
-        ("doc", "idx"),
-        [("doc", "documents", "id")],
-    ),
-    "events": ({"id": str, "label": str, "when": str}, "id", []),
-    "event_documents": (
-        {"event": str, "doc": str, "position": int},
-        ("event", "doc"),
-        [("event", "events", "id"), ("doc", "documents", "id")],
-    ),
-    "facts": (
-        {
-            "id": str, "event": str, "label": str, "subject": str, "kind": str, "status": str,
-            "value": VALUE, "unit": str, "reason": str, "n_mentions": int, "n_documents": int,
-            "dispute": int, "n_values": int, "stated_values": JSON, "sources": JSON,
-            "outlets": int, "supporting_reports": int, "independent_sources": int,
-            "support": str, "support_sources": JSON, "support_detail": JSON,
-        },
-        "id",
-        [("event", "events", "id")],
-    ),
-    "series": (
-        {"id": str, "event": str, "label": str, "kind": str, "unit": str, "points": JSON,
-         "facts": JSON},
-        "id",
-        [("event", "events", "id")],
-    ),
-    "mentions": (
-        {
-            "id": str, "doc": str, "kind": str, "value": VALUE, "unit": str, "text": str,
-            "start": int, "end": int, "sentence": str, "sent_start": int, "sent_end": int,
-            "bound": str, "low": float, "high": float, "counted": str, "head": str,
-            "qualifiers": JSON, "frame": JSON, "context": str, "time": str, "said_by": str,
-            "said_by_kind": str, "said_by_cue": str, "attribution_cue": str, "hedged": int, "hedge_cue": str, "subject": str,
-            "entities": JSON, "in_quote": int, "extra": JSON, "fact": str, "event": str,
-        },
-        "id",
-        [("doc", "documents", "id"), ("fact", "facts", "id"), ("event", "events", "id")],
-    ),
-    "fact_mentions": (
-        {"fact": str, "mention": str, "position": int},
-        ("fact", "mention"),
-        [("fact", "facts", "id"), ("mention", "mentions", "id")],
-    ),
-    "quotes": (
-        {
-            "id": str, "doc": str, "text": str, "start": int, "end": int,
-            "speaker": str, "cue": str,
-        },
-        "id",
-        [("doc", "documents", "id")],
-    ),
-    "entities": (
-        {"id": str, "name": str, "label": str, "aliases": JSON, "docs": JSON},
-        "id",
-        [],
-    ),
-    "derivations": (
-        {"doc": str, "source_doc": str, "share": float, "paragraphs": int, "of": int,
-         "kind": str},
-        "doc",
-        [("doc", "documents", "id"), ("source_doc", "documents", "id")],
-    ),
-    "skipped": ({"path": str, "reason": str}, None, []),
-    "meta": ({"key": str, "value": str}, "key", []),
-}  # fmt: skip
-
-INDEXES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("mentions", ("doc",)),
-    ("mentions", ("fact",)),
-    ("mentions", ("event",)),
-    ("mentions", ("kind",)),
-    ("facts", ("event",)),
-    ("facts", ("status",)),
-    ("fact_mentions", ("mention",)),
-    ("event_documents", ("doc",)),
-    ("quotes", ("doc",)),
-    ("quotes", ("speaker",)),
-    ("derivations", ("source_doc",)),
-)
-
-FTS_COLUMNS = {"sentences": ["text"], "quotes": ["text"]}
-
 
 # ---------------------------------------------------------------------------
 # writing
@@ -353,135 +244,6 @@ def _package_version() -> str:
         return version("corroborator")
     except PackageNotFoundError:  # running from a source tree that is not installed
         return "unknown"
-
-
-# ---------------------------------------------------------------------------
-# changing in place
-
-Where = dict[str, Any]  # column -> value; a row matches when every column equals its value
-
-
-@dataclass
-class Changes:
-    """Rows to change in a record, table by table (``apply`` says in which order).
-
-    ``delete``: rows matching each ``Where``; ``update``: (columns to set, ``Where``);
-    ``replace``: whole rows, replacing any row of the same primary key; ``insert``: new
-    rows; ``meta``: keys of the meta table to set."""
-
-    delete: dict[str, list[Where]] = field(default_factory=dict)
-    update: dict[str, list[tuple[Row, Where]]] = field(default_factory=dict)
-    replace: dict[str, list[Row]] = field(default_factory=dict)
-    insert: dict[str, list[Row]] = field(default_factory=dict)
-    meta: dict[str, str] = field(default_factory=dict)
-
-    def merge(self, other: Changes) -> None:
-        """Add ``other``'s changes to these (applied together, in ``apply``'s order)."""
-        for mine, theirs in ((self.delete, other.delete), (self.update, other.update),
-                             (self.replace, other.replace), (self.insert, other.insert)):
-            for table, items in theirs.items():
-                mine.setdefault(table, []).extend(items)  # type: ignore[arg-type]
-        self.meta.update(other.meta)
-
-
-def apply(con: sqlite3.Connection, changes: Changes, *, schema: str = "main") -> None:
-    """Make ``changes`` to the record open on ``con`` (as database ``schema``), inside
-    the caller's transaction: deletions (tables in reverse order of ``SCHEMA``, so no row
-    outlives what it points to), updates, replacements, then insertions (in order), then
-    meta. The full-text indexes of ``sentences`` and ``quotes`` follow their tables."""
-    _known(changes)
-    for table in reversed(SCHEMA):
-        for where in changes.delete.get(table, ()):
-            _delete(con, schema, table, where)
-    for table in SCHEMA:
-        for values, where in changes.update.get(table, ()):
-            _update(con, schema, table, values, where)
-        for row in changes.replace.get(table, ()):
-            _replace(con, schema, table, row)
-        _insert(con, schema, table, changes.insert.get(table, ()))
-    con.executemany(f"INSERT OR REPLACE INTO {schema}.meta (key, value) VALUES (?, ?)",
-                    list(changes.meta.items()))
-
-
-def _known(changes: Changes) -> list[str]:
-    """The tables ``changes`` name; an unknown one is a caller's bug."""
-    named = {*changes.delete, *changes.update, *changes.replace, *changes.insert}
-    unknown = sorted(named - SCHEMA.keys())
-    if unknown or "meta" in named:
-        raise StoreError(f"changes to unknown tables {unknown or ['meta']}: a record has "
-                         f"{', '.join(SCHEMA)} (set meta keys through Changes.meta)")
-    return sorted(named)
-
-
-def _clause(where: Where) -> tuple[str, list[Any]]:
-    if not where:
-        raise StoreError("a change must say which rows it is for (an empty where)")
-    return " AND ".join(f"[{c}] IS ?" for c in where), list(where.values())
-
-
-def _delete(con: sqlite3.Connection, schema: str, table: str, where: Where) -> None:
-    clause, params = _clause(where)
-    _unindex(con, schema, table, clause, params)
-    con.execute(f"DELETE FROM {schema}.[{table}] WHERE {clause}", params)
-
-
-def _update(con: sqlite3.Connection, schema: str, table: str, values: Row, where: Where
-            ) -> None:
-    clause, params = _clause(where)
-    indexed = table in FTS_COLUMNS and bool(set(values) & set(FTS_COLUMNS[table]))
-    if indexed:
-        _unindex(con, schema, table, clause, params)
-    sets = ", ".join(f"[{c}] = ?" for c in values)
-    con.execute(f"UPDATE {schema}.[{table}] SET {sets} WHERE {clause}", [*values.values(), *params])
-    if indexed:
-        _index(con, schema, table, clause, params)
-
-
-def _replace(con: sqlite3.Connection, schema: str, table: str, row: Row) -> None:
-    pk = SCHEMA[table][1]
-    if pk is None:
-        raise StoreError(f"{table} has no primary key: delete and insert its rows instead")
-    keys = (pk,) if isinstance(pk, str) else pk
-    _delete(con, schema, table, {k: row[k] for k in keys})
-    _insert(con, schema, table, [row])
-
-
-def _insert(con: sqlite3.Connection, schema: str, table: str, rows: Iterable[Row]) -> None:
-    columns = SCHEMA[table][0]
-    batch = list(rows)
-    for row in batch:
-        if not row.keys() <= columns.keys():
-            raise StoreError(f"{table} has no column {sorted(row.keys() - columns.keys())}")
-    sql = (f"INSERT INTO {schema}.[{table}] ({', '.join(f'[{c}]' for c in columns)}) "
-           f"VALUES ({', '.join('?' * len(columns))})")
-    if table not in FTS_COLUMNS:
-        con.executemany(sql, [[row.get(c) for c in columns] for row in batch])
-        return
-    indexed = FTS_COLUMNS[table]
-    fts = (f"INSERT INTO {schema}.[{table}_fts] (rowid, {', '.join(indexed)}) "
-           f"VALUES (?, {', '.join('?' * len(indexed))})")
-    for row in batch:
-        rowid = con.execute(sql, [row.get(c) for c in columns]).lastrowid
-        con.execute(fts, [rowid, *(row.get(c) for c in indexed)])
-
-
-def _unindex(con: sqlite3.Connection, schema: str, table: str, clause: str,
-             params: list[Any]) -> None:
-    """Take the rows matching ``clause`` out of the table's full-text index (an external
-    content FTS5 table is told the old values)."""
-    if table not in FTS_COLUMNS:
-        return
-    columns = ", ".join(FTS_COLUMNS[table])
-    con.execute(
-        f"INSERT INTO {schema}.[{table}_fts] ([{table}_fts], rowid, {columns}) "
-        f"SELECT 'delete', rowid, {columns} FROM {schema}.[{table}] WHERE {clause}", params)
-
-
-def _index(con: sqlite3.Connection, schema: str, table: str, clause: str,
-           params: list[Any]) -> None:
-    columns = ", ".join(FTS_COLUMNS[table])
-    con.execute(f"INSERT INTO {schema}.[{table}_fts] (rowid, {columns}) "
-                f"SELECT rowid, {columns} FROM {schema}.[{table}] WHERE {clause}", params)
 
 
 # ---------------------------------------------------------------------------
