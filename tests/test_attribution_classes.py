@@ -157,6 +157,7 @@ def test_attribution_classes_pronoun_agrees_with_untagged_names(text, figure, so
         ("The president called the ruling “a disgrace to the nation” in a speech.", "disgrace",
          "president"),
         ("According to Varga, “the strike will go on until we win.”", "strike", "Varga"),
+        ("“We will not give up the fight” — Ana Lima, union leader", "give up", "Ana Lima"),
         ("Varga posted a video. “Well… Far too late,” he wrote.", "too late", "Varga"),
     ],
 )

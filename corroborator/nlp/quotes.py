@@ -39,6 +39,8 @@ QUOTE_VERBS = frozenset(
     "ask chant shout yell scream cry exclaim quip joke whisper plead continue sing".split()  # noqa: SIM905
 )
 TAG_WORDS = 6  # words of a speaker tag that follows a quote as its own sentence ("she asked.")
+# a quote signed with a dash: '"We will not give up" — Ana Lima, union leader'
+DASHED_NAME = re.compile(r"[ \t]*[—–]{1,2}[ \t]*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})[ \t]*(?:,|\n|$)")
 LABEL_CHARS = 45  # how far into a quote a speaker label ("RUIZ:") may end
 AFTER_WINDOW = 30  # tokens searched after a quote for its verb: '"...," Dr. X, a long role, said'
 
@@ -196,6 +198,9 @@ def _speaker(doc: Doc, qs: QuoteSpan, spans: list[QuoteSpan], people: list[tuple
     if verb is None:
         verb = _colon_verb(doc, qs)
     if verb is None:
+        dashed = DASHED_NAME.match(text_of(doc), qs.close_at + 1)
+        if dashed is not None:  # '"..." — Ana Lima, union leader'
+            return dashed.group(1), "—"
         return _according_before(doc, qs)
     subj = _speaker_of_verb(verb, spans)
     if subj is None:
