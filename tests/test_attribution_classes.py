@@ -61,6 +61,8 @@ def _speaker(text: str, fragment: str) -> str | None:
         (("The Budget Office says it would cut revenue at first but would add $84 billion over "
          "10 years."), "$84 billion", "Budget Office"),
         ("The ministry’s latest bulletin lists 1,204 confirmed cases.", "1,204", "ministry"),
+        ("A memo obtained by the Gazette says 300 jobs will go.", "300", "memo"),
+        ("A complaint filed by the union says 300 workers were underpaid.", "300", "union"),
         ("The mayor leads her rival by 4 points in the new Civic Institute poll.", "4",
          "Civic Institute"),
         ("A spokesperson for the fire service, Ana Lima, said 9 crews were deployed.", "9",

@@ -33,6 +33,8 @@ if TYPE_CHECKING:
     from .quotes import QuoteSpan
 
 Attributed = Sequence[tuple["QuoteSpan", str | None, str | None]]
+# who has a record without having made it: "a memo obtained by CNN", "documents seen by X"
+RECEIVED = frozenset({"obtain", "see", "review", "acquire", "receive", "get", "view", "examine"})
 
 
 def author_of(noun: Token) -> Token | None:
@@ -49,7 +51,7 @@ def author_of(noun: Token) -> Token | None:
             if objs:
                 return objs[0]
     for child in noun.children:  # "filed by X": the participle's agent
-        if child.dep_ == "acl":
+        if child.dep_ == "acl" and child.lemma_.lower() not in RECEIVED:  # not "obtained by"
             for grand in child.children:
                 if grand.dep_ == "agent":
                     objs = [c for c in grand.children if c.dep_ == "pobj"]
