@@ -226,3 +226,14 @@ def test_attribution_classes_title_case_headline(headline, figure, source, kind)
 def test_attribution_classes_headline_rule_needs_title_case():
     got = _mention("Storm leaves 12 dead in the north, more rain due\n\nIt rained.\n", "12")
     assert got.said_by is None
+
+
+def test_attribution_classes_quote_words_are_never_its_speaker():
+    text = ("That same day, workers marched out of the plant on their lunch break, chanting "
+            "“Strike now, strike now!”\n\nThe vote came on Thursday.\n")
+    assert _speaker(text, "Strike now") in (None, "workers")
+
+
+def test_attribution_classes_a_voice_verb_with_its_own_object_is_no_tag():
+    text = "Protesters carried signs declaring “He is finished now!” and chanted slogans."
+    assert _speaker(text, "finished") == "signs"

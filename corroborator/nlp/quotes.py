@@ -32,6 +32,7 @@ from .syntax import (
 )
 
 OPEN = "“\"«„"
+CLOSING = frozenset({"”", '"', "»", "“", ","})  # what ends a quote just before its tag
 CLOSE = {"“": "”", '"': '"', "«": "»", "„": "“"}
 MIN_WORDS = 2  # one-word scare quotes ("coolest") are not quotations
 # verbs that introduce a quotation beside the reporting ones: '"Why?" she asked'
@@ -108,19 +109,24 @@ def _reports(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     if lemma == "call":  # 'the president called the ruling "a disgrace"', not 'a group called'
         return tok.tag_ != "VBN" and any(c.dep_ == "nsubj" for c in tok.children)
-    return lemma in REPORTING or lemma in QUOTE_VERBS or lemma == "read" and not any(
+    if lemma in QUOTE_VERBS:  # not "... and chanted slogans": a voice with its own object
+        return not any(c.dep_ in ("dobj", "ccomp") and c.i > tok.i for c in tok.children)
+    return lemma in REPORTING or lemma == "read" and not any(
         c.dep_ in ("dobj", "ccomp", "prep") and c.i > tok.i for c in tok.children)
 
 
 def _speaker_of_verb(verb: Token, outside: list[QuoteSpan]) -> Token | None:
     subj = subject_of(verb)
-    if subj is not None:
-        return subj
+    if subj is not None and not any(q.open_at <= subj.idx < q.close_at for q in outside):
+        return subj  # not a word of the quote itself ('chanting "Strike, Strike!"')
     after = [c for c in verb.children if c.i > verb.i and c.pos_ in ("NOUN", "PROPN")
              and c.dep_ in ("dobj", "attr", "npadvmod", "nsubj", "appos")
-             and c.left_edge.i <= verb.i + 3]
-    if after and verb.i > 0 and verb.nbor(-1).is_punct:
+             and c.left_edge.i <= verb.i + 3
+             and not any(q.open_at <= c.idx < q.close_at for q in outside)]
+    if after and verb.i > 0 and verb.nbor(-1).text in CLOSING:
         return after[0]  # '"Enough!" shouted one marcher': the speaker after the verb
+    if verb.lemma_.lower() not in REPORTING:
+        return None  # "chanting ...": a crowd's voice, not the last name in the sentence
     if verb.tag_ == "VBG" or verb.dep_ in ("advcl", "xcomp", "conj"):
         prior = [e for e in ents_in(sent_of(verb)) if e.label_ in SPEAKER_LABELS and e.end <= verb.i
                  and not any(q.open_at <= e.start_char < q.close_at for q in outside)]
