@@ -42,6 +42,7 @@ QUOTE_VERBS = frozenset(
 TAG_WORDS = 6  # words of a speaker tag that follows a quote as its own sentence ("she asked.")
 # a quote signed with a dash: '"We will not give up" — Ana Lima, union leader'
 DASHED_NAME = re.compile(r"[ \t]*[—–]{1,2}[ \t]*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})[ \t]*(?:,|\n|$)")
+CHANTS = frozenset({"chant", "sing", "shout", "yell", "scream", "cry"})  # may take their words
 LABEL_CHARS = 45  # how far into a quote a speaker label ("RUIZ:") may end
 AFTER_WINDOW = 30  # tokens searched after a quote for its verb: '"...," Dr. X, a long role, said'
 
@@ -109,9 +110,9 @@ def _reports(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     if lemma == "call":  # 'the president called the ruling "a disgrace"', not 'a group called'
         return tok.tag_ != "VBN" and any(c.dep_ == "nsubj" for c in tok.children)
-    if lemma in QUOTE_VERBS:  # not "... and chanted slogans": a voice with its own object
+    if lemma in CHANTS:  # not "... and chanted slogans": a voice with its own object
         return not any(c.dep_ in ("dobj", "ccomp") and c.i > tok.i for c in tok.children)
-    return lemma in REPORTING or lemma == "read" and not any(
+    return lemma in REPORTING or lemma in QUOTE_VERBS or lemma == "read" and not any(
         c.dep_ in ("dobj", "ccomp", "prep") and c.i > tok.i for c in tok.children)
 
 
@@ -233,9 +234,13 @@ def _tag_after(doc: Doc, sent: Span, qs: QuoteSpan) -> Token | None:
         return None  # a new paragraph, not the quote's tag
     words = [t for t in nxt if not t.is_punct][:TAG_WORDS]
     verb = next((t for t in words if _reports(t)), None)
-    if verb is None or verb.i != words[0].i and verb.i + 1 < nxt.end and not doc[verb.i + 1].is_punct:
+    if verb is None or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
         return None  # "Officials said the buses ...": a sentence of its own, not a tag
-    return verb  # "she asked.", or inverted: "shouted one marcher."
+    opens = any(c.dep_ in ("nsubj", "nsubjpass") and c.left_edge.i == nxt.start
+                and c.right_edge.i < verb.i for c in verb.children)
+    if verb.i == words[0].i or opens or verb.i + 1 >= nxt.end or doc[verb.i + 1].is_punct:
+        return verb  # "she asked.", "Ana Lima asked the mayor", "shouted one marcher."
+    return None
 
 
 def _according_before(doc: Doc, qs: QuoteSpan) -> tuple[str | None, str | None]:
