@@ -76,7 +76,8 @@ def add_reports(dossier: Path, paths: Sequence[str | Path], settings: Settings, 
             rec.append_skipped(con, added.skipped)
             con.execute("COMMIT")
         except BaseException:
-            con.execute("ROLLBACK")
+            if con.in_transaction:  # SQLite may have rolled back itself (disk full, I/O error)
+                con.execute("ROLLBACK")
             raise
     finally:
         con.close()
