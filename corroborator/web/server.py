@@ -81,10 +81,10 @@ def exposure_warning(host: str, allowed: AllowedHosts | None = None) -> str | No
     where = "every network interface of this machine" if everywhere else host
     names = sorted((allowed or allowed_hosts(host)).names - LOOPBACK_HOSTS)
     return (f"warning: serving on {where}: anyone who can reach this machine can read the "
-            "record. The Host check that guards against DNS rebinding stays on: requests "
-            f"must name this machine by an IP address or as {', '.join(names) or 'localhost'}"
-            " (add a name with --allowed-host NAME). Use --host 127.0.0.1 (the default) "
-            "unless you mean to share it.")
+            "record. The Host check that guards against DNS rebinding stays on: a request "
+            "must name this machine by an IP address or by one of the names "
+            f"{', '.join(names) or 'localhost'} (add more with --allowed-host NAME). Use "
+            "--host 127.0.0.1 (the default) unless you mean to share it.")
 
 
 def _to_stderr(message: str) -> None:
