@@ -136,6 +136,8 @@ def test_attribution_classes_anonymous_kind():
          "She said 12 witnesses would speak."), "12", "Maria Costa"),
         ("Ana Ruiz spoke to Maria Costa on Monday. She said 12 witnesses would speak.", "12",
          "Ana Ruiz"),
+        (("Hillary Ruiz campaigned with her husband, Bill Ruiz, on Monday. Ruiz later spoke at "
+         "a rally. He said 40 counties were in play."), "40", "Bill Ruiz"),
     ],
 )
 def test_attribution_classes_pronoun_agrees_with_untagged_names(text, figure, source):

@@ -100,9 +100,9 @@ def person_antecedent(doc: Doc, pron: Token, quotes: Attributed = ()) -> str | N
                   and not (e.root.dep_ == "compound" and e.root.head.pos_ == "NOUN")]
     for ent in compatible[:3]:  # the nearest that is someone speaking or acting, if any
         if _salient(ent, speakers):
-            return fullest(doc, ent)
+            return fullest(doc, ent, want)
     if compatible:
-        return fullest(doc, compatible[0])
+        return fullest(doc, compatible[0], want)
     actor = _named_actor(doc, pron)
     return strip_possessive(actor.text) if actor is not None else None
 
@@ -173,12 +173,20 @@ def _salient(ent: Span, speakers: set[str]) -> bool:
     return root.dep_ in ("dobj", "attr", "appos") and root.head.lemma_.lower() in REPORTING
 
 
-def fullest(doc: Doc, ent: Span) -> str:
-    """The longest PERSON name of the report that ends with this one's last word."""
+def fullest(doc: Doc, ent: Span, want: str | None = None) -> str:
+    """The fullest form the report gives of this person's name: the longest PERSON name that
+    ends with its last word, and whose given name does not disagree with the gender ``want``
+    ('she' and "Clinton" is never "Bill Clinton"); of two such, the one named last before."""
     last = strip_possessive(ent.text).split()[-1] if ent.text.split() else ent.text
-    forms = [strip_possessive(e.text) for e in ents_of(doc) if e.label_ == "PERSON"
-             and strip_possessive(e.text).split()[-1:] == [last]]
-    return max(forms, key=len, default=strip_possessive(ent.text))
+    other = {"m": FEMALE_NAMES, "f": MALE_NAMES}.get(want or "", frozenset())
+    forms = [e for e in ents_of(doc) if e.label_ == "PERSON"
+             and strip_possessive(e.text).split()[-1:] == [last]
+             and strip_possessive(e.text).split()[0].lower() not in other]
+    if not forms:
+        return strip_possessive(ent.text)
+    best = max(forms, key=lambda e: (len(strip_possessive(e.text).split()), e.start <= ent.start,
+                                     e.start if e.start <= ent.start else -e.start))
+    return strip_possessive(best.text)
 
 
 def gender(doc: Doc, ent: Span, persons: list[Span], upto: int) -> str | None:
