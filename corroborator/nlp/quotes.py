@@ -4,10 +4,15 @@
 paragraph, and lets a quotation run on over paragraphs the way newspapers do
 (an opening mark with no closing one continues into the next paragraph that
 opens with a quote mark). ``attribute_quotes(doc, spans)`` finds each quote's
-speaker from the parse: the subject of a reporting verb after the quote
-(", Bukele said" / ", said the agency" / "he added") or before it ("X wrote:"),
-through relative clauses ("Bukele, who ... posted on X, '...'"), participles
-("..., adding '...'"), and "he"/"she" resolved to the last named speaker.
+speaker from the parse: the subject of a reporting verb or a verb of voice after
+the quote (", Varga said" / ", said the agency" / "he added" / "shouted one
+marcher", and after a "?"-quote in a sentence of its own: "Lima asked.") or before
+it ("X wrote:", "called the ruling '...'"), through relative clauses ("Varga, who
+... posted on X, '...'"), participles ("..., adding '...'"); "he"/"she" resolved by
+gender and "it"/"they" by number (``nlp.pronouns``); "according to X" on either
+side; a transcript's speaker label ('"RUIZ: ...'); a dash signature ('"..." — Ana
+Lima, union leader'). A quote that runs on untagged keeps the speaker and verb of
+the one before it. A word of the quote itself is never its speaker.
 """
 
 from __future__ import annotations
