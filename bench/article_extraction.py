@@ -12,7 +12,7 @@ here so the figures are comparable.
 Scored extractions::
 
     trafilatura     trafilatura.extract(html), the benchmark's own call: the reference
-    ingest          corroborator's HTML path (ingest._html_doc): main text and tables,
+    ingest          corroborator's HTML path (ingest.html_doc): main text and tables,
                     the headline put first when the body lacks it
     ingest + clean  the same, then the clutter cleaner (clean.clean_reports) run
                     over the whole batch, as ``corroborator build`` does
@@ -144,14 +144,14 @@ def extract_trafilatura(pages: dict[str, bytes]) -> dict[str, str]:
 def ingest_docs(pages: dict[str, bytes]) -> dict[str, RawDoc | None]:
     """corroborator's HTML path: a RawDoc per page, or None when ingest refuses the page."""
     from corroborator.errors import InputError
-    from corroborator.ingest.reports import _html_doc
+    from corroborator.ingest.reports import html_doc
     from corroborator.settings import Settings
 
     settings = Settings()
     docs: dict[str, RawDoc | None] = {}
     for key, data in pages.items():
         try:
-            docs[key] = _html_doc(Path(f"{key}.html"), data, settings)
+            docs[key] = html_doc(Path(f"{key}.html"), data, settings)
         except InputError:
             docs[key] = None
     return docs

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from corroborator.ingest import budget
 from corroborator.ingest.budget import check_structure
-from corroborator.ingest.reports import _html_doc
+from corroborator.ingest.reports import html_doc
 from corroborator.settings import Settings
 
 HERE = Path(__file__).resolve().parent
@@ -47,7 +47,7 @@ def main() -> None:
     started = time.perf_counter()
     budget.run_with_budget(60, len, "warm")  # the worker's start, timed once
     startup = time.perf_counter() - started
-    _html_doc(Path(pages[0][0]), pages[0][1], WAYS["in process"])  # import trafilatura here
+    html_doc(Path(pages[0][0]), pages[0][1], WAYS["in process"])  # import trafilatura here
     times: dict[str, list[float]] = {way: [] for way in WAYS}
     texts: dict[str, list[str]] = {way: [] for way in WAYS}
     for _ in range(args.rounds):
@@ -55,7 +55,7 @@ def main() -> None:
             for way, settings in WAYS.items():
                 t = time.perf_counter()
                 try:
-                    text = _html_doc(Path(name), data, settings).text
+                    text = html_doc(Path(name), data, settings).text
                 except Exception as exc:  # noqa: BLE001  (a page without text: same in each way)
                     text = type(exc).__name__
                 times[way].append(time.perf_counter() - t)

@@ -63,7 +63,7 @@ from ..models import RawDoc, Skipped, Source
 from ..settings import Settings
 from .feeds import FeedItem, is_feed, parse_feed
 from .language import detect_language, not_english_reason
-from .reports import _html_doc, _plain_doc
+from .reports import html_doc, plain_doc
 
 __all__ = [
     "USER_AGENT",
@@ -873,8 +873,8 @@ def _read_as(where: str, ident: str, fmt: str, data: bytes, settings: Settings) 
         if not data:
             raise InputError(name, f"{name} is empty (0 bytes).")
         if fmt == "html":
-            return _html_doc(Path(name), data, settings)
-        return _plain_doc(Path(name), fmt, data, settings)
+            return html_doc(Path(name), data, settings)
+        return plain_doc(Path(name), fmt, data, settings)
     except InputError as exc:
         raise InputError(where, exc.problem.replace(name, where)) from exc
 

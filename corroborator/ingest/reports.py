@@ -486,9 +486,9 @@ def _parse(path: Path, fmt: str, data: bytes, settings: Settings) -> Iterator[Ra
     if not data:
         raise InputError(str(path), f"{path.name} is empty (0 bytes): remove it or add the report.")
     if fmt in ("txt", "md"):
-        yield _plain_doc(path, fmt, data, settings)
+        yield plain_doc(path, fmt, data, settings)
     elif fmt == "html":
-        yield _html_doc(path, data, settings)
+        yield html_doc(path, data, settings)
     elif fmt == "json":
         yield from _json_docs(path, data, settings)
     else:
@@ -518,7 +518,7 @@ def _check_length(text: str, name: str, settings: Settings, where: str) -> None:
         )
 
 
-def _plain_doc(path: Path, fmt: str, data: bytes, settings: Settings) -> RawDoc:
+def plain_doc(path: Path, fmt: str, data: bytes, settings: Settings) -> RawDoc:
     """A .txt/.md file: the decoded text as is, except line endings, so offsets stay meaningful."""
     text = decode_bytes(data, path=path).replace("\r\n", "\n").replace("\r", "\n")
     _check_length(text, path.name, settings, str(path))
@@ -542,7 +542,7 @@ def _first_line_title(text: str) -> str | None:
     return None
 
 
-def _html_doc(path: Path, data: bytes, settings: Settings) -> RawDoc:
+def html_doc(path: Path, data: bytes, settings: Settings) -> RawDoc:
     """An HTML page: main text and metadata from trafilatura, headline kept as the first line."""
     match = HTML_CHARSET.search(data[:4096])
     declared = match.group(1).decode("ascii", "replace") if match else None
