@@ -259,11 +259,11 @@ def test_attribution_hedge_governs_the_figure(text, figure, hedged):
 
 
 def test_attribution_name_not_merged_into_an_of_phrase():
-    from corroborator.group.entities import _canonical
+    from corroborator.group.entities import canonical
 
-    canon = _canonical(["Ruiz", "Progressive Party of Ruiz", "Ruiz"])
+    canon = canonical(["Ruiz", "Progressive Party of Ruiz", "Ruiz"])
     assert canon["Ruiz"] == "Ruiz"
-    assert _canonical(["Ruiz", "Ana Ruiz"])["Ruiz"] == "Ana Ruiz"
+    assert canonical(["Ruiz", "Ana Ruiz"])["Ruiz"] == "Ana Ruiz"
 
 
 @pytest.mark.parametrize(

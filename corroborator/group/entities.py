@@ -227,4 +227,3 @@ def canonical(names: list[str]) -> dict[str, str]:
     return canon
 
 
-_canonical = canonical  # the name tests/test_attribution.py imports (not this stage's file)

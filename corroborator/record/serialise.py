@@ -61,7 +61,6 @@ Fields = dict[str, Any]
 # What a mention's extra says that is shown as a field of its own (a column to facet on).
 MENTION_EXTRAS = ("said_by_kind", "said_by_cue")
 LIFTED = ("alt", "change", "clock")  # a converted figure; "from 30 to 34"; "4 p.m."
-NOT_KEPT = frozenset({"tensor"})  # a working vector: never part of the record
 _MENTION_FIELDS = tuple(f.name for f in fields(Mention) if f.name != "extra")
 _QUOTE_FIELDS = tuple(f.name for f in fields(Quote))
 # The columns of ``facts`` that ``fact_row`` fills from the fact's support.
@@ -93,7 +92,7 @@ def mention(m: Mention) -> Fields:
         out[name] = list(value) if isinstance(value, tuple) else value
         if name == "said_by":
             out.update((key, m.extra.get(key)) for key in MENTION_EXTRAS)
-    out["extra"] = {k: v for k, v in m.extra.items() if k not in NOT_KEPT}
+    out["extra"] = dict(m.extra)
     return out
 
 
