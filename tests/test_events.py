@@ -490,3 +490,20 @@ def test_events_small_event_dated_far_away_does_not_join_a_larger_one(
     found = link_story(list(range(7)), logits, [], 0.0, lambda a, b: False,
                        days=days.__getitem__)
     assert found == ([[0, 1, 2, 3, 4, 5, 6]] if joins else [[6], [0, 1, 2, 3, 4, 5]])
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize(("outlet", "url"), [("The Harbour Gazette", None),
+                                             (None, "https://harbourgazette.test/2025/storm")])
+def test_events_label_is_never_the_masthead_or_its_tagline(outlet: str | None,
+                                                           url: str | None) -> None:
+    """A page headed by the site's own name and tagline is labelled by its headline: the
+    line under the masthead that says what the lead tells."""
+    text = ("The Harbour Gazette\n\nNews and views from Kingsford and the coast\n\n"
+            "Storm closes Kingsford harbour road for two days\n\n"
+            "Crews closed the Kingsford harbour road on Friday after the storm flooded it, "
+            "and said it would stay closed for two days.")
+    raw = RawDoc("r", "r.txt", "txt", text,
+                 Source(title="The Harbour Gazette", outlet=outlet, url=url), "r")
+    (event,) = group_events([CleanDoc(raw, text)], [], {"r": [0]}, threshold=0.5)
+    assert event.label.startswith("Storm closes Kingsford harbour road")

@@ -94,6 +94,8 @@ FURNITURE = re.compile(
 )
 HEADLINE_WORDS = (3, 40)  # a headline has this many words (fewer: a section name or a byline)
 HEADLINE_LINES = 4  # the report's first lines where a headline may stand
+LEAD_LINES = 4  # lines after a headline: the lead it sums up
+STEM = 5  # letters of a word compared between a headline and its lead
 # A dateline opening a lead: "SEATTLE (AP) —", "LUBBOCK, Texas —", "Washington, Sep 14 (UNI)"
 LEAD_DATELINE = re.compile(
     r"^(?:[A-Z][A-Za-z.'’]*(?:[ ,]+[A-Z][A-Za-z.'’]*){0,3}(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
@@ -123,16 +125,60 @@ def _readable(line: str) -> str | None:
 
 def headline(doc: CleanDoc) -> str:
     """What a report is about: its title or one of its first lines when one reads as a
-    headline, else its first sentence (its dateline taken off)."""
+    headline, else its first sentence (its dateline taken off). A page headed by its
+    site's own name (a masthead, often over a tagline) takes, of the lines under it, the
+    one whose words the lines after it tell most of."""
     lines = [s.strip() for s in doc.text.strip().split("\n") if s.strip()]
-    for line in [doc.source.title or "", *lines[:HEADLINE_LINES]]:
+    site = _site_names(doc)
+    found: list[tuple[str, int]] = []  # a readable line, and where the lines after it begin
+    masthead = False
+    for at, line in [(0, doc.source.title or ""), *((k + 1, s) for k, s in
+                                                     enumerate(lines[:HEADLINE_LINES]))]:
         if len(line.split()) > HEADLINE_WORDS[1]:
             break  # the body has begun
-        found = _readable(line)
-        if found:
-            return LEAD_DATELINE.sub("", found, count=1)
+        if _squashed(line) in site:
+            masthead = True
+            continue
+        readable = _readable(line)
+        if readable and readable not in (f for f, _ in found):
+            found.append((readable, at))
+    if found:
+        best = found[0][0]
+        if masthead:
+            told = [(_told(f, _stems(" ".join(lines[at : at + LEAD_LINES]))), -k, f)
+                    for k, (f, at) in enumerate(found)]
+            best = max(told)[2]  # the first of the best
+        return LEAD_DATELINE.sub("", best, count=1)
     body = next((s for s in lines if not FURNITURE.search(s)), lines[0] if lines else "")
     return LEAD_DATELINE.sub("", body, count=1)
+
+
+def _stems(text: str) -> set[str]:
+    """The first letters of a text's longer words: enough to match 'runs' and 'ran',
+    'rescued' and 'rescue'."""
+    return {w[:STEM] for w in re.findall(rf"[a-z]{{{STEM},}}", text.lower())}
+
+
+def _told(line: str, lead: set[str]) -> float:
+    """The share of a headline's longer words that the report's lead also uses: a headline
+    says what the lead tells; a site's tagline ("Community news from ...") does not."""
+    stems = _stems(line)
+    return len(stems & lead) / len(stems) if stems else 0.0
+
+
+def _squashed(text: str) -> str:
+    """Letters and digits only, lower case, without a leading "the"."""
+    return re.sub(r"[^a-z0-9]", "", re.sub(r"^\s*the\s+", "", text.lower()))
+
+
+def _site_names(doc: CleanDoc) -> set[str]:
+    """The names the report's site goes by: its outlet, and its web address's name
+    ("keldaislander" of keldaislander.example), squashed."""
+    names = {_squashed(doc.source.outlet)} if doc.source.outlet else set()
+    host = re.match(r"[a-z]+://(?:www\.)?([^/:]+)", (doc.source.url or "").lower())
+    if host:
+        names.add(_squashed(host.group(1).split(".")[0]))
+    return names - {""}
 
 
 def label(doc: CleanDoc, when: str | None, where: str | None) -> str:
