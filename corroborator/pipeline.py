@@ -211,7 +211,7 @@ def _assemble(analysed: Analysed, settings: Settings, story: str | None,
     context = context_mode(settings.context_vectors, valued)
     facts = reconcile(mentions, event_of, threshold=settings.link_threshold,
                       tolerance=settings.value_tolerance, context=context,
-                      memo=blocks, processes=settings.n_process, tensors=analysed.tensors)
+                      kept=blocks, processes=settings.n_process, tensors=analysed.tensors)
     record = supported(Record(tuple(docs), tuple(sents), tuple(mentions), tuple(quotes),
                               tuple(merged.entities), tuple(events), tuple(facts),
                               tuple(analysed.skipped), story),

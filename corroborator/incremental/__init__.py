@@ -231,7 +231,7 @@ def _reconcile(con: sqlite3.Connection, touched: dict[str, Event],
             kept = {i: v for d in earlier for i, v in stored[d][2].items()}
             facts = reconcile(mentions, {d: event.id for d in event.documents},
                               threshold=settings.link_threshold,
-                              tolerance=settings.value_tolerance, context=context, memo=blocks,
+                              tolerance=settings.value_tolerance, context=context, kept=blocks,
                               tensors={**kept, **tensors})
             rec.replace_facts(con, event, facts)
     finally:

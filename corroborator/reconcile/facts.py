@@ -302,7 +302,7 @@ def verdict(mentions: Sequence[Mention], tol: float) -> tuple[str, str]:
 
 def reconcile(mentions: Sequence[Mention], event_of: dict[str, str], *,
               threshold: float, tolerance: float, context: str = "auto",
-              memo: MutableMapping[str, list[list[int]]] | None = None,
+              kept: MutableMapping[str, list[list[int]]] | None = None,
               processes: int = 1, model: LinkModel | None = None,
               tensors: Mapping[str, np.ndarray] | None = None) -> list[Fact]:
     """Group mentions into facts, event by event and dimension by dimension.
@@ -313,9 +313,10 @@ def reconcile(mentions: Sequence[Mention], event_of: dict[str, str], *,
     ``threshold`` is the probability (``linking.LinkModel``, the shipped weights unless a
     ``model`` is given) at which the mentions of two groups fill one slot on average.
 
-    A block's grouping depends on nothing but its mentions and the settings, so with a
-    ``memo`` (``cache.BlockCache``: kept beside the record) a block seen before is not
-    clustered again: ``corroborator add`` re-clusters only the blocks a new report joins.
+    A block's grouping depends on nothing but its mentions and the settings, so with the
+    ``kept`` groupings (``cache.BlockCache``: this stage's kept state, beside the record)
+    a block seen before is not clustered again: ``corroborator add`` re-clusters only the
+    blocks a new report joins.
     Blocks are independent: with ``processes`` > 1 and enough mentions to cluster, they
     are clustered by that many forked worker processes.
     """
@@ -330,7 +331,7 @@ def reconcile(mentions: Sequence[Mention], event_of: dict[str, str], *,
     model = model or LinkModel()
     keys = {b: block_key(block, threshold, tolerance, context, model, tensors)
             for b, block in blocks.items()}
-    done = {b: memo.get(key) for b, key in keys.items()} if memo is not None else {}
+    done = {b: kept.get(key) for b, key in keys.items()} if kept is not None else {}
     todo = [block for b, block in blocks.items() if done.get(b) is None]
     # one batched call for every distinct slot text (and context); blocks then find them embedded
     for text in TEXTS[int(context != "minilm"):]:
@@ -340,8 +341,8 @@ def reconcile(mentions: Sequence[Mention], event_of: dict[str, str], *,
                          processes, model, tensors)
     for b, groups in zip(pending, found):
         done[b] = groups
-        if memo is not None:
-            memo[keys[b]] = groups
+        if kept is not None:
+            kept[keys[b]] = groups
     facts: list[Fact] = []
     for (event, dim), block in sorted(blocks.items()):
         groups = done[(event, dim)] or []  # every block was clustered above
