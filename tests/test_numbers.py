@@ -274,3 +274,19 @@ def test_numbers_a_vague_quantity_shows_its_words_in_every_output(tmp_path):
 
     (vague,) = [m for m in read_record(out / "record.sqlite").mentions if m.bound == "vague"]
     assert format_mention(vague) == "Hundreds"
+
+
+@pytest.mark.issue(15)
+def test_numbers_a_title_case_headline_does_not_make_the_bodys_figure_a_name():
+    """The parser reads a title-case headline as one long name ("Police Say 300 Arrested In
+    Capital Protests" as an ORG); the same digits in the body are still a count."""
+    text = ("Police Say 300 Arrested In Capital Protests\n\n"
+            "The police said on Sunday that 300 people had been arrested in the capital.")
+    found = [(m.value, m.head) for m in _mentions(text)]
+    assert (300.0, "people") in found
+
+
+def test_numbers_digits_the_body_uses_as_a_name_stay_a_name_under_a_title_case_headline():
+    text = ("Harbour Line Orders More 737 Jets\n\n"
+            "The airline said its Boeing 737 fleet would grow, and 200 pilots were hired.")
+    assert [m.value for m in _mentions(text)] == [200.0]

@@ -202,9 +202,18 @@ def _is_identifier(tok: Token, q: Quantity) -> bool:
         return False
     if _names(tok):
         return True
-    # three digits or more: "15" named in a slogan does not make the report's 15 deaths a name
+    # three digits or more: "15" named in a slogan does not make the report's 15 deaths a name;
+    # nor does a headline in title case, where the parser reads every word as part of a name
+    # ("Police Say 300 Arrested In Capital")
     return len(tok.text) >= 3 and any(t.text == tok.text and t.i != tok.i and _names(t)
+                                      and not _title_case(syntax.sent_of(t))
                                       for t in tok.doc)
+
+
+def _title_case(sent: Span) -> bool:
+    """A line in title case: nearly every longer word capitalised (a headline)."""
+    words = [t.text for t in sent if t.is_alpha and len(t.text) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _names(tok: Token) -> bool:
