@@ -515,3 +515,21 @@ def test_ingest_broken_sources_csv_is_reported_once(tmp_path: Path) -> None:
     assert len(docs) == 2
     assert len(skipped) == 1
     assert skipped[0].reason.startswith("sources.csv has no 'id' column")
+
+
+@pytest.mark.issue(16)
+@pytest.mark.parametrize(("masthead", "csv_row"), [
+    ("The Varga Herald", "r1,,The Varga Herald,2025-04-02"),
+    ("VARGA HERALD | Rail & Roads", "r1,https://www.vargaherald.test/rail/night-train,,2025-04-02"),
+])
+def test_ingest_a_report_is_titled_by_its_headline_not_its_masthead(tmp_path: Path, masthead: str,
+                                                                    csv_row: str) -> None:
+    """A page that opens with its site's own name (and a tagline) is titled by the line
+    that says what its lead tells."""
+    (tmp_path / "r1.txt").write_text(
+        f"{masthead}\nRail news for the northern valleys\n\n"
+        f"Night train to Varga to run again from May\n\n{STORY}\n", encoding="utf-8")
+    (tmp_path / "sources.csv").write_text(f"id,url,outlet,published\n{csv_row}\n",
+                                          encoding="utf-8")
+    (doc,), _ = read([tmp_path])
+    assert doc.source.title == "Night train to Varga to run again from May"

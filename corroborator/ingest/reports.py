@@ -38,6 +38,7 @@ from ..errors import InputError, NoReportsError
 from ..models import RawDoc, Skipped, Source
 from ..settings import Settings
 from .budget import ExtractorGone, Overtime, check_structure, run_with_budget
+from .headline import headline_of, is_masthead, site_names
 
 __all__ = [
     "REPORT_SUFFIXES",
@@ -305,6 +306,9 @@ def _finish(doc: RawDoc, sources: Mapping[str, Source], run: _Run) -> RawDoc | S
         )
     listed = sources.get(doc.id)
     doc = doc if listed is None else replace(doc, source=_merge_sources(listed, doc.source))
+    title = doc.source.title
+    if title and is_masthead(title, site_names(doc.source)):  # the page's own name, not its title
+        doc = replace(doc, source=replace(doc.source, title=headline_of(doc.text, doc.source)))
     copy_of = run.contents.setdefault((doc.sha256, doc.source), doc.path)
     if copy_of != doc.path:
         # read twice, a report would agree with itself and make its own claims "agreed"
