@@ -250,6 +250,8 @@ def test_attribution_transcript_label_inside_quote():
         ("Police said the man allegedly stole 5 cars.", "5", True),
         ("Posts on social media put the toll at 40.", "40", True),
         ("Unconfirmed reports said 12 soldiers died.", "12", True),
+        ("As many as 300 people could have died in the flood.", "300", True),
+        ("Rescuers could not reach the 300 people stranded in the flood.", "300", False),
     ],
 )
 def test_attribution_hedge_governs_the_figure(text, figure, hedged):

@@ -27,7 +27,8 @@ HEDGES = (
     "allegedly", "alleged", "reportedly", "purportedly", "supposedly", "suspected",
     "unconfirmed", "unverified", "apparently", "citing no evidence", "without evidence",
     "without providing evidence", "believed to", "is said to", "are said to", "could not be verified",
-    "claimed", "claims", "estimated", "may have", "might have", "possibly", "rumored", "rumoured",
+    "claimed", "claims", "estimated", "may have", "might have", "could have", "possibly", "rumored",
+    "rumoured",
 )
 SKIP_FRAME = frozenset({"be", "have", "do", "include", "including", "also", "%"}) | REPORTING
 
