@@ -174,8 +174,8 @@ class Dossier:
         Raises ``NoReportsError`` when nothing could be read, ``WriteError`` when the
         folder cannot be written (the record there, if any, is then kept)."""
         from .ingest.fetch import is_url
-
-        given = _one_or_many(inputs)
+        from .pipeline import one_or_many  # the stages load on first use
+        given = one_or_many(inputs, "give the inputs")
         paths = [str(Path(p)) for p in given if not is_url(p)]
         links = list(dict.fromkeys([*(str(p) for p in given if is_url(p)), *urls]))
         if not paths and not links:
@@ -204,8 +204,8 @@ class Dossier:
         folder holds no dossier, ``WriteError`` when it cannot be written (nothing is
         then added)."""
         from .ingest.fetch import is_url
-
-        given = _one_or_many(inputs)
+        from .pipeline import one_or_many  # the stages load on first use
+        given = one_or_many(inputs, "give the inputs")
         links = list(dict.fromkeys([*(str(i) for i in given if is_url(i)), *urls]))
         paths = [str(Path(i).resolve()) for i in given if not is_url(i)]
         for p in paths:
@@ -471,16 +471,6 @@ def _given_again(held: Sequence[str], paths: Sequence[str], urls: Sequence[str],
              and (h in names or h.split(":", 1)[0] in names or h.startswith(folders))]
     all_held = [] if added.reports else [u for u in urls if u not in again]
     return {"already": tuple(again), "all_held": tuple(all_held)}
-
-
-def _one_or_many(given: str | Path | Iterable[str | Path]) -> list[str | Path]:
-    """A path or URL given alone, as a list of one (a str is not read as its characters)."""
-    if isinstance(given, str | Path):
-        return [given]
-    if isinstance(given, bytes) or not isinstance(given, Iterable):
-        raise TypeError(f"give the inputs as a path or URL (str or Path) or a list of them, "
-                        f"not {type(given).__name__}")
-    return list(given)
 
 
 def _settings_given(settings: str | Path | Settings | None) -> tuple[str | None, dict[str, Any]]:

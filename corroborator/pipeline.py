@@ -134,7 +134,8 @@ def build(paths: str | Path | Sequence[str | Path], settings: Settings | None = 
     """
     from .ingest.fetch import is_url
 
-    given, more = _one_or_many(paths, "paths"), _one_or_many(urls, "urls")
+    given = one_or_many(paths, "build() takes paths")
+    more = one_or_many(urls, "build() takes urls")
     files = [p for p in given if not is_url(p)]
     urls = [*(str(p) for p in given if is_url(p)), *map(str, more)]
     return build_indexed(files, settings, progress=progress, story=story, urls=urls,
@@ -142,13 +143,15 @@ def build(paths: str | Path | Sequence[str | Path], settings: Settings | None = 
                          known_events=known_events)[0]
 
 
-def _one_or_many(given: str | Path | Sequence[str | Path], name: str) -> list[str | Path]:
-    """A path or URL given alone, as a list of one (a str is not read as its characters)."""
+def one_or_many(given: str | Path | Iterable[str | Path], asking: str) -> list[str | Path]:
+    """A path or URL given alone, as a list of one (a str is not read as its characters).
+    ``asking`` opens the message of the ``TypeError`` for anything else ("build() takes
+    paths")."""
     if isinstance(given, str | Path):
         return [given]
     if isinstance(given, bytes) or not isinstance(given, Iterable):
-        raise TypeError(f"build() takes {name} as a path or URL (str or Path) or a list of "
-                        f"them, not {type(given).__name__}")
+        raise TypeError(f"{asking} as a path or URL (str or Path) or a list of them, "
+                        f"not {type(given).__name__}")
     return list(given)
 
 

@@ -25,6 +25,24 @@ NEIGHBOURS = 12  # nearest neighbours per mention inside an over-full key group
 FORBIDDEN = -1e6  # a pair scored this low (a cannot-link) keeps its two clusters apart
 
 
+class Roots:
+    """Disjoint sets of the numbers ``0 .. n-1`` (union-find with path halving)."""
+
+    def __init__(self, n: int) -> None:
+        self.root = list(range(n))
+
+    def find(self, k: int) -> int:
+        root = self.root
+        while root[k] != k:
+            root[k] = root[root[k]]
+            k = root[k]
+        return k
+
+    def join(self, keep: int, other: int) -> None:
+        """Put ``other``'s set under ``keep``'s root."""
+        self.root[self.find(other)] = self.find(keep)
+
+
 def candidate_pairs(keys: Sequence[Iterable[object]], vecs: np.ndarray) -> np.ndarray:
     """Pairs (i < j) worth scoring: all of a small block, else blocked by shared keys."""
     n = len(keys)

@@ -40,7 +40,7 @@ import numpy as np
 from ..models import Fact, Mention, fact_order
 from ..nlp.embed import embed
 from ..nlp.numbers import to_base
-from .clustering import FORBIDDEN, Clusters, average_linkage, candidate_pairs
+from .clustering import FORBIDDEN, Clusters, Roots, average_linkage, candidate_pairs
 from .linking import (
     DRIFT,
     TEXTS,
@@ -203,22 +203,15 @@ def _join_disputes(block: Sequence[Mention], groups: list[list[int]],
             best[key] = FORBIDDEN
         else:
             best[key] = max(best.get(key, -math.inf), score)
-    root = list(range(len(groups)))
-
-    def find(g: int) -> int:
-        while root[g] != g:
-            root[g] = root[root[g]]
-            g = root[g]
-        return g
-
+    roots = Roots(len(groups))
     members = {g: list(m) for g, m in enumerate(groups)}
     for score, x, y in sorted(((s, x, y) for (x, y), s in best.items() if s >= bar),
                               reverse=True):
-        rx, ry = find(x), find(y)
+        rx, ry = roots.find(x), roots.find(y)
         if rx == ry or not _may_join(block, members[rx], members[ry], tol,
                                      need_agreement=False):
             continue
-        root[ry] = rx
+        roots.join(rx, ry)
         members[rx] += members.pop(ry)
     return [sorted(m) for m in members.values()]
 

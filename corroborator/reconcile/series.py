@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..models import Fact, Value
+from .clustering import Roots
 
 MIN_POINTS = 2  # a series has at least this many times
 
@@ -61,22 +62,15 @@ def _by_predicate(members: list[tuple[str, Fact]]) -> list[list[tuple[str, Fact]
     """``members`` split into histories: facts join when some predicate of one is a
     predicate of the other (people killed, people missing and people rescued are three
     histories); facts with no predicate form one history of their own."""
-    root = list(range(len(members)))
-
-    def find(k: int) -> int:
-        while root[k] != k:
-            root[k] = root[root[k]]
-            k = root[k]
-        return k
-
+    roots = Roots(len(members))
     preds = [_predicates(f) for _, f in members]
     for a in range(len(members)):
         for b in range(a):
             if (preds[a] & preds[b]) or not (preds[a] or preds[b]):
-                root[find(a)] = find(b)
+                roots.join(b, a)
     parts: dict[int, list[tuple[str, Fact]]] = {}
     for k, member in enumerate(members):
-        parts.setdefault(find(k), []).append(member)
+        parts.setdefault(roots.find(k), []).append(member)
     return list(parts.values())
 
 
