@@ -20,34 +20,18 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
+from test_web_browser import ARTIFACTS, ROOT, _build, browser, demo_url, page, serve  # noqa: F401
 
 from corroborator.web import urls
 from corroborator.web.timeline import MIN_BAR
 
 pytestmark = [pytest.mark.issue(18), pytest.mark.slow]
 
-CHROMIUM = Path("/usr/bin/chromium")
-if not CHROMIUM.exists():
-    pytest.skip(
-        "no /usr/bin/chromium: `apt-get install -y chromium` to run the browser tests",
-        allow_module_level=True,
-    )
-sync_api = pytest.importorskip(
-    "playwright.sync_api",
-    reason="no playwright: `pip install playwright` (no `playwright install`)",
-)
-
-ROOT = Path(__file__).resolve().parent.parent
-ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
-FLAGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
 PX = 1.0  # screen pixels of slack: SVG coordinates are rounded to a tenth of a unit
 
 # Every chart, measured in screen pixels: its axis segments (x, width, first day, day after),
@@ -68,72 +52,10 @@ MEASURE = """svg => {
 }"""
 
 
-def _build(corpus: Path, out: Path) -> Path:
-    cmd = [sys.executable, "-m", "corroborator", "build", str(corpus), "--out", str(out), "-q"]
-    subprocess.run(cmd, check=True, capture_output=True, text=True, timeout=300)
-    return out
-
-
 @pytest.fixture(scope="module")
-def serve(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    """Start ``corroborator serve`` on a built folder (its URL); all stop at the end."""
-    procs: list[subprocess.Popen[str]] = []
-    logs = tmp_path_factory.mktemp("serve-logs")
-
-    def start(folder: Path) -> str:
-        cmd = [sys.executable, "-m", "corroborator", "serve", str(folder), "--port", "0"]
-        with (logs / f"{folder.name}.log").open("w") as err:
-            proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=err, text=True)
-        procs.append(proc)
-        line = proc.stdout.readline() if proc.stdout else ""
-        found = re.search(r"http://127\.0\.0\.1:\d+/", line)
-        if found is None:
-            pytest.fail(f"corroborator serve did not start: {line}")
-        return found.group(0).rstrip("/")
-
-    yield start
-    for proc in procs:
-        proc.terminate()
-        proc.wait(timeout=10)
-        if proc.stdout is not None:
-            proc.stdout.close()
-
-
-@pytest.fixture(scope="module")
-def fixture_site(serve: Any, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
+def fixture_site(serve: Any, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:  # noqa: F811
     out = _build(ROOT / "tests" / "fixtures" / "timeline", tmp_path_factory.mktemp("timeline"))
     return str(serve(out)), out
-
-
-@pytest.fixture(scope="module")
-def demo_url(serve: Any, tmp_path_factory: pytest.TempPathFactory) -> str:
-    return str(serve(_build(ROOT / "demo" / "corpus", tmp_path_factory.mktemp("demo"))))
-
-
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    ARTIFACTS.mkdir(exist_ok=True)
-    with sync_api.sync_playwright() as pw:
-        context = pw.chromium.launch_persistent_context(
-            str(tmp_path_factory.mktemp("chromium-profile")),
-            executable_path=str(CHROMIUM),
-            headless=True,
-            args=FLAGS,
-            viewport={"width": 1400, "height": 1000},
-        )
-        yield context
-        context.close()
-
-
-@pytest.fixture
-def page(browser: Any) -> Iterator[Any]:
-    """A tab that fails the test on any dialog (an ``alert`` from a report would open one)."""
-    tab = browser.new_page()
-    dialogs: list[str] = []
-    tab.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    yield tab
-    tab.close()
-    assert dialogs == [], f"a report's script ran: {dialogs}"
 
 
 # ---------------------------------------------------------------------------
@@ -183,7 +105,7 @@ def _assert_labels_clear(chart: dict[str, Any]) -> None:
             assert overlap_x <= PX or overlap_y <= PX, (a, b)
 
 
-def _charts(page: Any) -> dict[str, dict[str, Any]]:
+def _charts(page: Any) -> dict[str, dict[str, Any]]:  # noqa: F811
     return {
         svg.evaluate("s => s.closest('figure').id"): svg.evaluate(MEASURE)
         for svg in page.locator("svg.timeline-chart, svg.series-time").all()
@@ -195,7 +117,7 @@ def _charts(page: Any) -> dict[str, dict[str, Any]]:
 
 
 def test_web_timeline_browser_charts_are_drawn_to_scale(
-    page: Any, fixture_site: tuple[str, Path]
+    page: Any, fixture_site: tuple[str, Path]  # noqa: F811
 ) -> None:
     url, _ = fixture_site
     assert page.goto(url + "/timeline").status == 200
@@ -217,7 +139,7 @@ def test_web_timeline_browser_charts_are_drawn_to_scale(
 
 
 def test_web_timeline_browser_series_spaced_by_time(
-    page: Any, fixture_site: tuple[str, Path]
+    page: Any, fixture_site: tuple[str, Path]  # noqa: F811
 ) -> None:
     url, out = fixture_site
     series = json.loads((out / "dossier.json").read_text())["series"]
@@ -235,7 +157,7 @@ def test_web_timeline_browser_series_spaced_by_time(
 
 
 def test_web_timeline_browser_key_figures_lead_to_their_facts(
-    page: Any, fixture_site: tuple[str, Path]
+    page: Any, fixture_site: tuple[str, Path]  # noqa: F811
 ) -> None:
     url, _ = fixture_site
     page.goto(url + "/timeline")
@@ -260,7 +182,7 @@ def test_web_timeline_browser_key_figures_lead_to_their_facts(
 # the demo: the README's screenshot
 
 
-def test_web_timeline_browser_demo(page: Any, demo_url: str) -> None:
+def test_web_timeline_browser_demo(page: Any, demo_url: str) -> None:  # noqa: F811
     response = page.goto(demo_url + "/timeline")
     assert response.status == 200
     for chart in _charts(page).values():
@@ -283,7 +205,7 @@ def test_web_timeline_browser_demo(page: Any, demo_url: str) -> None:
     assert urls.event(href.removeprefix("/event/")) == href
 
 
-def _shot(page: Any, name: str, top: Any = None) -> None:
+def _shot(page: Any, name: str, top: Any = None) -> None:  # noqa: F811
     """A screenshot in ``tests/artifacts/``: the whole page, or down to the end of ``top``."""
     path = str(ARTIFACTS / f"web-{name}.png")
     if top is None:
