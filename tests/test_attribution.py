@@ -327,3 +327,13 @@ def test_attribution_quote_after_colon_takes_the_clause_before_it():
 def test_attribution_record_in_relative_clause_lists_the_figure():
     text = "The operator has stood by its manifest, which lists 96 people on board."
     assert _said_by(text, "96") == "manifest"
+
+
+def test_attribution_place_not_merged_into_an_organisation():
+    from corroborator.group.entities import canonical
+
+    kinds = {"Ontario": "GPE", "Public Health Ontario": "ORG", "West Ontario": "GPE"}
+    assert canonical(["Ontario", "Public Health Ontario"], kinds)["Ontario"] == "Ontario"
+    assert canonical(["Ontario", "Public Health Ontario", "West Ontario"],
+                     kinds)["Ontario"] == "West Ontario"
+    assert canonical(["Moore", "Kieran Moore"], {"Moore": "PERSON"})["Moore"] == "Kieran Moore"

@@ -507,3 +507,37 @@ def test_events_label_is_never_the_masthead_or_its_tagline(outlet: str | None,
                  Source(title="The Harbour Gazette", outlet=outlet, url=url), "r")
     (event,) = group_events([CleanDoc(raw, text)], [], {"r": [0]}, threshold=0.5)
     assert event.label.startswith("Storm closes Kingsford harbour road")
+
+
+@pytest.mark.issue(16)
+def test_events_label_is_a_title_over_a_first_line() -> None:
+    """Of an event's reports, one with a title names it: the other's first line is a
+    photo caption, or a quote, that says little of what happened."""
+    caption = ("Gulls circle over the closed Kingsford harbour road on Friday.\n\n"
+               "KINGSFORD — Crews closed the harbour road on Friday after the storm flooded "
+               "it, and said it would stay closed for two days.")
+    titled = ("Crews closed the Kingsford harbour road on Friday after the storm flooded it; "
+              "it will stay closed for two days, the council said.")
+    docs = [CleanDoc(RawDoc("a", "a.txt", "txt", caption, Source(), "a"), caption),
+            CleanDoc(RawDoc("b", "b.txt", "txt", titled,
+                            Source(title="Storm closes Kingsford harbour road"), "b"), titled)]
+    (event,) = group_events(docs, [], starts(docs), threshold=0.5)
+    assert event.label.startswith("Storm closes Kingsford harbour road")
+
+
+@pytest.mark.issue(16)
+def test_events_label_place_is_not_hidden_in_an_organisation_name() -> None:
+    """A place named in its own right is the event's place, though an organisation's name
+    ends with it ("Ontario" and "Public Health Ontario")."""
+    from corroborator.group.entities import merge_entities
+
+    found = [(d, s, lab) for d in ("a", "b") for s, lab in
+             (("Ontario", "GPE"), ("Ontario", "GPE"), ("Public Health Ontario", "ORG"))]
+    entities, aliases = merge_entities(found)
+    assert aliases["Ontario"] == "Ontario"
+    assert {e.name: e.label for e in entities} == {"Ontario": "GPE",
+                                                  "Public Health Ontario": "ORG"}
+    text = "Cases of measles rose again this week, health officials said on Friday."
+    docs = [report(d, text) for d in ("a", "b")]
+    (event,) = group_events(docs, [], starts(docs), threshold=0.5, entities=entities)
+    assert "(Ontario" in event.label

@@ -25,6 +25,7 @@ from typing import Protocol
 from ..models import Entity
 
 KEEP = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LAW", "EVENT", "LOC", "PRODUCT"}
+PLACES = frozenset({"GPE", "LOC"})  # kinds of name that are places
 TITLES = {"president", "mr", "mrs", "ms", "dr", "judge", "secretary", "minister", "sen",
           "senator", "rep", "gov", "governor", "mayor", "general", "gen", "the", "prime"}
 
@@ -55,6 +56,9 @@ class KeptNames(Protocol):
 
     def surface_names(self, surfaces: Sequence[str]) -> dict[str, str]:
         """Each of ``surfaces`` that a name was written as -> that name."""
+
+    def label_counts(self) -> dict[str, dict[str, int]]:
+        """Every name -> its NER labels with counts, in the order first seen."""
 
     def keep(self, found: Names, added: Sequence[str], targets: dict[str, str]) -> None:
         """Keep ``found`` (the ``added`` names new), and ``targets``: what those names and
@@ -89,6 +93,9 @@ class Names:
             for s in forms & wanted:
                 out[s] = min(out.get(s, name), name)
         return out
+
+    def label_counts(self) -> dict[str, dict[str, int]]:
+        return self.labels
 
     def keep(self, found: Names, added: Sequence[str], targets: dict[str, str]) -> None:
         for name, held in found.docs.items():
@@ -144,7 +151,12 @@ def merge(found: Names, kept: KeptNames) -> Merged:
     names moved, or that hold a new name, are made again from the kept names."""
     old = kept.targets()
     added = [n for n in found.docs if n not in old]
-    canon = canonical([*old, *added])
+    counts = {n: dict(c) for n, c in kept.label_counts().items()}
+    for name, found_counts in found.labels.items():
+        tally = counts.setdefault(name, {})
+        for label, n in found_counts.items():
+            tally[label] = tally.get(label, 0) + n
+    canon = canonical([*old, *added], {n: main_label(c) for n, c in counts.items() if c})
     changed = {n for n, target in canon.items() if old.get(n) != target}
     moved = changed & old.keys()
     kept.keep(found, added, {n: canon[n] for n in changed})
@@ -198,29 +210,36 @@ def entity_id(name: str) -> str:
 LINKING = frozenset({"of", "for", "and", "&", "the", "de", "del", "la", "on", "to", "in"})
 
 
-def canonical(names: list[str]) -> dict[str, str]:
+def canonical(names: list[str], kinds: dict[str, str] | None = None) -> dict[str, str]:
     """Each name -> the name it is short for: the longest name (most words, then most
     letters) that ends with its words ("Bukele" -> "Nayib Bukele"), or, for an all-capitals
     word, whose initials it is ("CECOT" -> "Centro de Confinamiento del Terrorismo");
-    followed to that name's own canonical name. Indexed by suffix and initials, so the
-    work grows with the names, not with their pairs."""
+    followed to that name's own canonical name. A place (``kinds``: name -> main NER
+    label) is never short for a name that is not one: "Ontario" is not "Public Health
+    Ontario". Indexed by suffix and initials, so the work grows with the names, not with
+    their pairs."""
+    kinds = kinds or {}
+
+    def fits(short: str, full: str) -> bool:
+        return kinds.get(short) not in PLACES or kinds.get(full, "GPE") in PLACES
+
     by_len = sorted(names, key=lambda n: (-len(n.split()), -len(n)))
     rank = {name: k for k, name in enumerate(by_len)}
-    by_suffix: dict[tuple[str, ...], str] = {}
-    by_initials: dict[str, str] = {}
+    by_suffix: dict[tuple[str, ...], list[str]] = {}  # longest first
+    by_initials: dict[str, list[str]] = {}
     for full in by_len:
         lw = tuple(full.lower().split())
         for size in range(1, len(lw)):
             if lw[-size - 1] not in LINKING:  # "Party of Vucic" is no longer name of Vucic
-                by_suffix.setdefault(lw[-size:], full)
+                by_suffix.setdefault(lw[-size:], []).append(full)
         if len(lw) > 1:
-            by_initials.setdefault(_initials(full), full)
+            by_initials.setdefault(_initials(full), []).append(full)
     canon: dict[str, str] = {}
     for name in by_len:
         words = tuple(name.lower().split())
-        options = [by_suffix.get(words)]
+        options = [next((o for o in by_suffix.get(words, ()) if fits(name, o)), None)]
         if len(words) == 1 and name.isupper():
-            options.append(by_initials.get(name))
+            options.append(next((o for o in by_initials.get(name, ()) if fits(name, o)), None))
         found = [o for o in options if o is not None and len(o.split()) > len(words)]
         longer = min(found, key=rank.__getitem__) if found else None
         canon[name] = canon.get(longer, longer) if longer else name

@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from ..ingest.headline import headline_of
+from ..ingest.headline import headline_of, titled
 from ..models import CleanDoc, Entity, Event, Mention
 from ..nlp.embed import embed
 
@@ -90,6 +90,12 @@ def when(members: Sequence[CleanDoc], by_doc: dict[str, list[Mention]]) -> str |
 def headline(doc: CleanDoc) -> str:
     """What a report is about (``ingest.headline.headline_of`` of its cleaned text)."""
     return headline_of(doc.text, doc.source)
+
+
+def headed(doc: CleanDoc) -> bool:
+    """Whether a report has a title that reads as a headline (its first lines may be a
+    photo caption or its first sentence)."""
+    return titled(doc.source)
 
 
 def label(doc: CleanDoc, when: str | None, where: str | None) -> str:

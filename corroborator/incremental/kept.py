@@ -126,6 +126,13 @@ class NamesDb:
             out[surface] = min(out.get(surface, name), name)
         return out
 
+    def label_counts(self) -> dict[str, dict[str, int]]:
+        out: dict[str, dict[str, int]] = {}
+        for name, label, n in self.con.execute(
+                "SELECT name, label, n FROM state.name_labels ORDER BY name, position"):
+            out.setdefault(name, {})[label] = n
+        return out
+
     def keep(self, found: Names, added: Sequence[str], targets: dict[str, str]) -> None:
         con = self.con
         start = int(con.execute("SELECT count(*) FROM state.names").fetchone()[0])

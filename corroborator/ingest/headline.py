@@ -50,6 +50,13 @@ def readable(line: str) -> str | None:
     return line
 
 
+def titled(source: Source) -> bool:
+    """Whether a report's own title (its metadata) reads as a headline: not a masthead,
+    a byline or a date stamp."""
+    title = source.title or ""
+    return readable(title) is not None and not is_masthead(title, site_names(source))
+
+
 def headline_of(text: str, source: Source) -> str:
     """What a report is about: its title or one of its first lines when one reads as a
     headline, else its first sentence (its dateline taken off). A page headed by its
