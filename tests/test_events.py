@@ -541,3 +541,13 @@ def test_events_label_place_is_not_hidden_in_an_organisation_name() -> None:
     docs = [report(d, text) for d in ("a", "b")]
     (event,) = group_events(docs, [], starts(docs), threshold=0.5, entities=entities)
     assert "(Ontario" in event.label
+
+
+@pytest.mark.issue(16)
+def test_events_label_stops_where_a_title_runs_into_a_second_sentence() -> None:
+    text = "Crews closed the Kingsford harbour road on Friday after the storm flooded it."
+    raw = RawDoc("r", "r.txt", "txt", text,
+                 Source(title="Storm closes Kingsford harbour road.It is the third time"), "r")
+    (event,) = group_events([CleanDoc(raw, text)], [], {"r": [0]}, threshold=0.5)
+    assert event.label.startswith("Storm closes Kingsford harbour road")
+    assert "third time" not in event.label

@@ -28,6 +28,8 @@ CLOSE_WIDTH = 7
 LABEL_WORDS = 12  # words of the headline an event's label keeps
 WHEN_CHARS = 400  # characters of a report whose dates tell the day of its event
 PLACE_LABELS = ("GPE", "LOC", "FAC")
+# a title that runs into a second sentence without a space ("a 25% pay raise.That is ...")
+GLUED_SENTENCE = re.compile(r"(?<=[a-z%)])[.!?](?=[A-Z][a-z])")
 
 
 def cut(doc: CleanDoc, starts: Sequence[int], sentences: int) -> int:
@@ -100,7 +102,8 @@ def headed(doc: CleanDoc) -> bool:
 
 def label(doc: CleanDoc, when: str | None, where: str | None) -> str:
     """'What (where, when)': the headline of the report closest to the rest of the event."""
-    words = headline(doc).split()
+    first, *_ = GLUED_SENTENCE.split(headline(doc), maxsplit=1)
+    words = first.split()
     what = " ".join(words[:LABEL_WORDS]) + ("…" if len(words) > LABEL_WORDS else "")
     context = [
         x for x in (where if where and where.lower() not in what.lower() else None, when) if x
