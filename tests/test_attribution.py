@@ -337,3 +337,50 @@ def test_attribution_place_not_merged_into_an_organisation():
     assert canonical(["Ontario", "Public Health Ontario", "West Ontario"],
                      kinds)["Ontario"] == "West Ontario"
     assert canonical(["Moore", "Kieran Moore"], {"Moore": "PERSON"})["Moore"] == "Kieran Moore"
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        ("Police said 40 Tren del Sur members were detained on Friday.", "Tren del Sur", "ORG"),
+        ("Police said the Tren del Sur ran the prison.", "Tren del Sur", "ORG"),
+        ("Guards said X-19 fought for the district.", "X-19", "ORG"),
+        ("The Ruiz administration said 238 people were moved.", "Ruiz", "PERSON"),
+        ("Maria Lopez said 12 people were hurt.", "Maria Lopez", "PERSON"),
+    ],
+)
+def test_attribution_groups_tagged_as_persons_are_organisations(text, name, label):
+    """The small model tags gangs and groups as persons; their words say otherwise."""
+    from spacy.tokens import Span
+
+    from corroborator.nlp.syntax import entity_label
+
+    doc = make_nlp()(text)
+    start = text.index(name)
+    span = doc.char_span(start, start + len(name))
+    assert span is not None
+    doc.ents = [Span(doc, span.start, span.end, label="PERSON")]
+    assert entity_label(doc.ents[0]) == label
+
+
+@pytest.mark.issue(15)
+def test_attribution_entity_label_weighs_group_readings():
+    from corroborator.group.entities import main_label
+
+    assert main_label({"PERSON": 9, "ORG": 4}) == "ORG"
+    assert main_label({"PERSON": 9, "ORG": 1}) == "PERSON"  # one stray tag is not enough
+    assert main_label({"PERSON": 2, "ORG": 1}) == "PERSON"
+    assert main_label({"GPE": 3, "ORG": 1}) == "GPE"
+
+
+@pytest.mark.issue(15)
+def test_attribution_dotted_acronym_is_its_full_name():
+    from corroborator.group.entities import merge_entities
+
+    found = [("a", "U.S.", "GPE"), ("b", "United States", "GPE"), ("c", "US", "GPE"),
+             ("c", "U.N.", "ORG"), ("c", "United Nations", "ORG")]
+    entities, aliases = merge_entities(found)
+    assert aliases["U.S."] == aliases["US"] == "United States"
+    assert aliases["U.N."] == "United Nations"
+    assert {e.name for e in entities} == {"United States", "United Nations"}

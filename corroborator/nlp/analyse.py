@@ -29,7 +29,7 @@ from ..group.profiles import lead_text
 from ..models import CleanDoc, Mention, Quote, Sentence, Skipped
 from ..record.cache import AnalysisCache, analysis_key
 from ..settings import Settings
-from . import embed, make_nlp, selective
+from . import embed, make_nlp, selective, syntax
 from .embed import DIM
 from .extract import extract_with_vectors, sentences
 
@@ -161,7 +161,7 @@ def _analyse_chunk(cleaned: Sequence[CleanDoc], settings: Settings) -> list[Anal
         try:
             ms, qs, tensors = extract_with_vectors(doc, clean)
             out.append((sentences(doc, clean.id), ms, qs,
-                        [(clean.id, e.text, e.label_) for e in doc.ents], (lead, vector),
+                        [(clean.id, e.text, syntax.entity_label(e)) for e in doc.ents], (lead, vector),
                         tensors))
         except Exception as exc:
             log.exception("extraction failed for %s", clean.raw.path)

@@ -68,6 +68,28 @@ def ents_of(doc: Doc) -> tuple[Span, ...]:
     return ents
 
 
+GROUP_NOUNS = frozenset({"member", "gang", "cartel", "faction", "affiliate", "militia",
+                         "clique", "gangster", "fighter", "militant"})
+
+
+def entity_label(ent: Span) -> str:
+    """An entity's label, a group the small model takes for a person corrected: a name
+    with a digit in it ("MS-13"), one read with "the" ("the Tren de Aragua"), or one naming
+    the group its members, fighters or gang belong to ("Tren de Aragua members") is an
+    organisation."""
+    if ent.label_ != "PERSON":
+        return ent.label_
+    before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    root = ent.root
+    if root.dep_ in ("compound", "appos") and root.head.lemma_.lower() in GROUP_NOUNS:
+        return "ORG"  # "Tren de Aragua members", "gang members, Tren de Aragua, ..."
+    if root.dep_ == "compound":  # "the Trump administration" names a person's office
+        return ent.label_
+    if any(c.isdigit() for c in ent.text) or ent[0].lower_ == "the" or before == "the":
+        return "ORG"
+    return ent.label_
+
+
 def ents_in(span: Span) -> list[Span]:
     """The entities inside ``span`` (``span.ents`` without rebuilding the Doc's)."""
     return [e for e in ents_of(span.doc) if span.start <= e.start and e.end <= span.end]
