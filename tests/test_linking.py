@@ -1,6 +1,7 @@
 """The fact-linking model (corroborator/linking.py) and how reconcile uses it: disputes, drift,
 reports that do not contradict themselves, the fit."""
 
+import dataclasses
 import math
 
 import numpy as np
@@ -106,3 +107,55 @@ def test_linking_different_counted_nouns_with_other_values_stay_apart():
                 head="protester", counted="protesters", said_by="Police", frame=("detain",))
     facts = facts_of([a, b])
     assert sorted(f.status for f in facts) == ["single", "single"]
+
+
+def _crowd(doc, who, value, text, *, said_by=None):
+    return mention(doc, f"{who} put the crowd at the rally in the capital at {text} on Saturday.",
+                   text, value, head="people", counted="people", said_by=said_by,
+                   frame=("put", "crowd"))
+
+
+@pytest.mark.issue(14)
+def test_linking_a_headline_figure_is_the_source_the_body_names_for_it():
+    """A report that heads with the monitor's figure in its own voice ("325,000 rally"),
+    and gives it to the monitor below beside the police's, states a dispute of two sources,
+    not two values in one voice: the three reports' figures are one disputed slot."""
+    headline = _crowd("a", "The report", 325000.0, "325,000")
+    monitor = _crowd("a", "The independent monitor", 325000.0, "325,000",
+                     said_by="the independent monitor")
+    police = _crowd("a", "The police", 107000.0, "107,000", said_by="police")
+    army = _crowd("b", "The army", 88000.0, "88,000", said_by="army")
+    other = _crowd("c", "The monitor", 325000.0, "325,000", said_by="the monitor")
+    headline, monitor, police = (dataclasses.replace(m, id=f"a-{k}", start=100 * k)
+                                 for k, m in enumerate((headline, monitor, police)))
+    facts = facts_of([headline, monitor, police, army, other])
+    assert [(f.status, len(f.mentions)) for f in facts] == [("conflict", 5)]
+
+
+@pytest.mark.issue(14)
+def test_linking_a_small_count_never_joins_a_disputed_crowd():
+    """Estimates of one quantity differ by a factor of a few, even in a dispute; a
+    minister's 22 arrests is no third estimate of a crowd of 36,000 or 140,000."""
+    police = _crowd("a", "The Interior Ministry", 36000.0, "36,000", said_by="Interior Ministry")
+    monitor = _crowd("b", "The Archive", 140000.0, "140,000", said_by="the Archive")
+    arrests = mention("c", "The minister said 22 people at the rally in the capital were "
+                      "arrested on Saturday.", "22", 22.0, head="people", counted="people",
+                      said_by="Dacic", frame=("arrest",))
+    facts = facts_of([police, monitor, arrests])
+    assert sorted((f.status, len(f.mentions)) for f in facts) == [("conflict", 2), ("single", 1)]
+
+
+@pytest.mark.issue(14)
+def test_linking_a_named_group_is_not_disputed_by_the_whole():
+    """'21 MS-13 members' (Homan) and 'over 250 gang members' (a newspaper) count two
+    things: a part named, and the whole."""
+    part = mention("a", "Homan said 21 MS-13 gang members were deported on Sunday.", "21",
+                   21.0, head="member", counted="MS-13 gang members", said_by="Homan",
+                   frame=("deport",))
+    part = dataclasses.replace(part, qualifiers=("MS-13",))
+    whole = mention("b", "The Post said over 250 gang members were deported on Sunday.",
+                    "over 250", 250.0, head="member", counted="gang members",
+                    said_by="The Post", frame=("deport",), bound="min", low=250.0,
+                    high=math.inf)
+    facts = facts_of([part, whole])
+    assert all(f.status != "conflict" for f in facts)

@@ -7,10 +7,13 @@ Stages (each a pure function)::
               ``linking.py`` (fit on the real stories' gold by ``bench/facts.py``):
               one set of weights for values that agree, one for values that do not
     cluster   agreeing groups by average linkage at ``threshold``; then groups whose
-              values disagree by their best pair (single linkage) at ``threshold`` +
-              ``DISAGREE_MARGIN``, gated: they name the same thing and drift (close
-              values) or are disputed (two named sources), and no report would give
-              one slot two values in one voice
+              values disagree by their best pair (single linkage): a dispute (two
+              named sources of one counted thing, named alike, their figures within
+              ``DISPUTE_SPAN``, judged blind to the values) at ``threshold``, other
+              pairs at ``threshold`` + ``DISAGREE_MARGIN``; gated: they name the same
+              thing and drift (close values) or are disputed, and no report would give
+              one slot two values in one voice (a report's own figure takes the
+              source it names for it elsewhere: ``sourced``)
     verdict   agreed / single / conflict from the mentions' value intervals
 
 No false alarms by construction where it can be: a bound is an interval ("over
@@ -47,12 +50,14 @@ from .linking import (
     LinkModel,
     features,
     log_ratio,
+    names_overlap,
     norm_name,
     time_clash,
     two_sources,
 )
 from .sides import describe, named_apart, sides
 
+DISPUTE_SPAN = math.log(100)  # estimates two orders of magnitude apart are not one quantity
 DISAGREE_MARGIN = 3.0  # extra log-odds two groups whose values disagree need to join
 AUTO_MINILM_MAX = 3000  # "auto": sentence embeddings up to this many mentions, tok2vec beyond
 TENSOR_DIM = 96  # width of en_core_web_sm's tok2vec vectors
@@ -105,6 +110,26 @@ def _day_range(value: str) -> tuple[str, str]:
     return value, value + "\uffff"  # a prefix covers every more precise date under it
 
 
+def disputable(a: Mention, b: Mention) -> bool:
+    """Whether two figures are near enough to be two estimates of one quantity: within
+    ``DISPUTE_SPAN`` of each other (police 36,000 and a monitor 140,000; not 22 arrests
+    and a crowd of 36,000). Dates and non-figures always are."""
+    if not isinstance(a.value, float) or not isinstance(b.value, float):
+        return True
+    x, y = abs(to_base(a.value, a.unit)[0]), abs(to_base(b.value, b.unit)[0])
+    if x == 0 or y == 0:
+        return x == y
+    return abs(math.log(x / y)) <= DISPUTE_SPAN
+
+
+def _same_names(a: Mention, b: Mention) -> bool:
+    """Both count a thing named the same way, or neither names it ("23 MS-13 members" and
+    "21 MS-13 members"; not "21 MS-13 members" and "over 250 gang members")."""
+    if not a.qualifiers and not b.qualifiers:
+        return True
+    return bool(a.qualifiers and b.qualifiers and names_overlap(a.qualifiers, b.qualifiers))
+
+
 def cannot_link(a: Mention, b: Mention) -> bool:
     """Hard evidence of two slots: the values are stated for different years."""
     return time_clash(a, b)
@@ -130,6 +155,7 @@ class Scorer:
             self.ctx = np.array([_or(tensors.get(m.id), zero) for m in block], dtype=np.float32)
         else:
             self.ctx = embed([m.context for m in block])
+        self.disputes: set[tuple[int, int]] = set()  # pairs scored as two sources' dispute
         self.vecs = [self.ctx] + [_embed_unique([text(m) for m in block]) for text in TEXTS[1:]]
 
     def score(self, i: int, j: int) -> float:
@@ -139,8 +165,12 @@ class Scorer:
         agree = compatible(a, b, self.tol)
         feats = features(a, b, [float(v[i] @ v[j]) for v in self.vecs], agree)
         score = self.model.logit(feats, agree)
-        if not agree and a.head and a.head == b.head and two_sources(a, b):
-            score = max(score, self.model.dispute_logit(feats))
+        if (not agree and a.head and a.head == b.head and two_sources(a, b) and disputable(a, b)
+                and _same_names(a, b)):
+            blind = self.model.dispute_logit(feats)
+            if blind > score:
+                self.disputes.add((i, j))
+                score = blind
         return score
 
 
@@ -184,7 +214,11 @@ def cluster_block(block: Sequence[Mention], base: float, tol: float,
     agree = lambda x, y: _may_join(block, x, y, tol, need_agreement=True)
     average_linkage(clusters, base, agree)
     groups = [sorted(m) for m in clusters.members.values()]
-    return _join_disputes(block, groups, scores, base + DISAGREE_MARGIN, tol)
+    # a dispute (one slot, two named sources, judged blind to the values) joins at the
+    # base bar; other disagreeing pairs (drift) need the margin
+    bars = {p: base if p in scorer.disputes else base + DISAGREE_MARGIN for p in scores}
+    over = {p: s if s <= FORBIDDEN else s - bars[p] for p, s in scores.items()}
+    return _join_disputes(block, groups, over, 0.0, tol)
 
 
 def _join_disputes(block: Sequence[Mention], groups: list[list[int]],
@@ -205,11 +239,12 @@ def _join_disputes(block: Sequence[Mention], groups: list[list[int]],
             best[key] = max(best.get(key, -math.inf), score)
     roots = Roots(len(groups))
     members = {g: list(m) for g, m in enumerate(groups)}
+    voiced = sourced(block)
     for score, x, y in sorted(((s, x, y) for (x, y), s in best.items() if s >= bar),
                               reverse=True):
         rx, ry = roots.find(x), roots.find(y)
         if rx == ry or not _may_join(block, members[rx], members[ry], tol,
-                                     need_agreement=False):
+                                     need_agreement=False, voiced=voiced):
             continue
         roots.join(rx, ry)
         members[rx] += members.pop(ry)
@@ -217,15 +252,16 @@ def _join_disputes(block: Sequence[Mention], groups: list[list[int]],
 
 
 def _may_join(block: Sequence[Mention], xs: list[int], ys: list[int], tol: float, *,
-              need_agreement: bool) -> bool:
+              need_agreement: bool, voiced: Sequence[Mention] | None = None) -> bool:
     """Cluster-level constraints: one stated year, and (in the first phase) values that all
-    agree."""
+    agree; in the second, no report contradicting itself (``voiced``: the block ``sourced``)."""
     tx = {t[:4] for i in xs if (t := block[i].time)}
     ty = {t[:4] for j in ys if (t := block[j].time)}
     if tx and ty and not tx & ty:
         return False
     if not need_agreement:
-        return (not _stated_apart(block, xs, ys) and not _self_contradiction(block, xs, ys, tol)
+        return (not _stated_apart(block, xs, ys)
+                and not _self_contradiction(voiced or block, xs, ys, tol)
                 and _dispute_or_drift(block, xs, ys))
     vx = {_value_key(block[i]): block[i] for i in xs}
     vy = {_value_key(block[j]): block[j] for j in ys}
@@ -258,6 +294,23 @@ def _self_contradiction(block: Sequence[Mention], xs: list[int], ys: list[int],
     return False
 
 
+def sourced(block: Sequence[Mention]) -> list[Mention]:
+    """The block, each figure a report states in its own voice given the source the same
+    report names for the same figure elsewhere (a headline's "325,000 protest" is the
+    Archive's when the body says "325,000, the Archive said"), when it names exactly one.
+    A report's own figure against a source's is then a dispute of two sources, not one
+    voice contradicting itself."""
+    named: dict[tuple[str, object, str | None], set[str]] = {}
+    for m in block:
+        if m.said_by:
+            named.setdefault((m.doc, m.value, m.unit), set()).add(m.said_by)
+    out = []
+    for m in block:
+        names = named.get((m.doc, m.value, m.unit), set()) if not m.said_by else set()
+        out.append(dataclasses.replace(m, said_by=next(iter(names))) if len(names) == 1 else m)
+    return out
+
+
 def _dispute_or_drift(block: Sequence[Mention], xs: list[int], ys: list[int]) -> bool:
     """Two groups whose values disagree are one slot only where some pair of them names the
     same thing (the same counted noun, or neither names one) and either drifts (values close) or
@@ -269,7 +322,7 @@ def _dispute_or_drift(block: Sequence[Mention], xs: list[int], ys: list[int]) ->
                 continue  # two counted nouns, or one where the other counts none
             if a.kind == "date" and a.head:
                 return True  # two dates of one named thing or act: "passed in 1798" / "1789"
-            if log_ratio(a, b) < DRIFT or two_sources(a, b):
+            if log_ratio(a, b) < DRIFT or two_sources(a, b) and disputable(a, b):
                 return True
     return False
 
