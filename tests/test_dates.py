@@ -135,3 +135,15 @@ def test_dates_today_in_a_quote_is_the_reports_day():
     assert found == {"Today": "2026-03-09", "Sunday": "2026-03-08"}
     found = _dated_mentions('"We will sign it today," the minister told reporters.', "2026-03-09")
     assert found == {"today": "2026-03-09"}
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    ("cases between October 18 of last year and March 19 of this year", "2025-03-27",
+     [("October 18 of last year", "2024-10-18"), ("March 19 of this year", "2025-03-19")]),
+    ("in March of last year, 40 died", "2025-03-27", [("March of last year", "2024-03")]),
+    ("due on Jan. 3 of next year", "2025-06", [("Jan. 3 of next year", "2026-01-03")]),
+])
+def test_dates_a_day_with_its_year_in_words_is_one_date(text, published, expected):
+    """'October 18 of last year' is one date in 2024, not October 18 and a year apart."""
+    assert [(d.text, d.value) for d in find_dates(text, published)] == expected

@@ -31,6 +31,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("mdy", re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}(?!\d)", re.IGNORECASE)),
     ("dmy", re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+{_YEAR}(?!\d)", re.IGNORECASE)),
     ("my", re.compile(rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}\b", re.IGNORECASE)),
+    # "October 18 of last year", "March of this year": the year said in words
+    ("mdrel", re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+of\s+"
+                         r"(?P<which>last|this|next)\s+year\b", re.IGNORECASE)),
+    ("mrel", re.compile(rf"\b{_MONTH}\s+of\s+(?P<which>last|this|next)\s+year\b",
+                        re.IGNORECASE)),
     ("md", re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*,?\s*\d)", re.IGNORECASE)),
     ("dm", re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b", re.IGNORECASE)),
     ("ago", re.compile(rf"\b{_NUMWORD}\s+(?P<unit>year|month|week|day)s?\s+ago\b", re.IGNORECASE)),
@@ -97,6 +102,14 @@ def _relative(kind: str, m: re.Match[str], pub: dt.date | None, precision: int) 
     g = m.groupdict()
     if pub is None:
         return None
+    if kind in ("mdrel", "mrel"):
+        year = pub.year + {"last": -1, "this": 0, "next": 1}[g["which"].lower()]
+        if kind == "mrel":
+            return f"{year:04d}-{_month_num(g['month']):02d}"
+        try:
+            return dt.date(year, _month_num(g["month"]), int(g["day"])).isoformat()
+        except ValueError:
+            return None
     if kind in ("md", "dm") and precision >= 1:
         month, day = _month_num(g["month"]), int(g["day"])
         year = _year_of(month, day if precision == 3 else None, pub, precision)
