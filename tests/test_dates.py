@@ -147,3 +147,21 @@ def test_dates_today_in_a_quote_is_the_reports_day():
 def test_dates_a_day_with_its_year_in_words_is_one_date(text, published, expected):
     """'October 18 of last year' is one date in 2024, not October 18 and a year apart."""
     assert [(d.text, d.value) for d in find_dates(text, published)] == expected
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize("published", [None, "2025", "2025-03"])
+def test_dates_a_report_without_its_day_reads_its_dates_against_its_date_stamp(published):
+    """A report whose metadata give no day, under a date stamp ("Sat. March 15 2025"),
+    dates "on March 15" and "on Sunday" by it, as a reader does."""
+    from corroborator.models import CleanDoc, RawDoc, Source
+    from corroborator.nlp import make_nlp
+    from corroborator.nlp.extract import extract
+
+    text = ("Rally in Kingsford, Sat. March 15 2025\n\n"
+            "Thousands rallied in Kingsford on March 15 at a protest called by students, "
+            "and a second march is planned for Sunday.")
+    raw = RawDoc("r", "r.txt", "txt", text, Source(published=published), "r")
+    mentions, _ = extract(make_nlp()(text), CleanDoc(raw, text))
+    dated = {m.text: m.value for m in mentions if m.kind == "date"}
+    assert dated.get("March 15") == "2025-03-15"

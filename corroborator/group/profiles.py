@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from sys import intern
 
 from ..models import CleanDoc, Entity, Mention
-from ..nlp.dates import MONTHS, find_dates, parse_published
+from ..nlp.dates import MONTHS, find_dates, parse_published, stamp_line
 from .event_parts import PLACE_LABELS, cut
 
 FEATURE_LEAD = 4  # sentences whose words and figures form the lead features
@@ -56,8 +56,6 @@ DATELINE = re.compile(
     rf"(?P<month>{_MONTH_NAME})\.?\s+(?P<day>\d{{1,2}})\b(?!\s*,?\s*\d{{4}})",
     re.IGNORECASE,
 )
-STAMP_LINES = 5  # the first lines of a report where a date stamp ("Mar 16, 2025 04:56") stands
-STAMP_CHARS = 80  # ...on a line this short (a longer one is a caption or a sentence)
 PUBLISHED_LAG = 3  # a report dated only by its publication tells of the days just before
 LEAD_BACK = 30  # a lead date further before publication than this is background
 
@@ -175,14 +173,11 @@ def anchor(doc: CleanDoc) -> tuple[dt.date | None, int]:
 def _anchor(doc: CleanDoc) -> tuple[dt.date | None, int, str]:
     """``anchor``, and the stamp or dateline it was read from ("" if none)."""
     pub, precision = parse_published(doc.source.published)
-    lines = [line for line in doc.text.split("\n") if line.strip()][:STAMP_LINES]
-    for line in lines:
-        if len(line) <= STAMP_CHARS:
-            day = next((d.value for d in find_dates(line) if not d.relative and d.value
-                        and len(d.value) == 10), None)
-            if day:
-                return (pub, precision, line) if precision == 3 else (
-                    dt.date.fromisoformat(day), 3, line)
+    stamp = stamp_line(doc.text)
+    if stamp:
+        line, day = stamp
+        return (pub, precision, line) if precision == 3 else (dt.date.fromisoformat(day), 3, line)
+    lines = [line for line in doc.text.split("\n") if line.strip()][:1]
     found = DATELINE.match(lines[0]) if lines else None
     if found and pub is not None:
         if precision == 3:

@@ -30,6 +30,7 @@ from ..models import CleanDoc, Mention, Quote, Sentence, Skipped
 from ..record.cache import AnalysisCache, analysis_key
 from ..settings import Settings
 from . import embed, make_nlp, selective, syntax
+from .dates import written
 from .embed import DIM
 from .extract import extract_with_vectors, sentences
 
@@ -150,7 +151,8 @@ def _analyse_chunk(cleaned: Sequence[CleanDoc], settings: Settings) -> list[Anal
     """Parse (selectively, unless ``settings.selective_parsing`` is off) and extract."""
     nlp = make_nlp(settings.spacy_model)
     if settings.selective_parsing:
-        docs = selective.parse(nlp, ((d.text, d.source.published) for d in cleaned),
+        docs = selective.parse(nlp, ((d.text, written(d.text, d.source.published))
+                                     for d in cleaned),
                                batch_size=settings.batch_size)
     else:
         docs = nlp.pipe((d.text for d in cleaned), batch_size=settings.batch_size)

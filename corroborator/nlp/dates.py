@@ -210,6 +210,34 @@ def find_dates(text: str, published: str | None = None) -> list[DateSpan]:
     return sorted(found, key=lambda d: d.start)
 
 
+STAMP_LINES = 5  # the first lines of a report where a date stamp ("Mar 16, 2025 04:56") stands
+STAMP_CHARS = 80  # ...on a line this short (a longer one is a caption or a sentence)
+
+
+def stamp_line(text: str) -> tuple[str, str] | None:
+    """The date stamp among a report's first lines ("Mar 16, 2025 04:56", "Protest in
+    Belgrade, Sat. March 15 2025"): the line, and the day it gives."""
+    lines = [line for line in text.split("\n") if line.strip()][:STAMP_LINES]
+    for line in lines:
+        if len(line) <= STAMP_CHARS:
+            day = next((d.value for d in find_dates(line) if not d.relative and d.value
+                        and len(d.value) == 10), None)
+            if day:
+                return line, day
+    return None
+
+
+def written(text: str, published: str | None) -> str | None:
+    """When a report was written, to read its relative dates ("on March 15", "Saturday")
+    against: its published date when known to the day, else the day of its date stamp,
+    else its published date as far as it is known."""
+    _, precision = parse_published(published)
+    if precision == 3:
+        return published
+    found = stamp_line(text)
+    return found[1] if found else published
+
+
 _BARE_WEEKDAY = re.compile(rf"(?:(?P<which>this|coming|upcoming|this\s+coming)\s+)?{_WEEKDAY}", re.IGNORECASE)
 
 

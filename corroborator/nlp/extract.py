@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from ..models import CleanDoc, Mention, Quote, Sentence
 from . import syntax
 from .attribution import attribute, source_fields, unverified
-from .dates import MONTHS, DateSpan, ahead, clock_near, find_dates
+from .dates import MONTHS, DateSpan, ahead, clock_near, find_dates, written
 from .extensions import CACHES, SCANS, clear
 from .numbers import Quantity, find_quantities
 from .quotes import QuoteSpan, attribute_quotes, find_quote_spans
@@ -66,13 +66,14 @@ def _extract(doc: Doc, clean: CleanDoc, vectors: Vectors | None
     """The mentions and quotes; each mention's context vector into ``vectors`` if given."""
     scans = doc._.corroborator_scans
     clear(doc, (SCANS,))
-    if scans is not None and scans[0] == clean.source.published:
+    published = written(clean.text, clean.source.published)
+    if scans is not None and scans[0] == published:
         _, quantities, dates, spans = scans  # already made by nlp.selective
     else:
         text = syntax.text_of(doc)
         quantities, spans = find_quantities(text), find_quote_spans(text)
-        dates = find_dates(text, clean.source.published)
-    dates = [_directed(doc, d, clean.source.published) for d in dates]
+        dates = find_dates(text, published)
+    dates = [_directed(doc, d, published) for d in dates]
     doc._.corroborator_dates = dates
     attributed = attribute_quotes(doc, spans)
     quotes = [
@@ -447,7 +448,8 @@ def _time_of(doc: Doc, tok: Token, anchor: Token, start: int, end: int, publishe
     best: tuple[int, str] | None = None
     dates: list[DateSpan] | None = doc._.corroborator_dates
     if dates is None:
-        dates = doc._.corroborator_dates = find_dates(syntax.text_of(doc), published)
+        text = syntax.text_of(doc)
+        dates = doc._.corroborator_dates = find_dates(text, written(text, published))
     for d in dates:
         if d.value is None or not (sent.start_char <= d.start and d.end <= sent.end_char):
             continue
