@@ -290,3 +290,22 @@ def test_numbers_digits_the_body_uses_as_a_name_stay_a_name_under_a_title_case_h
     text = ("Harbour Line Orders More 737 Jets\n\n"
             "The airline said its Boeing 737 fleet would grow, and 200 pilots were hired.")
     assert [m.value for m in _mentions(text)] == [200.0]
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("text", "expected"), [
+    ("He said no one was seriously injured in the clashes.", [("no one", 0.0)]),
+    ("Nobody has been killed, police said.", [("Nobody", 0.0)]),
+    ("No one knows how many came.", []),
+    ("No one was there when 3 people were hurt.", [("3", 3.0)]),
+])
+def test_numbers_no_one_harmed_is_a_count_of_none(text, expected):
+    """'No one was injured' states a figure (none) a report can be checked on; 'no one
+    knows' does not."""
+    from corroborator.models import CleanDoc, RawDoc, Source
+    from corroborator.nlp import make_nlp
+    from corroborator.nlp.extract import extract
+
+    raw = RawDoc("r", "r.txt", "txt", text, Source(), "r")
+    mentions, _ = extract(make_nlp()(text), CleanDoc(raw, text))
+    assert [(m.text, m.value) for m in mentions if m.kind == "count"] == expected

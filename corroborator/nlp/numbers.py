@@ -550,7 +550,21 @@ def find_quantities(text: str) -> list[Quantity]:
         if hit[0].change == "from":
             found.append(_second_half(text, hit[0]))
         i = max(hit[1], i + 1)
-    return _pair_from_to(text, found)
+    found = _pair_from_to(text, found)
+    for m in NOBODY.finditer(text):  # "no one was seriously injured": a count of none
+        found = [q for q in found if not (q.start < m.end(1) and m.start(1) < q.end)]
+        found.append(Quantity(m.start(1), m.end(1), m.group(1), "count", 0.0, None,
+                              "exact", 0.0, 0.0, m.start(1), m.end(1)))
+    return sorted(found, key=lambda q: q.start)
+
+
+# "no one was killed", "nobody has been hurt": the people a harm befell, counted as none
+NOBODY = re.compile(
+    r"\b(no one|no-one|nobody)\s+(?:was|were|has been|had been|is|got)\s+"
+    r"(?:\w+ly\s+)?(?:injured|hurt|killed|wounded|harmed|hospitali[sz]ed|arrested|detained"
+    r"|charged|evacuated|rescued)\b",
+    re.IGNORECASE,
+)
 
 
 _TO_BETWEEN = re.compile(r"\s+to\s+$", re.IGNORECASE)
