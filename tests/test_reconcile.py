@@ -80,3 +80,41 @@ def test_reconcile_is_independent_of_report_order():
     one = reconcile(ms, events, threshold=THRESHOLD, tolerance=0.005)
     two = reconcile(list(reversed(ms)), events, threshold=THRESHOLD, tolerance=0.005)
     assert by_status(one) == by_status(two)
+
+
+def test_reconcile_label_says_what_befell_the_counted_as_written():
+    """'Gang members deported', not 'gang members (deport)': the verb as the reports
+    write it, after the noun when it is a participle."""
+    from corroborator.reconcile.facts import fact_label
+
+    a = mention("a", "23", 23.0)
+    b = mention("b", "23", 23.0, start=40)
+    assert fact_label([a, b]) == "Gang members deported"
+
+
+def test_reconcile_label_subject_is_never_the_source():
+    """'Ruiz said 56 people were injured' is about the injured, not about Ruiz."""
+    import dataclasses
+
+    from corroborator.reconcile.facts import fact_label, make_fact
+
+    said = "Ruiz said 56 people were injured in the clashes."
+    a = dataclasses.replace(mention("a", "56", 56.0, head="people", frame=("injure",),
+                                    context=said), counted="people", said_by="Ruiz",
+                            subject="Maria Ruiz")
+    b = dataclasses.replace(a, id="b-56", doc="b")
+    assert fact_label([a, b]) == "People injured"
+    assert make_fact([a, b], "e1", 0.005).subject is None
+
+
+def test_reconcile_date_of_an_act_reads_as_a_clause():
+    from corroborator.models import CleanDoc, RawDoc, Source
+    from corroborator.nlp import make_nlp
+    from corroborator.nlp.extract import extract
+    from corroborator.reconcile.facts import fact_label
+
+    text = "The boy was hospitalized on March 3, 2025, and the council passed the harbour law."
+    raw = RawDoc("r", "r.txt", "txt", text, Source(), "r")
+    mentions, _ = extract(make_nlp()(text), CleanDoc(raw, text))
+    (date,) = [m for m in mentions if m.kind == "date"]
+    assert fact_label([date]) == "Date: boy was hospitalized"

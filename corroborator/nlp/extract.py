@@ -292,6 +292,8 @@ def _from_date(doc: Doc, clean: CleanDoc, d: DateSpan, quotes: Attributed,
         dated = syntax.named_antecedent(dated)
     counted = _dated_phrase(dated) if dated is not None else None
     extra: dict[str, Any] = {"relative": d.relative, "verb": verb}
+    if dated is not None and dated.pos_ == "VERB":
+        extra["what"] = _dated_clause(dated)  # "the law passed", not "passed law"
     clock = clock_near(syntax.text_of(doc), d.start, d.end)
     if clock is not None:  # "12:01 a.m. PDT Friday": the time of day goes with its date
         extra["clock"] = clock
@@ -370,6 +372,20 @@ def _dated_phrase(tok: Token) -> str:
     left = [c for c in tok.lefts if c.dep_ in ("compound", "amod") and c.ent_type_ != "DATE"]
     start = left[0].i if left else tok.i
     return tok.doc[start : tok.i + 1].text
+
+
+def _dated_clause(verb: Token) -> str:
+    """What a date dates when it dates an act, as a reader says it: the act's named doer,
+    the verb, what it was done to, in the sentence's order ("Officials reported cases",
+    "the child was hospitalized"); pronouns and relative words left out."""
+    parts: list[tuple[float, str]] = [(verb.i, verb.text)]
+    for c in verb.children:
+        if c.dep_ in ("dobj", "nsubjpass", "nsubj", "attr") and c.lower_ not in (
+                syntax.RELATIVE | syntax.PRONOUNS) and c.pos_ != "PRON":
+            parts.append((c.i, syntax.phrase_name(c)))
+    if verb.dep_ == "auxpass" or any(c.dep_ == "auxpass" for c in verb.children):
+        parts.append((verb.i - 0.5, "was"))
+    return " ".join(text for _, text in sorted(parts))
 
 
 def _shared(doc: Doc, text: str) -> str:

@@ -478,26 +478,33 @@ def make_fact(group: Sequence[Mention], event: str | None, tol: float) -> Fact:
 
 
 def _subject(group: Sequence[Mention]) -> str | None:
-    subjects = Counter(m.subject for m in group if m.subject)
+    """What the fact is about, as most of its mentions name it: never its source ("Vucic
+    said 56 people were injured" is about the injured, not about Vucic)."""
+    sources = [m.said_by for m in group if m.said_by]
+    subjects = Counter(m.subject for m in group if m.subject and re.search(r"[^\W\d_]", m.subject)
+                       and not (sources and names_overlap([m.subject], sources)))
     return subjects.most_common(1)[0][0] if subjects else None
 
 
 def fact_label(group: Sequence[Mention]) -> str:
     """A readable label: what is counted, measured or dated, as most of its mentions name it,
-    what it is about, and the time it is stated for when they agree on one ("Workers (strike),
-    as of 2024-09-13"; "Date: the Alien Enemies Act")."""
+    with the verb that says what befell it as the reports write it, what it is about, and
+    the time it is stated for when they agree on one ("Workers (striking), as of
+    2024-09-13"; "People injured"; "Date: the Alien Enemies Act"; "Date: the child was
+    hospitalized")."""
     named = Counter(_what(m) for m in group if _what(m))
     what = max(named, key=lambda w: (named[w], len(w), w)) if named else ""
     frames = Counter(f for m in group for f in m.frame[:1])
     frame = max(frames, key=lambda f: (frames[f], f)) if frames else ""
+    verb = _written(frame, group) if frame else ""
     if group[0].kind == "date":
-        label = f"Date: {what}" if what else f"Date ({frame})" if frame else "Date"
+        label = f"Date: {what}" if what else f"Date ({verb})" if verb else "Date"
     elif what:
         label = what[0].upper() + what[1:]
-        if frame and frame not in what.lower():
-            label += f" ({frame})"
+        if verb and frame not in what.lower() and verb.lower() not in what.lower():
+            label += f" {verb}" if PARTICIPLE.search(verb) else f" ({verb})"
     else:
-        label = f"{_KIND_NAMES.get(group[0].kind, group[0].kind)} ({frame or 'unnamed'})"
+        label = f"{_KIND_NAMES.get(group[0].kind, group[0].kind)} ({verb or 'unnamed'})"
     subject = _subject(group)
     if subject and subject.lower() not in label.lower():
         label += f", {subject}"
@@ -507,13 +514,30 @@ def fact_label(group: Sequence[Mention]) -> str:
     return label
 
 
+PARTICIPLE = re.compile(r"(?:ed|en)$")  # "injured", "killed", "taken": said after the noun
+
+
+def _written(lemma: str, group: Sequence[Mention]) -> str:
+    """The word a verb or noun lemma ("injure") is written as in the mentions' sentences
+    ("injured"), as most of them write it; the lemma when none does."""
+    low = lemma.lower()
+    stem = low.removesuffix("e")
+    forms = {low, low + "s", low + "es", low + "d", low + "ed", low + "n", low + "en",
+             stem + "ed", stem + "ing", stem + "en", low + low[-1:] + "ed",
+             low + low[-1:] + "ing"}  # "injured", "died", "taken", "planned", "ramming"
+    found = Counter(w for m in group for w in re.findall(r"[A-Za-z]+", m.sentence)
+                    if w.lower() in forms)
+    return max(found, key=lambda w: (found[w], w.islower(), w)).lower() if found else lemma
+
+
 _KIND_NAMES = {"count": "Figure", "amount": "Amount", "duration": "Duration",
                "percent": "Share", "measure": "Measure", "other": "Value"}
 
 
 def _what(m: Mention) -> str:
-    """What a mention counts, as the report words it, without a leading article or "of"."""
-    words = (m.counted or "").split()
+    """What a mention counts, as the report words it, without a leading article or "of"
+    (for a date of an act, the act as a clause: ``extract._dated_clause``)."""
+    words = str(m.extra.get("what") or m.counted or "").split()
     while words and words[0].lower() in ("of", "the", "a", "an", "some", "its", "their"):
         words = words[1:]
     return " ".join(words)
