@@ -309,3 +309,16 @@ def test_numbers_no_one_harmed_is_a_count_of_none(text, expected):
     raw = RawDoc("r", "r.txt", "txt", text, Source(), "r")
     mentions, _ = extract(make_nlp()(text), CleanDoc(raw, text))
     assert [(m.text, m.value) for m in mentions if m.kind == "count"] == expected
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("text", "number", "low", "high"), [
+    ("39 patients from newborn to age 4 were treated.", "4", 4.0, 4.0),
+    ("62 patients ages 5-17 were treated.", "5-17", 5.0, 17.0),
+    ("children aged 6 to 11", "6 to 11", 6.0, 11.0),
+    ("He retired at the age of 70.", "70", 70.0, 70.0),
+])
+def test_numbers_an_age_is_no_count(text, number, low, high):
+    """'Up to age 4' gives an age, as '4-year-old' does, not a count of four."""
+    ages = [q for q in find_quantities(text) if q.text == number]
+    assert [(q.kind, q.unit, q.low, q.high) for q in ages] == [("measure", "years old", low, high)]

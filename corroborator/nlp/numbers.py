@@ -488,6 +488,8 @@ def _quantity_at(text: str, toks: list[_Tok], i: int) -> tuple[Quantity, int] | 
         j += 2
     elif kind == "duration" and _match_seq(toks, j, ("-", "old")):
         kind, unit, j = "measure", f"{unit}s old", j + 2  # an age: "a 30-year-old man"
+    elif kind == "count" and unit is None and _aged(toks, i):
+        kind, unit = "measure", "years old"  # "children up to age 4", "patients ages 5-17"
     if kind == "amount":
         per = _PER.match(text[toks[j - 1].end :])
         if per:
@@ -502,6 +504,17 @@ def _quantity_at(text: str, toks: list[_Tok], i: int) -> tuple[Quantity, int] | 
             _FROM_BEFORE.search(text[max(0, start - 8) : start])):
         return _from_to(q, stated_bound, first_end, second), j
     return q, j
+
+
+AGE_WORDS = frozenset({"age", "ages", "aged"})
+
+
+def _aged(toks: list[_Tok], i: int) -> bool:
+    """Whether the number at ``i`` is an age: it follows "age", "ages", "aged" or "age of"."""
+    k = i - 1
+    if k >= 0 and toks[k].low == "of":
+        k -= 1
+    return k >= 0 and toks[k].low in AGE_WORDS
 
 
 _FROM_BEFORE = re.compile(r"(?:^|(?<=\s))from\s+$", re.IGNORECASE)
