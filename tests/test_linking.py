@@ -159,3 +159,44 @@ def test_linking_a_named_group_is_not_disputed_by_the_whole():
                     high=math.inf)
     facts = facts_of([part, whole])
     assert all(f.status != "conflict" for f in facts)
+
+
+
+def _model(agree_bias, disagree_bias):
+    """A link model that reads nothing but its biases: the gates alone then decide."""
+    zeros = [0.0] * len(linking.FEATURES)
+    return linking.LinkModel((zeros, agree_bias), (zeros, disagree_bias))
+
+
+def _facts_by(mentions, model):
+    return reconcile(mentions, {m.doc: "e1" for m in mentions},
+                     threshold=SETTINGS.link_threshold, tolerance=SETTINGS.value_tolerance,
+                     context="minilm", model=model)
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("frames", "one_slot"), [((("rate",), ("goal",)), False),
+                                                   ((("rate",), ("rate",)), True)])
+def test_linking_close_figures_that_name_nothing_need_one_act(frames, one_slot):
+    """Close figures that count nothing by name drift in one slot only under one act: an
+    efficacy rate of 97% and a coverage goal of 95% are two slots, though a model would
+    join them."""
+    rate = mention("a", "The rate in the county stood at 97% on Monday.", "97%", 97.0,
+                   kind="percent", frame=frames[0])
+    goal = mention("b", "The goal in the county stood at 95% on Monday.", "95%", 95.0,
+                   kind="percent", frame=frames[1])
+    facts = _facts_by([rate, goal], _model(-10.0, 10.0))
+    assert [f.status for f in facts] == (["conflict"] if one_slot else ["single", "single"])
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("blind", "one_slot"), [(-1.0, False), (1.0, True)])
+def test_linking_a_dispute_is_one_slot_only_when_more_likely_than_not(blind, one_slot):
+    """Two named sources' figures of one counted thing are a dispute only when, judged
+    blind to the values, one slot is more likely than two (log-odds above 0)."""
+    police = mention("a", "Police said 36,000 people attended.", "36,000", 36000.0,
+                     head="people", counted="people", said_by="Police")
+    monitor = mention("b", "The Archive said 140,000 people attended.", "140,000", 140000.0,
+                      head="people", counted="people", said_by="the Archive")
+    facts = _facts_by([police, monitor], _model(blind, -10.0))
+    assert [f.status for f in facts] == (["conflict"] if one_slot else ["single", "single"])

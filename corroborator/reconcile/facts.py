@@ -9,9 +9,11 @@ Stages (each a pure function)::
     cluster   agreeing groups by average linkage at ``threshold``; then groups whose
               values disagree by their best pair (single linkage): a dispute (two
               named sources of one counted thing, named alike, their figures within
-              ``DISPUTE_SPAN``, judged blind to the values) at ``threshold``, other
-              pairs at ``threshold`` + ``DISAGREE_MARGIN``; gated: they name the same
-              thing and drift (close values) or are disputed, and no report would give
+              ``DISPUTE_SPAN``, judged blind to the values) when it is more likely one
+              slot than two (``DISPUTE_LOGIT``, and at least ``threshold``), other pairs
+              at ``threshold`` + ``DISAGREE_MARGIN``; gated: they are disputed, or they
+              drift (close values) and name the same thing or share the act that
+              governs them (neither naming one is not enough), and no report would give
               one slot two values in one voice (a report's own figure takes the
               source it names for it elsewhere: ``sourced``)
     verdict   agreed / single / conflict from the mentions' value intervals
@@ -58,6 +60,7 @@ from .linking import (
 from .sides import describe, named_apart, sides
 
 DISPUTE_SPAN = math.log(100)  # estimates two orders of magnitude apart are not one quantity
+DISPUTE_LOGIT = 0.0  # a dispute, judged blind to its values, is more likely one slot than two
 DISAGREE_MARGIN = 3.0  # extra log-odds two groups whose values disagree need to join
 AUTO_MINILM_MAX = 3000  # "auto": sentence embeddings up to this many mentions, tok2vec beyond
 TENSOR_DIM = 96  # width of en_core_web_sm's tok2vec vectors
@@ -216,7 +219,8 @@ def cluster_block(block: Sequence[Mention], base: float, tol: float,
     groups = [sorted(m) for m in clusters.members.values()]
     # a dispute (one slot, two named sources, judged blind to the values) joins at the
     # base bar; other disagreeing pairs (drift) need the margin
-    bars = {p: base if p in scorer.disputes else base + DISAGREE_MARGIN for p in scores}
+    bars = {p: max(base, DISPUTE_LOGIT) if p in scorer.disputes else base + DISAGREE_MARGIN
+            for p in scores}
     over = {p: s if s <= FORBIDDEN else s - bars[p] for p, s in scores.items()}
     return _join_disputes(block, groups, over, 0.0, tol)
 
@@ -313,8 +317,10 @@ def sourced(block: Sequence[Mention]) -> list[Mention]:
 
 def _dispute_or_drift(block: Sequence[Mention], xs: list[int], ys: list[int]) -> bool:
     """Two groups whose values disagree are one slot only where some pair of them names the
-    same thing (the same counted noun, or neither names one) and either drifts (values close) or
-    is a dispute (two sources)."""
+    same thing (the same counted noun, or neither names one) and is a dispute (two sources,
+    figures within ``DISPUTE_SPAN``) or drifts (values close); a drift of figures that name
+    nothing needs the act that governs them shared ("a 97% efficacy rate" and "a goal of
+    95%" are two slots)."""
     for i in xs:
         for j in ys:
             a, b = block[i], block[j]
@@ -322,8 +328,10 @@ def _dispute_or_drift(block: Sequence[Mention], xs: list[int], ys: list[int]) ->
                 continue  # two counted nouns, or one where the other counts none
             if a.kind == "date" and a.head:
                 return True  # two dates of one named thing or act: "passed in 1798" / "1789"
-            if log_ratio(a, b) < DRIFT or two_sources(a, b) and disputable(a, b):
+            if two_sources(a, b) and disputable(a, b):
                 return True
+            if log_ratio(a, b) < DRIFT and (a.head or set(a.frame[:2]) & set(b.frame[:2])):
+                return True  # drift of one named thing, or of what one act did
     return False
 
 
