@@ -384,3 +384,22 @@ def test_attribution_dotted_acronym_is_its_full_name():
     assert aliases["U.S."] == aliases["US"] == "United States"
     assert aliases["U.N."] == "United Nations"
     assert {e.name for e in entities} == {"United States", "United Nations"}
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "figure", "source"),
+    [
+        ("Officials met on Monday. According to them, 56 people were injured.", "56",
+         "Officials"),
+        ("The ministry and the police met on Monday. They said 56 people were injured.", "56",
+         "ministry and the police"),
+    ],
+)
+def test_attribution_they_and_them_stand_for_every_noun_they_take_up(text, figure, source):
+    """'According to them' resolves as 'they said' does; 'they' after 'the ministry and the
+    police' is both, named as the report writes them."""
+    mentions, _ = _read(text)
+    (hit,) = [m for m in mentions if figure in m.text]
+    assert hit.said_by == source
+    assert hit.said_by in text

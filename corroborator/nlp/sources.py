@@ -63,7 +63,7 @@ def author_of(noun: Token) -> Token | None:
 def source_name(doc: Doc, tok: Token, quotes: Attributed = ()) -> tuple[str | None, str | None]:
     """The fullest name the report gives for the source headed by ``tok``, and its kind."""
     low = tok.lower_
-    if low in PERSONAL or low in ("they", "it", "i", "we", "his", "hers"):
+    if low in PERSONAL or low in ("they", "them", "it", "i", "we", "his", "hers"):
         name = resolve_pronoun(doc, tok, quotes)
         return (name, "pronoun") if name else (None, None)
     if tok.pos_ == "PRON" or low in ("you", "n't", "n’t") or _dateline(doc, tok):
@@ -198,7 +198,22 @@ def resolve_pronoun(doc: Doc, pron: Token, quotes: Attributed = ()) -> str | Non
     """Who a pronoun source stands for (``nlp.pronouns``): 'he'/'she' the nearest earlier
     person whose gender does not disagree, by the fullest name the report gives; 'they'/'it'
     the nearest earlier subject that agrees in number, named as a source is."""
-    if pron.lower_ in ("they", "it"):
+    if pron.lower_ in ("they", "them", "it"):
         tok = group_antecedent(doc, pron, RECORDS | BODIES)
-        return source_name(doc, tok)[0] if tok is not None else None
+        if tok is None:
+            return None
+        more = _conjuncts(tok)
+        if not more:
+            return source_name(doc, tok)[0]
+        start = next(t.i for t in doc[tok.left_edge.i : tok.i + 1] if t.dep_ != "det")
+        return doc[start : more[-1].i + 1].text  # "ministry and the police", as written
     return person_antecedent(doc, pron, quotes)
+
+
+def _conjuncts(tok: Token) -> list[Token]:
+    """The nouns coordinated with ``tok``: "the ministry and the police" -> [police]."""
+    out: list[Token] = []
+    for c in tok.children:
+        if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN"):
+            out += [c, *_conjuncts(c)]
+    return out
