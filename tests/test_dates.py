@@ -165,3 +165,23 @@ def test_dates_a_report_without_its_day_reads_its_dates_against_its_date_stamp(p
     mentions, _ = extract(make_nlp()(text), CleanDoc(raw, text))
     dated = {m.text: m.value for m in mentions if m.kind == "date"}
     assert dated.get("March 15") == "2025-03-15"
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("text", "figure", "time"), [
+    (("The province has seen 470 cases linked to the outbreak between October 18 of last year "
+      "and March, 19 of this year."), "470", "2025-03-19"),
+    ("The county recorded 52 cases from May 3 to June 9.", "52", "2025-06-09"),
+    (("She wrote that there have been 177 cases in the province related to this outbreak as "
+      "of Feb. 26, most of them in the south."), "177", "2025-02-26"),
+])
+def test_dates_a_figure_for_a_period_is_stated_as_of_its_end(text, figure, time):
+    """A total 'between October 18 and March 19' is the total as of March 19; 'as of
+    Feb. 26' dates the figures of its sentence, wherever the parse hangs it."""
+    from corroborator.models import CleanDoc, RawDoc, Source
+    from corroborator.nlp import make_nlp
+    from corroborator.nlp.extract import extract
+
+    raw = RawDoc("r", "r.txt", "txt", text, Source(published="2025-03-25"), "r")
+    mentions, _ = extract(make_nlp()(text), CleanDoc(raw, text))
+    assert [m.time for m in mentions if m.text == figure] == [time]

@@ -32,8 +32,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dmy", re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+{_YEAR}(?!\d)", re.IGNORECASE)),
     ("my", re.compile(rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}\b", re.IGNORECASE)),
     # "October 18 of last year", "March of this year": the year said in words
-    ("mdrel", re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+of\s+"
-                         r"(?P<which>last|this|next)\s+year\b", re.IGNORECASE)),
+    ("mdrel", re.compile(rf"\b{_MONTH},?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+of\s+"
+                         r"(?P<which>last|this|next)\s+year\b(?!['’]s)", re.IGNORECASE)),
     ("mrel", re.compile(rf"\b{_MONTH}\s+of\s+(?P<which>last|this|next)\s+year\b",
                         re.IGNORECASE)),
     ("md", re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*,?\s*\d)", re.IGNORECASE)),

@@ -477,11 +477,28 @@ def _time_of(doc: Doc, tok: Token, anchor: Token, start: int, end: int, publishe
         root = dspan.root
         if root.dep_ in ("nummod", "compound") and root.head.ent_type_ != "DATE":
             continue  # "the 1789 Wartime Act": a name, not the time of the value
-        if any(t.i in region for t in syntax.path_up(root)[:4]):
+        as_of = AS_OF.search(syntax.text_of(doc)[max(0, d.start - 12) : d.start])
+        if as_of or any(t.i in region for t in syntax.path_up(root)[:4]):
             dist = abs(dspan.root.i - tok.i)
             if best is None or dist < best[0]:
-                best = (dist, d.value)
+                best = (dist, _period_end(syntax.text_of(doc), d, dates) or d.value)
     return best[1] if best else None
+
+
+AS_OF = re.compile(r"\b(?:as of|as at)\s+$", re.IGNORECASE)  # "177 cases ... as of Feb. 26"
+PERIOD = re.compile(r"\s*(?:and|to|until|till|through|-|–|—)\s*$", re.IGNORECASE)
+PERIOD_START = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
+
+
+def _period_end(text: str, d: DateSpan, dates: list[DateSpan]) -> str | None:
+    """The end of the period a date opens ("between October 18 and March 19", "from May
+    to July"): a figure stated for a period is stated as of its end."""
+    if not PERIOD_START.search(text[max(0, d.start - 10) : d.start]):
+        return None
+    after = next((e for e in dates if e.start >= d.end), None)
+    if after is None or after.value is None or not PERIOD.fullmatch(text[d.end : after.start]):
+        return None
+    return after.value
 
 
 def _context(doc: Doc, tok: Token, start: int, end: int) -> str:
