@@ -118,3 +118,20 @@ def test_reconcile_date_of_an_act_reads_as_a_clause():
     mentions, _ = extract(make_nlp()(text), CleanDoc(raw, text))
     (date,) = [m for m in mentions if m.kind == "date"]
     assert fact_label([date]) == "Date: boy was hospitalized"
+
+
+def test_reconcile_label_says_an_irregular_verb_as_written():
+    """'brought', not 'bring': the word the analysis read off each report's sentence."""
+    from corroborator.models import CleanDoc, RawDoc, Source
+    from corroborator.nlp import make_nlp
+    from corroborator.nlp.extract import extract
+    from corroborator.reconcile.facts import fact_label
+
+    found = []
+    for rid in ("a", "b"):
+        text = "Rescuers brought 40 people to safety on Monday."
+        raw = RawDoc(rid, f"{rid}.txt", "txt", text, Source(), rid)
+        found += [m for m in extract(make_nlp()(text), CleanDoc(raw, text))[0] if m.text == "40"]
+    assert [m.frame[0] for m in found] == ["bring", "bring"]
+    label = fact_label(found)
+    assert "brought" in label and "bring" not in label

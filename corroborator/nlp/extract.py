@@ -416,16 +416,26 @@ def _mention(doc: Doc, clean: CleanDoc, kind: str, value: float | str | None, un
         sent_end=sent.end_char,
         bound=bound, low=low, high=high, counted=counted,
         head=head.lemma_.lower() if head is not None else None,
-        qualifiers=tuple(qualifiers), frame=tuple(syntax.frame_lemmas(anchor)),
+        qualifiers=tuple(qualifiers), frame=(frame := tuple(syntax.frame_lemmas(anchor))),
         context=_context(doc, tok, start, end), time=time, said_by=said_by,
         attribution_cue=cue, hedged=hedge is not None, hedge_cue=hedge,
         subject=_subject(anchor, qualifiers), entities=tuple(_entities(sent)),
         in_quote=in_quote,
-        extra={**(extra or {}), **source_fields(said_by, cue, source_kind)},
+        extra={**(extra or {}), **source_fields(said_by, cue, source_kind),
+               **_frame_written(sent, frame)},
     )
     if vectors is not None and (vector := _tensor_context(doc, tok, start, end)) is not None:
         vectors[mention.id] = vector
     return mention
+
+
+def _frame_written(sent: Span, frame: tuple[str, ...]) -> dict[str, str]:
+    """The word the first frame lemma is written as in the sentence ("took" for "take"),
+    when it is not the lemma itself: a fact's label says it as the report does."""
+    if not frame:
+        return {}
+    word = next((t.lower_ for t in sent if t.lemma_.lower() == frame[0]), frame[0])
+    return {"frame_text": word} if word != frame[0] else {}
 
 
 def _tidy(value: float | str | None) -> float | str | None:

@@ -529,6 +529,10 @@ def _written(lemma: str, group: Sequence[Mention]) -> str:
     """The word a verb or noun lemma ("injure") is written as in the mentions' sentences
     ("injured"), as most of them write it; the lemma when none does."""
     low = lemma.lower()
+    written = Counter(str(m.extra["frame_text"]) for m in group
+                      if m.frame[:1] == (lemma,) and m.extra.get("frame_text"))
+    if written:  # as the analysis read it off the sentence: "took" for "take"
+        return max(written, key=lambda w: (written[w], bool(PARTICIPLE.search(w)), w))
     stem = low.removesuffix("e")
     forms = {low, low + "s", low + "es", low + "d", low + "ed", low + "n", low + "en",
              stem + "ed", stem + "ing", stem + "en", low + low[-1:] + "ed",
