@@ -217,8 +217,8 @@ def cluster_block(block: Sequence[Mention], base: float, tol: float,
     agree = lambda x, y: _may_join(block, x, y, tol, need_agreement=True)
     average_linkage(clusters, base, agree)
     groups = [sorted(m) for m in clusters.members.values()]
-    # a dispute (one slot, two named sources, judged blind to the values) joins at the
-    # base bar; other disagreeing pairs (drift) need the margin
+    # a dispute (one slot, two named sources, judged blind to the values) joins when one
+    # slot is more likely than two (and at least at the base bar); drift needs the margin
     bars = {p: max(base, DISPUTE_LOGIT) if p in scorer.disputes else base + DISAGREE_MARGIN
             for p in scores}
     over = {p: s if s <= FORBIDDEN else s - bars[p] for p, s in scores.items()}
