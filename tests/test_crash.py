@@ -45,7 +45,7 @@ from typing import Any
 import pytest
 
 from corroborator.record.lock import STALE_CACHE_TEMP, STALE_TEMP
-from corroborator.record.store import SCHEMA
+from corroborator.record.store import SCHEMA, settle
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "demo" / "corpus"
@@ -202,6 +202,11 @@ def snapshot(folder: Path) -> State:
         if not path.exists():
             state[name] = None
         elif name == "record.sqlite":
+            # what any reader of the record sees: an add killed inside its transaction can
+            # leave a hot journal, which corroborator's readers roll back (under the lock)
+            # before they read, and which a read-only open may not roll back itself (a
+            # journal SQLite does not find hot, its transaction committed, may stay)
+            settle(path)
             state[name] = record_rows(path)
         else:
             state[name] = path.read_text(encoding="utf-8")
