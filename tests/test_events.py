@@ -551,3 +551,19 @@ def test_events_label_stops_where_a_title_runs_into_a_second_sentence() -> None:
     (event,) = group_events([CleanDoc(raw, text)], [], {"r": [0]}, threshold=0.5)
     assert event.label.startswith("Storm closes Kingsford harbour road")
     assert "third time" not in event.label
+
+
+@pytest.mark.issue(16)
+def test_events_untitled_event_is_named_by_the_line_that_sums_up_its_leads() -> None:
+    """Two reports without titles: one opens on a photo caption, the other on what
+    happened. The event is named by the line its reports' leads tell most of."""
+    caption = ("Gulls circle over the quay at dawn, seen from the lighthouse.\n\n"
+               "Kingsford ferry crews walked off the job on Monday after rejecting the "
+               "operator's pay offer, halting all sailings to the islands.")
+    lead = ("Kingsford ferry crews walked off the job on Monday, halting all sailings\n\n"
+            "The crews rejected the operator's pay offer on Sunday and began the strike "
+            "at dawn, the union said.")
+    docs = [CleanDoc(RawDoc(r, f"{r}.txt", "txt", t, Source(), r), t)
+            for r, t in (("a", caption), ("b", lead))]
+    (event,) = group_events(docs, [], starts(docs), threshold=0.5)
+    assert event.label.startswith("Kingsford ferry crews walked off the job")

@@ -479,15 +479,14 @@ def free_ids(taken: set[str]) -> Iterator[str]:
 def event_of(event_id: str, members: Sequence[CleanDoc], by_doc: dict[str, list[Mention]],
              vecs: np.ndarray, places: parts.Places) -> Event:
     """The event of the reports ``members`` (``vecs``: their lead embeddings, in order):
-    labelled with the title that best sums up their leads (else the headline of the most
-    central report), its place and its day."""
+    labelled with the headline that best sums up their leads (of the reports with a title,
+    when any has one), its place and its day."""
     centre = np.sum(vecs, axis=0)
-    headed = [i for i, d in enumerate(members) if parts.headed(d)]
-    if headed:  # the title that best sums up the event's leads
-        titles = embed([members[i].source.title or "" for i in headed])
-        central = headed[int(np.argmax(titles @ centre))]
-    else:
-        central = max(range(len(members)), key=lambda i: (round(float(vecs[i] @ centre), 5), -i))
+    # the headline that best sums up the event's leads, of the reports with a title when
+    # any has one (a first line may be a photo caption)
+    pool = [i for i, d in enumerate(members) if parts.headed(d)] or list(range(len(members)))
+    lines = embed([parts.headline(members[i]) for i in pool])
+    central = pool[int(np.argmax(np.round(lines @ centre, 5)))]
     when = parts.when(members, by_doc)
     ids = tuple(d.id for d in members)
     label = parts.label(members[central], when, parts.where(ids, places))
