@@ -119,10 +119,7 @@ def disputable(a: Mention, b: Mention) -> bool:
     and a crowd of 36,000). Dates and non-figures always are."""
     if not isinstance(a.value, float) or not isinstance(b.value, float):
         return True
-    x, y = abs(to_base(a.value, a.unit)[0]), abs(to_base(b.value, b.unit)[0])
-    if x == 0 or y == 0:
-        return x == y
-    return abs(math.log(x / y)) <= DISPUTE_SPAN
+    return log_ratio(a, b, cap=math.inf) <= DISPUTE_SPAN
 
 
 def _same_names(a: Mention, b: Mention) -> bool:
@@ -203,8 +200,9 @@ def cluster_block(block: Sequence[Mention], base: float, tol: float,
                   context: str = "minilm", model: LinkModel | None = None,
                   tensors: Mapping[str, np.ndarray] | None = None) -> list[list[int]]:
     """Agreeing groups join by average linkage over the candidate pairs' log-odds while the
-    mean reaches ``base``; then groups whose values disagree by their best pair, at ``base``
-    plus ``DISAGREE_MARGIN`` (``_join_disputes``). No forbidden pair is ever joined."""
+    mean reaches ``base``; then groups whose values disagree by their best pair
+    (``_join_disputes``): a dispute at ``DISPUTE_LOGIT`` (and at least ``base``), any other
+    pair at ``base`` plus ``DISAGREE_MARGIN``. No forbidden pair is ever joined."""
     if len(block) == 1:
         return [[0]]
     scorer = Scorer(block, context, tol, model, tensors)
@@ -222,18 +220,18 @@ def cluster_block(block: Sequence[Mention], base: float, tol: float,
     bars = {p: max(base, DISPUTE_LOGIT) if p in scorer.disputes else base + DISAGREE_MARGIN
             for p in scores}
     over = {p: s if s <= FORBIDDEN else s - bars[p] for p, s in scores.items()}
-    return _join_disputes(block, groups, over, 0.0, tol)
+    return _join_disputes(block, groups, over, tol)
 
 
 def _join_disputes(block: Sequence[Mention], groups: list[list[int]],
-                   scores: dict[tuple[int, int], float], bar: float, tol: float
-                   ) -> list[list[int]]:
+                   over: dict[tuple[int, int], float], tol: float) -> list[list[int]]:
     """Groups whose values disagree join by their best pair (single linkage, Kruskal's
     order): a dispute is seen where two reports state it most alike ("Bukele said 23 MS-13
-    members", "Homan said 21"), not on average over every wording of both sides."""
+    members", "Homan said 21"), not on average over every wording of both sides. ``over``:
+    each pair's log-odds over its bar; a pair at 0 or more may join its groups."""
     owner = {i: g for g, members in enumerate(groups) for i in members}
     best: dict[tuple[int, int], float] = {}
-    for (i, j), score in scores.items():
+    for (i, j), score in over.items():
         key = (min(owner[i], owner[j]), max(owner[i], owner[j]))
         if key[0] == key[1]:
             continue
@@ -244,7 +242,7 @@ def _join_disputes(block: Sequence[Mention], groups: list[list[int]],
     roots = Roots(len(groups))
     members = {g: list(m) for g, m in enumerate(groups)}
     voiced = sourced(block)
-    for score, x, y in sorted(((s, x, y) for (x, y), s in best.items() if s >= bar),
+    for score, x, y in sorted(((s, x, y) for (x, y), s in best.items() if s >= 0.0),
                               reverse=True):
         rx, ry = roots.find(x), roots.find(y)
         if rx == ry or not _may_join(block, members[rx], members[ry], tol,

@@ -120,17 +120,17 @@ def same_statement(a: Mention, b: Mention) -> bool:
     return a.kind != "measure" or a.unit == b.unit
 
 
-def log_ratio(a: Mention, b: Mention) -> float:
-    """How far apart two values are, as |log(x / y)| capped at ``FAR_LOG``; two dates: 0 when
-    one covers the other, else the years between them (capped the same way)."""
+def log_ratio(a: Mention, b: Mention, cap: float = FAR_LOG) -> float:
+    """How far apart two values are, as |log(x / y)| capped at ``cap``; two dates: 0 when
+    one covers the other, else the years between them (capped at ``FAR_LOG``)."""
     if not isinstance(a.value, float) or not isinstance(b.value, float):
         return _years_apart(str(a.value), str(b.value))
     x, y = abs(to_base(a.value, a.unit)[0]), abs(to_base(b.value, b.unit)[0])
     if x == y:
         return 0.0
     if x == 0 or y == 0:
-        return FAR_LOG
-    return min(FAR_LOG, abs(math.log(x / y)))
+        return cap
+    return min(cap, abs(math.log(x / y)))
 
 
 def _years_apart(a: str, b: str) -> float:
