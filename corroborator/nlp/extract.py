@@ -472,9 +472,9 @@ def _time_of(doc: Doc, tok: Token, anchor: Token, start: int, end: int, publishe
     sent = syntax.sent_of(tok)
     region = {t.i for t in syntax.path_up(anchor)} | {t.i for t in anchor.subtree}
     best: tuple[int, str] | None = None
+    text = syntax.text_of(doc)
     dates: list[DateSpan] | None = doc._.corroborator_dates
     if dates is None:
-        text = syntax.text_of(doc)
         dates = doc._.corroborator_dates = find_dates(text, written(text, published))
     for d in dates:
         if d.value is None or not (sent.start_char <= d.start and d.end <= sent.end_char):
@@ -487,11 +487,11 @@ def _time_of(doc: Doc, tok: Token, anchor: Token, start: int, end: int, publishe
         root = dspan.root
         if root.dep_ in ("nummod", "compound") and root.head.ent_type_ != "DATE":
             continue  # "the 1789 Wartime Act": a name, not the time of the value
-        as_of = AS_OF.search(syntax.text_of(doc)[max(0, d.start - 12) : d.start])
+        as_of = AS_OF.search(text[max(0, d.start - 12) : d.start])
         if as_of or any(t.i in region for t in syntax.path_up(root)[:4]):
             dist = abs(dspan.root.i - tok.i)
             if best is None or dist < best[0]:
-                best = (dist, _period_end(syntax.text_of(doc), d, dates) or d.value)
+                best = (dist, _period_end(text, d, dates) or d.value)
     return best[1] if best else None
 
 
