@@ -67,6 +67,9 @@ def _speaker(text: str, fragment: str) -> str | None:
          "Civic Institute"),
         ("A spokesperson for the fire service, Ana Lima, said 9 crews were deployed.", "9",
          "Ana Lima"),
+        (("Speaking with the governor and her cabinet members, Transport Secretary Ruth K. "
+          "Alder, Jr., had said that there were four crashes and two more closures."), "four",
+         "Ruth K. Alder"),
     ],
 )
 def test_attribution_classes_source_found(text, figure, source):
@@ -85,6 +88,8 @@ def test_attribution_classes_source_found(text, figure, source):
         ("She saved in one of the 529 plans that your city probably offers.", "529"),
         ("Police said nothing and arrested 20 people at the gate.", "20"),
         ("The ministry did not confirm that 40 people had died.", "40"),
+        ("Speaking to reporters after meeting Mayor Ana Lima, had said that 12 roads shut.",
+         "12"),
     ],
 )
 def test_attribution_classes_no_false_source(text, figure):

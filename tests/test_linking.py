@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from corroborator.models import Mention
+from corroborator.reconcile import facts as facts_mod
 from corroborator.reconcile import linking
 from corroborator.reconcile.facts import reconcile
 from corroborator.settings import Settings
@@ -200,3 +201,69 @@ def test_linking_a_dispute_is_one_slot_only_when_more_likely_than_not(blind, one
                       head="people", counted="people", said_by="the Archive")
     facts = _facts_by([police, monitor], _model(blind, -10.0))
     assert [f.status for f in facts] == (["conflict"] if one_slot else ["single", "single"])
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("acts", "one_slot"), [(("die", "hospitalize"), False),
+                                                 (("die", "die"), True),
+                                                 (("die", "kill"), True)])
+def test_linking_a_dispute_counts_one_act_in_any_wording(acts, one_slot):
+    """Two sources' figures of people are one disputed slot only where one act governs
+    both, in whatever words ("died", "were killed"): the secretary's two dead and the
+    state's 18 in hospital count two things, however alike a model finds the sentences."""
+    a = mention("a", "The secretary said two people had died in the county.", "two", 2.0,
+                head="people", counted="people", said_by="the secretary", frame=(acts[0],))
+    b = mention("b", "The state said 18 people had died in the county.", "18", 18.0,
+                head="people", counted="people", said_by="the state", frame=(acts[1],))
+    facts = _facts_by([a, b], _model(1.0, -10.0))
+    assert [f.status for f in facts] == (["conflict"] if one_slot else ["single", "single"])
+
+
+@pytest.mark.issue(14)
+def test_linking_a_dispute_of_figures_that_name_nothing():
+    """"Police put attendance at 36,000; the Archive said 140,000 attended": neither names
+    what it counts, yet two sources' figures under one act are one disputed slot, judged
+    as a dispute (blind to the values), not held to the bar of a drift."""
+    police = mention("a", "Police said 36,000 attended the rally.", "36,000", 36000.0,
+                     said_by="Police", frame=("attend",))
+    monitor = mention("b", "The Archive said 140,000 attended the rally.", "140,000", 140000.0,
+                      said_by="the Archive", frame=("attend",))
+    facts = _facts_by([police, monitor], _model(1.0, -10.0))
+    assert [f.status for f in facts] == ["conflict"]
+
+
+@pytest.mark.issue(14)
+def test_linking_a_stray_figure_does_not_keep_a_dispute_apart():
+    """A report states the officials' one death and, elsewhere, one dose and two doses of a
+    vaccine in one voice. Linked by mistake into the two sides of the death toll, those
+    stray figures count doses, not deaths: the report does not contradict itself, and the
+    dispute of the secretary and the officials is still one fact."""
+    sec = mention("a", "The secretary said two people had died in the county.", "two", 2.0,
+                  head="people", counted="people", said_by="the secretary", frame=("die",))
+    off = mention("b", "Officials said one person had died in the county.", "one", 1.0,
+                  head="person", counted="person", said_by="Officials", frame=("die",))
+    off2 = mention("c", "Officials said one person had died in the county.", "one", 1.0,
+                   head="people", counted="people", said_by="Officials", frame=("die",))
+    two = mention("c", "The vaccine is given in two doses; one dose protects most.", "two",
+                  2.0, head=None, frame=("give",))
+    one = mention("c", "The vaccine is given in two doses; one dose protects most.", "one",
+                  1.0, head="dose", counted="dose", frame=("protect",))
+    one = dataclasses.replace(one, id="c-one", start=one.start + 100)
+    groups = [[0, 1], [2, 3, 4]]  # the deaths and the doses, as a wrong first phase links them
+    block = [sec, two, off, off2, one]
+    assert not facts_mod._self_contradiction(block, groups[0], groups[1], SETTINGS.value_tolerance)
+    same_voice = dataclasses.replace(one, head=None, counted=None)
+    assert facts_mod._self_contradiction([sec, two, off, off2, same_voice], groups[0], groups[1],
+                                         SETTINGS.value_tolerance)
+
+
+@pytest.mark.issue(14)
+def test_linking_figures_with_neither_a_counted_noun_nor_an_act_are_no_dispute():
+    """Two sources' figures that name nothing and have no act ("the trust gave 40,000";
+    "the broker put it at 3.2 million" parsed bare) share nothing that says they measure
+    one thing: no dispute, however alike a model finds them."""
+    a = mention("a", "The trust said 40,000 in the end.", "40,000", 40000.0, said_by="the trust")
+    b = mention("b", "The broker said 3,200,000 in the end.", "3,200,000", 3200000.0,
+                said_by="the broker")
+    facts = _facts_by([a, b], _model(1.0, -10.0))
+    assert [f.status for f in facts] == ["single", "single"]

@@ -225,6 +225,22 @@ def test_numbers_identifiers_are_not_figures(text, counts):
 
 @pytest.mark.issue(14)
 @pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        ("Officials counted three clusters (defined as 3 or more linked cases) this year.", [3]),
+        ("A district is classed as 5 or more farms, and 40 farms joined the scheme.",
+         [40]),
+        ("He was counted as one of 40 voters.", [40]),
+        ("Sales rose as 40 stores opened.", [40]),
+    ],
+)
+def test_numbers_the_yardstick_of_a_definition_is_no_figure(text, counts):
+    """A value a definition sets ("defined as 3 or more cases") states no count of anything."""
+    assert [m.value for m in _mentions(text) if m.kind == "count"] == counts
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(
     ("text", "now", "before"),
     [
         ("The death toll rose from 30 to 34 on Sunday.", 34, 30),
@@ -322,3 +338,13 @@ def test_numbers_an_age_is_no_count(text, number, low, high):
     """'Up to age 4' gives an age, as '4-year-old' does, not a count of four."""
     ages = [q for q in find_quantities(text) if q.text == number]
     assert [(q.kind, q.unit, q.low, q.high) for q in ages] == [("measure", "years old", low, high)]
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("text", "act"), [
+    ("A charity said it had pledged €40,000 to the families.", "pledge"),
+    ("The mayor promised 300 new homes by May.", "promise"),
+])
+def test_numbers_a_pledge_is_the_act_of_what_it_gives(text, act):
+    """"Pledged €40,000": the pledge is what the money is, though "pledge" also cues speech."""
+    assert act in _mentions(text)[0].frame

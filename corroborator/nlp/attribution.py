@@ -399,6 +399,8 @@ def subject(verb: Token) -> Token | None:
             return inverted[0]  # ", said the agency"
         if subj:
             return None
+        if cur.i == verb.i and cur.dep_ == "ROOT" and (lost := _lost_subject(cur)) is not None:
+            return lost
         if cur.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acl") and cur.head.i != cur.i:
             cur = cur.head
             if cur.pos_ == "ADP" and cur.head.i != cur.i:
@@ -406,6 +408,34 @@ def subject(verb: Token) -> Token | None:
             continue
         return None
     return None
+
+
+LOST_GAP = frozenset({"punct", "aux", "auxpass", "neg", "appos", "advmod"})
+
+
+def _lost_subject(verb: Token) -> Token | None:
+    """A finite reporting verb the parser left without a subject, whose subject it hung
+    inside an opening phrase ("Speaking with the president and his cabinet, Health
+    Secretary Ann Lee, Jr., had said that..." parses "Lee" as a conjunct of "cabinet"): the
+    name that ends just before the verb, with nothing between them but commas, an
+    auxiliary or the name's own apposition."""
+    deps = {c.dep_ for c in verb.children}
+    finite = verb.tag_ in ("VBD", "VBZ", "VBP") or (
+        verb.tag_ == "VBN" and "aux" in deps and "auxpass" not in deps)  # "had said"
+    if not finite or verb.lemma_.lower() not in REPORTING:
+        return None
+    i = verb.i - 1
+    doc = verb.doc
+    while i >= verb.sent.start and (doc[i].dep_ in LOST_GAP or doc[i].head.dep_ == "appos"
+                                     and doc[i].head.i < verb.i):
+        if doc[i].ent_type_ in SPEAKER_LABELS and doc[i].dep_ != "appos":
+            break
+        i -= 1
+    if i < verb.sent.start:
+        return None
+    name = doc[i]  # hung as a conjunct or loose dependent, not as an object of the phrase
+    lost = name.dep_ in ("conj", "appos", "dep", "npadvmod")
+    return name if lost and name.ent_type_ in SPEAKER_LABELS and name.pos_ == "PROPN" else None
 
 
 def _relative(tok: Token) -> bool:

@@ -123,6 +123,8 @@ def _from_quantity(doc: Doc, clean: CleanDoc, q: Quantity, quotes: Attributed,
         return None  # "one of them", "one faces charges": a pronoun, not a count
     if q.kind == "count" and (tok.ent_type_ == "TIME" or _is_identifier(tok, q)):
         return None  # "at 4 in the afternoon", "Route 9", "the 737 MAX": not counts
+    if _in_definition(tok):
+        return None  # "outbreaks (defined as 3 or more cases)": a yardstick, not a figure
     change = _change_role(doc, q)
     if q.change and change is None:  # "ranging from 30 to 34": one range
         if q.change == "to":
@@ -193,6 +195,25 @@ def _as_range(doc: Doc, q: Quantity) -> Quantity:
     text = syntax.text_of(doc)
     return Quantity(q.start, end, text[q.start : end], q.kind, q.value, q.unit, "range",
                     min(q.value, high), max(q.value, high), q.number_start, q.number_end)
+
+
+DEFINING = frozenset({"define", "classify", "class", "designate"})
+
+
+def _in_definition(tok: Token) -> bool:
+    """The value is the yardstick of a definition, the object of "as" after a verb of
+    defining: "outbreaks (defined as 3 or more related cases)", "a heatwave is classed as
+    three days above 30C"."""
+    node = tok
+    for _ in range(4):
+        if node.head.i == node.i:
+            return False
+        if node.dep_ == "pobj":  # the first phrase the value sits in decides
+            verb = node.head.head
+            return (node.head.lower_ == "as" and verb.pos_ == "VERB" and verb.tag_ == "VBN"
+                    and verb.lemma_.lower() in DEFINING)
+        node = node.head
+    return False
 
 
 def _is_identifier(tok: Token, q: Quantity) -> bool:

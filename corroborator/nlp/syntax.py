@@ -19,6 +19,8 @@ REPORTING = frozenset(
     "reply respond comment conclude predict boast concede contend maintain recall quote "
     "announce publish show find promise pledge vow forecast".split()
 )
+# reporting verbs that give what they govern: "pledged €40,000" is a pledge of the money
+COMMITS = frozenset({"promise", "pledge", "vow"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LAW", "PRODUCT", "EVENT", "LOC"})
 SPEAKER_LABELS = ("PERSON", "ORG", "NORP", "GPE")
 RELATIVE = frozenset({"who", "which", "that", "whom"})
@@ -159,9 +161,11 @@ def frame_lemmas(start: Token, limit: int = 4) -> list[str]:
     out: list[str] = []
     tok = start
     while tok.head.i != tok.i and len(out) < limit:
-        tok = tok.head
-        if tok.pos_ in ("NOUN", "VERB", "PROPN", "ADJ") and tok.lemma_.lower() not in SKIP_FRAME:
-            out.append(tok.lemma_.lower())
+        below, tok = tok, tok.head
+        lemma = tok.lemma_.lower()
+        if tok.pos_ in ("NOUN", "VERB", "PROPN", "ADJ") and (
+                lemma not in SKIP_FRAME or lemma in COMMITS and below.dep_ == "dobj"):
+            out.append(lemma)
         if tok.dep_ == "ROOT":
             break
     for child in start.children:  # "inmates engaged in workshops"

@@ -8,7 +8,8 @@ Stages (each a pure function)::
               one set of weights for values that agree, one for values that do not
     cluster   agreeing groups by average linkage at ``threshold``; then groups whose
               values disagree by their best pair (single linkage): a dispute (two
-              named sources of one counted thing, named alike, their figures within
+              named sources of one counted thing, or both of no named one, named
+              alike, governed by one act in any wording, their figures within
               ``DISPUTE_SPAN``, judged blind to the values) when it is more likely one
               slot than two (``DISPUTE_LOGIT``, and at least ``threshold``), other pairs
               at ``threshold`` + ``DISAGREE_MARGIN``; gated: they are disputed, or they
@@ -48,6 +49,7 @@ from ..nlp.numbers import to_base
 from .clustering import FORBIDDEN, Clusters, Roots, average_linkage, candidate_pairs
 from .linking import (
     DRIFT,
+    HEADS_ALIKE,
     TEXTS,
     LinkModel,
     features,
@@ -157,6 +159,7 @@ class Scorer:
             self.ctx = embed([m.context for m in block])
         self.disputes: set[tuple[int, int]] = set()  # pairs scored as two sources' dispute
         self.vecs = [self.ctx] + [_embed_unique([text(m) for m in block]) for text in TEXTS[1:]]
+        self.acts = _embed_unique([act(m) or "" for m in block])
 
     def score(self, i: int, j: int) -> float:
         a, b = self.block[i], self.block[j]
@@ -165,13 +168,32 @@ class Scorer:
         agree = compatible(a, b, self.tol)
         feats = features(a, b, [float(v[i] @ v[j]) for v in self.vecs], agree)
         score = self.model.logit(feats, agree)
-        if (not agree and a.head and a.head == b.head and two_sources(a, b) and disputable(a, b)
-                and _same_names(a, b)):
+        if (not agree and a.head == b.head and two_sources(a, b) and disputable(a, b)
+                and _same_names(a, b) and self.one_act(i, j)):
             blind = self.model.dispute_logit(feats)
             if blind > score:
                 self.disputes.add((i, j))
                 score = blind
         return score
+
+    def one_act(self, i: int, j: int) -> bool:
+        """Could one act govern both figures? Not where each has its act and the two are
+        not one in other words ("two people died" and "18 people were hospitalized" count
+        two things; "died" and "were killed" one). Figures that name nothing they count
+        need an act at least: with neither a counted noun nor an act, nothing but the
+        context says they measure one thing."""
+        a, b = act(self.block[i]), act(self.block[j])
+        if not (a and b):
+            return bool(self.block[i].head or a or b)
+        return a == b or float(self.acts[i] @ self.acts[j]) >= HEADS_ALIKE
+
+
+def act(m: Mention) -> str | None:
+    """The first word of the figure's frame that is not its own ("month" of "12 months")
+    or the thing it counts: the act or attribute that governs it ("die", "attend")."""
+    words = re.findall(r"[a-z]+", m.text.lower())
+    own = {m.head, m.unit} | set(words) | {w.rstrip("s") for w in words}
+    return next((w for w in m.frame if w not in own), None)
 
 
 def _or(vector: np.ndarray | None, default: np.ndarray) -> np.ndarray:
@@ -281,17 +303,20 @@ def _stated_apart(block: Sequence[Mention], xs: list[int], ys: list[int]) -> boo
 
 def _self_contradiction(block: Sequence[Mention], xs: list[int], ys: list[int],
                         tol: float) -> bool:
-    """Would the union have one report give one slot two values that cannot both be true,
-    from one source (or both in its own voice)? A report states a dispute ("officials say
-    one, the secretary two") with two sources; the same source giving two values in one
-    report means two slots."""
+    """Would the union have one report give one counted thing two values that cannot both
+    be true, from one source (or both in its own voice)? A report states a dispute
+    ("officials say one, the secretary two") with two sources; the same source giving two
+    values of one thing in one report means two slots. Two figures that count different
+    things ("two doses", "one dose") say nothing of it: a stray figure linked into a fact
+    must not keep that fact's dispute apart."""
     by_doc: dict[str, list[Mention]] = {}
     for i in xs:
         by_doc.setdefault(block[i].doc, []).append(block[i])
     for j in ys:
         b = block[j]
         for a in by_doc.get(b.doc, ()):
-            if not compatible(a, b, tol) and not two_sources(a, b):
+            if (not compatible(a, b, tol) and not two_sources(a, b)
+                    and a.head == b.head):
                 return True
     return False
 
