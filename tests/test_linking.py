@@ -267,3 +267,21 @@ def test_linking_figures_with_neither_a_counted_noun_nor_an_act_are_no_dispute()
                 said_by="the broker")
     facts = _facts_by([a, b], _model(1.0, -10.0))
     assert [f.status for f in facts] == ["single", "single"]
+
+
+@pytest.mark.issue(14)
+def test_linking_a_day_without_its_year_takes_the_year_of_its_block():
+    """177 cases "as of Feb. 26" (a report without a date) and 470 cases as of 19 March
+    (dated 2025) are one count at two times, not a conflict: the day takes the one year
+    the other figures of its event are stated for."""
+    early = mention("a", "The minister said there were 177 cases as of Feb. 26.", "177", 177.0,
+                    head="case", counted="cases", said_by="The minister", frame=("be",))
+    early = dataclasses.replace(early, extra={"time_no_year": "02-26"})
+    late = mention("b", "The agency said there were 470 cases as of March 19.", "470", 470.0,
+                   head="case", counted="cases", said_by="The agency", frame=("be",),
+                   time="2025-03-19")
+    assert facts_mod.with_years([early, late])[0].time == "2025-02-26"
+    facts = _facts_by([early, late], _model(1.0, 1.0))
+    assert sorted(f.status for f in facts) == ["single", "single"]
+    undated = dataclasses.replace(early, extra={})
+    assert [f.status for f in _facts_by([undated, late], _model(1.0, 1.0))] == ["conflict"]

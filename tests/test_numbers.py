@@ -348,3 +348,15 @@ def test_numbers_an_age_is_no_count(text, number, low, high):
 def test_numbers_a_pledge_is_the_act_of_what_it_gives(text, act):
     """"Pledged €40,000": the pledge is what the money is, though "pledge" also cues speech."""
     assert act in _mentions(text)[0].frame
+
+
+@pytest.mark.issue(14)
+def test_numbers_a_day_without_its_year_is_kept_for_the_event_to_date():
+    """"As of Feb. 26" in a report with no date has no year to give the figure: the day is
+    kept (``extra["time_no_year"]``) for reconcile to date from the event; a dated report
+    dates it at once."""
+    text = "The minister said there have been 177 cases in the province as of Feb. 26."
+    undated = next(m for m in _mentions(text, published=None) if m.value == 177)
+    assert (undated.time, undated.extra.get("time_no_year")) == (None, "02-26")
+    dated = next(m for m in _mentions(text, published="2025-03-01") if m.value == 177)
+    assert dated.time == "2025-02-26" and "time_no_year" not in dated.extra

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from ..models import CleanDoc, Mention, Quote, Sentence
 from . import syntax
 from .attribution import attribute, source_fields, unverified
-from .dates import MONTHS, DateSpan, ahead, clock_near, find_dates, written
+from .dates import MONTHS, DateSpan, ahead, clock_near, find_dates, month_day, written
 from .extensions import CACHES, SCANS, clear
 from .numbers import Quantity, find_quantities
 from .quotes import QuoteSpan, attribute_quotes, find_quote_spans
@@ -430,6 +430,9 @@ def _mention(doc: Doc, clean: CleanDoc, kind: str, value: float | str | None, un
     said_by, cue, in_quote, source_kind = _attribution(doc, tok, start, quotes)
     hedge = syntax.hedge_for(tok) or unverified(said_by)
     time = _time_of(doc, tok, anchor, start, end, clean.source.published) if kind != "date" else None
+    if time and time.startswith("--"):  # the year is the event's: reconcile gives it
+        extra = {**(extra or {}), "time_no_year": time[2:]}
+        time = None
     mention = Mention(
         id=mention_id(clean.id, start, end), doc=clean.id, kind=kind,
         value=_tidy(value), unit=unit, text=syntax.text_of(doc)[start:end], start=start, end=end,
@@ -489,7 +492,8 @@ def _attribution(doc: Doc, tok: Token, start: int, quotes: Attributed
 
 
 def _time_of(doc: Doc, tok: Token, anchor: Token, start: int, end: int, published: str | None) -> str | None:
-    """The date a value is stated for, when a date in its sentence governs it."""
+    """The date a value is stated for, when a date in its sentence governs it; "--MM-DD"
+    for a day written without its year in a report without a date."""
     sent = syntax.sent_of(tok)
     region = {t.i for t in syntax.path_up(anchor)} | {t.i for t in anchor.subtree}
     best: tuple[int, str] | None = None
@@ -498,7 +502,8 @@ def _time_of(doc: Doc, tok: Token, anchor: Token, start: int, end: int, publishe
     if dates is None:
         dates = doc._.corroborator_dates = find_dates(text, written(text, published))
     for d in dates:
-        if d.value is None or not (sent.start_char <= d.start and d.end <= sent.end_char):
+        value = d.value or (f"--{md}" if (md := month_day(d.text)) else None)
+        if value is None or not (sent.start_char <= d.start and d.end <= sent.end_char):
             continue
         if d.start < end and start < d.end:
             continue
@@ -512,7 +517,7 @@ def _time_of(doc: Doc, tok: Token, anchor: Token, start: int, end: int, publishe
         if as_of or any(t.i in region for t in syntax.path_up(root)[:4]):
             dist = abs(dspan.root.i - tok.i)
             if best is None or dist < best[0]:
-                best = (dist, _period_end(text, d, dates) or d.value)
+                best = (dist, _period_end(text, d, dates) or value)
     return best[1] if best else None
 
 

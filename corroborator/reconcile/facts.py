@@ -227,6 +227,7 @@ def cluster_block(block: Sequence[Mention], base: float, tol: float,
     pair at ``base`` plus ``DISAGREE_MARGIN``. No forbidden pair is ever joined."""
     if len(block) == 1:
         return [[0]]
+    block = with_years(block)
     scorer = Scorer(block, context, tol, model, tensors)
     pairs = candidate_pairs([_block_keys(m) for m in block], scorer.ctx)
     clusters = Clusters(len(block))
@@ -243,6 +244,18 @@ def cluster_block(block: Sequence[Mention], base: float, tol: float,
             for p in scores}
     over = {p: s if s <= FORBIDDEN else s - bars[p] for p, s in scores.items()}
     return _join_disputes(block, groups, over, tol)
+
+
+def with_years(block: Sequence[Mention]) -> list[Mention]:
+    """The block, a figure stated for a day without its year ("177 cases as of Feb. 26" in
+    a report without a date: ``extra["time_no_year"]``) given the one year the block's
+    other figures are stated for, when they agree on one."""
+    years = {m.time[:4] for m in block if m.time}
+    if len(years) != 1:
+        return list(block)
+    year = next(iter(years))
+    return [dataclasses.replace(m, time=f"{year}-{day}")
+            if not m.time and (day := m.extra.get("time_no_year")) else m for m in block]
 
 
 def _join_disputes(block: Sequence[Mention], groups: list[list[int]],
