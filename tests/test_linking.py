@@ -75,18 +75,21 @@ def test_linking_a_disputed_crowd_is_one_fact_in_conflict():
     assert [(f.status, len(f.mentions)) for f in facts] == [("conflict", 2)]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "known gap (issue 14): at the disagreement margin chosen by leave-one-story-out "
-    "cross-validation (bench/facts.py), two drifting figures in the outlets' own voice do not "
-    "reach the bar; lowering the margin found them but raised false conflicts on the real "
-    "stories"))
-def test_linking_drifting_figures_of_one_slot_conflict():
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("acts", "one_slot"), [(("involve", "involve"), True),
+                                                 (("involve", "retire"), False),
+                                                 ((), False)])
+def test_linking_drifting_figures_of_one_slot_conflict(acts, one_slot):
+    """Close figures of one named counted thing under one act, in the outlets' own voice,
+    are one slot in conflict (judged blind to the values, as a dispute is): 33,000 and
+    32,000 machinists involved. Not under two acts (involved, retired), nor with no act
+    to say what was counted of them."""
     a = mention("a", "The strike involves 33,000 machinists at the plants.", "33,000", 33000.0,
-                head="machinist", counted="machinists", frame=("involve",))
+                head="machinist", counted="machinists", frame=acts[:1])
     b = mention("b", "The strike involves 32,000 machinists at the plants.", "32,000", 32000.0,
-                head="machinist", counted="machinists", frame=("involve",))
-    facts = facts_of([a, b])
-    assert [f.status for f in facts] == ["conflict"]
+                head="machinist", counted="machinists", frame=acts[1:])
+    facts = _facts_by([a, b], _model(1.0, -10.0))
+    assert [f.status for f in facts] == (["conflict"] if one_slot else ["single", "single"])
 
 
 def test_linking_one_report_in_its_own_voice_states_two_slots():

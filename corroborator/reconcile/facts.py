@@ -10,7 +10,8 @@ Stages (each a pure function)::
               values disagree by their best pair (single linkage): a dispute (two
               named sources of one counted thing, or both of no named one, named
               alike, governed by one act in any wording, their figures within
-              ``DISPUTE_SPAN``, judged blind to the values) when it is more likely one
+              ``DISPUTE_SPAN``, judged blind to the values; or a drift of one named
+              counted thing, each figure under one act) when it is more likely one
               slot than two (``DISPUTE_LOGIT``, and at least ``threshold``), other pairs
               at ``threshold`` + ``DISAGREE_MARGIN``; gated: they are disputed, or they
               drift (close values) and name the same thing or share the act that
@@ -168,13 +169,19 @@ class Scorer:
         agree = compatible(a, b, self.tol)
         feats = features(a, b, [float(v[i] @ v[j]) for v in self.vecs], agree)
         score = self.model.logit(feats, agree)
-        if (not agree and a.head == b.head and two_sources(a, b) and disputable(a, b)
-                and _same_names(a, b) and self.one_act(i, j)):
+        if (not agree and a.head == b.head and _same_names(a, b) and self.one_act(i, j)
+                and (two_sources(a, b) and disputable(a, b)
+                     or self.drifts(i, j))):
             blind = self.model.dispute_logit(feats)
             if blind > score:
                 self.disputes.add((i, j))
                 score = blind
         return score
+
+    def drifts(self, i: int, j: int) -> bool:
+        """Close figures of one named counted thing, each governed by an act."""
+        a, b = self.block[i], self.block[j]
+        return bool(a.head and act(a) and act(b) and log_ratio(a, b) < DRIFT)
 
     def one_act(self, i: int, j: int) -> bool:
         """Could one act govern both figures? Not where each has its act and the two are
