@@ -288,3 +288,19 @@ def test_linking_a_day_without_its_year_takes_the_year_of_its_block():
     assert sorted(f.status for f in facts) == ["single", "single"]
     undated = dataclasses.replace(early, extra={})
     assert [f.status for f in _facts_by([undated, late], _model(1.0, 1.0))] == ["conflict"]
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("frame", "one_slot"), [(("day", "strike"), True),
+                                                  (("day", "retire"), False)])
+def test_linking_a_duration_measures_its_noun_or_its_act(frame, one_slot):
+    """"The 57-day strike" names what it measures as a noun, "struck for 58 days" as an
+    act: one thing, one slot, its two figures in conflict. Not "retired for 58 days"."""
+    noun = mention("a", "The union's 57-day strike in 2008 cost the firm dearly.", "57-day",
+                   57.0, head="strike", counted="strike", kind="duration")
+    verb = mention("b", "Workers last struck in 2008 for 58 days.", "58 days", 58.0,
+                   frame=frame, kind="duration")
+    noun = dataclasses.replace(noun, unit="day")
+    verb = dataclasses.replace(verb, unit="day")
+    facts = _facts_by([noun, verb], _model(1.0, -10.0))
+    assert sorted(f.status for f in facts) == (["conflict"] if one_slot else ["single", "single"])

@@ -169,7 +169,7 @@ class Scorer:
         agree = compatible(a, b, self.tol)
         feats = features(a, b, [float(v[i] @ v[j]) for v in self.vecs], agree)
         score = self.model.logit(feats, agree)
-        if (not agree and a.head == b.head and _same_names(a, b) and self.one_act(i, j)
+        if (not agree and thing(a) == thing(b) and _same_names(a, b) and self.one_act(i, j)
                 and (two_sources(a, b) and disputable(a, b)
                      or self.drifts(i, j))):
             blind = self.model.dispute_logit(feats)
@@ -179,9 +179,12 @@ class Scorer:
         return score
 
     def drifts(self, i: int, j: int) -> bool:
-        """Close figures of one named counted thing, each governed by an act."""
+        """Close figures of one named thing: a counted noun with each figure under an act
+        ("killed 14 people", "killed 15 people"), or what an amount, duration or measure
+        measures ("a 57-day strike", "struck for 58 days")."""
         a, b = self.block[i], self.block[j]
-        return bool(a.head and act(a) and act(b) and log_ratio(a, b) < DRIFT)
+        return bool(thing(a) and (act(a) and act(b) or a.kind in MEASURED)
+                    and log_ratio(a, b) < DRIFT)
 
     def one_act(self, i: int, j: int) -> bool:
         """Could one act govern both figures? Not where each has its act and the two are
@@ -193,6 +196,18 @@ class Scorer:
         if not (a and b):
             return bool(self.block[i].head or a or b)
         return a == b or float(self.acts[i] @ self.acts[j]) >= HEADS_ALIKE
+
+
+MEASURED = frozenset({"amount", "duration", "measure"})
+
+
+def thing(m: Mention) -> str | None:
+    """What a figure measures: the noun it counts or qualifies ("a 57-day strike"); for an
+    amount, a duration or a measure that qualifies none, the act it measures ("struck for
+    58 days", "owes $45 billion")."""
+    if m.head or m.kind not in MEASURED:
+        return m.head
+    return act(m)
 
 
 def act(m: Mention) -> str | None:
@@ -336,7 +351,7 @@ def _self_contradiction(block: Sequence[Mention], xs: list[int], ys: list[int],
         b = block[j]
         for a in by_doc.get(b.doc, ()):
             if (not compatible(a, b, tol) and not two_sources(a, b)
-                    and a.head == b.head):
+                    and thing(a) == thing(b)):
                 return True
     return False
 
@@ -360,20 +375,20 @@ def sourced(block: Sequence[Mention]) -> list[Mention]:
 
 def _dispute_or_drift(block: Sequence[Mention], xs: list[int], ys: list[int]) -> bool:
     """Two groups whose values disagree are one slot only where some pair of them names the
-    same thing (the same counted noun, or neither names one) and is a dispute (two sources,
+    same thing (``thing``: the same counted noun, or neither names one) and is a dispute (two sources,
     figures within ``DISPUTE_SPAN``) or drifts (values close); a drift of figures that name
     nothing needs the act that governs them shared ("a 97% efficacy rate" and "a goal of
     95%" are two slots)."""
     for i in xs:
         for j in ys:
             a, b = block[i], block[j]
-            if a.head != b.head:
+            if thing(a) != thing(b):
                 continue  # two counted nouns, or one where the other counts none
             if a.kind == "date" and a.head:
                 return True  # two dates of one named thing or act: "passed in 1798" / "1789"
             if two_sources(a, b) and disputable(a, b):
                 return True
-            if log_ratio(a, b) < DRIFT and (a.head or set(a.frame[:2]) & set(b.frame[:2])):
+            if log_ratio(a, b) < DRIFT and (thing(a) or set(a.frame[:2]) & set(b.frame[:2])):
                 return True  # drift of one named thing, or of what one act did
     return False
 
