@@ -72,12 +72,13 @@ def parse_published(published: str | None) -> tuple[dt.date | None, int]:
         return None, 0
 
 
-_MONTH_DAY = re.compile(rf"^{_MONTH}\s+(?P<day>\d{{1,2}})$", re.IGNORECASE)
+_MONTH_DAY = dict(PATTERNS)["md"]
 
 
 def month_day(text: str) -> str | None:
-    """"MM-DD" of a day written without its year ("Feb. 26"), else None."""
-    m = _MONTH_DAY.match(text.strip())
+    """"MM-DD" of a day written without its year ("Feb. 26", as the "md" pattern reads
+    it), else None."""
+    m = _MONTH_DAY.fullmatch(text.strip())
     if not m or not 1 <= int(m.group("day")) <= 31:
         return None
     return f"{_month_num(m.group('month')):02d}-{int(m.group('day')):02d}"
