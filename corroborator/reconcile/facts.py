@@ -11,7 +11,7 @@ Stages (each a pure function)::
               named sources of one counted thing, or both of no named one, named
               alike, governed by one act in any wording, their figures within
               ``DISPUTE_SPAN``, judged blind to the values; or a drift of one named
-              counted thing, each figure under one act) when it is more likely one
+              thing, ``Scorer.drifts``) when it is more likely one
               slot than two (``DISPUTE_LOGIT``, and at least ``threshold``), other pairs
               at ``threshold`` + ``DISAGREE_MARGIN``; gated: they are disputed, or they
               drift (close values) and name the same thing or share the act that
@@ -158,9 +158,11 @@ class Scorer:
             self.ctx = np.array([_or(tensors.get(m.id), zero) for m in block], dtype=np.float32)
         else:
             self.ctx = embed([m.context for m in block])
-        self.disputes: set[tuple[int, int]] = set()  # pairs scored as two sources' dispute
+        self.disputes: set[tuple[int, int]] = set()  # pairs judged blind to their values
         self.vecs = [self.ctx] + [_embed_unique([text(m) for m in block]) for text in TEXTS[1:]]
-        self.acts = _embed_unique([act(m) or "" for m in block])
+        self.acts = [act(m) for m in block]
+        self.things = [thing(m) for m in block]
+        self.act_vecs = _embed_unique([a or "" for a in self.acts])
 
     def score(self, i: int, j: int) -> float:
         a, b = self.block[i], self.block[j]
@@ -169,9 +171,9 @@ class Scorer:
         agree = compatible(a, b, self.tol)
         feats = features(a, b, [float(v[i] @ v[j]) for v in self.vecs], agree)
         score = self.model.logit(feats, agree)
-        if (not agree and thing(a) == thing(b) and _same_names(a, b) and self.one_act(i, j)
-                and (two_sources(a, b) and disputable(a, b)
-                     or self.drifts(i, j))):
+        if (not agree and self.things[i] == self.things[j] and _same_names(a, b)
+                and self.one_act(i, j)
+                and (two_sources(a, b) and disputable(a, b) or self.drifts(i, j))):
             blind = self.model.dispute_logit(feats)
             if blind > score:
                 self.disputes.add((i, j))
@@ -183,7 +185,7 @@ class Scorer:
         ("killed 14 people", "killed 15 people"), or what an amount, duration or measure
         measures ("a 57-day strike", "struck for 58 days")."""
         a, b = self.block[i], self.block[j]
-        return bool(thing(a) and (act(a) and act(b) or a.kind in MEASURED)
+        return bool(self.things[i] and (self.acts[i] and self.acts[j] or a.kind in MEASURED)
                     and log_ratio(a, b) < DRIFT)
 
     def one_act(self, i: int, j: int) -> bool:
@@ -192,10 +194,10 @@ class Scorer:
         two things; "died" and "were killed" one). Figures that name nothing they count
         need an act at least: with neither a counted noun nor an act, nothing but the
         context says they measure one thing."""
-        a, b = act(self.block[i]), act(self.block[j])
+        a, b = self.acts[i], self.acts[j]
         if not (a and b):
             return bool(self.block[i].head or a or b)
-        return a == b or float(self.acts[i] @ self.acts[j]) >= HEADS_ALIKE
+        return a == b or float(self.act_vecs[i] @ self.act_vecs[j]) >= HEADS_ALIKE
 
 
 MEASURED = frozenset({"amount", "duration", "measure"})
@@ -260,8 +262,9 @@ def cluster_block(block: Sequence[Mention], base: float, tol: float,
     agree = lambda x, y: _may_join(block, x, y, tol, need_agreement=True)
     average_linkage(clusters, base, agree)
     groups = [sorted(m) for m in clusters.members.values()]
-    # a dispute (one slot, two named sources, judged blind to the values) joins when one
-    # slot is more likely than two (and at least at the base bar); drift needs the margin
+    # a pair judged blind to its values (a dispute, or a drift of one named thing) joins
+    # when one slot is more likely than two (and at least at the base bar); any other
+    # pair whose values disagree needs the margin
     bars = {p: max(base, DISPUTE_LOGIT) if p in scorer.disputes else base + DISAGREE_MARGIN
             for p in scores}
     over = {p: s if s <= FORBIDDEN else s - bars[p] for p, s in scores.items()}
@@ -375,10 +378,10 @@ def sourced(block: Sequence[Mention]) -> list[Mention]:
 
 def _dispute_or_drift(block: Sequence[Mention], xs: list[int], ys: list[int]) -> bool:
     """Two groups whose values disagree are one slot only where some pair of them names the
-    same thing (``thing``: the same counted noun, or neither names one) and is a dispute (two sources,
-    figures within ``DISPUTE_SPAN``) or drifts (values close); a drift of figures that name
-    nothing needs the act that governs them shared ("a 97% efficacy rate" and "a goal of
-    95%" are two slots)."""
+    same thing (``thing``: the same counted noun, or neither names one) and is a dispute
+    (two sources, figures within ``DISPUTE_SPAN``) or drifts (values close); a drift of
+    figures that name nothing needs the act that governs them shared ("a 97% efficacy
+    rate" and "a goal of 95%" are two slots)."""
     for i in xs:
         for j in ys:
             a, b = block[i], block[j]
