@@ -304,3 +304,42 @@ def test_linking_a_duration_measures_its_noun_or_its_act(frame, one_slot):
     verb = dataclasses.replace(verb, unit="day")
     facts = _facts_by([noun, verb], _model(1.0, -10.0))
     assert sorted(f.status for f in facts) == (["conflict"] if one_slot else ["single", "single"])
+
+
+def _year_of(doc, sentence, year, frame, qualifiers):
+    m = mention(doc, sentence, year, year, head="act", counted="Act", frame=frame, kind="date")
+    return dataclasses.replace(m, qualifiers=qualifiers)
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("names", "docs", "one_slot"), [
+    ((("Sedition Act",), ("Sedition Act",)), ("a", "b"), True),
+    (((), ()), ("a", "b"), False),
+    ((("Sedition Act",), ("Sedition Act",)), ("a", "a"), False),
+])
+def test_linking_two_reports_dating_one_named_thing_conflict(names, docs, one_slot):
+    """"Invoking the 1791 Sedition Act" and "using the 1719 Sedition Act": a named law has
+    one year, whatever act each sentence puts it under, so two reports' years are one
+    fact in conflict (judged blind to the values, as a dispute is). Not so for a thing no name singles out ("the 2008 strike", "the 2024
+    strike"), nor for two years in one report (which names two things)."""
+    a = _year_of(docs[0], "The court heard a case invoking the 1791 Sedition Act.", "1791",
+                 ("invocation",), names[0])
+    b = _year_of(docs[1], "The mayor objected to using the 1719 Sedition Act.", "1719",
+                 ("use",), names[1])
+    facts = _facts_by([a, b], _model(1.0, -10.0))
+    assert sorted(f.status for f in facts) == (["conflict"] if one_slot else ["single", "single"])
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("head", "one_slot"), [(None, True), ("employee", True),
+                                                ("resident", False)])
+def test_linking_a_share_of_an_unsaid_whole_may_be_a_share_of_a_named_one(head, one_slot):
+    """"91% of employees voted to strike" (the union) and "92% voted to strike" (the
+    company): the share's noun is its whole, and a share whose whole goes unsaid may be of
+    the same whole. Two named wholes differ."""
+    named = mention("a", "The union said 91% of employees voted to strike.", "91%", 91.0,
+                    head="employee", said_by="The union", frame=("strike",), kind="percent")
+    other = mention("b", "The company said 92% voted to strike.", "92%", 92.0, head=head,
+                    said_by="The company", frame=("strike",), kind="percent")
+    facts = _facts_by([named, other], _model(1.0, -10.0))
+    assert sorted(f.status for f in facts) == (["conflict"] if one_slot else ["single", "single"])

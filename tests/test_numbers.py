@@ -360,3 +360,17 @@ def test_numbers_a_day_without_its_year_is_kept_for_the_event_to_date():
     assert (undated.time, undated.extra.get("time_no_year")) == (None, "02-26")
     dated = next(m for m in _mentions(text, published="2025-03-01") if m.value == 177)
     assert dated.time == "2025-02-26" and "time_no_year" not in dated.extra
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("text", "value", "act"), [
+    ("Nurses said 20 patients hospitalized with the flu had recovered.", 20.0, "hospitalize"),
+    ("In the ballot, 91% voted to walk out from Monday.", 91.0, "walk"),
+    ("Of the tenants, 88% of residents agreed to pay the new rent.", 88.0, "pay"),
+])
+def test_numbers_the_act_of_a_figure_is_what_it_did(text, value, act):
+    """The counted noun's own participle ("20 patients hospitalized") comes before the
+    verb above it, and a vote or agreement is to what it governs ("voted to walk out"):
+    a vote to strike and a vote to reject are two acts."""
+    m = next(m for m in _mentions(text) if m.value == value)
+    assert m.frame[0] == act

@@ -159,10 +159,15 @@ def _is_code(tok: Token) -> bool:
 def frame_lemmas(start: Token, limit: int = 4) -> list[str]:
     """Content lemmas of the predicates and nouns above ``start``, nearest first."""
     out: list[str] = []
+    own = [c for c in start.children if c.dep_ in ("acl", "relcl")
+           and c.pos_ == "VERB" and c.lemma_.lower() not in SKIP_FRAME]
+    out.extend(c.lemma_.lower() for c in own[:1])  # "20 people hospitalized"
     tok = start
     while tok.head.i != tok.i and len(out) < limit:
         below, tok = tok, tok.head
         lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB" and below.dep_ in ("nsubj", "nsubjpass"):
+            out.extend(_purpose(tok))  # "96% voted to strike": the vote is to strike
         if tok.pos_ in ("NOUN", "VERB", "PROPN", "ADJ") and (
                 lemma not in SKIP_FRAME or lemma in COMMITS and below.dep_ == "dobj"):
             out.append(lemma)
@@ -176,6 +181,12 @@ def frame_lemmas(start: Token, limit: int = 4) -> list[str]:
                 if g.pos_ == "NOUN" and g.i != start.i and g.i - child.i < 6
             )
     return out[: limit + 3]
+
+
+def _purpose(verb: Token) -> list[str]:
+    """The verb a verb of will governs, what its subject voted, agreed or decided to do."""
+    return [c.lemma_.lower() for c in verb.children
+            if c.dep_ == "xcomp" and c.pos_ == "VERB" and c.lemma_.lower() not in SKIP_FRAME][:1]
 
 
 def path_up(tok: Token) -> list[Token]:

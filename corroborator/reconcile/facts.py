@@ -125,6 +125,15 @@ def disputable(a: Mention, b: Mention) -> bool:
     return log_ratio(a, b, cap=math.inf) <= DISPUTE_SPAN
 
 
+def same_thing(a: Mention, b: Mention, thing_a: str | None, thing_b: str | None) -> bool:
+    """Do two figures measure one named thing (``thing_a``, ``thing_b``: ``thing`` of each)?
+    A percent's noun is the whole it is a share of ("95% of employees voted"): a share whose
+    whole goes unsaid ("96% voted") may be of the same whole."""
+    if thing_a == thing_b:
+        return True
+    return a.kind == "percent" and not (thing_a and thing_b)
+
+
 def _same_names(a: Mention, b: Mention) -> bool:
     """Both count a thing named the same way, or neither names it ("23 MS-13 members" and
     "21 MS-13 members"; not "21 MS-13 members" and "over 250 gang members")."""
@@ -171,21 +180,31 @@ class Scorer:
         agree = compatible(a, b, self.tol)
         feats = features(a, b, [float(v[i] @ v[j]) for v in self.vecs], agree)
         score = self.model.logit(feats, agree)
-        if (not agree and self.things[i] == self.things[j] and _same_names(a, b)
-                and self.one_act(i, j)
-                and (two_sources(a, b) and disputable(a, b) or self.drifts(i, j))):
+        if (not agree and same_thing(a, b, self.things[i], self.things[j]) and _same_names(a, b)
+                and (self.named_date(i, j)
+                     or self.one_act(i, j)
+                     and (two_sources(a, b) and disputable(a, b) or self.drifts(i, j)))):
             blind = self.model.dispute_logit(feats)
             if blind > score:
                 self.disputes.add((i, j))
                 score = blind
         return score
 
+    def named_date(self, i: int, j: int) -> bool:
+        """Two reports date one named thing ("the 1798 Alien Enemies Act", "the 1789
+        Wartime Act"): a named law, treaty or building has one date of its own, whatever
+        act the sentence puts it under ("invoking", "using")."""
+        a, b = self.block[i], self.block[j]
+        return bool(a.kind == "date" and a.head and a.qualifiers and b.qualifiers
+                    and a.doc != b.doc)
+
     def drifts(self, i: int, j: int) -> bool:
         """Close figures of one named thing: a counted noun with each figure under an act
         ("killed 14 people", "killed 15 people"), or what an amount, duration or measure
         measures ("a 57-day strike", "struck for 58 days")."""
         a, b = self.block[i], self.block[j]
-        return bool(self.things[i] and (self.acts[i] and self.acts[j] or a.kind in MEASURED)
+        return bool((self.things[i] or self.things[j] or a.kind == "percent")
+                    and (self.acts[i] and self.acts[j] or a.kind in MEASURED)
                     and log_ratio(a, b) < DRIFT)
 
     def one_act(self, i: int, j: int) -> bool:
@@ -385,7 +404,7 @@ def _dispute_or_drift(block: Sequence[Mention], xs: list[int], ys: list[int]) ->
     for i in xs:
         for j in ys:
             a, b = block[i], block[j]
-            if thing(a) != thing(b):
+            if not same_thing(a, b, thing(a), thing(b)):
                 continue  # two counted nouns, or one where the other counts none
             if a.kind == "date" and a.head:
                 return True  # two dates of one named thing or act: "passed in 1798" / "1789"
