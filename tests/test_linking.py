@@ -343,3 +343,20 @@ def test_linking_a_share_of_an_unsaid_whole_may_be_a_share_of_a_named_one(head, 
                     said_by="The company", frame=("strike",), kind="percent")
     facts = _facts_by([named, other], _model(1.0, -10.0))
     assert sorted(f.status for f in facts) == (["conflict"] if one_slot else ["single", "single"])
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("verbs", "one_slot"), [(("build", "build"), True),
+                                                 (("build", "buy"), False),
+                                                 (("say", "say"), False)])
+def test_linking_two_reports_dating_one_act_conflict(verbs, one_slot):
+    """"The ferry, built in 1996" and "the ferry was built in 1969": one act dated twice is
+    one fact in conflict. Not two acts ("built", "bought"), nor an act any figure can be
+    under ("said on Tuesday")."""
+    a = mention("a", "The ferry, built in 1996, sank.", "1996", "1996", head="ferry",
+                kind="date")
+    b = mention("b", "The ferry was built in 1969.", "1969", "1969", head=verbs[1], kind="date")
+    a = dataclasses.replace(a, extra={"verb": verbs[0]})
+    b = dataclasses.replace(b, extra={"verb": verbs[1]})
+    facts = _facts_by([a, b], _model(1.0, -10.0))
+    assert sorted(f.status for f in facts) == (["conflict"] if one_slot else ["single", "single"])

@@ -47,6 +47,7 @@ import numpy as np
 from ..models import Fact, Mention, fact_order
 from ..nlp.embed import embed
 from ..nlp.numbers import to_base
+from ..nlp.syntax import SKIP_FRAME
 from .clustering import FORBIDDEN, Clusters, Roots, average_linkage, candidate_pairs
 from .linking import (
     DRIFT,
@@ -181,7 +182,7 @@ class Scorer:
         feats = features(a, b, [float(v[i] @ v[j]) for v in self.vecs], agree)
         score = self.model.logit(feats, agree)
         if (not agree and same_thing(a, b, self.things[i], self.things[j]) and _same_names(a, b)
-                and (self.named_date(i, j)
+                and (self.dated_alike(i, j)
                      or self.one_act(i, j)
                      and (two_sources(a, b) and disputable(a, b) or self.drifts(i, j)))):
             blind = self.model.dispute_logit(feats)
@@ -190,13 +191,19 @@ class Scorer:
                 score = blind
         return score
 
-    def named_date(self, i: int, j: int) -> bool:
-        """Two reports date one named thing ("the 1798 Alien Enemies Act", "the 1789
-        Wartime Act"): a named law, treaty or building has one date of its own, whatever
-        act the sentence puts it under ("invoking", "using")."""
+    def dated_alike(self, i: int, j: int) -> bool:
+        """Two reports date one act or one named thing: "built in 1998" and "was built in
+        1989"; "the 1798 Alien Enemies Act" and "the 1789 Wartime Act" (a named law has one
+        year of its own, whatever the sentence does with it: "invoking", "using"). Not an
+        act any figure can be under ("said on Tuesday"), nor a thing no name singles out
+        ("the 2008 strike", "the 2024 strike")."""
         a, b = self.block[i], self.block[j]
-        return bool(a.kind == "date" and a.head and a.qualifiers and b.qualifiers
-                    and a.doc != b.doc)
+        if a.kind != "date" or a.doc == b.doc or not self.things[i]:
+            return False
+        verb = a.extra.get("verb")
+        if verb:
+            return verb not in SKIP_FRAME and self.things[i] == self.things[j]
+        return bool(a.qualifiers and b.qualifiers)
 
     def drifts(self, i: int, j: int) -> bool:
         """Close figures of one named thing: a counted noun with each figure under an act
@@ -225,7 +232,10 @@ MEASURED = frozenset({"amount", "duration", "measure"})
 def thing(m: Mention) -> str | None:
     """What a figure measures: the noun it counts or qualifies ("a 57-day strike"); for an
     amount, a duration or a measure that qualifies none, the act it measures ("struck for
-    58 days", "owes $45 billion")."""
+    58 days", "owes $45 billion"); for a date, the act it dates ("built in 1989") or else
+    the noun it qualifies ("the 1798 Act")."""
+    if m.kind == "date":  # "built in 1989": the building; "the 1798 Act": the Act
+        return m.extra.get("verb") or m.head
     if m.head or m.kind not in MEASURED:
         return m.head
     return act(m)
