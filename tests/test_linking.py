@@ -360,3 +360,32 @@ def test_linking_two_reports_dating_one_act_conflict(verbs, one_slot):
     b = dataclasses.replace(b, extra={"verb": verbs[1]})
     facts = _facts_by([a, b], _model(1.0, -10.0))
     assert sorted(f.status for f in facts) == (["conflict"] if one_slot else ["single", "single"])
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("values", "close"), [((2.0, 3.0), True), ((0.0, 1.0), True),
+                                               ((2.0, 4.0), False), ((140.0, 150.0), True),
+                                               ((2.5, 3.5), False)])
+def test_linking_two_counts_one_apart_are_close(values, close):
+    """Counts are whole: two and three dead are as near as two counts can be, though a
+    third apart; 14 and 15 are near by their ratio. Halves are no counts."""
+    a = mention("a", f"Officials said {values[0]:g} people died.", f"{values[0]:g}", values[0],
+                head="people")
+    b = mention("b", f"Officials said {values[1]:g} people died.", f"{values[1]:g}", values[1],
+                head="people")
+    assert linking.close(a, b) is close
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("acts", "one_slot"), [(("injure", "injure"), True),
+                                                 (("injure", "arrest"), False)])
+def test_linking_no_one_and_one_person_conflict(acts, one_slot):
+    """"No one was seriously injured" counts persons as "one person was seriously injured"
+    does, and the two counts are as near as counts can be: one slot in conflict, under one
+    act (not "no one was arrested")."""
+    none = mention("a", "The minister said no one was seriously injured.", "no one", 0.0,
+                   frame=(acts[0],))
+    one = mention("b", "The minister said one person was seriously injured.", "one", 1.0,
+                  head="person", counted="person", frame=(acts[1],))
+    facts = _facts_by([none, one], _model(1.0, -10.0))
+    assert sorted(f.status for f in facts) == (["conflict"] if one_slot else ["single", "single"])

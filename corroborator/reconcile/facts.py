@@ -50,10 +50,10 @@ from ..nlp.numbers import to_base
 from ..nlp.syntax import SKIP_FRAME
 from .clustering import FORBIDDEN, Clusters, Roots, average_linkage, candidate_pairs
 from .linking import (
-    DRIFT,
     HEADS_ALIKE,
     TEXTS,
     LinkModel,
+    close,
     features,
     log_ratio,
     names_overlap,
@@ -212,7 +212,7 @@ class Scorer:
         a, b = self.block[i], self.block[j]
         return bool((self.things[i] or self.things[j] or a.kind == "percent")
                     and (self.acts[i] and self.acts[j] or a.kind in MEASURED)
-                    and log_ratio(a, b) < DRIFT)
+                    and close(a, b))
 
     def one_act(self, i: int, j: int) -> bool:
         """Could one act govern both figures? Not where each has its act and the two are
@@ -236,9 +236,14 @@ def thing(m: Mention) -> str | None:
     the noun it qualifies ("the 1798 Act")."""
     if m.kind == "date":  # "built in 1989": the building; "the 1798 Act": the Act
         return m.extra.get("verb") or m.head
+    if m.kind == "count" and m.text.lower() in NOBODY:
+        return "person"  # "no one" counts persons, as "one person" does
     if m.head or m.kind not in MEASURED:
         return m.head
     return act(m)
+
+
+NOBODY = frozenset({"no one", "no-one", "nobody"})
 
 
 def act(m: Mention) -> str | None:
@@ -420,7 +425,7 @@ def _dispute_or_drift(block: Sequence[Mention], xs: list[int], ys: list[int]) ->
                 return True  # two dates of one named thing or act: "passed in 1798" / "1789"
             if two_sources(a, b) and disputable(a, b):
                 return True
-            if log_ratio(a, b) < DRIFT and (thing(a) or set(a.frame[:2]) & set(b.frame[:2])):
+            if close(a, b) and (thing(a) or set(a.frame[:2]) & set(b.frame[:2])):
                 return True  # drift of one named thing, or of what one act did
     return False
 

@@ -133,6 +133,16 @@ def log_ratio(a: Mention, b: Mention, cap: float = FAR_LOG) -> float:
     return min(cap, abs(math.log(x / y)))
 
 
+def close(a: Mention, b: Mention) -> bool:
+    """Values near enough to drift: within ``DRIFT`` of each other, or two counts one apart
+    ("two killed", "three killed"; "no one", "one person"), the nearest two counts can be."""
+    if log_ratio(a, b) < DRIFT:
+        return True
+    return bool(a.kind == b.kind == "count" and isinstance(a.value, float)
+                and isinstance(b.value, float) and a.value.is_integer() and b.value.is_integer()
+                and abs(a.value - b.value) == 1)
+
+
 def _years_apart(a: str, b: str) -> float:
     if a.startswith(b) or b.startswith(a):
         return 0.0
