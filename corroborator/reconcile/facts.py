@@ -47,7 +47,6 @@ import numpy as np
 from ..models import Fact, Mention, fact_order
 from ..nlp.embed import embed
 from ..nlp.numbers import to_base
-from ..nlp.syntax import SKIP_FRAME
 from .clustering import FORBIDDEN, Clusters, Roots, average_linkage, candidate_pairs
 from .linking import (
     HEADS_ALIKE,
@@ -181,8 +180,9 @@ class Scorer:
         agree = compatible(a, b, self.tol)
         feats = features(a, b, [float(v[i] @ v[j]) for v in self.vecs], agree)
         score = self.model.logit(feats, agree)
-        if (not agree and same_thing(a, b, self.things[i], self.things[j]) and _same_names(a, b)
-                and (self.dated_alike(i, j)
+        if (not agree and not (a.doc == b.doc and not two_sources(a, b))
+                and same_thing(a, b, self.things[i], self.things[j]) and _same_names(a, b)
+                and (self.named_date(i, j)
                      or self.one_act(i, j)
                      and (two_sources(a, b) and disputable(a, b) or self.drifts(i, j)))):
             blind = self.model.dispute_logit(feats)
@@ -191,19 +191,16 @@ class Scorer:
                 score = blind
         return score
 
-    def dated_alike(self, i: int, j: int) -> bool:
-        """Two reports date one act or one named thing: "built in 1998" and "was built in
-        1989"; "the 1798 Alien Enemies Act" and "the 1789 Wartime Act" (a named law has one
-        year of its own, whatever the sentence does with it: "invoking", "using"). Not an
-        act any figure can be under ("said on Tuesday"), nor a thing no name singles out
-        ("the 2008 strike", "the 2024 strike")."""
+    def named_date(self, i: int, j: int) -> bool:
+        """Two reports date one named thing: "the 1798 Alien Enemies Act" and "the 1789
+        Wartime Act" (a named law has one year of its own, whatever the sentence does with
+        it: "invoking", "using"). Not a thing no name singles out ("the 2008 strike", "the
+        2024 strike"), nor a date of an act: acts recur ("won the title in 2001", "won the
+        belt in 2005"; "his wife died in 1984", "Felt died Thursday")."""
         a, b = self.block[i], self.block[j]
-        if a.kind != "date" or a.doc == b.doc or not self.things[i]:
-            return False
-        verb = a.extra.get("verb")
-        if verb:
-            return verb not in SKIP_FRAME and self.things[i] == self.things[j]
-        return bool(a.qualifiers and b.qualifiers)
+        return bool(a.kind == "date" and a.doc != b.doc and self.things[i]
+                    and not a.extra.get("verb") and not b.extra.get("verb")
+                    and a.qualifiers and b.qualifiers)
 
     def drifts(self, i: int, j: int) -> bool:
         """Close figures of one named thing: a counted noun with each figure under an act
@@ -222,6 +219,8 @@ class Scorer:
         context says they measure one thing."""
         a, b = self.acts[i], self.acts[j]
         if not (a and b):
+            if self.block[i].kind == "percent":
+                return False  # a share is of what was done or said: "5.6 percent" names neither
             return bool(self.block[i].head or a or b)
         return a == b or float(self.act_vecs[i] @ self.act_vecs[j]) >= HEADS_ALIKE
 
@@ -232,10 +231,7 @@ MEASURED = frozenset({"amount", "duration", "measure"})
 def thing(m: Mention) -> str | None:
     """What a figure measures: the noun it counts or qualifies ("a 57-day strike"); for an
     amount, a duration or a measure that qualifies none, the act it measures ("struck for
-    58 days", "owes $45 billion"); for a date, the act it dates ("built in 1989") or else
-    the noun it qualifies ("the 1798 Act")."""
-    if m.kind == "date":  # "built in 1989": the building; "the 1798 Act": the Act
-        return m.extra.get("verb") or m.head
+    58 days", "owes $45 billion")."""
     if m.kind == "count" and m.text.lower() in NOBODY:
         return "person"  # "no one" counts persons, as "one person" does
     if m.head or m.kind not in MEASURED:
