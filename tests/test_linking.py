@@ -412,3 +412,33 @@ def test_linking_one_voice_in_one_report_states_two_slots(docs, one_slot):
     b = mention(docs[1], sentence, "60 percent", 60.0, frame=("put",), kind="percent")
     facts = _facts_by([a, b], _model(1.0, -10.0))
     assert sorted(f.status for f in facts) == (["conflict"] if one_slot else ["single", "single"])
+
+
+@pytest.mark.issue(14)
+def test_linking_values_that_disagree_join_only_as_a_dispute_or_a_drift():
+    """However alike a model finds two disagreeing figures, they are one slot only as a
+    dispute or a drift: "52 percent" and "65 percent" of a bare list name nothing that
+    could make them one."""
+    a = mention("a", "Officials said 52 percent was down on Friday.", "52 percent", 52.0,
+                said_by="Officials", kind="percent")
+    b = mention("b", "The company said 65 percent was down on Friday.", "65 percent", 65.0,
+                said_by="The company", kind="percent")
+    facts = _facts_by([a, b], _model(-10.0, 10.0))
+    assert sorted(f.status for f in facts) == ["single", "single"]
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("names", "one_slot"), [((("MS-13",), ("MS13",)), True),
+                                                 (((), ()), False)])
+def test_linking_a_named_group_is_one_slot_whatever_the_act(names, one_slot):
+    """"The arrival of 23 MS-13 members" and "21 MS13 gang members were deported": the name
+    fixes what is counted, whatever act each report puts it under; unnamed, "arrived" and
+    "were deported" could count two things."""
+    a = mention("a", "Bukele confirmed the arrival of 23 gang members.", "23", 23.0,
+                head="member", said_by="Bukele", frame=("arrival",))
+    b = mention("b", "Homan said 21 gang members were deported.", "21", 21.0, head="member",
+                said_by="Homan", frame=("deport",))
+    a = dataclasses.replace(a, qualifiers=names[0])
+    b = dataclasses.replace(b, qualifiers=names[1])
+    facts = _facts_by([a, b], _model(1.0, -10.0))
+    assert sorted(f.status for f in facts) == (["conflict"] if one_slot else ["single", "single"])

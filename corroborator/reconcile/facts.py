@@ -7,17 +7,18 @@ Stages (each a pure function)::
               ``linking.py`` (fit on the real stories' gold by ``bench/facts.py``):
               one set of weights for values that agree, one for values that do not
     cluster   agreeing groups by average linkage at ``threshold``; then groups whose
-              values disagree by their best pair (single linkage): a dispute (two
-              named sources of one counted thing, or both of no named one, named
-              alike, governed by one act in any wording, their figures within
-              ``DISPUTE_SPAN``, judged blind to the values; or a drift of one named
-              thing, ``Scorer.drifts``) when it is more likely one
-              slot than two (``DISPUTE_LOGIT``, and at least ``threshold``), other pairs
-              at ``threshold`` + ``DISAGREE_MARGIN``; gated: they are disputed, or they
-              drift (close values) and name the same thing or share the act that
-              governs them (neither naming one is not enough), and no report would give
-              one slot two values in one voice (a report's own figure takes the
-              source it names for it elsewhere: ``sourced``)
+              values disagree by their best pair (single linkage), and only where that
+              pair is a dispute or a drift (``Scorer.score``): two named sources (or
+              two reports) of one counted thing, named alike, under one act in any
+              wording or of one named group ("23 MS-13 members"), figures within
+              ``DISPUTE_SPAN`` (a dispute) or close (a drift, ``linking.close``), or two
+              reports' years of one named thing; judged blind to the values, joined when
+              one slot is more likely than two (``DISPUTE_LOGIT``, and at least
+              ``threshold``); never where a report would give one slot two values in one
+              voice (a report's own figure takes the source it names for it elsewhere:
+              ``sourced``). However alike a model finds two disagreeing figures, nothing
+              else joins them. Agreeing groups the first pass left apart join at
+              ``threshold`` + ``DISAGREE_MARGIN``
     verdict   agreed / single / conflict from the mentions' value intervals
 
 No false alarms by construction where it can be: a bound is an interval ("over
@@ -64,7 +65,7 @@ from .sides import describe, named_apart, sides
 
 DISPUTE_SPAN = math.log(100)  # estimates two orders of magnitude apart are not one quantity
 DISPUTE_LOGIT = 0.0  # a dispute, judged blind to its values, is more likely one slot than two
-DISAGREE_MARGIN = 3.0  # extra log-odds two groups whose values disagree need to join
+DISAGREE_MARGIN = 3.0  # extra log-odds agreeing groups left apart by average linkage need
 AUTO_MINILM_MAX = 3000  # "auto": sentence embeddings up to this many mentions, tok2vec beyond
 TENSOR_DIM = 96  # width of en_core_web_sm's tok2vec vectors
 PARALLEL_MIN_MENTIONS = 5000  # fewer mentions to cluster are clustered in this process
@@ -142,6 +143,13 @@ def _same_names(a: Mention, b: Mention) -> bool:
     return bool(a.qualifiers and b.qualifiers and names_overlap(a.qualifiers, b.qualifiers))
 
 
+def _named_alike(a: Mention, b: Mention) -> bool:
+    """Both name what they count, alike ("23 MS-13 members", "21 MS13 gang members"): the
+    name fixes the slot, whatever act each report puts the figure under ("arrived", "were
+    deported", "sent")."""
+    return bool(a.qualifiers and b.qualifiers and names_overlap(a.qualifiers, b.qualifiers))
+
+
 def cannot_link(a: Mention, b: Mention) -> bool:
     """Hard evidence of two slots: the values are stated for different years."""
     return time_clash(a, b)
@@ -183,12 +191,10 @@ class Scorer:
         if (not agree and not (a.doc == b.doc and not two_sources(a, b))
                 and same_thing(a, b, self.things[i], self.things[j]) and _same_names(a, b)
                 and (self.named_date(i, j)
-                     or self.one_act(i, j)
+                     or (self.one_act(i, j) or _named_alike(a, b))
                      and (two_sources(a, b) and disputable(a, b) or self.drifts(i, j)))):
-            blind = self.model.dispute_logit(feats)
-            if blind > score:
-                self.disputes.add((i, j))
-                score = blind
+            self.disputes.add((i, j))
+            score = max(score, self.model.dispute_logit(feats))
         return score
 
     def named_date(self, i: int, j: int) -> bool:
@@ -277,8 +283,9 @@ def cluster_block(block: Sequence[Mention], base: float, tol: float,
                   tensors: Mapping[str, np.ndarray] | None = None) -> list[list[int]]:
     """Agreeing groups join by average linkage over the candidate pairs' log-odds while the
     mean reaches ``base``; then groups whose values disagree by their best pair
-    (``_join_disputes``): a dispute at ``DISPUTE_LOGIT`` (and at least ``base``), any other
-    pair at ``base`` plus ``DISAGREE_MARGIN``. No forbidden pair is ever joined."""
+    (``_join_disputes``): a dispute or drift at ``DISPUTE_LOGIT`` (and at least ``base``),
+    no other pair whose values disagree, a pair whose values agree at ``base`` plus
+    ``DISAGREE_MARGIN``. No forbidden pair is ever joined."""
     if len(block) == 1:
         return [[0]]
     block = with_years(block)
@@ -293,12 +300,17 @@ def cluster_block(block: Sequence[Mention], base: float, tol: float,
     average_linkage(clusters, base, agree)
     groups = [sorted(m) for m in clusters.members.values()]
     # a pair judged blind to its values (a dispute, or a drift of one named thing) joins
-    # when one slot is more likely than two (and at least at the base bar); any other
-    # pair whose values disagree needs the margin
-    bars = {p: max(base, DISPUTE_LOGIT) if p in scorer.disputes else base + DISAGREE_MARGIN
-            for p in scores}
+    # when one slot is more likely than two (and at least at the base bar); no other pair
+    # whose values disagree joins: on unseen news (bench/alarms.py) the model's own
+    # disagreeing pairs were mostly false alarms; agreeing pairs need the margin
+    bars = {p: max(base, DISPUTE_LOGIT) if p in scorer.disputes
+            else base + DISAGREE_MARGIN if compatible(block[p[0]], block[p[1]], tol)
+            else NEVER for p in scores}
     over = {p: s if s <= FORBIDDEN else s - bars[p] for p, s in scores.items()}
     return _join_disputes(block, groups, over, tol)
+
+
+NEVER = 1e3  # the bar of a pair whose values disagree and that is no dispute: it never joins
 
 
 def with_years(block: Sequence[Mention]) -> list[Mention]:

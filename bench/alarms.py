@@ -1,0 +1,116 @@
+"""How many conflicts the record raises on real stories it was never tuned on (ECB+).
+
+The four stories with a gold file (``shared/corpus``) say how many of their true
+conflicts the record finds; they cannot say how the linking rules behave on news
+nobody here has read. ECB+ (``shared/bench/ecbplus``, CC BY 3.0) can: in each of its
+43 topics the documents named ``*ecb.xml`` are several outlets' reports of one
+real-world event (an earthquake, an arrest, a product launch). The benchmark builds
+each topic's ``ecb`` half as one story, in one process, and counts the conflicts
+the record raises: figures of one slot that cannot all be true.
+
+ECB+ has no gold for figures, so a conflict here is not known to be false: outlets
+do disagree ("injuring five people", "injured two people"). The count is an alarm
+rate to compare between versions: a change that raises it raised conflicts on
+unseen news, and ``--show`` lists them, each value with its first sentence, for a
+person to judge. None of the linking rules or weights is fitted on these topics.
+
+Run::
+
+    .venv/bin/python bench/alarms.py [--data DIR] [--show] [--write]
+
+``--write`` puts the table under "## Alarms on unseen news (ECB+)" in
+``bench/RESULTS.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from itertools import groupby
+from pathlib import Path
+
+from ecbplus import DEFAULT_DATA, read_corpus, write_corpus  # bench/ is on sys.path
+from results import write_section
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from corroborator.models import Fact, Record
+from corroborator.pipeline import build
+from corroborator.settings import Settings
+
+SECTION = "## Alarms on unseen news (ECB+)"
+
+
+def topics(data: Path) -> list[tuple[int, Path]]:
+    """Each topic's ``ecb`` half written as a story folder (one report a document)."""
+    docs = [d for d in read_corpus(data) if d.event.endswith("ecb")]
+    root = Path(tempfile.mkdtemp(prefix="alarms-"))
+    out = []
+    for topic, group in groupby(docs, key=lambda d: d.topic):
+        folder = root / f"topic-{topic:02d}"
+        write_corpus(list(group), folder)
+        out.append((topic, folder))
+    return out
+
+
+def conflicts(record: Record) -> list[Fact]:
+    return [f for f in record.facts if f.status == "conflict"]
+
+
+def describe(fact: Fact) -> str:
+    """The fact's label and each of its values once, with the first sentence giving it."""
+    seen: dict[str, str] = {}
+    for m in fact.mentions:
+        seen.setdefault(f"{m.text} ({m.value})", m.sentence)
+    values = "; ".join(f"{v} [{s[:90]}]" for v, s in seen.items())
+    return f"{fact.label}: {values}"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--show", action="store_true", help="list every conflict raised")
+    parser.add_argument("--write", action="store_true", help="write the table to RESULTS.md")
+    args = parser.parse_args(argv)
+    settings = Settings()
+    rows = []
+    started = time.perf_counter()
+    for topic, folder in topics(args.data):
+        record = build([folder], settings, story=folder.name)
+        found = conflicts(record)
+        valued = sum(1 for m in record.mentions if m.value is not None)
+        rows.append((topic, len(record.documents), valued, len(record.facts), len(found)))
+        if args.show:
+            for fact in found:
+                print(f"topic {topic}: {describe(fact)}")
+    seconds = time.perf_counter() - started
+    reports = sum(r[1] for r in rows)
+    raised = sum(r[4] for r in rows)
+    table = ["| topic | reports | figures | facts | conflicts |", "|---|---|---|---|---|"]
+    table += [f"| {t} | {n} | {v} | {f} | {c} |" for t, n, v, f, c in rows]
+    table.append(f"| **all {len(rows)}** | {reports} | {sum(r[2] for r in rows)} | "
+                 f"{sum(r[3] for r in rows)} | {raised} |")
+    quiet = sum(1 for r in rows if r[4] == 0)
+    summary = (f"{raised} conflicts on {len(rows)} topics ({reports} reports): "
+               f"{raised / len(rows):.2f} a topic, {quiet} topics with none; "
+               f"built in {seconds:.0f} s.")
+    print("\n".join(table))
+    print(summary)
+    if args.write:
+        text = (
+            "Each ECB+ topic's `ecb` half (several outlets' reports of one event) built as one "
+            "story by `bench/alarms.py`; no gold for figures, so this is the rate at which "
+            "the record raises conflicts on news it was never tuned on, to compare between "
+            "versions (`--show` lists them for a person to judge).\n\n"
+            + "\n".join(table) + "\n\n" + summary + "\n"
+        )
+        write_section(HERE / "RESULTS.md", SECTION, text)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
