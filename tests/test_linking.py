@@ -442,3 +442,17 @@ def test_linking_a_named_group_is_one_slot_whatever_the_act(names, one_slot):
     b = dataclasses.replace(b, qualifiers=names[1])
     facts = _facts_by([a, b], _model(1.0, -10.0))
     assert sorted(f.status for f in facts) == (["conflict"] if one_slot else ["single", "single"])
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("short", "name", "same"), [
+    ("USGS", "the U.S. Geological Survey", True),
+    ("CDC", "the Centers for Disease Control", True),
+    ("DSHS", "Texas Department of State Health Services", True),
+    ("CDC", "the Interior Ministry", False),
+    ("Police", "the Public Archive", False),
+])
+def test_linking_an_acronym_names_the_body_it_abbreviates(short, name, same):
+    """"USGS" and "the U.S. Geological Survey" are one source: two figures they give are
+    not two sources' dispute, nor is the report contradicting one of them."""
+    assert linking.names_overlap([short], [name]) is same

@@ -374,3 +374,25 @@ def test_numbers_the_act_of_a_figure_is_what_it_did(text, value, act):
     a vote to strike and a vote to reject are two acts."""
     m = next(m for m in _mentions(text) if m.value == value)
     assert m.frame[0] == act
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("text", "values"), [
+    ("If just one line were down, the other two would carry the calls, he said.", [2.0]),
+    ("Unless 500 workers sign by Friday, the plant will close.", []),
+    ("Officials said 40 people died, and the toll may rise if rescuers reach the valley.",
+     [40.0]),
+])
+def test_numbers_a_condition_states_no_figure(text, values):
+    """A figure in the clause of a condition ("if just one line were down") is a
+    supposition, not a claim to check; the clause it conditions may still state one."""
+    assert [m.value for m in _mentions(text)] == values
+
+
+@pytest.mark.issue(14)
+def test_numbers_an_amount_restated_in_another_currency_is_one_figure():
+    """"€2 billion ($2.2 billion)": one figure in two currencies, the second kept as the
+    first's conversion, not a second figure to set against it."""
+    mentions = _mentions("The insurer put the damage at €2 billion ($2.2 billion) on Monday.")
+    assert [(m.value, m.unit) for m in mentions] == [(2e9, "EUR")]
+    assert mentions[0].extra["alt"]["value"] == 2.2e9

@@ -125,6 +125,8 @@ def _from_quantity(doc: Doc, clean: CleanDoc, q: Quantity, quotes: Attributed,
         return None  # "at 4 in the afternoon", "Route 9", "the 737 MAX": not counts
     if _in_definition(tok):
         return None  # "outbreaks (defined as 3 or more cases)": a yardstick, not a figure
+    if _in_condition(tok):
+        return None  # "if just one cable were down": a supposition, not a claim
     change = _change_role(doc, q)
     if q.change and change is None:  # "ranging from 30 to 34": one range
         if q.change == "to":
@@ -214,6 +216,19 @@ def _in_definition(tok: Token) -> bool:
                     and verb.lemma_.lower() in DEFINING)
         node = node.head
     return False
+
+
+def _in_condition(tok: Token) -> bool:
+    """The value sits in the clause of a condition, which states no fact: "if there was
+    just one cable down", "unless 500 workers sign"."""
+    for node in syntax.path_up(tok)[1:]:
+        if node.pos_ in ("VERB", "AUX"):
+            return node.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in CONDITIONS for c in node.children)
+    return False
+
+
+CONDITIONS = frozenset({"if", "unless"})
 
 
 def _is_identifier(tok: Token, q: Quantity) -> bool:
@@ -573,12 +588,15 @@ def _entities(sent: Span) -> list[str]:
 
 
 def _pair_conversions(mentions: list[Mention]) -> list[Mention]:
-    """'72 kilometers (45 miles)': mark the parenthetical as the same statement."""
+    """'72 kilometers (45 miles)', '€2 billion ($2.2 billion)': mark the parenthetical as
+    the same statement in another unit or currency."""
     out: list[Mention] = []
     for m in mentions:
         prev = out[-1] if out else None
-        if (prev is not None and prev.kind == m.kind == "measure" and prev.doc == m.doc
-                and 0 < m.start - prev.end <= 3 and "(" in m.sentence):
+        between = m.sentence[prev.end - m.sent_start : m.start - m.sent_start] if prev else ""
+        if (prev is not None and prev.kind == m.kind and prev.doc == m.doc
+                and (m.kind == "measure" and 0 < m.start - prev.end <= 3 and "(" in m.sentence
+                     or m.kind == "amount" and "(" in between and len(between) <= 4)):
             prev.extra["alt"] = {"value": m.value, "unit": m.unit, "text": m.text}
             continue
         out.append(m)

@@ -99,7 +99,21 @@ def norm_name(name: str) -> str:
 def names_overlap(a: Sequence[str], b: Sequence[str]) -> bool:
     na, nb = [norm_name(x) for x in a], [norm_name(x) for x in b]
     return any(x and y and (x == y or fuzz.ratio(x, y) >= QUALIFIER_MATCH or x in y or y in x)
-               for x in na for y in nb)
+               for x in na for y in nb) or any(
+        acronym_of(x, y) or acronym_of(y, x) for x in a for y in b)
+
+
+def acronym_of(short: str, name: str) -> bool:
+    """"USGS" of "the U.S. Geological Survey", "CDC" of "Centers for Disease Control",
+    "DSHS" of "Texas Department of State Health Services" (a leading place may be left
+    out of the letters)."""
+    letters = re.sub(r"[^A-Za-z]", "", short)
+    if not (2 <= len(letters) <= 8 and letters.isupper()) or len(name) <= len(short):
+        return False
+    initials = "".join(
+        re.sub(r"[^A-Z]", "", w) if re.fullmatch(r"(?:[A-Z]\.)+", w) else w[0]
+        for w in re.findall(r"[A-Za-z][\w.'-]*", name) if w[0].isupper())
+    return len(initials) >= len(letters) and initials.endswith(letters)
 
 
 def slot_text(m: Mention) -> str:
