@@ -396,3 +396,16 @@ def test_numbers_an_amount_restated_in_another_currency_is_one_figure():
     mentions = _mentions("The insurer put the damage at €2 billion ($2.2 billion) on Monday.")
     assert [(m.value, m.unit) for m in mentions] == [(2e9, "EUR")]
     assert mentions[0].extra["alt"]["value"] == 2.2e9
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("text", "values"), [
+    ("At one point, the lawyer asked the witness to stop.", []),
+    ("In one case, a nurse was hurt.", []),
+    ("The department is only aware of one death associated with the outbreak.", [1.0]),
+    ("One person died on Monday.", [1.0]),
+])
+def test_numbers_one_that_says_where_or_when_is_no_count(text, values):
+    """"At one point", "in one case" say when or where, not how many; "one death" and
+    "one person died" count."""
+    assert [m.value for m in _mentions(text)] == values

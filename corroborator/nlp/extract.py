@@ -121,6 +121,8 @@ def _from_quantity(doc: Doc, clean: CleanDoc, q: Quantity, quotes: Attributed,
         return None
     if q.kind == "count" and q.value == 1 and tok.lower_ == "one" and tok.dep_ != "nummod":
         return None  # "one of them", "one faces charges": a pronoun, not a count
+    if q.kind == "count" and q.bound == "exact" and tok.lower_ == "one" and _adverbial(tok):
+        return None  # "at one point", "in one case": where or when, not how many
     if q.kind == "count" and (tok.ent_type_ == "TIME" or _is_identifier(tok, q)):
         return None  # "at 4 in the afternoon", "Route 9", "the 737 MAX": not counts
     if _in_definition(tok):
@@ -216,6 +218,19 @@ def _in_definition(tok: Token) -> bool:
                     and verb.lemma_.lower() in DEFINING)
         node = node.head
     return False
+
+
+def _adverbial(tok: Token) -> bool:
+    """"One" of a phrase that says where or when something happened ("at one point", "in
+    one case", "on one occasion"), not how many of a thing there were ("aware of one
+    death")."""
+    noun = tok.head
+    prep = noun.head
+    return (tok.dep_ == "nummod" and noun.dep_ == "pobj" and prep.lower_ in PLACING
+            and prep.head.pos_ in ("VERB", "AUX"))
+
+
+PLACING = frozenset({"at", "in", "on"})
 
 
 def _in_condition(tok: Token) -> bool:
