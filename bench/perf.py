@@ -572,9 +572,9 @@ def section(m: dict[str, str], args: argparse.Namespace, res: dict[str, Any]) ->
 def _events_row(where: str, ev: dict[str, float] | None) -> list[str]:
     if not ev:
         return []
-    return [f"| events found{where} against the generator's {ev['stories']:.0f} stories: "
-            f"pairwise P / R / F1 | {ev['p']:.3f} / {ev['r']:.3f} / **{ev['f1']:.3f}** "
-            f"({ev['events']:.0f} events) | | |"]
+    return [(f"| events found{where} against the generator's {ev['stories']:.0f} stories: "
+             f"pairwise P / R / F1 | {ev['p']:.3f} / {ev['r']:.3f} / **{ev['f1']:.3f}** "
+             f"({ev['events']:.0f} events) | | |")]
 
 
 def _add_rows(n: int, r: Run | None, same: str | None, regroup: Run | None = None,
