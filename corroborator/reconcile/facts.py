@@ -138,9 +138,7 @@ def same_thing(a: Mention, b: Mention, thing_a: str | None, thing_b: str | None)
 def _same_names(a: Mention, b: Mention) -> bool:
     """Both count a thing named the same way, or neither names it ("23 MS-13 members" and
     "21 MS-13 members"; not "21 MS-13 members" and "over 250 gang members")."""
-    if not a.qualifiers and not b.qualifiers:
-        return True
-    return bool(a.qualifiers and b.qualifiers and names_overlap(a.qualifiers, b.qualifiers))
+    return not a.qualifiers and not b.qualifiers or _named_alike(a, b)
 
 
 def _named_alike(a: Mention, b: Mention) -> bool:
