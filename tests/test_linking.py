@@ -456,3 +456,18 @@ def test_linking_an_acronym_names_the_body_it_abbreviates(short, name, same):
     """"USGS" and "the U.S. Geological Survey" are one source: two figures they give are
     not two sources' dispute, nor is the report contradicting one of them."""
     assert linking.names_overlap([short], [name]) is same
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("acts", "one_slot"), [(("exist", "require"), False),
+                                                 (("exist", "exist"), True)])
+def test_linking_cases_that_are_and_cases_that_needed_care_are_two_counts(acts, one_slot):
+    """"There have been 177 cases" (the minister) and "34 cases have required
+    hospitalization" (the agency) count two things; "there have been 177" and "there
+    have been 150" are one count disputed."""
+    a = mention("a", "The minister said there have been 177 cases.", "177", 177.0,
+                head="case", said_by="The minister", frame=(acts[0],))
+    b = mention("b", "The agency said 34 cases have required hospitalization.", "34", 34.0,
+                head="case", said_by="The agency", frame=(acts[1],))
+    facts = _facts_by([a, b], _model(1.0, -10.0))
+    assert sorted(f.status for f in facts) == (["conflict"] if one_slot else ["single", "single"])

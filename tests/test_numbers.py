@@ -409,3 +409,17 @@ def test_numbers_one_that_says_where_or_when_is_no_count(text, values):
     """"At one point", "in one case" say when or where, not how many; "one death" and
     "one person died" count."""
     assert [m.value for m in _mentions(text)] == values
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("text", "value", "act"), [
+    ("The ministry said there have been 177 cases in the province.", 177.0, "exist"),
+    ("The agency said there have been three outbreaks (defined as 3 or more related cases).",
+     3.0, "exist"),
+])
+def test_numbers_there_being_is_the_act_of_an_existential(text, value, act):
+    """"There have been 177 cases" says only that the cases are: its act is that, not
+    none at all (which any act would match), and a naming ("defined as ...") is not what
+    happened to the outbreaks."""
+    m = next(m for m in _mentions(text) if m.value == value)
+    assert m.frame[0] == act

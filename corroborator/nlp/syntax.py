@@ -160,14 +160,18 @@ def frame_lemmas(start: Token, limit: int = 4) -> list[str]:
     """Content lemmas of the predicates and nouns above ``start``, nearest first."""
     out: list[str] = []
     own = [c for c in start.children if c.dep_ in ("acl", "relcl")
-           and c.pos_ == "VERB" and c.lemma_.lower() not in SKIP_FRAME]
-    out.extend(c.lemma_.lower() for c in own[:1])  # "20 people hospitalized"
+           and c.pos_ == "VERB" and c.lemma_.lower() not in SKIP_FRAME
+           and not any(g.dep_ == "prep" and g.lower_ == "as" for g in c.children)]
+    # "20 people hospitalized"; not a naming ("outbreaks, defined as 3 or more cases")
+    out.extend(c.lemma_.lower() for c in own[:1])
     tok = start
     while tok.head.i != tok.i and len(out) < limit:
         below, tok = tok, tok.head
         lemma = tok.lemma_.lower()
         if tok.pos_ == "VERB" and below.dep_ in ("nsubj", "nsubjpass"):
             out.extend(_purpose(tok))  # "96% voted to strike": the vote is to strike
+        if lemma == "be" and any(c.dep_ == "expl" for c in tok.children):
+            out.append("exist")  # "there have been 177 cases": the cases are, no more
         if tok.pos_ in ("NOUN", "VERB", "PROPN", "ADJ") and (
                 lemma not in SKIP_FRAME or lemma in COMMITS and below.dep_ == "dobj"):
             out.append(lemma)
