@@ -114,6 +114,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(summary)
     if args.write:
         text = (
+            SECTION + "\n\n"
             "Each ECB+ topic's `ecb` half (several outlets' reports of one event) built as one "
             "story by `bench/alarms.py`; no gold for figures, so this is the rate at which "
             "the record raises conflicts on news it was never tuned on, to compare between "
