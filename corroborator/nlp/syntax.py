@@ -159,11 +159,12 @@ def _is_code(tok: Token) -> bool:
 def frame_lemmas(start: Token, limit: int = 4) -> list[str]:
     """Content lemmas of the predicates and nouns above ``start``, nearest first."""
     out: list[str] = []
-    own = [c for c in start.children if c.dep_ in ("acl", "relcl")
-           and c.pos_ == "VERB" and c.lemma_.lower() not in SKIP_FRAME
-           and not any(g.dep_ == "prep" and g.lower_ == "as" for g in c.children)]
     # "20 people hospitalized"; not a naming ("outbreaks, defined as 3 or more cases")
-    out.extend(c.lemma_.lower() for c in own[:1])
+    own = next((c for c in start.children if c.dep_ in ("acl", "relcl")
+                and c.pos_ == "VERB" and c.lemma_.lower() not in SKIP_FRAME
+                and not any(g.dep_ == "prep" and g.lower_ == "as" for g in c.children)), None)
+    if own is not None:
+        out.append(own.lemma_.lower())
     tok = start
     while tok.head.i != tok.i and len(out) < limit:
         below, tok = tok, tok.head
