@@ -403,3 +403,17 @@ def test_attribution_they_and_them_stand_for_every_noun_they_take_up(text, figur
     (hit,) = [m for m in mentions if figure in m.text]
     assert hit.said_by == source
     assert hit.said_by in text
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "source"),
+    [
+        (("Zeta Analytics reports that the mayor leads among voters earning $90,000 or more, "
+          "according to the Civic Center for Polling."), "$90,000", "Civic Center"),
+        # "according to" on another verb than the one that reports the figure: no relay
+        (("According to the Civic Center, turnout fell, and the mayor said 40 polling stations "
+          "had closed."), "40", "mayor"),
+    ],
+)
+def test_attribution_relayed_figure_is_its_named_source(text, figure, source):
+    assert source in (_said_by(text, figure) or "")

@@ -139,8 +139,25 @@ def _in_sentence(doc: Doc, tok: Token, quotes: Attributed) -> Attribution:
             if finder is _on_path and _attitude(found):  # "X plans to ..., according to Y"
                 return (_according_to(doc, tok, quotes) or _speech_above(doc, tok, quotes)
                         or _parenthetical(doc, tok, quotes) or found)
+            if finder is _on_path and (relayed := _relayed(doc, tok, quotes, found)):
+                return relayed
             return found
     return NONE
+
+
+def _relayed(doc: Doc, tok: Token, quotes: Attributed, found: Attribution) -> Attribution | None:
+    """"Zeta reports that the mayor leads among voters earning $90,000 or more, according
+    to the Civic Center": an outlet relays a figure whose source it names with "according
+    to" on its own reporting verb; the figure is the named source's."""
+    path = path_up(tok)
+    verbs = {node.i for k, node in enumerate(path[1:], start=1) if _is_cue(node, path[k - 1])}
+    for t in sent_of(tok):
+        if (t.lower_ == "according" and t.head.i in verbs and t.i + 1 < len(doc)
+                and doc[t.i + 1].lower_ == "to"):
+            relayed = according_to(doc, tok, quotes)
+            if relayed is not None and relayed.said_by != found.said_by:
+                return relayed
+    return None
 
 
 def _speech_above(doc: Doc, tok: Token, quotes: Attributed) -> Attribution | None:
