@@ -417,3 +417,28 @@ def test_attribution_they_and_them_stand_for_every_noun_they_take_up(text, figur
 )
 def test_attribution_relayed_figure_is_its_named_source(text, figure, source):
     assert source in (_said_by(text, figure) or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "source"),
+    [
+        # the figure describes the speaker: the report's own count of who spoke
+        ("Ruiz said the driver was drunk, something a 911 caller also told the dispatcher.",
+         "911", None),
+        ("Two witnesses told police that 3 cars were involved.", "3", "witnesses"),
+        # what "according to" a rule or a measure says is conformity, not a source
+        ("The dog weighs 41 kilograms, which is heavy according to the breed standard.",
+         "41 kilograms", None),
+        ("The dog weighs 41 kilograms, according to the kennel club.", "41 kilograms",
+         "kennel club"),
+        # markup left before a name is not part of it
+        (('The claim is accurate, so we rate it Mostly True.">Ruiz said that for drivers aged 17 '
+          'to 20, the rate is 51 percent.'), "51 percent", "Ruiz"),
+    ],
+)
+def test_attribution_what_is_not_a_source(text, figure, source):
+    said_by = _said_by(text, figure)
+    if source is None:
+        assert said_by is None
+    else:
+        assert said_by is not None and said_by.endswith(source) and said_by[0].isalnum()

@@ -44,6 +44,7 @@ from .cues import (
     CIRCUMSTANCE_PREPS,
     CLAIMS,
     CLAUSE_CUES,
+    CONFORMITY,
     CUE_WITH,
     CUES,
     GROUPS,
@@ -190,7 +191,7 @@ def _on_path(doc: Doc, tok: Token, quotes: Attributed) -> Attribution | None:
         for child in node.children:  # "the $1.6 billion that Anderson estimates"
             if (child.dep_ == "relcl" and k <= 3 and _is_cue(child, None) and child.i > node.i
                     and _lemma(child) not in ATTITUDES):  # not "plans your state offers"
-                found = _verb_source(doc, child, quotes, own=node)
+                found = _verb_source(doc, child, quotes, own=node, figure=tok)
                 if found is not None:
                     return found
         if below.dep_ == "npadvmod" and k >= 2 and path[k - 2].dep_ == "appos":
@@ -199,7 +200,7 @@ def _on_path(doc: Doc, tok: Token, quotes: Attributed) -> Attribution | None:
         if _is_cue(node, below):
             if _fronted(tok, node, below):
                 return fallback  # "In his 2002 book, Ruiz suggested ...": when and where
-            found = _verb_source(doc, node, quotes)
+            found = _verb_source(doc, node, quotes, figure=tok)
             if found is not None:
                 return found
         if _aside(node):
@@ -373,15 +374,27 @@ def _elaborates(verb: Token, clause: Token) -> bool:
             and not any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in clause.children))
 
 
-def _verb_source(doc: Doc, verb: Token, quotes: Attributed, own: Token | None = None) -> Attribution | None:
+def _verb_source(doc: Doc, verb: Token, quotes: Attributed, own: Token | None = None,
+                 figure: Token | None = None) -> Attribution | None:
     subj = subject(verb)
     if subj is None or (own is not None and subj.i == own.i):
         return None
+    if figure is not None and _describes(subj, figure, verb):
+        return None  # "a 911 caller told a dispatcher": the figure describes the speaker
     name, kind = source_name(doc, subj, quotes)
     if not name:
         return None
     cue = verb.text if verb.lemma_.lower() not in CUE_WITH else f"{verb.text} ... {_with_word(verb)}"
     return Attribution(name, cue, False, kind)
+
+
+def _describes(subj: Token, figure: Token, verb: Token) -> bool:
+    """Whether the figure is part of the phrase that names the source ("a 911 caller"), not
+    what the cue says in a clause hung on it ("its manifest, which lists 96 people")."""
+    said = [c for c in subj.children if c.dep_ in ("relcl", "acl")
+            and c.left_edge.i <= verb.i <= c.right_edge.i]
+    return (subj.left_edge.i <= figure.i <= subj.right_edge.i
+            and not any(c.left_edge.i <= figure.i <= c.right_edge.i for c in said))
 
 
 def _with_word(verb: Token) -> str:
@@ -484,7 +497,8 @@ def according_to(doc: Doc, tok: Token, quotes: Attributed = ()) -> Attribution |
     found: list[tuple[int, Token, str]] = []
     for t in sent:
         if t.lower_ == "according" and t.i + 1 < sent.end and doc[t.i + 1].lower_ == "to":
-            objs = [c for c in doc[t.i + 1].children if c.dep_ == "pobj"]
+            objs = [c for c in doc[t.i + 1].children if c.dep_ == "pobj"
+                    and c.lemma_.lower() not in CONFORMITY and c.lower_ not in CONFORMITY]
             if objs:
                 found.append((t.i, objs[0], "according to"))
         elif t.lower_ == "per" and t.dep_ == "prep":

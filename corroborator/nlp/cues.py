@@ -19,6 +19,7 @@ __all__ = [
     "CIRCUMSTANCE_PREPS",
     "CLAIMS",
     "CLAUSE_CUES",
+    "CONFORMITY",
     "CUES",
     "CUE_WITH",
     "GROUPS",
@@ -89,6 +90,13 @@ UNVERIFIED = frozenset({"posts", "post", "rumours", "rumors", "rumour", "rumor",
 VALUES = frozenset({"estimate", "estimates", "count", "tally", "figure", "figures", "projection",
                     "projections", "calculation", "forecast", "poll"})
 RECKONINGS = frozenset({"estimate", "count", "tally", "calculation", "reckoning"})
+# what "according to" a thing of this kind says is conformity, not a source: "overweight
+# according to his body mass index", "according to the rules"
+CONFORMITY = frozenset(
+    "law rule rules regulation regulations index definition standard standards schedule "  # noqa: SIM905
+    "formula guideline guidelines tradition custom constitution statute bylaw protocol "
+    "procedure timetable calendar scale metric".split()
+)
 # common nouns for a body that speaks as one: what "it said" stands for
 BODIES = frozenset(
     "ministry agency government company department office council court committee union "  # noqa: SIM905

@@ -76,7 +76,7 @@ def source_name(doc: Doc, tok: Token, quotes: Attributed = ()) -> tuple[str | No
             tok = author
         else:
             break
-    name = _name_at(doc, tok)
+    name = _name_at(doc, tok).strip("\"“”'‘’<>()[]{} ")  # '">Sanders' left by markup
     if not name:
         return None, None
     kind = kind_of(name, tok)
