@@ -145,6 +145,8 @@ def test_attribution_own_voice(text, figure):
     [
         ("Brig. Gen. Ana Ruiz said 40 soldiers were wounded.", "40", "Ana Ruiz"),
         ("The head of state said 300 homes were lost.", "300", "head of state"),
+        ("A state-run broadcaster said 14 people were hurt.", "14", "state-run broadcaster"),
+        ("The Sao Paulo-based agency said 3 ships sank.", "3", "Sao Paulo-based agency"),
     ],
 )
 def test_attribution_keeps_full_name(text, figure, name):

@@ -164,6 +164,11 @@ def noun_phrase(doc: Doc, tok: Token) -> str:
     start = min([c.left_edge.i if c.dep_ in ("poss", "compound") else c.i for c in left],
                 default=tok.i)
     start = max(start, tok.i - 8)
+    while start > max(0, tok.i - 8) and doc[start - 1].whitespace_ == "" and (
+            doc[start - 1].text in ("-", "–") or doc[start].text in ("-", "–")):
+        start -= 1  # a hyphenated modifier whole: "40-year-old pilot", not "old pilot"
+        while start > max(0, tok.i - 8) and doc[start].pos_ == doc[start - 1].pos_ == "PROPN":
+            start -= 1  # "the Sao Paulo-based agency"
     while start < tok.i and (doc[start].pos_ in ("DET", "PUNCT") or doc[start].is_punct):
         start += 1
     end = tok.i + 1
