@@ -444,3 +444,22 @@ def test_attribution_what_is_not_a_source(text, figure, source):
         assert said_by is None
     else:
         assert said_by is not None and said_by.endswith(source) and said_by[0].isalnum()
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "source"),
+    [
+        # "he said" is the last one who spoke, not a man spoken of in between
+        (("Former mayor Tom Reyes said he had backed the plan. He added that Governor Bill Ortiz "
+          "is likely to sign it.\n“It will cut 40 routes,” he said."), "40", "Tom Reyes"),
+        # ... or the last one who acted, named by a surname the tagger took for a body
+        (('Rep. Adam Brandt met President Obama on Monday. "We have had problems before," Obama '
+          'said. Brandt called on the agency to act.\n"We know at least two towns were hit," he '
+          'said.'), "at least two", "Adam Brandt"),
+        (('Senator Paul Whitcombe met President Obama on Monday. "We have had problems before," '
+          'Obama said. Whitcombe called on the agency to act.\n"We know at least two towns were '
+          'hit," he said.'), "at least two", "Paul Whitcombe"),
+    ],
+)
+def test_attribution_he_said_is_the_last_speaker(text, figure, source):
+    assert _said_by(text, figure) == source

@@ -5,8 +5,11 @@ and 'it'.
 entity, or a run of proper nouns opening with a given name or following a title, which the
 small model often tags as a place or a product) whose gender, as the report shows it, does
 not disagree with the pronoun: a title or role beside any mention ("Mr.", "spokeswoman"), a
-given name ("Elaine"), or the first "he"/"she" after a mention. Among the nearest three it
-prefers one who speaks or acts (a subject, a quote's speaker). ``group_antecedent`` gives
+given name ("Elaine"), or the first "he"/"she" after a mention. A surname the tagger missed
+counts when the report names the person in full elsewhere. "He said" is the last one who
+spoke or was the subject of a main clause, not a person spoken of in between ("Rendell
+said ... He added that Clinton is likely to ... 'Quote,' he said"). Otherwise, among the
+nearest three it prefers one who speaks or acts (a subject, a quote's speaker). ``group_antecedent`` gives
 the nearest earlier subject of the same number. The word lists are general English and
 common given names; nothing here is fitted to a corpus.
 """
@@ -82,6 +85,7 @@ TITLES = frozenset(
 ACTOR_TOKENS = 60  # how far back a one-word name is taken for 'he' or 'she' when no person is
 PLACES = frozenset({"GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "EVENT", "PRODUCT"})
 LOOKBACK_TOKENS = 600  # how far back a pronoun's antecedent is looked for
+SPEAKER_TOKENS = 250  # how far back "he said" looks for the last one who spoke
 
 
 def person_antecedent(doc: Doc, pron: Token, quotes: Attributed = ()) -> str | None:
@@ -98,6 +102,12 @@ def person_antecedent(doc: Doc, pron: Token, quotes: Attributed = ()) -> str | N
     speakers = {w for _, name, _ in quotes if name for w in name.split()}
     compatible = [e for e in reversed(persons) if gender(doc, e, persons, pron.i) in (None, want)
                   and not (e.root.dep_ == "compound" and e.root.head.pos_ == "NOUN")]
+    if pron.dep_ == "nsubj" and pron.head.lemma_.lower() in REPORTING:
+        for ent in compatible:  # "..., he said": the last one who spoke or acted, if one
+            if ent.start < pron.i - SPEAKER_TOKENS:  # did lately; not one spoken of
+                break
+            if _speaks(ent, speakers) or _main_subject(ent):
+                return fullest(doc, ent, want)
     for ent in compatible[:3]:  # the nearest that is someone speaking or acting, if any
         if _salient(ent, speakers):
             return fullest(doc, ent, want)
@@ -137,6 +147,10 @@ def _persons(doc: Doc, lo: int, hi: int) -> list[Span]:
             elif first in MALE_NAMES | FEMALE_NAMES or before in TITLES:
                 people.append(doc[i:j])
         i = max(j, i + 1)
+    surnames = {e.text.split()[-1] for e in ents_of(doc) if e.label_ == "PERSON" and len(e) > 1}
+    taken = {i for e in people for i in range(e.start, e.end)}
+    people += [doc[t.i : t.i + 1] for t in doc[lo:hi] if t.text in surnames and t.i not in taken
+               and t.pos_ == "PROPN" and t.dep_ != "compound"]  # "Schiff", tagged a place
     return sorted(people, key=lambda e: e.start)
 
 
@@ -172,6 +186,33 @@ def _salient(ent: Span, speakers: set[str]) -> bool:
     if root.dep_ == "pobj" and root.head.dep_ == "agent":
         return True
     return root.dep_ in ("dobj", "attr", "appos") and root.head.lemma_.lower() in REPORTING
+
+
+def _main_subject(ent: Span) -> bool:
+    """The subject of its sentence's main clause ("Brandt called on the agency to act"), not
+    of a clause inside it ("he added that Ortiz is likely to sign")."""
+    root = ent.root
+    if root.dep_ == "appos" and root.head.dep_ == "nsubj":
+        root = root.head
+    verb = root.head
+    return root.dep_ == "nsubj" and (verb.dep_ == "ROOT" or verb.dep_ == "conj"
+                                     and verb.head.dep_ == "ROOT")
+
+
+def _speaks(ent: Span, speakers: set[str]) -> bool:
+    """Someone the report has speak: the subject of a reporting verb ("Rendell said"), the
+    name after one ("said Rendell"), the name in its subject's appositive, a quote's
+    speaker. Not the subject of what was said ("he added that Clinton is likely to")."""
+    root = ent.root
+    if ent.text.split()[-1] in speakers:
+        return True
+    if root.dep_ == "appos" and root.head.dep_ == "nsubj":
+        root = root.head
+    if root.dep_ == "nsubj":  # "Schultz supported Democrats and said ...": its conjunct too
+        verbs = [root.head] + [c for c in root.head.children if c.dep_ == "conj" and not any(
+            d.dep_ in ("nsubj", "nsubjpass") for d in c.children)]
+        return any(v.lemma_.lower() in REPORTING for v in verbs)
+    return root.dep_ in ("dobj", "attr") and root.head.lemma_.lower() in REPORTING
 
 
 def fullest(doc: Doc, ent: Span, want: str | None = None) -> str:
