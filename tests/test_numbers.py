@@ -29,6 +29,11 @@ from corroborator.nlp.numbers import find_quantities, to_base
         ("minus 40 degrees Fahrenheit", "minus 40 degrees Fahrenheit", "measure", -40,
          "degrees fahrenheit", "exact"),
         ("shares lost -3% on Monday", "-3%", "percent", -3, "%", "exact"),
+        ("a $US1 million grant", "$US1 million", "amount", 1e6, "USD", "exact"),
+        ("a $A30,000 car", "$A30,000", "amount", 30_000, "AUD", "exact"),
+        ("it cost A$2 billion", "A$2 billion", "amount", 2e9, "AUD", "exact"),
+        ("an NZ$40 million fund", "NZ$40 million", "amount", 4e7, "NZD", "exact"),
+        ("an US$3 million fine", "US$3 million", "amount", 3e6, "USD", "exact"),
     ],
 )
 def test_numbers_parses_values(text, surface, kind, value, unit, bound):
@@ -396,6 +401,9 @@ def test_numbers_an_amount_restated_in_another_currency_is_one_figure():
     mentions = _mentions("The insurer put the damage at €2 billion ($2.2 billion) on Monday.")
     assert [(m.value, m.unit) for m in mentions] == [(2e9, "EUR")]
     assert mentions[0].extra["alt"]["value"] == 2.2e9
+    mentions = _mentions("Damage to the hall was put at $US1 million ($1.52 million) on Monday.")
+    assert [(m.value, m.unit) for m in mentions] == [(1e6, "USD")]
+    assert mentions[0].extra["alt"]["value"] == 1.52e6
 
 
 @pytest.mark.issue(14)

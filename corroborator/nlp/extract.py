@@ -114,8 +114,10 @@ def _from_quantity(doc: Doc, clean: CleanDoc, q: Quantity, quotes: Attributed,
     tok = _token_at(doc, q.number_start, q.number_end)
     if tok is None or re.match(r"\s+ago\b", syntax.text_of(doc)[q.end : q.end + 5]):
         return None  # "two years ago" is a date
-    if tok.pos_ == "PROPN" and tok.i > syntax.sent_of(tok).start and not tok.like_num:
-        return None  # a number word inside a name: "Zero Idleness", "Three Gorges"
+    if (tok.pos_ == "PROPN" and tok.i > syntax.sent_of(tok).start and not tok.like_num
+            and q.kind != "amount"):
+        return None  # a number word inside a name: "Zero Idleness", "Three Gorges" (not the
+        # "US1" the tokenizer makes of "$US1 million")
     if not tok.text[0].isdigit() and tok.i > syntax.sent_of(tok).start and tok.text[0].isupper() and (
             tok.i + 1 < len(doc) and doc[tok.i + 1].text[:1].isupper()):
         return None

@@ -67,6 +67,10 @@ DURATION_DAYS = {
 }
 
 CURRENCY_SIGNS = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR"}
+# the letters that name which dollar, before the sign ("A$", "NZ$") or after it ("$US",
+# "$A"): "$US1 million ($1.52 million)" is a US amount beside its Australian one
+DOLLARS = {"us": "USD", "a": "AUD", "au": "AUD", "nz": "NZD", "c": "CAD", "ca": "CAD",
+           "hk": "HKD", "s": "SGD"}
 CURRENCY_WORDS = {
     "dollar": "USD", "dollars": "USD", "usd": "USD", "euro": "EUR", "euros": "EUR",
     "eur": "EUR", "pound": "GBP", "pounds": "GBP", "gbp": "GBP", "yen": "JPY",
@@ -190,7 +194,8 @@ def _blocked_digits(toks: list[_Tok], i: int) -> bool:
     if _after_clock(toks, i):
         return True  # "Mar 16, 2025 04:56 73": a counter printed beside a time stamp
     if prev is not None and _adjacent(prev, tok):
-        if _is_alpha(prev) and prev.low not in CURRENCY_SIGNS:  # COVID19, G7
+        if _is_alpha(prev) and prev.low not in CURRENCY_SIGNS and not _dollar_letters(toks, i):
+            # COVID19, G7 (not "$US1")
             return True
         if prev.text in "-/:." and i > 1 and _adjacent(toks[i - 2], prev):
             before = toks[i - 2]
@@ -380,12 +385,25 @@ def _vague_at(text: str, toks: list[_Tok], i: int) -> Quantity | None:
 
 
 def _currency_before(toks: list[_Tok], i: int) -> tuple[str, int] | None:
+    """The currency written just before the number at ``i`` and the index it starts at."""
     if i > 0 and toks[i - 1].text in CURRENCY_SIGNS and _adjacent(toks[i - 1], toks[i]):
         k = i - 1
-        if k > 0 and toks[k - 1].low == "us" and _adjacent(toks[k - 1], toks[k]):
-            k -= 1
-        return CURRENCY_SIGNS[toks[i - 1].text], k
+        currency = CURRENCY_SIGNS[toks[k].text]
+        if (k > 0 and toks[k].text == "$" and toks[k - 1].low in DOLLARS
+                and _adjacent(toks[k - 1], toks[k]) and toks[k - 1].text.isupper()):
+            k -= 1  # "A$", "NZ$", "US$"
+            currency = DOLLARS[toks[k].low]
+        return currency, k
+    if _dollar_letters(toks, i):  # "$US1 million", "$A2 billion"
+        return DOLLARS[toks[i - 1].low], i - 2
     return None
+
+
+def _dollar_letters(toks: list[_Tok], i: int) -> bool:
+    """'$US1': the sign, then the letters that say which dollar, then the number."""
+    return (i > 1 and toks[i - 2].text == "$" and toks[i - 1].low in DOLLARS
+            and toks[i - 1].text.isupper() and _adjacent(toks[i - 2], toks[i - 1])
+            and _adjacent(toks[i - 1], toks[i]))
 
 
 def _suffix(toks: list[_Tok], j: int, currency: str | None) -> tuple[str, str | None, int]:
