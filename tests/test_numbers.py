@@ -34,6 +34,14 @@ from corroborator.nlp.numbers import find_quantities, to_base
         ("it cost A$2 billion", "A$2 billion", "amount", 2e9, "AUD", "exact"),
         ("an NZ$40 million fund", "NZ$40 million", "amount", 4e7, "NZD", "exact"),
         ("an US$3 million fine", "US$3 million", "amount", 3e6, "USD", "exact"),
+        ("a 7.7-magnitude quake", "7.7", "measure", 7.7, "magnitude", "exact"),
+        ("a magnitude-5.2 quake", "5.2", "measure", 5.2, "magnitude", "exact"),
+        ("aftershocks of magnitude over 5.0", "over 5.0", "measure", 5.0, "magnitude", "min"),
+        ("measuring 5.4 on the Richter scale", "5.4", "measure", 5.4, "magnitude", "exact"),
+        ("two-thirds of members", "two-thirds", "percent", 200 / 3, "%", "exact"),
+        ("at least one-fifth of the victims", "at least one-fifth", "percent", 20, "%", "min"),
+        ("three quarters of the city", "three quarters", "percent", 75, "%", "exact"),
+        ("in one quarter profits rose", "one", "count", 1, None, "exact"),
     ],
 )
 def test_numbers_parses_values(text, surface, kind, value, unit, bound):
@@ -412,6 +420,7 @@ def test_numbers_an_amount_restated_in_another_currency_is_one_figure():
     ("In one case, a nurse was hurt.", []),
     ("The department is only aware of one death associated with the outbreak.", [1.0]),
     ("One person died on Monday.", [1.0]),
+    ("At least seven members of one family were killed.", [7.0]),
 ])
 def test_numbers_one_that_says_where_or_when_is_no_count(text, values):
     """"At one point", "in one case" say when or where, not how many; "one death" and
@@ -431,3 +440,31 @@ def test_numbers_there_being_is_the_act_of_an_existential(text, value, act):
     happened to the outbreaks."""
     m = next(m for m in _mentions(text) if m.value == value)
     assert m.frame[0] == act
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("text", "value", "population"), [
+    ("Two hotels in Dorva, a city of 160,000 people, collapsed.", 160_000.0, True),
+    ("Power was cut to the coastal town of population 16,000.", 16_000.0, True),
+    ("The island is home to 30,000 people.", 30_000.0, True),
+    ("Some 16,000 people were evacuated from the town.", 16_000.0, False),
+])
+def test_numbers_a_population_is_its_own_thing(text, value, population):
+    """How many live in a place is no figure of the event: "a city of 160,000 people" must
+    not meet "160,000 people were killed" as one slot."""
+    from corroborator.reconcile.facts import thing
+
+    (m,) = [m for m in _mentions(text) if m.value == value]
+    assert bool(m.extra.get("population")) is population
+    assert (thing(m) == "population") is population
+
+
+@pytest.mark.issue(14)
+def test_numbers_a_population_never_shares_a_slot_with_an_event_count():
+    from corroborator.reconcile.facts import cannot_link
+
+    (city,) = _mentions("Two hotels in Dorva, a city of 160,000 people, collapsed.")[1:]
+    (killed,) = _mentions("Some 160,000 people were killed in the quake.")
+    (town,) = _mentions("The island is home to 160,000 people.")
+    assert cannot_link(city, killed)
+    assert not cannot_link(city, town)

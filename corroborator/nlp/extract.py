@@ -149,7 +149,9 @@ def _from_quantity(doc: Doc, clean: CleanDoc, q: Quantity, quotes: Attributed,
         counted = head_tok.text if head_tok is not None else None
     # a vague quantity ("hundreds") keeps its words and interval, and states no figure
     value = None if q.bound == "vague" else q.value
-    extra = {"change": change} if change else None
+    extra: dict[str, Any] | None = {"change": change} if change else None
+    if q.kind == "count" and _population(tok, head_tok):
+        extra = {**(extra or {}), "population": True}
     return _mention(doc, clean, q.kind, value, q.unit, q.start, q.end, tok, head_tok,
                     counted, quotes, bound=q.bound, low=q.low, high=q.high, extra=extra,
                     vectors=vectors)
@@ -224,15 +226,37 @@ def _in_definition(tok: Token) -> bool:
 
 def _adverbial(tok: Token) -> bool:
     """"One" of a phrase that says where or when something happened ("at one point", "in
-    one case", "on one occasion"), not how many of a thing there were ("aware of one
-    death")."""
+    one case", "on one occasion") or whose the counted are ("12 of one family"), not how
+    many of a thing there were ("aware of one death")."""
     noun = tok.head
     prep = noun.head
+    if tok.dep_ == "nummod" and noun.dep_ == "pobj" and prep.lower_ == "of" and (
+            prep.head.like_num or any(c.dep_ == "nummod" for c in prep.head.children)):
+        return True  # "seven members of one family": whose the counted are, not a count
     return (tok.dep_ == "nummod" and noun.dep_ == "pobj" and prep.lower_ in PLACING
             and prep.head.pos_ in ("VERB", "AUX"))
 
 
 PLACING = frozenset({"at", "in", "on"})
+# places whose "of N (people)" is how many live there: "a city of 160,000 people"
+SETTLEMENTS = frozenset(
+    "city town village country nation state island region province community district "  # noqa: SIM905
+    "municipality capital county metropolis suburb neighbourhood neighborhood".split()
+)
+
+
+def _population(tok: Token, head: Token | None) -> bool:
+    """A count of how many live in a place, which no event changes: "a city of 160,000
+    people", "population 167,000", "its 2,000 inhabitants", "home to 300,000 people"."""
+    if head is not None and head.lemma_.lower() in ("population", "inhabitant"):
+        return True
+    if tok.head.lemma_.lower() == "population":
+        return True
+    anchor = head if head is not None else tok
+    prep = anchor.head
+    return anchor.dep_ == "pobj" and (
+        prep.lower_ == "of" and prep.head.lemma_.lower() in SETTLEMENTS
+        or prep.lower_ == "to" and prep.head.lower_ == "home")
 
 
 def _in_condition(tok: Token) -> bool:

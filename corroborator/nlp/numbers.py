@@ -199,8 +199,8 @@ def _blocked_digits(toks: list[_Tok], i: int) -> bool:
             return True
         if prev.text in "-/:." and i > 1 and _adjacent(toks[i - 2], prev):
             before = toks[i - 2]
-            if _is_alpha(before) or prev.text in "/:.":  # MS-13, 3/16, 10:30, 1.2.3
-                return True
+            if (_is_alpha(before) and before.low != "magnitude") or prev.text in "/:.":
+                return True  # MS-13, 3/16, 10:30, 1.2.3 (not "magnitude-5.2")
         if prev.text == "^":  # 10^100
             return True
     if nxt is not None and _adjacent(tok, nxt):
@@ -508,6 +508,13 @@ def _quantity_at(text: str, toks: list[_Tok], i: int) -> tuple[Quantity, int] | 
         kind, unit, j = "measure", f"{unit}s old", j + 2  # an age: "a 30-year-old man"
     elif kind == "count" and unit is None and _aged(toks, i):
         kind, unit = "measure", "years old"  # "children up to age 4", "patients ages 5-17"
+    elif kind == "count" and unit is None and (
+            _MAGNITUDE_BEFORE.search(text[max(0, start - 16) : start])
+            or _MAGNITUDE_AFTER.match(text[toks[j - 1].end :])):
+        kind, unit = "measure", "magnitude"  # "a 7.7-magnitude quake", "magnitude over 5.0"
+    elif kind == "count" and high_value is None and (share := _fraction(toks, j, value)):
+        denominator, j = share  # "two-thirds of members", "one-fifth of the victims"
+        kind, unit, value = "percent", "%", 100.0 * value / denominator
     if kind == "amount":
         per = _PER.match(text[toks[j - 1].end :])
         if per:
@@ -525,6 +532,29 @@ def _quantity_at(text: str, toks: list[_Tok], i: int) -> tuple[Quantity, int] | 
 
 
 AGE_WORDS = frozenset({"age", "ages", "aged"})
+# an earthquake's size is a measure on its scale, not a count
+_MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s+of)?[\s-]*$", re.IGNORECASE)
+_MAGNITUDE_AFTER = re.compile(r"[\s-]*(?:magnitude\b|on the richter scale)", re.IGNORECASE)
+# "two-thirds", "one fifth of": a share, as a percent of the whole
+DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+                "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7,
+                "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10}
+
+
+def _fraction(toks: list[_Tok], j: int, numerator: float) -> tuple[int, int] | None:
+    """The denominator of a fraction whose numerator ends at ``j``, and the index after it:
+    hyphenated ("two-thirds") or followed by "of" ("three quarters of the city"); not "one
+    quarter" alone, which may be a quarter of a year."""
+    if not (numerator.is_integer() and 1 <= numerator <= 9):
+        return None
+    hyphen = j < len(toks) and toks[j].text in ("-", "–")
+    k = j + 1 if hyphen else j
+    if k >= len(toks) or toks[k].low not in DENOMINATORS:
+        return None
+    denominator = DENOMINATORS[toks[k].low]
+    if numerator >= denominator or not (hyphen or _match_seq(toks, k + 1, ("of",))):
+        return None
+    return denominator, k + 1
 
 
 def _aged(toks: list[_Tok], i: int) -> bool:

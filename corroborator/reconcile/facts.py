@@ -149,8 +149,10 @@ def _named_alike(a: Mention, b: Mention) -> bool:
 
 
 def cannot_link(a: Mention, b: Mention) -> bool:
-    """Hard evidence of two slots: the values are stated for different years."""
-    return time_clash(a, b)
+    """Hard evidence of two slots: the values are stated for different years, or one counts
+    how many live in a place and the other does not ("a city of 160,000 people", "160,000
+    people were killed")."""
+    return time_clash(a, b) or bool(a.extra.get("population")) != bool(b.extra.get("population"))
 
 
 class Scorer:
@@ -238,6 +240,8 @@ def thing(m: Mention) -> str | None:
     58 days", "owes $45 billion")."""
     if m.kind == "count" and m.text.lower() in NOBODY:
         return "person"  # "no one" counts persons, as "one person" does
+    if m.extra.get("population"):
+        return "population"  # "a city of 160,000 people" counts no one an event touched
     if m.head or m.kind not in MEASURED:
         return m.head
     return act(m)
