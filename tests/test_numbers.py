@@ -468,3 +468,35 @@ def test_numbers_a_population_never_shares_a_slot_with_an_event_count():
     (town,) = _mentions("The island is home to 160,000 people.")
     assert cannot_link(city, killed)
     assert not cannot_link(city, town)
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize("text", [
+    "The Hawks won 31-24 on Sunday.",
+    "They fought back from 14-0 down.",
+    "He went 29-of-34 passing.",
+    "Police found a .32-caliber revolver.",
+    "He carried a 12-gauge shotgun.",
+])
+def test_numbers_scores_and_bores_are_no_figures(text):
+    """A score ("31-24"), a tally ("29-of-34") and a gun's bore (".32-caliber") count nothing
+    a report could dispute with another's; a range climbs ("65-70") and stays one."""
+    assert find_quantities(text) == []
+
+
+def test_numbers_a_range_still_climbs():
+    (q,) = find_quantities("between 65-70 people")
+    assert (q.value, q.high, q.bound) == (65, 70, "range")
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("text", "value", "kind"), [
+    ("John Smith, 45, said the car was red.", 45.0, "measure"),
+    ("Timmons, now 16, was armed with a gun.", 16.0, "measure"),
+    ("The victim, 23, died at the scene.", 23.0, "measure"),
+    ("The army sent its units, 12, to the city.", 12.0, "count"),
+])
+def test_numbers_an_age_set_off_by_commas_is_no_count(text, value, kind):
+    (m,) = [m for m in _mentions(text) if m.value == value]
+    assert m.kind == kind
+    assert (m.unit == "years old") is (kind == "measure")

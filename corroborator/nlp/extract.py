@@ -14,6 +14,7 @@ caches of ``syntax``); all of it is cleared before it returns.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from typing import Any
@@ -127,6 +128,8 @@ def _from_quantity(doc: Doc, clean: CleanDoc, q: Quantity, quotes: Attributed,
         return None  # "at one point", "in one case": where or when, not how many
     if q.kind == "count" and (tok.ent_type_ == "TIME" or _is_identifier(tok, q)):
         return None  # "at 4 in the afternoon", "Route 9", "the 737 MAX": not counts
+    if q.kind == "count" and _age_aside(tok, q):
+        q = dataclasses.replace(q, kind="measure", unit="years old")  # "Ana Ruiz, 45, said"
     if _in_definition(tok):
         return None  # "outbreaks (defined as 3 or more cases)": a yardstick, not a figure
     if _in_condition(tok):
@@ -238,6 +241,32 @@ def _adverbial(tok: Token) -> bool:
 
 
 PLACING = frozenset({"at", "in", "on"})
+
+
+# people a report gives an age to: "the victim, 23, died"
+PERSON_NOUNS = frozenset(
+    "victim man woman boy girl child teenager suspect driver passenger officer mother father "  # noqa: SIM905
+    "son daughter wife husband resident student worker pilot soldier patient gunman shooter "
+    "defendant witness owner mayor nurse doctor teacher player".split()
+)
+
+
+def _age_aside(tok: Token, q: Quantity) -> bool:
+    """A bare whole number set off by commas after a noun it stands beside: a person's
+    age ("John Smith, 45, said", "Timmons, now 16, was armed"), not a count."""
+    doc = tok.doc
+    person = tok.head.pos_ == "PROPN" or tok.head.text[:1].isupper() or (
+        tok.head.ent_type_ == "PERSON" or tok.head.lemma_.lower() in PERSON_NOUNS)
+    if tok.dep_ != "appos" or not person or tok.head.i > tok.i:
+        return False
+    if q.bound != "exact" or not (isinstance(q.value, float) and q.value.is_integer()
+                                  and 0 < q.value < 125):
+        return False
+    first = min(t.i for t in tok.subtree)
+    before = doc[first - 1] if first > 0 else None
+    after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return (before is not None and before.text == "," and after is not None
+            and after.text in (",", ")", ";"))
 # places whose "of N (people)" is how many live there: "a city of 160,000 people"
 SETTLEMENTS = frozenset(
     "city town village country nation state island region province community district "  # noqa: SIM905

@@ -193,6 +193,8 @@ def _blocked_digits(toks: list[_Tok], i: int) -> bool:
         return True  # "19: 00", the minutes of a clock time
     if _after_clock(toks, i):
         return True  # "Mar 16, 2025 04:56 73": a counter printed beside a time stamp
+    if _scored(toks, i):
+        return True  # the 14 of "24-14"
     if prev is not None and _adjacent(prev, tok):
         if _is_alpha(prev) and prev.low not in CURRENCY_SIGNS and not _dollar_letters(toks, i):
             # COVID19, G7 (not "$US1")
@@ -458,6 +460,10 @@ def _quantity_at(text: str, toks: list[_Tok], i: int) -> tuple[Quantity, int] | 
     if parsed is None:
         return None
     value, j = parsed
+    if _tally(toks, i, j, value):
+        return None  # "won 31-24", "fought back from 14-0", "went 29-of-34": a score
+    if _CALIBRE.match(text[toks[j - 1].end :]):
+        return None  # "a .32-caliber revolver", "a 12-gauge shotgun": a bore, no figure
     if _currency_before(toks, i) is None and _clock_value(value) and is_clock_time(
             text, toks[j - 1].end):
         return None  # "4 p.m.", "0700 GMT": a time of day, which dates.py reads
@@ -532,6 +538,33 @@ def _quantity_at(text: str, toks: list[_Tok], i: int) -> tuple[Quantity, int] | 
 
 
 AGE_WORDS = frozenset({"age", "ages", "aged"})
+_CALIBRE = re.compile(r"[\s-]*(?:caliber|calibre|gauge)\b", re.IGNORECASE)
+
+
+def _tally(toks: list[_Tok], i: int, j: int, value: float) -> bool:
+    """Digits joined to digits no larger by a hyphen, or by "-of-": a score or a tally
+    ("31-24", "14-0", "29-of-34"), not a range, which climbs ("65-70")."""
+    if not (_is_digits(toks[i]) and j + 1 < len(toks) and toks[j].text == "-"
+            and _adjacent(toks[j - 1], toks[j])):
+        return False
+    if toks[j + 1].low == "of" and j + 3 < len(toks) and toks[j + 2].text == "-":
+        return _is_digits(toks[j + 3])  # "29-of-34"
+    second = digits_to_number(toks[j + 1].text) if _is_digits(toks[j + 1]) else None
+    return second is not None and _adjacent(toks[j], toks[j + 1]) and second <= value
+
+
+def _scored(toks: list[_Tok], i: int) -> bool:
+    """The second number of a score ("24-14", "29-of-34"): digits after a hyphen joined to
+    larger or equal digits, or after "-of-"."""
+    if i < 2 or toks[i - 1].text != "-" or not _adjacent(toks[i - 1], toks[i]):
+        return False
+    before = toks[i - 2]
+    if before.low == "of" and i >= 4 and toks[i - 3].text == "-" and _is_digits(toks[i - 4]):
+        return True
+    if not (_is_digits(before) and _adjacent(before, toks[i - 1])):
+        return False
+    first, second = digits_to_number(before.text), digits_to_number(toks[i].text)
+    return first is not None and second is not None and second <= first
 # an earthquake's size is a measure on its scale, not a count
 _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s+of)?[\s-]*$", re.IGNORECASE)
 _MAGNITUDE_AFTER = re.compile(r"[\s-]*(?:magnitude\b|on the richter scale)", re.IGNORECASE)
