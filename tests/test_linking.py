@@ -472,3 +472,19 @@ def test_linking_cases_that_are_and_cases_that_needed_care_are_two_counts(acts, 
                 head="case", said_by="The agency", frame=(acts[1],))
     facts = _facts_by([a, b], _model(1.0, -10.0))
     assert sorted(f.status for f in facts) == STATUSES[one_slot]
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("values", "one_slot"), [((3.0, 56.0), False), ((1.0, 30.0), False),
+                                                  ((1.0, 2.0), True), ((30.0, 42.0), True),
+                                                  ((36000.0, 325000.0), True)])
+def test_linking_small_counts_are_disputed_within_a_few(values, one_slot):
+    """Counts below a hundred are counted one by one, not estimated: two sources' 56 and
+    3 injured are two tolls (of two incidents), not one toll in dispute; 1 and 2 deaths, or
+    30 and 42, are. Large estimates may differ by far more (a crowd of 36,000 or 325,000)."""
+    a = mention("a", f"Police said {values[0]:g} people were injured.", f"{values[0]:g}",
+                values[0], head="people", counted="people", said_by="Police", frame=("injure",))
+    b = mention("b", f"Medics said {values[1]:g} people were injured.", f"{values[1]:g}",
+                values[1], head="people", counted="people", said_by="Medics", frame=("injure",))
+    facts = _facts_by([a, b], _model(1.0, 1.0))
+    assert sorted(f.status for f in facts) == STATUSES[one_slot]

@@ -447,6 +447,7 @@ def test_numbers_there_being_is_the_act_of_an_existential(text, value, act):
     ("Two hotels in Dorva, a city of 160,000 people, collapsed.", 160_000.0, True),
     ("Power was cut to the coastal town of population 16,000.", 16_000.0, True),
     ("The island is home to 30,000 people.", 30_000.0, True),
+    ("The island's population rose from 28,500 to 30,000.", 30_000.0, True),
     ("Some 16,000 people were evacuated from the town.", 16_000.0, False),
 ])
 def test_numbers_a_population_is_its_own_thing(text, value, population):

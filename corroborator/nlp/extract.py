@@ -274,13 +274,23 @@ SETTLEMENTS = frozenset(
 )
 
 
+POPULATIONS = frozenset({"population", "inhabitant"})
+
+
 def _population(tok: Token, head: Token | None) -> bool:
     """A count of how many live in a place, which no event changes: "a city of 160,000
-    people", "population 167,000", "its 2,000 inhabitants", "home to 300,000 people"."""
-    if head is not None and head.lemma_.lower() in ("population", "inhabitant"):
+    people", "population 167,000", "its 2,000 inhabitants", "home to 300,000 people", "the
+    population rose to 41,200"."""
+    if head is not None and head.lemma_.lower() in POPULATIONS:
         return True
     if tok.head.lemma_.lower() == "population":
         return True
+    for node in syntax.path_up(tok)[1:]:  # "the island's population rose to 41,200"
+        if node.pos_ in ("VERB", "AUX"):
+            if any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in POPULATIONS
+                   for c in node.children):
+                return True
+            break
     anchor = head if head is not None else tok
     prep = anchor.head
     return anchor.dep_ == "pobj" and (

@@ -189,14 +189,17 @@ def _salient(ent: Span, speakers: set[str]) -> bool:
 
 
 def _main_subject(ent: Span) -> bool:
-    """The subject of its sentence's main clause ("Brandt called on the agency to act"), not
-    of a clause inside it ("he added that Ortiz is likely to sign")."""
+    """The subject (or a passive's agent) of its sentence's main clause ("Brandt called on
+    the agency to act"), not of a clause inside it ("he added that Ortiz is likely to
+    sign")."""
     root = ent.root
     if root.dep_ == "appos" and root.head.dep_ == "nsubj":
         root = root.head
+    if root.dep_ == "pobj" and root.head.dep_ == "agent":
+        root = root.head  # "the hearing was opened by Maria Costa": the one who acted
     verb = root.head
-    return root.dep_ == "nsubj" and (verb.dep_ == "ROOT" or verb.dep_ == "conj"
-                                     and verb.head.dep_ == "ROOT")
+    return root.dep_ in ("nsubj", "agent") and (verb.dep_ == "ROOT" or verb.dep_ == "conj"
+                                                and verb.head.dep_ == "ROOT")
 
 
 def _speaks(ent: Span, speakers: set[str]) -> bool:

@@ -11,7 +11,8 @@ Stages (each a pure function)::
               pair is a dispute or a drift (``Scorer.score``): two named sources (or
               two reports) of one counted thing, named alike, under one act in any
               wording or of one named group ("23 MS-13 members"), figures within
-              ``DISPUTE_SPAN`` (a dispute) or close (a drift, ``linking.close``), or two
+              ``DISPUTE_SPAN`` (a dispute; counts under ``COUNTED_ONE_BY_ONE`` within
+              ``SMALL_SPAN``) or close (a drift, ``linking.close``), or two
               reports' years of one named thing; judged blind to the values, joined when
               one slot is more likely than two (``DISPUTE_LOGIT``, and at least
               ``threshold``); never where a report would give one slot two values in one
@@ -64,6 +65,8 @@ from .linking import (
 from .sides import describe, named_apart, sides
 
 DISPUTE_SPAN = math.log(100)  # estimates two orders of magnitude apart are not one quantity
+COUNTED_ONE_BY_ONE = 100  # counts below this are counted, not estimated (deaths, arrests)
+SMALL_SPAN = math.log(3)  # and two such counts disputed are within a factor of three
 DISPUTE_LOGIT = 0.0  # a dispute, judged blind to its values, is more likely one slot than two
 DISAGREE_MARGIN = 3.0  # extra log-odds agreeing groups left apart by average linkage need
 AUTO_MINILM_MAX = 3000  # "auto": sentence embeddings up to this many mentions, tok2vec beyond
@@ -120,10 +123,15 @@ def _day_range(value: str) -> tuple[str, str]:
 def disputable(a: Mention, b: Mention) -> bool:
     """Whether two figures are near enough to be two estimates of one quantity: within
     ``DISPUTE_SPAN`` of each other (police 36,000 and a monitor 140,000; not 22 arrests
-    and a crowd of 36,000). Dates and non-figures always are."""
+    and a crowd of 36,000). Counts under ``COUNTED_ONE_BY_ONE`` are counted, not estimated,
+    and are disputed within ``SMALL_SPAN`` (one death or two; not 56 injured and 3, the
+    tolls of two incidents). Dates and non-figures always are."""
     if not isinstance(a.value, float) or not isinstance(b.value, float):
         return True
-    return log_ratio(a, b, cap=math.inf) <= DISPUTE_SPAN
+    ratio = log_ratio(a, b, cap=math.inf)
+    if a.kind == "count" and max(a.value, b.value) < COUNTED_ONE_BY_ONE:
+        return ratio <= SMALL_SPAN  # "30 dead" and "1 dead" are two events, not a dispute
+    return ratio <= DISPUTE_SPAN
 
 
 def same_thing(a: Mention, b: Mention, thing_a: str | None, thing_b: str | None) -> bool:
