@@ -53,7 +53,10 @@ HISTORY = (
     "a turnout of 88, 90 or 94 percent; a deal of $13 or $13.9 billion) and the rest "
     "false: numbers of sports scores and product "
     "specifications, one poll's answers to different questions, figures of different "
-    "places or earlier events, and stray counts of 'one' ('at one point')."
+    "places or earlier events, and stray counts of 'one' ('at one point'). Then (second "
+    "session of 6 December) 23 with '$US1 million' read as a currency; 22 with magnitudes, "
+    "fractions and populations read as what they are; 21 with scores, calibres and ages; "
+    "20 with counts under a hundred disputed only within a factor of three."
 )
 
 

@@ -214,10 +214,10 @@ def test_linking_a_dispute_is_one_slot_only_when_more_likely_than_not(blind, one
 def test_linking_a_dispute_counts_one_act_in_any_wording(acts, one_slot):
     """Two sources' figures of people are one disputed slot only where one act governs
     both, in whatever words ("died", "were killed"): the secretary's two dead and the
-    state's 18 in hospital count two things, however alike a model finds the sentences."""
+    state's five in hospital count two things, however alike a model finds the sentences."""
     a = mention("a", "The secretary said two people had died in the county.", "two", 2.0,
                 head="people", counted="people", said_by="the secretary", frame=(acts[0],))
-    b = mention("b", "The state said 18 people had died in the county.", "18", 18.0,
+    b = mention("b", "The state said 5 people had died in the county.", "5", 5.0,
                 head="people", counted="people", said_by="the state", frame=(acts[1],))
     facts = _facts_by([a, b], _model(1.0, -10.0))
     assert sorted(f.status for f in facts) == STATUSES[one_slot]
