@@ -488,3 +488,21 @@ def test_linking_small_counts_are_disputed_within_a_few(values, one_slot):
                 values[1], head="people", counted="people", said_by="Medics", frame=("injure",))
     facts = _facts_by([a, b], _model(1.0, 1.0))
     assert sorted(f.status for f in facts) == STATUSES[one_slot]
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("verbs", "one_slot"), [(("rose", "fell"), False),
+                                                 (("soared", "dropped"), False),
+                                                 (("rose", "rose"), True)])
+def test_linking_a_rise_and_a_fall_are_two_changes(verbs, one_slot):
+    """"Shares rose 28 percent" and "shares fell 30 percent" are two moves, never one slot
+    in dispute, however alike the sentences; two rises of 28 and 30 percent may be."""
+    lemma = {"rose": "rise", "fell": "fall", "soared": "soar", "dropped": "drop",
+             "climbed": "climb"}
+    a = mention("a", f"Analysts said shares {verbs[0]} 28 percent on Monday.", "28 percent",
+                28.0, kind="percent", said_by="Analysts", frame=(lemma[verbs[0]], "share"))
+    b = mention("b", f"Traders said shares {verbs[1]} 30 percent on Monday.", "30 percent",
+                30.0, kind="percent", said_by="Traders", frame=(lemma[verbs[1]], "share"))
+    assert facts_mod.cannot_link(a, b) is not one_slot
+    facts = _facts_by([a, b], _model(1.0, 1.0))
+    assert sorted(f.status for f in facts) == STATUSES[one_slot]

@@ -157,10 +157,39 @@ def _named_alike(a: Mention, b: Mention) -> bool:
 
 
 def cannot_link(a: Mention, b: Mention) -> bool:
-    """Hard evidence of two slots: the values are stated for different years, or one counts
+    """Hard evidence of two slots: the values are stated for different years, one counts
     how many live in a place and the other does not ("a city of 160,000 people", "160,000
-    people were killed")."""
-    return time_clash(a, b) or bool(a.extra.get("population")) != bool(b.extra.get("population"))
+    people were killed"), or one is of a rise and the other of a fall."""
+    return (time_clash(a, b) or bool(a.extra.get("population")) != bool(b.extra.get("population"))
+            or _opposite(direction(a), direction(b)))
+
+
+RISE = frozenset(
+    "rise grow increase climb jump surge soar gain swell rebound rally spike advance "  # noqa: SIM905
+    "double triple up".split()
+)
+FALL = frozenset(
+    "fall drop decline plunge sink slide slump tumble decrease shrink dip plummet lose "  # noqa: SIM905
+    "retreat sag down".split()
+)
+
+
+def direction(m: Mention) -> str | None:
+    """"rise" or "fall" when the figure is a change that way: its act ("soared 28 percent",
+    "fell 12 percent") or "up"/"down" just before it ("drove its stock down 30 percent");
+    not a level the change reached or left ("rose to 90")."""
+    before = m.sentence[max(0, m.start - m.sent_start - 8) : max(0, m.start - m.sent_start)]
+    if re.search(r"\b(?:to|at|from)\s*$", before.lower()):
+        return None  # "rose to 90", "fell from 120": a level, not the change
+    word = re.search(r"\b(up|down)\s*$", before.lower())
+    lemma = word.group(1) if word else act(m)
+    return "rise" if lemma in RISE else "fall" if lemma in FALL else None
+
+
+def _opposite(x: str | None, y: str | None) -> bool:
+    """One figure is of a rise and the other of a fall ("shares soared 28 percent", "drove
+    its stock down 30 percent"): two changes, never one slot."""
+    return bool(x and y and x != y)
 
 
 class Scorer:
