@@ -185,3 +185,18 @@ def test_dates_a_figure_for_a_period_is_stated_as_of_its_end(text, figure, time)
     raw = RawDoc("r", "r.txt", "txt", text, Source(published="2025-03-25"), "r")
     mentions, _ = extract(make_nlp()(text), CleanDoc(raw, text))
     assert [m.time for m in mentions if m.text == figure] == [time]
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("text", "stamp"), [
+    ("Rally in Kingsford, Sat. March 15 2025\n\nThousands rallied.", "2025-03-15"),
+    ("By Ana Lima | Wednesday, June 12, 2024, 6:40 a.m.\n\nThe ferry sank.", "2024-06-12"),
+    # a sentence of the story that opens with an old date is no stamp of when it was written
+    ("Felt dies at 95\nOn Tuesday, Oct. 10, 1972, Washington awoke to this news:\nIt spread.",
+     None),
+])
+def test_dates_a_date_stamp_is_a_line_of_a_date_not_a_sentence(text, stamp):
+    from corroborator.nlp.dates import stamp_line
+
+    found = stamp_line(text)
+    assert (found[1] if found else None) == stamp

@@ -224,6 +224,9 @@ def find_dates(text: str, published: str | None = None) -> list[DateSpan]:
 
 STAMP_LINES = 5  # the first lines of a report where a date stamp ("Mar 16, 2025 04:56") stands
 STAMP_CHARS = 80  # ...on a line this short (a longer one is a caption or a sentence)
+STAMP_WORDS = 6  # ...with this few words beside its dates ("By Neve Castell | Wednesday, June
+# 12, 2024"), not a sentence of the story ("On Tuesday, Oct. 10, 1972, Washington awoke to
+# this startling news:")
 
 
 def stamp_line(text: str) -> tuple[str, str] | None:
@@ -231,10 +234,14 @@ def stamp_line(text: str) -> tuple[str, str] | None:
     Belgrade, Sat. March 15 2025"): the line, and the day it gives."""
     lines = [line for line in text.split("\n") if line.strip()][:STAMP_LINES]
     for line in lines:
-        if len(line) <= STAMP_CHARS:
-            day = next((d.value for d in find_dates(line) if not d.relative and d.value
+        if len(line) <= STAMP_CHARS and not line.rstrip().endswith(":"):
+            dates = find_dates(line)
+            day = next((d.value for d in dates if not d.relative and d.value
                         and len(d.value) == 10), None)
-            if day:
+            rest = line
+            for d in dates:
+                rest = rest.replace(d.text, " ")
+            if day and len(re.findall(r"[A-Za-z]+", rest)) <= STAMP_WORDS:
                 return line, day
     return None
 
