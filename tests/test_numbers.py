@@ -501,3 +501,22 @@ def test_numbers_an_age_set_off_by_commas_is_no_count(text, value, kind):
     (m,) = [m for m in _mentions(text) if m.value == value]
     assert m.kind == kind
     assert (m.unit == "years old") is (kind == "measure")
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("text", "compares", "head"), [
+    ("The laptop comes with a 40% larger battery.", True, "battery"),
+    ("The battery holds 40 percent more energy.", True, "energy"),
+    ("Sales were 12 percent higher than a year ago.", True, None),
+    ("Turnout was 40 percent.", False, None),
+])
+def test_numbers_a_percent_that_compares_is_its_own_slot(text, compares, head):
+    """"A 40% larger battery" measures a comparison, of the battery: never one slot with a
+    share stated outright ("turnout was 40 percent")."""
+    from corroborator.reconcile.facts import cannot_link
+
+    (m,) = [m for m in _mentions(text) if m.kind == "percent"]
+    assert bool(m.extra.get("compares")) is compares
+    assert m.head == head
+    (share,) = [m for m in _mentions("Turnout was 40 percent.") if m.kind == "percent"]
+    assert cannot_link(m, share) is compares

@@ -140,11 +140,15 @@ def _from_quantity(doc: Doc, clean: CleanDoc, q: Quantity, quotes: Attributed,
             return None
         q = _as_range(doc, q)
     head = syntax.number_head(tok) if q.kind in ("count", "percent") else None
+    relative = False
     if q.kind == "percent":
         pct = tok.head if tok.head.text in ("%",) or tok.head.lower_ == "percent" else tok
         of = syntax.of_phrase(pct)
         counted = " ".join(t.text for t in of[1:]) or None
         head_tok = of[-1] if of else None
+        relative, compared = _compared(pct)
+        if compared is not None and head_tok is None:  # "a 40% larger battery"
+            head_tok, counted = compared, compared.text
     elif q.kind == "count":
         counted, head_tok = _counted(doc, q, head)
     else:
@@ -153,6 +157,8 @@ def _from_quantity(doc: Doc, clean: CleanDoc, q: Quantity, quotes: Attributed,
     # a vague quantity ("hundreds") keeps its words and interval, and states no figure
     value = None if q.bound == "vague" else q.value
     extra: dict[str, Any] | None = {"change": change} if change else None
+    if relative:
+        extra = {**(extra or {}), "compares": True}
     if q.kind == "count" and _population(tok, head_tok):
         extra = {**(extra or {}), "population": True}
     return _mention(doc, clean, q.kind, value, q.unit, q.start, q.end, tok, head_tok,
@@ -241,6 +247,17 @@ def _adverbial(tok: Token) -> bool:
 
 
 PLACING = frozenset({"at", "in", "on"})
+
+
+def _compared(pct: Token) -> tuple[bool, Token | None]:
+    """Whether a percent measures a comparison ("12 percent higher", "a 40% larger
+    battery"), and the noun it compares when the comparative qualifies one ("battery",
+    "holds 40 percent more energy")."""
+    comp = pct.head
+    if pct.dep_ != "npadvmod" or comp.tag_ not in ("JJR", "RBR"):
+        return False, None
+    noun = comp.head if comp.dep_ == "amod" and comp.head.pos_ in ("NOUN", "PROPN") else None
+    return True, noun
 
 
 # people a report gives an age to: "the victim, 23, died"

@@ -159,8 +159,10 @@ def _named_alike(a: Mention, b: Mention) -> bool:
 def cannot_link(a: Mention, b: Mention) -> bool:
     """Hard evidence of two slots: the values are stated for different years, one counts
     how many live in a place and the other does not ("a city of 160,000 people", "160,000
-    people were killed"), or one is of a rise and the other of a fall."""
+    people were killed"), one compares ("a 40% larger battery") and the other does not, or
+    one is of a rise and the other of a fall."""
     return (time_clash(a, b) or bool(a.extra.get("population")) != bool(b.extra.get("population"))
+            or bool(a.extra.get("compares")) != bool(b.extra.get("compares"))
             or _opposite(direction(a), direction(b)))
 
 
