@@ -284,14 +284,14 @@ def _age_aside(tok: Token, q: Quantity) -> bool:
     after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     return (before is not None and before.text == "," and after is not None
             and after.text in (",", ")", ";"))
+
+
 # places whose "of N (people)" is how many live there: "a city of 160,000 people"
 SETTLEMENTS = frozenset(
     "city town village country nation state island region province community district "  # noqa: SIM905
     "municipality capital county metropolis suburb neighbourhood neighborhood".split()
 )
-
-
-POPULATIONS = frozenset({"population", "inhabitant"})
+POPULATIONS = frozenset({"population", "inhabitant"})  # "population 167,000", "its inhabitants"
 
 
 def _population(tok: Token, head: Token | None) -> bool:

@@ -460,7 +460,7 @@ def _quantity_at(text: str, toks: list[_Tok], i: int) -> tuple[Quantity, int] | 
     if parsed is None:
         return None
     value, j = parsed
-    if _tally(toks, i, j, value):
+    if _tally(toks, i, j):
         return None  # "won 31-24", "fought back from 14-0", "went 29-of-34": a score
     if _CALIBRE.match(text[toks[j - 1].end :]):
         return None  # "a .32-caliber revolver", "a 12-gauge shotgun": a bore, no figure
@@ -541,30 +541,33 @@ AGE_WORDS = frozenset({"age", "ages", "aged"})
 _CALIBRE = re.compile(r"[\s-]*(?:caliber|calibre|gauge)\b", re.IGNORECASE)
 
 
-def _tally(toks: list[_Tok], i: int, j: int, value: float) -> bool:
-    """Digits joined to digits no larger by a hyphen, or by "-of-": a score or a tally
-    ("31-24", "14-0", "29-of-34"), not a range, which climbs ("65-70")."""
-    if not (_is_digits(toks[i]) and j + 1 < len(toks) and toks[j].text == "-"
-            and _adjacent(toks[j - 1], toks[j])):
+def _tally_at(toks: list[_Tok], h: int) -> bool:
+    """Whether the hyphen at ``h`` joins two numbers of a score or a tally: digits to digits
+    no larger ("31-24", "14-0"), or "-of-" ("29-of-34"); not a range, which climbs
+    ("65-70")."""
+    if not (0 < h < len(toks) - 1 and toks[h].text == "-" and _is_digits(toks[h - 1])
+            and _adjacent(toks[h - 1], toks[h])):
         return False
-    if toks[j + 1].low == "of" and j + 3 < len(toks) and toks[j + 2].text == "-":
-        return _is_digits(toks[j + 3])  # "29-of-34"
-    second = digits_to_number(toks[j + 1].text) if _is_digits(toks[j + 1]) else None
-    return second is not None and _adjacent(toks[j], toks[j + 1]) and second <= value
+    if toks[h + 1].low == "of" and h + 3 < len(toks) and toks[h + 2].text == "-":
+        return _is_digits(toks[h + 3])  # "29-of-34"
+    if not (_is_digits(toks[h + 1]) and _adjacent(toks[h], toks[h + 1])):
+        return False
+    first, second = digits_to_number(toks[h - 1].text), digits_to_number(toks[h + 1].text)
+    return first is not None and second is not None and second <= first
+
+
+def _tally(toks: list[_Tok], i: int, j: int) -> bool:
+    """The first number of a score ("31-24"): digits at ``i`` whose parse ends at ``j``."""
+    return _is_digits(toks[i]) and _tally_at(toks, j)
 
 
 def _scored(toks: list[_Tok], i: int) -> bool:
-    """The second number of a score ("24-14", "29-of-34"): digits after a hyphen joined to
-    larger or equal digits, or after "-of-"."""
+    """The second number of a score ("24-14", "29-of-34")."""
     if i < 2 or toks[i - 1].text != "-" or not _adjacent(toks[i - 1], toks[i]):
         return False
-    before = toks[i - 2]
-    if before.low == "of" and i >= 4 and toks[i - 3].text == "-" and _is_digits(toks[i - 4]):
-        return True
-    if not (_is_digits(before) and _adjacent(before, toks[i - 1])):
-        return False
-    first, second = digits_to_number(before.text), digits_to_number(toks[i].text)
-    return first is not None and second is not None and second <= first
+    return _tally_at(toks, i - 3) if toks[i - 2].low == "of" else _tally_at(toks, i - 1)
+
+
 # an earthquake's size is a measure on its scale, not a count
 _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s+of)?[\s-]*$", re.IGNORECASE)
 _MAGNITUDE_AFTER = re.compile(r"[\s-]*(?:magnitude\b|on the richter scale)", re.IGNORECASE)

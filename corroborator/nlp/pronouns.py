@@ -188,13 +188,18 @@ def _salient(ent: Span, speakers: set[str]) -> bool:
     return root.dep_ in ("dobj", "attr", "appos") and root.head.lemma_.lower() in REPORTING
 
 
+def _acting(ent: Span) -> Token:
+    """The token that stands for a name in its clause: the subject whose appositive it is
+    ("the new chair, Maria Costa, opened"), else its own root."""
+    root = ent.root
+    return root.head if root.dep_ == "appos" and root.head.dep_ == "nsubj" else root
+
+
 def _main_subject(ent: Span) -> bool:
     """The subject (or a passive's agent) of its sentence's main clause ("Brandt called on
     the agency to act"), not of a clause inside it ("he added that Ortiz is likely to
     sign")."""
-    root = ent.root
-    if root.dep_ == "appos" and root.head.dep_ == "nsubj":
-        root = root.head
+    root = _acting(ent)
     if root.dep_ == "pobj" and root.head.dep_ == "agent":
         root = root.head  # "the hearing was opened by Maria Costa": the one who acted
     verb = root.head
@@ -206,11 +211,9 @@ def _speaks(ent: Span, speakers: set[str]) -> bool:
     """Someone the report has speak: the subject of a reporting verb ("Rendell said"), the
     name after one ("said Rendell"), the name in its subject's appositive, a quote's
     speaker. Not the subject of what was said ("he added that Clinton is likely to")."""
-    root = ent.root
     if ent.text.split()[-1] in speakers:
         return True
-    if root.dep_ == "appos" and root.head.dep_ == "nsubj":
-        root = root.head
+    root = _acting(ent)
     if root.dep_ == "nsubj":  # "Schultz supported Democrats and said ...": its conjunct too
         verbs = [root.head] + [c for c in root.head.children if c.dep_ == "conj" and not any(
             d.dep_ in ("nsubj", "nsubjpass") for d in c.children)]

@@ -161,9 +161,12 @@ def cannot_link(a: Mention, b: Mention) -> bool:
     how many live in a place and the other does not ("a city of 160,000 people", "160,000
     people were killed"), one compares ("a 40% larger battery") and the other does not, or
     one is of a rise and the other of a fall."""
-    return (time_clash(a, b) or bool(a.extra.get("population")) != bool(b.extra.get("population"))
-            or bool(a.extra.get("compares")) != bool(b.extra.get("compares"))
-            or _opposite(direction(a), direction(b)))
+    return (time_clash(a, b) or _opposite(direction(a), direction(b))
+            or any(bool(a.extra.get(k)) != bool(b.extra.get(k)) for k in APART))
+
+
+# what a figure is (set by ``extract``): never one slot with a figure that is not it
+APART = ("population", "compares")
 
 
 RISE = frozenset(
