@@ -42,6 +42,8 @@ from corroborator.nlp.numbers import find_quantities, to_base
         ("at least one-fifth of the victims", "at least one-fifth", "percent", 20, "%", "min"),
         ("three quarters of the city", "three quarters", "percent", 75, "%", "exact"),
         ("in one quarter profits rose", "one", "count", 1, None, "exact"),
+        ("her team cared for \u201caround 20\u201d kids", "around 20", "count", 20, None, "approx"),
+        ('he put it at "nearly 300" people', "nearly 300", "count", 300, None, "max"),
     ],
 )
 def test_numbers_parses_values(text, surface, kind, value, unit, bound):

@@ -316,11 +316,11 @@ def _unit_at(toks: list[_Tok], j: int) -> tuple[str, int] | None:
 
 
 _BOUND_RES = {
-    kind: re.compile(rf"(?:^|(?<=[\s(]))(?:{pattern})\s*$", re.IGNORECASE)
+    kind: re.compile(rf"(?:^|(?<=[\s(“\"‘]))(?:{pattern})\s*$", re.IGNORECASE)
     for kind, pattern in BOUNDS.items()
 }
 _BOUND_ANY = re.compile(rf"(?:^|\s)(?:{'|'.join(BOUNDS.values())})$", re.IGNORECASE)
-_NEAR_MAX = re.compile(r"(?:^|(?<=\s))(?:nearly|almost|just under)\s*$", re.IGNORECASE)
+_NEAR_MAX = re.compile(r"(?:^|(?<=[\s“\"‘]))(?:nearly|almost|just under)\s*$", re.IGNORECASE)
 _RANGE_START = re.compile(r"(?:^|(?<=\s))between\s*$", re.IGNORECASE)
 _PER = re.compile(r"^\s*(?:per|a|an|each|every)\s+(year|month|week|day|hour)\b", re.IGNORECASE)
 
