@@ -506,3 +506,40 @@ def test_linking_a_rise_and_a_fall_are_two_changes(verbs, one_slot):
     assert facts_mod.cannot_link(a, b) is not one_slot
     facts = _facts_by([a, b], _model(1.0, 1.0))
     assert sorted(f.status for f in facts) == STATUSES[one_slot]
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("act", "joins"), [("strike", "96%"), ("reject", "94.6%")])
+def test_linking_figures_alike_only_by_rounding_need_one_act(act, joins):
+    """"94.6% voted to reject the contract and 96% voted to strike" (the union) and "95%
+    voted to strike" (another outlet): 95 agrees with 94.6 within rounding, but it is the
+    strike vote, 96 stated otherwise. Figures that agree only by rounding are one slot only
+    under one act; "95% voted to reject" is the rejection."""
+    sentence = "The union said 94.6% voted to reject the contract and 96% voted to strike."
+    reject = mention("a", sentence, "94.6%", 94.6, kind="percent", said_by="The union",
+                     frame=("reject", "vote"))
+    strike = mention("a", sentence, "96%", 96.0, kind="percent", said_by="The union",
+                     frame=("strike", "vote"))
+    other = mention("b", f"Analysts said 95% of the members voted to {act}.", "95%", 95.0,
+                    kind="percent", said_by="Analysts", frame=(act, "vote"))
+    facts = _facts_by([reject, strike, other], _model(1.0, -10.0))
+    with_other = next(f for f in facts if any(m.doc == "b" for m in f.mentions))
+    assert sorted(m.text for m in with_other.mentions) == sorted(["95%", joins])
+    assert with_other.status == ("conflict" if joins == "96%" else "agreed")
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("names", "one_slot"), [((("Boeing",), ()), True),
+                                                 ((("Boeing",), ("Boeing",)), True),
+                                                 ((("Boeing",), ("Airbus",)), False)])
+def test_linking_a_share_of_an_unsaid_whole_may_be_of_a_named_whole(names, one_slot):
+    """"95% of Boeing employees voted to strike" and "96% voted to strike": a share whose
+    whole goes unsaid may be of the whole the other names; two wholes named apart differ."""
+    named = mention("a", "The union said 95% of employees voted to strike.", "95%", 95.0,
+                    head="employee", said_by="The union", frame=("strike",), kind="percent")
+    other = mention("b", "The company said 96% voted to strike.", "96%", 96.0,
+                    said_by="The company", frame=("strike",), kind="percent")
+    named = dataclasses.replace(named, qualifiers=names[0])
+    other = dataclasses.replace(other, qualifiers=names[1])
+    facts = _facts_by([named, other], _model(1.0, -10.0))
+    assert sorted(f.status for f in facts) == STATUSES[one_slot]

@@ -143,10 +143,15 @@ def same_thing(a: Mention, b: Mention, thing_a: str | None, thing_b: str | None)
     return a.kind == "percent" and not (thing_a and thing_b)
 
 
-def _same_names(a: Mention, b: Mention) -> bool:
+def _same_names(a: Mention, b: Mention, thing_a: str | None, thing_b: str | None) -> bool:
     """Both count a thing named the same way, or neither names it ("23 MS-13 members" and
-    "21 MS-13 members"; not "21 MS-13 members" and "over 250 gang members")."""
-    return not a.qualifiers and not b.qualifiers or _named_alike(a, b)
+    "21 MS-13 members"; not "21 MS-13 members" and "over 250 gang members"). A share whose
+    whole goes unsaid ("96% voted to strike") may be of a whole the other names ("95% of
+    Boeing employees voted to strike"), as in ``same_thing``, unless both name theirs."""
+    if not (a.qualifiers and b.qualifiers):
+        return not (a.qualifiers or b.qualifiers) or a.kind == "percent" and not (
+            thing_a and thing_b)
+    return _named_alike(a, b)
 
 
 def _named_alike(a: Mention, b: Mention) -> bool:
@@ -231,13 +236,28 @@ class Scorer:
         feats = features(a, b, [float(v[i] @ v[j]) for v in self.vecs], agree)
         score = self.model.logit(feats, agree)
         if (not agree and not (a.doc == b.doc and not two_sources(a, b))
-                and same_thing(a, b, self.things[i], self.things[j]) and _same_names(a, b)
+                and same_thing(a, b, self.things[i], self.things[j])
+                and _same_names(a, b, self.things[i], self.things[j])
                 and (self.named_date(i, j)
                      or (self.one_act(i, j) or _named_alike(a, b))
                      and (two_sources(a, b) and disputable(a, b) or self.drifts(i, j)))):
             self.disputes.add((i, j))
             score = max(score, self.model.dispute_logit(feats))
         return score
+
+    def rounded_alike(self, xs: Sequence[int], ys: Sequence[int]) -> bool:
+        """Figures of two groups that agree only within rounding ("95%" and "94.6%") agree
+        as one slot only under one act: "94.6% voted to reject the contract" and "95% voted
+        to strike" are two votes, whichever the tolerance lets meet. Asked of groups in the
+        first phase, of pairs in the second."""
+        def stated(ks: Sequence[int]) -> dict[tuple[object, str], int]:
+            return {(m.value, act): k for k in ks
+                    if (m := self.block[k]).bound == "exact" and isinstance(m.value, float)
+                    and (act := self.acts[k])}
+        sx, sy = stated(xs), stated(ys)
+        return all(vx == vy or self.one_act(i, j)
+                   or not compatible(self.block[i], self.block[j], self.tol)
+                   for (vx, _), i in sx.items() for (vy, _), j in sy.items())
 
     def named_date(self, i: int, j: int) -> bool:
         """Two reports date one named thing: "the 1798 Alien Enemies Act" and "the 1789
@@ -340,7 +360,8 @@ def cluster_block(block: Sequence[Mention], base: float, tol: float,
     for i, j in pairs.tolist():
         scores[(i, j)] = scorer.score(i, j)
         clusters.add_edge(i, j, scores[(i, j)])
-    agree = lambda x, y: _may_join(block, x, y, tol, need_agreement=True)
+    agree = lambda x, y: (_may_join(block, x, y, tol, need_agreement=True)
+                          and scorer.rounded_alike(x, y))
     average_linkage(clusters, base, agree)
     groups = [sorted(m) for m in clusters.members.values()]
     # a pair judged blind to its values (a dispute, or a drift of one named thing) joins
@@ -349,6 +370,7 @@ def cluster_block(block: Sequence[Mention], base: float, tol: float,
     # disagreeing pairs were mostly false alarms; agreeing pairs need the margin
     bars = {p: max(base, DISPUTE_LOGIT) if p in scorer.disputes
             else base + DISAGREE_MARGIN if compatible(block[p[0]], block[p[1]], tol)
+            and scorer.rounded_alike(p[:1], p[1:])
             else NEVER for p in scores}
     over = {p: s if s <= FORBIDDEN else s - bars[p] for p, s in scores.items()}
     return _join_disputes(block, groups, over, tol)
