@@ -249,15 +249,24 @@ class Scorer:
         """Figures of two groups that agree only within rounding ("95%" and "94.6%") agree
         as one slot only under one act: "94.6% voted to reject the contract" and "95% voted
         to strike" are two votes, whichever the tolerance lets meet. Asked of groups in the
-        first phase, of pairs in the second."""
-        def stated(ks: Sequence[int]) -> dict[tuple[object, str], int]:
-            return {(m.value, act): k for k in ks
-                    if (m := self.block[k]).bound == "exact" and isinstance(m.value, float)
-                    and (act := self.acts[k])}
-        sx, sy = stated(xs), stated(ys)
-        return all(vx == vy or self.one_act(i, j)
-                   or not compatible(self.block[i], self.block[j], self.tol)
-                   for (vx, _), i in sx.items() for (vy, _), j in sy.items())
+        first phase, of pairs in the second. Equal figures are not asked: their acts vary
+        with every wording ("marrying 20 women", "involves 20 individuals")."""
+        sx, sy = self._stated(xs), self._stated(ys)
+        return all(self.one_act(i, j)
+                   for vx, ax in sx.items() for vy, ay in sy.items()
+                   if vx != vy and compatible(self.block[next(iter(ax.values()))],
+                                              self.block[next(iter(ay.values()))], self.tol)
+                   for i in ax.values() for j in ay.values())
+
+    def _stated(self, ks: Sequence[int]) -> dict[tuple[float, str | None], dict[str, int]]:
+        """The exact figures among ``ks`` that have an act: (value, unit) -> act -> one of
+        them."""
+        out: dict[tuple[float, str | None], dict[str, int]] = {}
+        for k in ks:
+            m = self.block[k]
+            if m.bound == "exact" and isinstance(m.value, float) and (act := self.acts[k]):
+                out.setdefault((m.value, m.unit), {}).setdefault(act, k)
+        return out
 
     def named_date(self, i: int, j: int) -> bool:
         """Two reports date one named thing: "the 1798 Alien Enemies Act" and "the 1789
