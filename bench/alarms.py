@@ -69,7 +69,9 @@ HISTORY = (
     "(third session of 6 December) 17 still, with figures that agree only by rounding "
     "kept to one act and a bound inside a quotation read ('\u201caround 20\u201d', 'close "
     "to 90 percent'); the same for approximations gave 15, but both conflicts it lost were "
-    "true (19 or about 20 wives; a turnout of 88, 90 or 94%), so it was not kept."
+    "true (19 or about 20 wives; a turnout of 88, 90 or 94%), so it was not kept. Two "
+    "reports' years of an act that befalls a named thing once ('built in 1998', 'built "
+    "in 1989') as one slot: 17, the same conflicts."
 )
 
 

@@ -165,7 +165,12 @@ HISTORY = (
     "measles-2025 found its 18 against 20 hospitalised (a hospital's 'around 20' children "
     "kept apart), but on ECB+ two true disagreements were lost (19 or about 20 wives; a "
     "turnout of 88, 90 or 94%) and a strike's 'some 33,000 workers' split from its "
-    "33,000; phase one joining equal values only (left out 0.933 -> 0.923)."
+    "33,000; phase one joining equal values only (left out 0.933 -> 0.923). Then two "
+    "reports' years of an act that befalls a named thing once (built, founded, born, died: "
+    "'the Lirio Star, a ferry built in 1998', 'the Lirio Star was built in 1989') are one "
+    "slot in conflict: the four stories unchanged, the demo corpus 0.79 / 0.33 / 0 -> "
+    "0.81 / 0.67 / 0, ECB+ alarms 17, unchanged (the earlier version, any act's dates, had "
+    "raised 11 false ones: 'won in 2001', 'won in 2005')."
 )
 
 

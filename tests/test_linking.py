@@ -543,3 +543,30 @@ def test_linking_a_share_of_an_unsaid_whole_may_be_of_a_named_whole(names, one_s
     other = dataclasses.replace(other, qualifiers=names[1])
     facts = _facts_by([named, other], _model(1.0, -10.0))
     assert sorted(f.status for f in facts) == STATUSES[one_slot]
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("verb", "whats", "docs", "one_slot"), [
+    ("build", ("The Lirio Star was built", "Lirio Star ferry built"), ("a", "b"), True),
+    ("bear", ("Mark Felt was born", "Felt was born"), ("a", "b"), True),
+    ("win", ("Kessler won the title", "Kessler won the belt"), ("a", "b"), False),
+    ("die", ("wife died", "Felt died"), ("a", "b"), False),
+    ("build", ("ferry was built", "ferry was built"), ("a", "b"), False),
+    ("build", ("The Lirio Star was built", "The Lirio Star was built"), ("a", "a"), False),
+])
+def test_linking_two_reports_dating_an_act_that_befalls_a_named_thing_once(
+        verb, whats, docs, one_slot):
+    """A ferry is built once, a man born once: "the Lirio Star was built in 1998" and "the
+    Lirio Star was built in 1989" are one slot in conflict. Not an act that recurs ("won
+    the title in 2001", "won the belt in 2005"), not one act of two things ("his wife died
+    in 1984", "Felt died in 2008"), not a thing no name singles out ("the ferry"), not two
+    years in one report."""
+    a = mention(docs[0], f"{whats[0]} in 1998, the registry shows.", "1998", "1998",
+                head=verb, kind="date")
+    b = mention(docs[1], f"{whats[1]} in 1989, records show.", "1989", "1989",
+                head=verb, kind="date")
+    a = dataclasses.replace(a, extra={"verb": verb, "what": whats[0]})
+    b = dataclasses.replace(b, extra={"verb": verb, "what": whats[1]})
+    assert facts_mod.once_dated(a, b) is one_slot
+    facts = _facts_by([a, b], _model(1.0, -10.0))
+    assert sorted(f.status for f in facts) == STATUSES[one_slot]

@@ -143,6 +143,34 @@ def same_thing(a: Mention, b: Mention, thing_a: str | None, thing_b: str | None)
     return a.kind == "percent" and not (thing_a and thing_b)
 
 
+def once_dated(a: Mention, b: Mention) -> bool:
+    """Two reports date one act that happens to a named thing once (``ONCE``): "the Lirio
+    Star, a ferry built in 1998" and "the Lirio Star was built in 1989"; "Felt was born in
+    1913", "born in 1914". Not acts that recur ("won the title in 2001", "in 2005"), nor
+    the same act of two things ("his wife died in 1984", "Felt died Thursday")."""
+    verb = a.extra.get("verb")
+    return bool(a.kind == b.kind == "date" and a.doc != b.doc and verb in ONCE
+                and verb == b.extra.get("verb") and _names_of(a) & _names_of(b))
+
+
+# acts that befall a thing once: its date is one slot, whichever report gives it
+ONCE = frozenset(
+    "build construct erect found establish incorporate inaugurate commission enact bear "  # noqa: SIM905
+    "die".split()
+)
+_NAME_WORD = re.compile(r"\b[A-Z][\w'-]*[a-z][\w'-]*\b")
+_NOT_NAMES = frozenset(
+    "The An His Her Its Their This That These Those It He She They".split()  # noqa: SIM905
+)
+
+
+def _names_of(m: Mention) -> set[str]:
+    """The capitalised words naming what a dated act befalls: its subject, its
+    qualifiers and the clause summary ``extract`` keeps ("The Lirio Star was built")."""
+    text = " ".join([m.subject or "", *m.qualifiers, str(m.extra.get("what") or "")])
+    return {w for w in _NAME_WORD.findall(text) if w not in _NOT_NAMES}
+
+
 def _same_names(a: Mention, b: Mention, thing_a: str | None, thing_b: str | None) -> bool:
     """Both count a thing named the same way, or neither names it ("23 MS-13 members" and
     "21 MS-13 members"; not "21 MS-13 members" and "over 250 gang members"). A share whose
@@ -235,7 +263,8 @@ class Scorer:
         agree = compatible(a, b, self.tol)
         feats = features(a, b, [float(v[i] @ v[j]) for v in self.vecs], agree)
         score = self.model.logit(feats, agree)
-        if (not agree and not (a.doc == b.doc and not two_sources(a, b))
+        if not agree and once_dated(a, b) or (
+                not agree and not (a.doc == b.doc and not two_sources(a, b))
                 and same_thing(a, b, self.things[i], self.things[j])
                 and _same_names(a, b, self.things[i], self.things[j])
                 and (self.named_date(i, j)
@@ -502,6 +531,8 @@ def _dispute_or_drift(block: Sequence[Mention], xs: list[int], ys: list[int]) ->
     for i in xs:
         for j in ys:
             a, b = block[i], block[j]
+            if once_dated(a, b):
+                return True
             if not same_thing(a, b, thing(a), thing(b)):
                 continue  # two counted nouns, or one where the other counts none
             if a.kind == "date" and a.head:
