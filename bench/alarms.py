@@ -71,7 +71,8 @@ HISTORY = (
     "to 90 percent'); the same for approximations gave 15, but both conflicts it lost were "
     "true (19 or about 20 wives; a turnout of 88, 90 or 94%), so it was not kept. Two "
     "reports' years of an act that befalls a named thing once ('built in 1998', 'built "
-    "in 1989') as one slot: 17, the same conflicts."
+    "in 1989') as one slot: 17, the same conflicts; a currency sign set off from its number "
+    "('$ 160 million', as ECB+'s tokenised text writes it) read as money: 17."
 )
 
 

@@ -44,6 +44,10 @@ from corroborator.nlp.numbers import find_quantities, to_base
         ("in one quarter profits rose", "one", "count", 1, None, "exact"),
         ("her team cared for \u201caround 20\u201d kids", "around 20", "count", 20, None, "approx"),
         ('he put it at "nearly 300" people', "nearly 300", "count", 300, None, "max"),
+        ("bid $ 160 million for him", "$ 160 million", "amount", 1.6e8, "USD", "exact"),
+        ("worth about US $ 160 million", "about US $ 160 million", "amount", 1.6e8, "USD",
+         "approx"),
+        ("a \u20ac 40,000 pledge", "\u20ac 40,000", "amount", 40_000, "EUR", "exact"),
     ],
 )
 def test_numbers_parses_values(text, surface, kind, value, unit, bound):

@@ -174,6 +174,12 @@ def _adjacent(a: _Tok, b: _Tok) -> bool:
     return a.end == b.start
 
 
+def _spaced(a: _Tok, b: _Tok) -> bool:
+    """Adjacent, or one space apart: a currency sign set off from its number ("$ 160
+    million", "US $ 160 million", as tokenised text and some wires write it)."""
+    return b.start - a.end <= 1
+
+
 def _is_alpha(tok: _Tok) -> bool:
     return tok.text.isalpha()
 
@@ -388,11 +394,11 @@ def _vague_at(text: str, toks: list[_Tok], i: int) -> Quantity | None:
 
 def _currency_before(toks: list[_Tok], i: int) -> tuple[str, int] | None:
     """The currency written just before the number at ``i`` and the index it starts at."""
-    if i > 0 and toks[i - 1].text in CURRENCY_SIGNS and _adjacent(toks[i - 1], toks[i]):
+    if i > 0 and toks[i - 1].text in CURRENCY_SIGNS and _spaced(toks[i - 1], toks[i]):
         k = i - 1
         currency = CURRENCY_SIGNS[toks[k].text]
         if (k > 0 and toks[k].text == "$" and toks[k - 1].low in DOLLARS
-                and _adjacent(toks[k - 1], toks[k]) and toks[k - 1].text.isupper()):
+                and _spaced(toks[k - 1], toks[k]) and toks[k - 1].text.isupper()):
             k -= 1  # "A$", "NZ$", "US$"
             currency = DOLLARS[toks[k].low]
         return currency, k
