@@ -2,6 +2,8 @@
 
 import math
 
+import pytest
+
 from corroborator.models import Mention
 from corroborator.reconcile.facts import compatible, reconcile
 from corroborator.settings import Settings
@@ -135,3 +137,21 @@ def test_reconcile_label_says_an_irregular_verb_as_written():
     assert [m.frame[0] for m in found] == ["bring", "bring"]
     label = fact_label(found)
     assert "brought" in label and "bring" not in label
+
+
+@pytest.mark.issue(14)
+def test_reconcile_a_name_beside_a_figure_is_not_its_act():
+    """"Miller is averaging 15.5 points, Iguodala 14.9 points": the second figure hangs off
+    a name in the parse, but a name is no predicate; its frame and its label hold only
+    predicates and nouns ("averaging"), never "iguodala"."""
+    from corroborator.models import CleanDoc, RawDoc, Source
+    from corroborator.nlp import make_nlp
+    from corroborator.nlp.extract import extract
+
+    text = ("Andre Miller is averaging 15.5 points per game, Andre Iguodala 14.9 points, "
+            "a drop of five points per game from last season.")
+    raw = RawDoc("a", "a.txt", "txt", text, Source(), "a")
+    found = {m.text: m for m in extract(make_nlp()(text), CleanDoc(raw, text))[0]}
+    assert found, "no figure read"
+    for m in found.values():
+        assert not {"andre", "miller", "iguodala"} & set(m.frame), (m.text, m.frame)

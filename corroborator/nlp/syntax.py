@@ -173,7 +173,7 @@ def frame_lemmas(start: Token, limit: int = 4) -> list[str]:
             out.extend(_purpose(tok))  # "96% voted to strike": the vote is to strike
         if lemma == "be" and any(c.dep_ == "expl" for c in tok.children):
             out.append("exist")  # "there have been 177 cases": the cases are, no more
-        if tok.pos_ in ("NOUN", "VERB", "PROPN", "ADJ") and (
+        if tok.pos_ in ("NOUN", "VERB", "ADJ") and (
                 lemma not in SKIP_FRAME or lemma in COMMITS and below.dep_ == "dobj"):
             out.append(lemma)
         if tok.dep_ == "ROOT":
