@@ -155,3 +155,21 @@ def test_reconcile_a_name_beside_a_figure_is_not_its_act():
     assert found, "no figure read"
     for m in found.values():
         assert not {"andre", "miller", "iguodala"} & set(m.frame), (m.text, m.frame)
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("text", "figure", "subject"), [
+    ("Senator Mark Olsen said that 20 people were hospitalized in Lubbock.", "20", None),
+    ("Senator Mark Olsen added that the hospital treated 20 people.", "20", None),
+    ("Halvane Lines carried 142 people on the ferry.", "142", "Halvane Lines"),
+])
+def test_reconcile_who_says_a_figure_is_not_what_it_is_about(text, figure, subject):
+    """The subject of a figure is what it counts or whose clause it is in, never the one
+    who reports it: "Olsen said that 20 people were hospitalized" is not about Olsen."""
+    from corroborator.models import CleanDoc, RawDoc, Source
+    from corroborator.nlp import make_nlp
+    from corroborator.nlp.extract import extract
+
+    raw = RawDoc("a", "a.txt", "txt", text, Source(), "a")
+    found = {m.text: m for m in extract(make_nlp()(text), CleanDoc(raw, text))[0]}
+    assert found[figure].subject == subject

@@ -658,13 +658,16 @@ def _context(doc: Doc, tok: Token, start: int, end: int) -> str:
 
 
 def _subject(anchor: Token, qualifiers: list[str]) -> str | None:
-    """What the value is about: the entity it dates or counts, else its clause's subject."""
+    """What the value is about: the entity it dates or counts, else its clause's subject,
+    below any reporting verb (whose subject is who says it, not what it is about)."""
     for ent in syntax.ents_of(anchor.doc):
         if ent.start <= anchor.i < ent.end and ent.label_ in ENTITY_LABELS:
             return syntax.strip_possessive(ent.text)
     if qualifiers:
         return qualifiers[0]
     for node in syntax.path_up(anchor)[1:5]:
+        if node.pos_ == "VERB" and node.lemma_.lower() in syntax.REPORTING:
+            break  # "Kennedy added that 20 people were hospitalized": the speaker is the source
         if node.pos_ == "VERB":
             subj = syntax.subject_of(node)
             if subj is not None and subj.lower_ not in syntax.PRONOUNS:
