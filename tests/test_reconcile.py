@@ -1,5 +1,6 @@
 """Reconciliation on hand-made mentions: statuses and the false alarms it must not raise."""
 
+import dataclasses
 import math
 
 import pytest
@@ -173,3 +174,31 @@ def test_reconcile_who_says_a_figure_is_not_what_it_is_about(text, figure, subje
     raw = RawDoc("a", "a.txt", "txt", text, Source(), "a")
     found = {m.text: m for m in extract(make_nlp()(text), CleanDoc(raw, text))[0]}
     assert found[figure].subject == subject
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("counted", "label"), [("and 787 planes", "Planes"),
+                                                ("/ month deliveries", "Month deliveries"),
+                                                ("in 5 incoming kindergartners",
+                                                 "Incoming kindergartners")])
+def test_reconcile_label_drops_words_that_open_a_phrase_and_name_nothing(counted, label):
+    """A counted phrase the parse cut mid-sentence ("and 787 planes", "/ month") is labelled
+    by what it names, not by its stray first words."""
+    from corroborator.reconcile.facts import fact_label
+
+    m = dataclasses.replace(mention("a", "40", 40.0, frame=()), counted=counted)
+    assert fact_label([m]) == label
+
+
+@pytest.mark.issue(14)
+def test_reconcile_label_of_a_share_says_its_act_not_its_own_word():
+    """"5 per cent of pupils got the jab": the first word above the figure is its own
+    "cent"; the label says the act ("Share (get)")."""
+    from corroborator.reconcile.facts import fact_label
+
+    text = "5 per cent"
+    m = mention("a", text, 5.0, kind="percent", unit="%", head=None, frame=("cent", "get"),
+                context="Only 5 per cent of pupils got the jab.")
+    m = dataclasses.replace(m, counted=None)
+    label = fact_label([m])
+    assert "cent" not in label and label.startswith("Share (")

@@ -711,7 +711,7 @@ def fact_label(group: Sequence[Mention]) -> str:
     hospitalized")."""
     named = Counter(_what(m) for m in group if _what(m))
     what = max(named, key=lambda w: (named[w], len(w), w)) if named else ""
-    frames = Counter(f for m in group for f in m.frame[:1])
+    frames = Counter(f for m in group if (f := _label_frame(m)))
     frame = max(frames, key=lambda f: (frames[f], f)) if frames else ""
     verb = _written(frame, group) if frame else ""
     if group[0].kind == "date":
@@ -729,6 +729,14 @@ def fact_label(group: Sequence[Mention]) -> str:
     if len(times) == 1 and (time := next(iter(times))):
         label += f", as of {time}"
     return label
+
+
+def _label_frame(m: Mention) -> str | None:
+    """The frame word a label says: the first; for a share, its act, since a share's
+    first frame word is often its own ("per cent", "two-thirds")."""
+    if m.kind == "percent":
+        return act(m)
+    return m.frame[0] if m.frame else None
 
 
 PARTICIPLE = re.compile(r"(?:ed|en)$")  # "injured", "killed", "taken": said after the noun
@@ -759,6 +767,12 @@ def _what(m: Mention) -> str:
     """What a mention counts, as the report words it, without a leading article or "of"
     (for a date of an act, the act as a clause: ``extract._dated_clause``)."""
     words = str(m.extra.get("what") or m.counted or "").split()
-    while words and words[0].lower() in ("of", "the", "a", "an", "some", "its", "their"):
-        words = words[1:]
+    while words and (words[0].lower() in LEADING or not re.match(r"[^\W\d_]", words[0])):
+        words = words[1:]  # "and 787 planes", "/ month", "in 5 incoming kindergartners"
     return " ".join(words)
+
+
+# words a counted phrase may open with that name nothing: articles, "of", conjunctions
+LEADING = frozenset(
+    "of the a an some its their and or but in per than".split()  # noqa: SIM905
+)
