@@ -81,7 +81,10 @@ HISTORY = (
     "sentences to a cue after them, parse errors of the small model (a reporting verb "
     "tagged as a noun), and the gold of pronoun sources, which this script resolves to the "
     "nearest earlier source whatever its gender, number or person (a generic \"you\" "
-    "becomes whoever spoke last)."
+    "becomes whoever spoke last). Then (third session of 6 December) a figure that is the "
+    "value of someone's reckoning ('the ministry's count rose to 22', 'held the IMF's "
+    "estimate at 3.1 percent') is its author's: P 0.853 R 0.716 F1 0.779 -> P 0.853 R "
+    "0.718 F1 0.780 (one figure; the real stories unchanged)."
 )
 PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "you", "his", "her", "their", "its", "our"])
 ANONYMOUS = frozenset(["source", "sources", "person", "people", "insider", "insiders", "aide",

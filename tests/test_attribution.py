@@ -463,3 +463,25 @@ def test_attribution_what_is_not_a_source(text, figure, source):
 )
 def test_attribution_he_said_is_the_last_speaker(text, figure, source):
     assert _said_by(text, figure) == source
+
+
+HELD = "That held the Varden Institute's estimate of growth at 3.1 percent this year."
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "figure", "source"),
+    [
+        ("The Harbour Ministry's count of the dead rose to 22 on Monday.", "22",
+         "Harbour Ministry"),
+        (HELD, "3.1 percent", "Varden Institute"),
+        ("The estimate of growth rose to 4 percent.", "4 percent", None),
+        (HELD, "this year", None),
+    ],
+)
+def test_attribution_a_figure_a_reckoning_reaches_is_its_author(text, figure, source):
+    """"The ministry's count rose to 22": the figure is the value of someone's reckoning,
+    so the ministry states it, as "the ministry counted 22" would. A reckoning no one is
+    named for states nothing, and the time a clause is set in is no part of the count."""
+    said = _said_by(text, figure)
+    assert said is None if source is None else source in (said or "")

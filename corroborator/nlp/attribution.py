@@ -216,6 +216,14 @@ def _on_path(doc: Doc, tok: Token, quotes: Attributed) -> Attribution | None:
                 return found
         if node.pos_ in ("VERB", "AUX") and fallback is None:
             fallback = _in_record(doc, node, tok, quotes)  # "In this poll, Trump rose 1 point"
+        if node.pos_ in ("VERB", "AUX") and fallback is None and below.dep_ != "npadvmod":
+            for child in node.children:  # "the ministry's count rose to 22", "held the IMF's
+                # estimate at 3.1 percent": the figure is the value of someone's reckoning (not
+                # the time the clause is set in: "this year")
+                if (child.dep_ in ("nsubj", "nsubjpass", "dobj") and child is not below
+                        and child.lemma_.lower() in RECKONINGS
+                        and not child.left_edge.i <= tok.i <= child.right_edge.i):
+                    fallback = _authored(doc, child, quotes, named_only=True)
         if node.pos_ in ("VERB", "AUX") and below.dep_ not in ("nsubj", "nsubjpass"):
             for child in node.children:  # "Clinton's plan would cap it at 28 percent"
                 if child.dep_ in ("nsubj", "nsubjpass") and child.lemma_.lower() in PROPOSALS or (
