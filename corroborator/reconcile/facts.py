@@ -263,16 +263,24 @@ class Scorer:
         agree = compatible(a, b, self.tol)
         feats = features(a, b, [float(v[i] @ v[j]) for v in self.vecs], agree)
         score = self.model.logit(feats, agree)
-        if not agree and once_dated(a, b) or (
-                not agree and not (a.doc == b.doc and not two_sources(a, b))
-                and same_thing(a, b, self.things[i], self.things[j])
-                and _same_names(a, b, self.things[i], self.things[j])
-                and (self.named_date(i, j)
-                     or (self.one_act(i, j) or _named_alike(a, b))
-                     and (two_sources(a, b) and disputable(a, b) or self.drifts(i, j)))):
+        if not agree and self.judged_blind(i, j):
             self.disputes.add((i, j))
             score = max(score, self.model.dispute_logit(feats))
         return score
+
+    def judged_blind(self, i: int, j: int) -> bool:
+        """Whether a pair whose values disagree is judged blind to its values: two reports'
+        dates of an act that befalls a named thing once, or a pair of one counted thing and
+        names that is a dispute, a drift or two reports' dates of one named thing."""
+        a, b = self.block[i], self.block[j]
+        if once_dated(a, b):
+            return True
+        return bool(not (a.doc == b.doc and not two_sources(a, b))
+                    and same_thing(a, b, self.things[i], self.things[j])
+                    and _same_names(a, b, self.things[i], self.things[j])
+                    and (self.named_date(i, j)
+                         or (self.one_act(i, j) or _named_alike(a, b))
+                         and (two_sources(a, b) and disputable(a, b) or self.drifts(i, j))))
 
     def rounded_alike(self, xs: Sequence[int], ys: Sequence[int]) -> bool:
         """Figures of two groups that agree only within rounding ("95%" and "94.6%") agree
