@@ -216,14 +216,19 @@ def _on_path(doc: Doc, tok: Token, quotes: Attributed) -> Attribution | None:
                 return found
         if node.pos_ in ("VERB", "AUX") and fallback is None:
             fallback = _in_record(doc, node, tok, quotes)  # "In this poll, Trump rose 1 point"
-        if node.pos_ in ("VERB", "AUX") and fallback is None and below.dep_ != "npadvmod":
+        if (node.pos_ in ("VERB", "AUX") and fallback is None and below.dep_ != "npadvmod"
+                and tok.ent_type_ not in ("DATE", "TIME")):
             for child in node.children:  # "the ministry's count rose to 22", "held the IMF's
                 # estimate at 3.1 percent": the figure is the value of someone's reckoning (not
-                # the time the clause is set in: "this year")
+                # the time the clause is set in: "this year", "on Tuesday")
                 if (child.dep_ in ("nsubj", "nsubjpass", "dobj") and child is not below
                         and child.lemma_.lower() in RECKONINGS
                         and not child.left_edge.i <= tok.i <= child.right_edge.i):
                     fallback = _authored(doc, child, quotes, named_only=True)
+                    if fallback is None and child.dep_ == "dobj" and any(
+                            c.dep_ == "poss" and c.pos_ == "PRON" for c in child.children):
+                        fallback = _verb_source(doc, node, quotes, figure=tok)  # "it raised
+                        # its forecast to 4.2 percent": the one who reckons
         if node.pos_ in ("VERB", "AUX") and below.dep_ not in ("nsubj", "nsubjpass"):
             for child in node.children:  # "Clinton's plan would cap it at 28 percent"
                 if child.dep_ in ("nsubj", "nsubjpass") and child.lemma_.lower() in PROPOSALS or (
@@ -535,7 +540,6 @@ def _parenthetical(doc: Doc, tok: Token, quotes: Attributed) -> Attribution | No
     for child in root.children:
         if (child.dep_ in ("parataxis", "ccomp") and _lemma(child) in REPORTING | CLAUSE_CUES
                 and "," in (doc[child.left_edge.i].text, doc[max(0, child.left_edge.i - 1)].text)
-                and (child.i > tok.i or root.i < child.i)  # "X was, Y said, until 1999"
                 and tok.i not in {t.i for t in child.subtree}
                 and not any(_fronted(tok, root, c) for c in root.children
                             if c.left_edge.i <= tok.i <= c.right_edge.i)):

@@ -89,7 +89,8 @@ UNVERIFIED = frozenset({"posts", "post", "rumours", "rumors", "rumour", "rumor",
 # complaint" or "a 46-page analysis" only describes the document
 VALUES = frozenset({"estimate", "estimates", "count", "tally", "figure", "figures", "projection",
                     "projections", "calculation", "forecast", "poll"})
-RECKONINGS = frozenset({"estimate", "count", "tally", "calculation", "reckoning"})
+RECKONINGS = frozenset({"estimate", "count", "tally", "calculation", "reckoning", "forecast",
+                        "projection", "prediction"})
 # what "according to" a thing of this kind says is conformity, not a source: "overweight
 # according to his body mass index", "according to the rules"
 CONFORMITY = frozenset(

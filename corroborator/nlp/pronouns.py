@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
-from .syntax import REPORTING, ents_of, sent_of, strip_possessive
+from .syntax import REPORTING, ents_of, headline_case, sent_of, strip_possessive
 
 if TYPE_CHECKING:
     from .quotes import QuoteSpan
@@ -223,12 +223,15 @@ def _speaks(ent: Span, speakers: set[str]) -> bool:
 
 def fullest(doc: Doc, ent: Span, want: str | None = None) -> str:
     """The fullest form the report gives of this person's name: the longest PERSON name that
-    ends with its last word, and whose given name does not disagree with the gender ``want``
-    ('she' and "Clinton" is never "Bill Clinton"); of two such, the one named last before."""
+    ends with its last word (outside a headline), and whose given name does not disagree
+    with the gender ``want`` ('she' and "Clinton" is never "Bill Clinton"); of two such,
+    the one named last before."""
     last = strip_possessive(ent.text).split()[-1] if ent.text.split() else ent.text
     other = {"m": FEMALE_NAMES, "f": MALE_NAMES}.get(want or "", frozenset())
     forms = [e for e in ents_of(doc) if e.label_ == "PERSON"
              and strip_possessive(e.text).split()[-1:] == [last]
+             and (e.start == ent.start or not headline_case(sent_of(e[0])))  # a headline's
+             # "Rip Donald Trump": the parser reads every capitalised word as a name
              and strip_possessive(e.text).split()[0].lower() not in other]
     if not forms:
         return strip_possessive(ent.text)

@@ -12,7 +12,9 @@ cheap steps and one expensive one:
    (``find_dates``) or a quotation (``find_quote_spans``); with them the
    sentences just before and after each quote (where its speaker is named) and,
    for a sentence with "he" or "she", the sentences back to the nearest one with
-   a name in it (``he`` is resolved to the last person named). A reporting verb
+   a name in it (``he`` is resolved to the last person named), and for one with "it" or
+   "they", the two sentences before it (where the body or group it stands for is the
+   subject: ``pronouns.group_antecedent``). A reporting verb
    alone is no cue: attribution is read only for a value or a quote, and those
    sentences are parsed anyway;
 4. the full pipeline (tok2vec, tagger, parser, attribute ruler, lemmatizer, NER)
@@ -46,6 +48,8 @@ Selected = tuple[Doc, list[tuple[int, int]], list[tuple[int, int]]]  # doc, sent
 ATTRS = [TAG, POS, MORPH, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE]
 NAME_LOOKBACK = 4  # sentences searched back for the name a 'he' or 'she' stands for
 _HE_SHE = re.compile(r"\b(?:he|she|He|She)\b")
+_IT_THEY = re.compile(r"\b(?:it|they|It|They)\b")
+GROUP_LOOKBACK = 2  # sentences searched back for what an 'it' or 'they' source stands for
 _NAME_INSIDE = re.compile(r"\S\s+[A-Z][a-z]")  # a capitalised word not opening the sentence
 
 
@@ -101,6 +105,9 @@ def select(doc: Doc, published: str | None = None) -> tuple[list[tuple[int, int]
                 keep[j] = True
                 if _NAME_INSIDE.search(text[chars[j][0] : chars[j][1]]):
                     break
+        if keep[k] and _IT_THEY.search(text[lo:hi]):
+            for j in range(max(0, k - GROUP_LOOKBACK), k):
+                keep[j] = True
     return bounds, keep
 
 

@@ -304,3 +304,11 @@ def named_antecedent(tok: Token) -> Token:
         if prev.lemma_ == tok.lemma_ and prev.dep_ == "appos" and prev.head.pos_ == "PROPN":
             return prev.head
     return tok
+
+
+def headline_case(sent: Span) -> bool:
+    """A line in headline case: every word of three letters or more capitalised, verbs too
+    ("Voters Rip Ana Ruiz As A Fraud"), where a sentence full of names still has its verbs
+    in lower case ("Senator Ana Ruiz met President Obama")."""
+    words = [t.text for t in sent if t.is_alpha and len(t.text) >= 3]
+    return len(words) >= 4 and all(w[0].isupper() for w in words)
