@@ -92,7 +92,8 @@ HISTORY = (
     "its verb ('the toll, police said, rose to 14') states the sentence; a headline's "
     "'Rip Tom Reyes' is no fuller form of a name: P 0.853 R 0.718 F1 0.780 -> P 0.853 R "
     "0.730 F1 0.787 (the real stories unchanged but one protest figure now its "
-    "demonstrators' belief)."
+    "demonstrators' belief); and 'show' with no object before a clause of when ('the strain "
+    "begins to show when looking at ...') states nothing: P 0.855 R 0.730 F1 0.788."
 )
 PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "you", "his", "her", "their", "its", "our"])
 ANONYMOUS = frozenset(["source", "sources", "person", "people", "insider", "insiders", "aide",

@@ -437,6 +437,9 @@ def test_attribution_relayed_figure_is_its_named_source(text, figure, source):
         # markup left before a name is not part of it
         (('The claim is accurate, so we rate it Mostly True.">Ruiz said that for drivers aged 17 '
           'to 20, the rate is 51 percent.'), "51 percent", "Ruiz"),
+        # "show" with no object, then a clause of when: nothing is shown to be said
+        ("The strain begins to show when looking at how the board rated the plan on June 11.",
+         "June 11", None),
     ],
 )
 def test_attribution_what_is_not_a_source(text, figure, source):

@@ -384,7 +384,8 @@ def _margin(prep: Token) -> bool:
 def _elaborates(verb: Token, clause: Token) -> bool:
     """A participial clause after the verb, with no subject or conjunction of its own."""
     return (clause.i > verb.i and clause.tag_ in ("VBG", "VBN")
-            and not any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in clause.children))
+            and not any(c.dep_ in ("mark", "nsubj", "nsubjpass") or c.tag_ == "WRB"
+                        for c in clause.children))  # not "shows when looking at ..."
 
 
 def _verb_source(doc: Doc, verb: Token, quotes: Attributed, own: Token | None = None,
