@@ -202,3 +202,25 @@ def test_reconcile_label_of_a_share_says_its_act_not_its_own_word():
     m = dataclasses.replace(m, counted=None)
     label = fact_label([m])
     assert "cent" not in label and label.startswith("Share (")
+
+
+def _timed_dispute(b_time):
+    official = dataclasses.replace(mention("a", "18", 18.0, time="2025-02-25"),
+                                   said_by="the state health department")
+    claim = dataclasses.replace(mention("b", "20", 20.0, time=b_time), said_by="Kennedy")
+    rough = dataclasses.replace(mention("c", "around 20", 20.0, bound="approx", low=17.0,
+                                        high=23.0, time="2025-02-26"), said_by="Dr. Lee")
+    events = {"a": "e1", "b": "e1", "c": "e1"}
+    return reconcile([official, claim, rough], events, threshold=THRESHOLD, tolerance=0.005)
+
+
+def test_reconcile_an_approximation_does_not_date_a_count_stated_exactly():
+    """The state's 18 "as of Tuesday" against a secretary's 20, stated for no time: one slot
+    in dispute, though a doctor's "around 20" told on Wednesday joined the 20. An
+    approximation does not date a group whose exact figures give no time; when the exact 20
+    is itself stated for Wednesday, the two are one slot at two times (a series)."""
+    facts = _timed_dispute(None)
+    assert any(f.status == "conflict" and {"a", "b"} <= {m.doc for m in f.mentions}
+               for f in facts)
+    facts = _timed_dispute("2025-02-26")
+    assert not any(f.status == "conflict" for f in facts)

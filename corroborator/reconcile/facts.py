@@ -487,10 +487,17 @@ def _may_join(block: Sequence[Mention], xs: list[int], ys: list[int], tol: float
 def _stated_apart(block: Sequence[Mention], xs: list[int], ys: list[int]) -> bool:
     """Both groups state their values for times, and no time of one covers one of the
     other's: one slot at two times is a series (``series.py``), not a conflict."""
-    tx = {t for i in xs if (t := block[i].time)}
-    ty = {t for j in ys if (t := block[j].time)}
+    tx, ty = _stated_times(block, xs), _stated_times(block, ys)
     return bool(tx and ty) and not any(a.startswith(b) or b.startswith(a)
                                        for a in tx for b in ty)
+
+
+def _stated_times(block: Sequence[Mention], ks: list[int]) -> set[str]:
+    """The times a group's figures are stated for, read from its exact figures when it has
+    any: an approximation that joined them ("around 20 kids", told on Wednesday) does not
+    date a count the others state exactly."""
+    exact = [k for k in ks if block[k].bound == "exact"]
+    return {t for k in exact or ks if (t := block[k].time)}
 
 
 def _self_contradiction(block: Sequence[Mention], xs: list[int], ys: list[int],
