@@ -224,3 +224,57 @@ def test_reconcile_an_approximation_does_not_date_a_count_stated_exactly():
                for f in facts)
     facts = _timed_dispute("2025-02-26")
     assert not any(f.status == "conflict" for f in facts)
+
+
+def _amount(doc, text, value, unit, *, said_by=None, day="2025-03-10"):
+    sentence = f"The deal is worth {text} over five years."
+    return Mention(id=f"{doc}-{text}", doc=doc, kind="amount", value=value, unit=unit,
+                   text=text, start=0, end=len(text), sentence=sentence, sent_start=0,
+                   sent_end=100, low=value, high=value, head="deal", frame=("worth",),
+                   context=sentence.replace(text, "#"), said_by=said_by,
+                   extra={"day": day} if day else {})
+
+
+def test_reconcile_one_amount_in_two_currencies_agrees():
+    """"€2 billion" in one report and "$2.2 billion" in another on the same day are one
+    amount (the rate of 10 March 2025 makes €2 billion $2.17 billion, which "$2.2 billion"
+    rounds); the fact keeps a value and the unit it is stated in."""
+    euro, dollar = _amount("a", "€2 billion", 2e9, "EUR"), _amount("b", "$2.2 billion", 2.2e9, "USD")
+    assert compatible(euro, dollar, 0.005)
+    facts = reconcile([euro, dollar], {"a": "e1", "b": "e1"}, threshold=THRESHOLD,
+                      tolerance=0.005)
+    assert by_status(facts) == [("agreed", ["a", "b"])]
+    assert (facts[0].value, facts[0].unit) in {(2e9, "EUR"), (2.2e9, "USD")}
+
+
+def test_reconcile_amounts_in_two_currencies_can_be_disputed():
+    euro = _amount("a", "€2 billion", 2e9, "EUR", said_by="the ministry")
+    dollar = _amount("b", "$3 billion", 3e9, "USD", said_by="the union")
+    assert not compatible(euro, dollar, 0.005)
+    facts = reconcile([euro, dollar], {"a": "e1", "b": "e1"}, threshold=THRESHOLD,
+                      tolerance=0.005)
+    assert by_status(facts) == [("conflict", ["a", "b"])]
+
+
+def test_reconcile_amounts_in_two_currencies_with_no_day_stay_apart():
+    """No day, no rate: "€2 billion" and "$3 billion" are never one fact, so never a
+    conflict; one currency needs no rate ("$3 billion" and "$3 billion" agree)."""
+    euro = _amount("a", "€2 billion", 2e9, "EUR", said_by="the ministry", day=None)
+    dollar = _amount("b", "$3 billion", 3e9, "USD", said_by="the union", day=None)
+    facts = reconcile([euro, dollar], {"a": "e1", "b": "e1"}, threshold=THRESHOLD,
+                      tolerance=0.005)
+    assert by_status(facts) == [("single", ["a"]), ("single", ["b"])]
+    again = _amount("c", "$3 billion", 3e9, "USD", day=None)
+    facts = reconcile([dollar, again], {"b": "e1", "c": "e1"}, threshold=THRESHOLD,
+                      tolerance=0.005)
+    assert by_status(facts) == [("agreed", ["b", "c"])]
+
+
+def test_reconcile_a_measure_in_two_units_compares_as_rounded():
+    """"3 miles" and "5 km" (4.83 km, rounded) agree; within one unit "5 km" and "4.6 km"
+    do not."""
+    miles = mention("a", "3 miles", 3.0, kind="measure", unit="mile")
+    km = mention("b", "5 km", 5.0, kind="measure", unit="km")
+    assert compatible(miles, km, 0.005)
+    assert not compatible(km, mention("c", "4.6 km", 4.6, kind="measure", unit="km"), 0.005)
+    assert not compatible(miles, mention("c", "7 km", 7.0, kind="measure", unit="km"), 0.005)

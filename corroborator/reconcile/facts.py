@@ -49,6 +49,7 @@ import numpy as np
 from ..models import Fact, Mention, fact_order
 from ..nlp.embed import embed
 from ..nlp.numbers import to_base
+from . import money
 from .clustering import FORBIDDEN, Clusters, Roots, average_linkage, candidate_pairs
 from .linking import (
     HEADS_ALIKE,
@@ -77,8 +78,8 @@ PARALLEL_MIN_MENTIONS = 5000  # fewer mentions to cluster are clustered in this 
 def dimension(m: Mention) -> str:
     if m.kind in ("measure", "duration") and m.value is not None:
         return f"{m.kind}:{to_base(float(m.value), m.unit)[1]}"
-    if m.kind == "amount":
-        return f"amount:{m.unit}"
+    if m.kind == "amount":  # amounts in currencies of the rates table meet (``money``)
+        return "amount:money" if money.known(m.unit) else f"amount:{m.unit}"
     return m.kind
 
 
@@ -100,9 +101,27 @@ def compatible(a: Mention, b: Mention, tol: float) -> bool:
     if a.kind == "date" or b.kind == "date":
         x, y = _day_range(str(a.value)), _day_range(str(b.value))
         return x[0] <= y[1] and y[0] <= x[1]
+    if a.unit != b.unit and a.kind == b.kind and a.kind in ("amount", "measure"):
+        return _rounded_alike(a, b)
     lo_a, hi_a = interval(a, tol)
     lo_b, hi_b = interval(b, tol)
     return lo_a <= hi_b and lo_b <= hi_a
+
+
+def _rounded_alike(a: Mention, b: Mention) -> bool:
+    """Two amounts in two currencies, or two measures in two units ("3 miles", "5 km"):
+    one is likely a rounded conversion of the other, so each is the interval its digits
+    round from (``money.rounded``), ``b``'s stated in ``a``'s unit (an amount at the rate
+    of its day, give or take ``money.RATE_SPREAD``)."""
+    if a.kind == "amount":
+        k, spread = money.factor(a, b), money.RATE_SPREAD
+        if k is None:
+            return False
+    else:
+        k, spread = to_base(1.0, b.unit)[0] / to_base(1.0, a.unit)[0], 0.0
+    lo_a, hi_a = money.rounded(a)
+    lo_b, hi_b = money.rounded(b)
+    return lo_a <= hi_b * k * (1 + spread) and lo_b * k * (1 - spread) <= hi_a
 
 
 def _day_range(value: str) -> tuple[str, str]:
@@ -192,10 +211,12 @@ def _named_alike(a: Mention, b: Mention) -> bool:
 def cannot_link(a: Mention, b: Mention) -> bool:
     """Hard evidence of two slots: the values are stated for different years, one counts
     how many live in a place and the other does not ("a city of 160,000 people", "160,000
-    people were killed"), one compares ("a 40% larger battery") and the other does not, or
-    one is of a rise and the other of a fall."""
+    people were killed"), one compares ("a 40% larger battery") and the other does not,
+    one is of a rise and the other of a fall, or two amounts are in currencies that no rate
+    of their day converts."""
     return (time_clash(a, b) or _opposite(direction(a), direction(b))
-            or any(bool(a.extra.get(k)) != bool(b.extra.get(k)) for k in APART))
+            or any(bool(a.extra.get(k)) != bool(b.extra.get(k)) for k in APART)
+            or a.kind == "amount" and a.unit != b.unit and money.factor(a, b) is None)
 
 
 # what a figure is (set by ``extract``): never one slot with a figure that is not it
@@ -699,13 +720,13 @@ _MENTION_FIELDS = tuple(f.name for f in dataclasses.fields(Mention) if f.name !=
 
 def make_fact(group: Sequence[Mention], event: str | None, tol: float) -> Fact:
     status, reason = verdict(group, tol)
-    values = Counter(m.value for m in group)
-    value, _ = values.most_common(1)[0]
+    values = Counter((m.value, m.unit) for m in group)  # "€2 billion" and "$2.2 billion"
+    (value, unit), _ = values.most_common(1)[0]
     digest = hashlib.sha1("|".join(m.id for m in group).encode()).hexdigest()[:10]
     return Fact(
         id=f"f{digest}", event=event, label=fact_label(group), subject=_subject(group),
         kind=group[0].kind, status=status, mentions=tuple(group), value=value,
-        unit=group[0].unit, reason=reason,
+        unit=unit, reason=reason,
     )
 
 

@@ -38,6 +38,7 @@ from rapidfuzz import fuzz
 
 from ..models import Mention
 from ..nlp.numbers import to_base
+from . import money
 
 QUALIFIER_MATCH = 85  # rapidfuzz ratio above which two names are one name
 FAR_LOG = 3.0  # log ratios of values are capped here (a factor of 20)
@@ -131,7 +132,7 @@ def same_statement(a: Mention, b: Mention) -> bool:
     """Equal values stated the same way (both exact, or the same kind of bound)."""
     if a.value != b.value or a.bound != b.bound:
         return False
-    return a.kind != "measure" or a.unit == b.unit
+    return a.kind not in ("measure", "amount") or a.unit == b.unit
 
 
 def log_ratio(a: Mention, b: Mention, cap: float = FAR_LOG) -> float:
@@ -140,6 +141,8 @@ def log_ratio(a: Mention, b: Mention, cap: float = FAR_LOG) -> float:
     if not isinstance(a.value, float) or not isinstance(b.value, float):
         return _years_apart(str(a.value), str(b.value))
     x, y = abs(to_base(a.value, a.unit)[0]), abs(to_base(b.value, b.unit)[0])
+    if a.kind == "amount" and a.unit != b.unit:  # "€2 billion" and "$2.2 billion"
+        y *= money.factor(a, b) or 1.0
     if x == y:
         return 0.0
     if x == 0 or y == 0:
