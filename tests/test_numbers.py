@@ -526,3 +526,21 @@ def test_numbers_a_percent_that_compares_is_its_own_slot(text, compares, head):
     assert m.head == head
     (share,) = [m for m in _mentions("Turnout was 40 percent.") if m.kind == "percent"]
     assert cannot_link(m, share) is compares
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("text", "head", "counted", "act"), [
+    ("The union put the number of missing at 23.", "people", "missing", "miss"),
+    ("Organisers put the number of protesters at 300,000.", "protester", "protesters", None),
+    ("The ministry put the number of dead at 12.", "people", "dead", "dead"),
+    ("Police put the crowd at 36,000.", None, None, None),  # a number of people already
+])
+def test_numbers_put_the_number_of_x_at_n_counts_x(text, head, counted, act):
+    """"Put the number of missing at 23" counts the missing: people, of whom it is said that
+    they are missing, as "23 people were missing" does."""
+    from corroborator.reconcile.facts import act as act_of
+
+    (m,) = _mentions(text)
+    assert (m.head, m.counted) == (head, counted)
+    if act is not None:
+        assert act_of(m) == act

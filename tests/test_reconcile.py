@@ -278,3 +278,23 @@ def test_reconcile_a_measure_in_two_units_compares_as_rounded():
     assert compatible(miles, km, 0.005)
     assert not compatible(km, mention("c", "4.6 km", 4.6, kind="measure", unit="km"), 0.005)
     assert not compatible(miles, mention("c", "7 km", 7.0, kind="measure", unit="km"), 0.005)
+
+
+def test_reconcile_a_range_of_one_thing_is_no_figure_of_another():
+    """"Between 20 and 25 vehicles" carried holds 23, but "23" people missing counts other
+    things under another act: two slots, however the intervals meet. A range of the same
+    thing is one slot with it."""
+    missing = dataclasses.replace(mention("a", "23", 23.0, head="people", frame=("miss",),
+                                          context="The union said 23 people were missing."),
+                                  counted="people")
+    vehicles = dataclasses.replace(
+        mention("b", "between 20 and 25", 20.0, bound="range", low=20.0, high=25.0,
+                head="vehicle", frame=("carry",),
+                context="The ferry carried between 20 and 25 vehicles."), counted="vehicles")
+    events = {"a": "e1", "b": "e1"}
+    facts = reconcile([missing, vehicles], events, threshold=THRESHOLD, tolerance=0.005)
+    assert by_status(facts) == [("single", ["a"]), ("single", ["b"])]
+    people = dataclasses.replace(vehicles, head="people", counted="people", frame=("miss",),
+                                 context="Between 20 and 25 people were missing.")
+    facts = reconcile([missing, people], events, threshold=THRESHOLD, tolerance=0.005)
+    assert by_status(facts) == [("agreed", ["a", "b"])]

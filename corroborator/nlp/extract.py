@@ -375,6 +375,9 @@ def _counted(doc: Doc, q: Quantity, head: Token | None) -> tuple[str | None, Tok
         return None, None
     span_end = doc.char_span(q.start, q.end, alignment_mode="expand")
     first = span_end.end if span_end is not None else head.i
+    if head.i < first:  # "put the death toll at 40": the thing is named before the figure
+        toks = [t for t in head.subtree if t.i <= head.i and t.dep_ not in ("det", "poss", "case")]
+        return " ".join(t.text for t in toks if not t.is_punct) or None, head
     toks = list(doc[first : head.i + 1]) + syntax.of_phrase(head)
     text = " ".join(t.text for t in toks if t.text not in ",").strip()
     return re.sub(r"\s+-\s+", "-", text) or None, head
@@ -542,6 +545,7 @@ def _mention(doc: Doc, clean: CleanDoc, kind: str, value: float | str | None, un
     said_by, cue, in_quote, source_kind = _attribution(doc, tok, start, quotes)
     hedge = syntax.hedge_for(tok) or unverified(said_by)
     time = _time_of(doc, tok, anchor, start, end, clean.source.published) if kind != "date" else None
+    people = kind == "count" and head is not None and syntax.as_people(head)  # "the missing"
     if time and time.startswith("--"):  # the year is the event's: reconcile gives it
         extra = {**(extra or {}), "time_no_year": time[2:]}
         time = None
@@ -551,8 +555,10 @@ def _mention(doc: Doc, clean: CleanDoc, kind: str, value: float | str | None, un
         sentence=_shared(doc, sent.text.strip()), sent_start=sent.start_char,
         sent_end=sent.end_char,
         bound=bound, low=low, high=high, counted=counted,
-        head=head.lemma_.lower() if head is not None else None,
-        qualifiers=tuple(qualifiers), frame=(frame := tuple(syntax.frame_lemmas(anchor))),
+        head=("people" if people else head.lemma_.lower()) if head is not None else None,
+        qualifiers=tuple(qualifiers),
+        frame=(frame := ((head.lemma_.lower(),) if people and head is not None else ())
+               + tuple(syntax.frame_lemmas(anchor))),
         context=_context(doc, tok, start, end), time=time, said_by=said_by,
         attribution_cue=cue, hedged=hedge is not None, hedge_cue=hedge,
         subject=_subject(anchor, qualifiers), entities=tuple(_entities(sent)),

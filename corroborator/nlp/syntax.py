@@ -117,7 +117,37 @@ def number_head(tok: Token) -> Token | None:
             objs = [c for c in child.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
             if objs:
                 return objs[0]
-    return None
+    return estimated(tok)
+
+
+# verbs that set a figure on a thing: "put the number of protesters at 300,000"
+ESTIMATING = frozenset("put estimate place peg set fix reckon".split())  # noqa: SIM905
+# words for a number of things: "the number of protesters" counts protesters
+TALLIES = frozenset("number total count tally figure".split())  # noqa: SIM905
+
+
+def estimated(tok: Token) -> Token | None:
+    """What a figure counts in "put the number of X at N" ("put the number of protesters
+    at 300,000", "the number of missing at 23": protesters, missing)."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "at" or tok.head.dep_ != "prep":
+        return None
+    verb = tok.head.head
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if verb.lemma_.lower() not in ESTIMATING or obj is None or obj.i > tok.i:
+        return None
+    if obj.lemma_.lower() not in TALLIES:
+        return None  # "put the crowd at 36,000", "the turnout", "the toll": a number of
+        # people already, whichever noun names it
+    inner = [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+             for g in c.children if g.dep_ in ("pobj", "pcomp")]
+    return inner[0] if inner else None
+
+
+def as_people(tok: Token) -> bool:
+    """A participle or adjective standing for the people it describes: "the number of
+    missing", "the injured", "the dead"."""
+    return tok.pos_ in ("VERB", "ADJ") and tok.dep_ in ("pobj", "pcomp", "dobj") or (
+        tok.lower_ == "dead" and tok.dep_ in ("pobj", "dobj"))
 
 
 def of_phrase(head: Token, limit: int = 10) -> list[Token]:

@@ -48,7 +48,7 @@ import numpy as np
 
 from ..models import Fact, Mention, fact_order
 from ..nlp.embed import embed
-from ..nlp.numbers import to_base
+from ..nlp.numbers import DURATION_DAYS, to_base
 from . import money
 from .clustering import FORBIDDEN, Clusters, Roots, average_linkage, candidate_pairs
 from .linking import (
@@ -316,6 +316,27 @@ class Scorer:
                                               self.block[next(iter(ay.values()))], self.tol)
                    for i in ax.values() for j in ay.values())
 
+    def two_things(self, xs: Sequence[int], ys: Sequence[int]) -> bool:
+        """Would the union count two things: a range and a figure it holds ("between 20 and
+        25 vehicles", "23"), each counting a noun, the two nouns not one in other words and
+        no one act governing both ("23" people missing, the vehicles carried)? A range is
+        wide: that it holds a figure of something else is a coincidence of two slots."""
+        kx, ky = self._kinds(xs), self._kinds(ys)
+        return any(vx != vy and "range" in (self.block[i].bound, self.block[j].bound)
+                   and hx != hy and float(self.vecs[2][i] @ self.vecs[2][j]) < HEADS_ALIKE
+                   and not self.one_act(i, j)
+                   for (vx, hx, _), i in kx.items() for (vy, hy, _), j in ky.items())
+
+    def _kinds(self, ks: Sequence[int]) -> dict[tuple[tuple[object, ...], str, str | None], int]:
+        """The figures among ``ks`` that count a noun (not a rate's time: "38/month"):
+        (value as stated, noun, act) -> one of them."""
+        out: dict[tuple[tuple[object, ...], str, str | None], int] = {}
+        for k in ks:
+            m = self.block[k]
+            if m.head and m.head not in DURATION_DAYS:
+                out.setdefault((_value_key(m), m.head, self.acts[k]), k)
+        return out
+
     def _stated(self, ks: Sequence[int]) -> dict[tuple[float, str | None], dict[str, int]]:
         """The exact figures among ``ks`` that have an act: (value, unit) -> act -> one of
         them."""
@@ -428,7 +449,7 @@ def cluster_block(block: Sequence[Mention], base: float, tol: float,
         scores[(i, j)] = scorer.score(i, j)
         clusters.add_edge(i, j, scores[(i, j)])
     agree = lambda x, y: (_may_join(block, x, y, tol, need_agreement=True)
-                          and scorer.rounded_alike(x, y))
+                          and scorer.rounded_alike(x, y) and not scorer.two_things(x, y))
     average_linkage(clusters, base, agree)
     groups = [sorted(m) for m in clusters.members.values()]
     # a pair judged blind to its values (a dispute, or a drift of one named thing) joins
