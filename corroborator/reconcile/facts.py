@@ -322,10 +322,14 @@ class Scorer:
         no one act governing both ("23" people missing, the vehicles carried)? A range is
         wide: that it holds a figure of something else is a coincidence of two slots."""
         kx, ky = self._kinds(xs), self._kinds(ys)
-        return any(vx != vy and "range" in (self.block[i].bound, self.block[j].bound)
-                   and hx != hy and float(self.vecs[2][i] @ self.vecs[2][j]) < HEADS_ALIKE
+        rx = {k: i for k, i in kx.items() if self.block[i].bound == "range"}
+        ry = {k: i for k, i in ky.items() if self.block[i].bound == "range"}
+        pairs = [*((a, b) for a in rx.items() for b in ky.items()),
+                 *((a, b) for a in kx.items() for b in ry.items())]  # ranges are few
+        return any(vx != vy and hx != hy
+                   and float(self.vecs[2][i] @ self.vecs[2][j]) < HEADS_ALIKE
                    and not self.one_act(i, j)
-                   for (vx, hx, _), i in kx.items() for (vy, hy, _), j in ky.items())
+                   for ((vx, hx, _), i), ((vy, hy, _), j) in pairs)
 
     def _kinds(self, ks: Sequence[int]) -> dict[tuple[tuple[object, ...], str, str | None], int]:
         """The figures among ``ks`` that count a noun (not a rate's time: "38/month"):
