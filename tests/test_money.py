@@ -37,3 +37,9 @@ def test_money_extract_keeps_the_report_day_of_an_amount():
     amount = next(m for m in mentions if m.kind == "amount")
     assert (amount.unit, amount.extra.get("day")) == ("EUR", "2025-03-10")
     assert all("day" not in m.extra for m in mentions if m.kind != "amount")
+
+
+def test_money_table_lists_the_bundled_currencies():
+    from currency_converter import CurrencyConverter
+
+    assert frozenset(CurrencyConverter().currencies) == money.TABLE

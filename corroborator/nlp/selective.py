@@ -12,9 +12,10 @@ cheap steps and one expensive one:
    (``find_dates``) or a quotation (``find_quote_spans``); with them the
    sentences just before and after each quote (where its speaker is named) and,
    for a sentence with "he" or "she", the sentences back to the nearest one with
-   a name in it (``he`` is resolved to the last person named), and for one with "it" or
-   "they", the two sentences before it (where the body or group it stands for is the
-   subject: ``pronouns.group_antecedent``). A reporting verb
+   a name in it (``he`` is resolved to the last person named), and for one with an "it"
+   or "they" that may be a source (opening the sentence, before a verb of saying, or
+   owning a reckoning: "its forecast"), the two sentences before it (where the body or
+   group it stands for is the subject: ``pronouns.group_antecedent``). A reporting verb
    alone is no cue: attribution is read only for a value or a quote, and those
    sentences are parsed anyway;
 4. the full pipeline (tok2vec, tagger, parser, attribute ruler, lemmatizer, NER)
@@ -48,7 +49,14 @@ Selected = tuple[Doc, list[tuple[int, int]], list[tuple[int, int]]]  # doc, sent
 ATTRS = [TAG, POS, MORPH, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE]
 NAME_LOOKBACK = 4  # sentences searched back for the name a 'he' or 'she' stands for
 _HE_SHE = re.compile(r"\b(?:he|she|He|She)\b")
-_IT_THEY = re.compile(r"\b(?:it|they|It|They)\b")
+# "it" or "they" that may be a source: opening a sentence, before a verb of saying, or
+# owning a reckoning
+_IT_THEY = re.compile(
+    r"^\W*(?:It|They)\b|\b(?:it|they)\s+(?:also\s+)?(?:said|says|say|wrote|writes|write|"
+    r"told|tells|reported|reports|added|adds|noted|notes|estimated|estimates|found|finds|"
+    r"argued|argues|claimed|claims|believe|believes|warned|warns|expects|expect)\b"
+    r"|\b(?:its|their)\s+(?:\w+\s+){0,3}?(?:forecasts?|estimates?|counts?|tally|projections?|"
+    r"predictions?|calculations?)\b")  # "it raised its growth forecast": a reckoning's author
 GROUP_LOOKBACK = 2  # sentences searched back for what an 'it' or 'they' source stands for
 _NAME_INSIDE = re.compile(r"\S\s+[A-Z][a-z]")  # a capitalised word not opening the sentence
 
