@@ -75,22 +75,17 @@ def test_incremental_selective_selects_sentences_with_figures_dates_and_quotes()
     assert "Gulls circled over the empty quay." in skipped
 
 
-def test_incremental_selective_reaches_back_for_the_name_he_stands_for() -> None:
-    nlp = make_nlp()
-    text = ("Mayor Ilse Varga toured the flooded streets.\n\nThe water had gone down overnight.\n\n"
-            "He said 40 homes were lost.")
-    doc = nlp.make_doc(text)
-    _bounds, keep = selective.select(doc)
-    assert keep == [True, True, True]
-
-
-def test_incremental_selective_reaches_back_two_sentences_for_what_it_or_they_stands_for() -> None:
-    nlp = make_nlp()
-    text = ("Gulls circled over the quay.\n\nThe Varden Institute met in the capital.\n\n"
-            "Growth is slowing.\n\nIt cut its forecast to 2.4 percent.")
-    doc = nlp.make_doc(text)
-    _bounds, keep = selective.select(doc)
-    assert keep == [False, True, True, True]
+@pytest.mark.parametrize(("text", "kept"), [
+    # back to the name "he" stands for
+    (("Mayor Ilse Varga toured the flooded streets.\n\nThe water had gone down overnight.\n\n"
+      "He said 40 homes were lost."), [True, True, True]),
+    # two sentences back for what "it" or "they" stands for
+    (("Gulls circled over the quay.\n\nThe Varden Institute met in the capital.\n\n"
+      "Growth is slowing.\n\nIt cut its forecast to 2.4 percent."), [False, True, True, True]),
+])
+def test_incremental_selective_reaches_back_for_what_a_pronoun_stands_for(text, kept) -> None:
+    _bounds, keep = selective.select(make_nlp().make_doc(text))
+    assert keep == kept
 
 
 def test_incremental_selective_parse_annotates_only_the_selected_sentences() -> None:

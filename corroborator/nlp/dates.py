@@ -57,6 +57,16 @@ class DateSpan:
     relative: bool  # resolved against the published date
 
 
+def first_day(value: str) -> dt.date:
+    """The first day an ISO date at any precision covers ("2025", "2025-03", "2025-W11");
+    ValueError when it is no date."""
+    week = re.fullmatch(r"(\d{4})-W(\d{2})", value)
+    if week:
+        return dt.date.fromisocalendar(int(week.group(1)), int(week.group(2)), 1)
+    parts = [int(p) for p in value.split("-")[:3]]
+    return dt.date(parts[0], *(parts[1:] + [1, 1])[:2])
+
+
 def parse_published(published: str | None) -> tuple[dt.date | None, int]:
     """The published date and its precision: 3 day, 2 month, 1 year, 0 unknown."""
     if not published:

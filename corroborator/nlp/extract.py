@@ -545,7 +545,10 @@ def _mention(doc: Doc, clean: CleanDoc, kind: str, value: float | str | None, un
     said_by, cue, in_quote, source_kind = _attribution(doc, tok, start, quotes)
     hedge = syntax.hedge_for(tok) or unverified(said_by)
     time = _time_of(doc, tok, anchor, start, end, clean.source.published) if kind != "date" else None
-    people = kind == "count" and head is not None and syntax.as_people(head)  # "the missing"
+    head_word = head.lemma_.lower() if head is not None else None
+    # "the number of missing": people, of whom it is said that they are missing
+    people = kind == "count" and head is not None and syntax.as_people(head)
+    frame = ((head_word,) if people and head_word else ()) + tuple(syntax.frame_lemmas(anchor))
     if time and time.startswith("--"):  # the year is the event's: reconcile gives it
         extra = {**(extra or {}), "time_no_year": time[2:]}
         time = None
@@ -555,10 +558,7 @@ def _mention(doc: Doc, clean: CleanDoc, kind: str, value: float | str | None, un
         sentence=_shared(doc, sent.text.strip()), sent_start=sent.start_char,
         sent_end=sent.end_char,
         bound=bound, low=low, high=high, counted=counted,
-        head=("people" if people else head.lemma_.lower()) if head is not None else None,
-        qualifiers=tuple(qualifiers),
-        frame=(frame := ((head.lemma_.lower(),) if people and head is not None else ())
-               + tuple(syntax.frame_lemmas(anchor))),
+        head="people" if people else head_word, qualifiers=tuple(qualifiers), frame=frame,
         context=_context(doc, tok, start, end), time=time, said_by=said_by,
         attribution_cue=cue, hedged=hedge is not None, hedge_cue=hedge,
         subject=_subject(anchor, qualifiers), entities=tuple(_entities(sent)),

@@ -28,7 +28,6 @@ out: fit on the other stories, score the one left out.
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 import re
 from collections.abc import Sequence
@@ -37,6 +36,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from ..models import Mention
+from ..nlp.dates import first_day
 from ..nlp.numbers import to_base
 from . import money
 
@@ -164,19 +164,10 @@ def _years_apart(a: str, b: str) -> float:
     if a.startswith(b) or b.startswith(a):
         return 0.0
     try:
-        x, y = _as_date(a), _as_date(b)
+        x, y = first_day(a), first_day(b)
     except ValueError:
         return FAR_LOG
     return min(FAR_LOG, abs((x - y).days) / 365.25)
-
-
-def _as_date(value: str) -> dt.date:
-    """The first day an ISO date at any precision covers ("2025", "2025-03", "2025-W11")."""
-    week = re.fullmatch(r"(\d{4})-W(\d{2})", value)
-    if week:
-        return dt.date.fromisocalendar(int(week.group(1)), int(week.group(2)), 1)
-    parts = [int(p) for p in value.split("-")[:3]]
-    return dt.date(parts[0], *(parts[1:] + [1, 1])[:2])
 
 
 def two_sources(a: Mention, b: Mention) -> bool:

@@ -16,11 +16,11 @@ Within one unit nothing changes: "5 km" and "4.6 km" still disagree.
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from decimal import Decimal
 from functools import cache
 from typing import TYPE_CHECKING
+
+from ..nlp.dates import first_day
 
 if TYPE_CHECKING:
     from currency_converter import CurrencyConverter
@@ -65,21 +65,13 @@ def rate(source: str, target: str, day: str) -> float | None:
     not in the table or the day is no date."""
     if source == target:
         return 1.0
-    when = _first_day(day)
-    if when is None or not (known(source) and known(target)):
+    if not (known(source) and known(target)):
+        return None
+    try:
+        when = first_day(day)
+    except ValueError:
         return None
     return float(_converter().convert(1.0, source, target, date=when))
-
-
-def _first_day(value: str) -> dt.date | None:
-    week = re.fullmatch(r"(\d{4})-W(\d{2})", value)
-    try:
-        if week:
-            return dt.date.fromisocalendar(int(week.group(1)), int(week.group(2)), 1)
-        parts = [int(p) for p in value.split("-")[:3]]
-        return dt.date(parts[0], *(parts[1:] + [1, 1])[:2])
-    except (ValueError, IndexError):
-        return None
 
 
 def convertible(m: Mention) -> bool:
