@@ -78,7 +78,11 @@ HISTORY = (
     "as rounded figures, 'put the number of X at N', a range of one thing no figure of "
     "another: 17, the same conflicts (one true link gained: a '10-metre dhow' and a "
     "'30-foot dhow'). Dropped: the range rule for every figure that agrees only as an "
-    "interval: 18 (a true 19-or-about-20-wives lost, two false raised)."
+    "interval: 18 (a true 19-or-about-20-wives lost, two false raised). Fifth session "
+    "of 6 December: two whole durations in one unit one apart drift, as two counts do: 18, "
+    "one true conflict gained (a stay in hospital of three weeks or four); the same for "
+    "measures gave 19, the other a false one (two miles from a landmark, and three miles "
+    "for an earlier quake), so measures were left out."
 )
 
 

@@ -151,11 +151,13 @@ def log_ratio(a: Mention, b: Mention, cap: float = FAR_LOG) -> float:
 
 
 def close(a: Mention, b: Mention) -> bool:
-    """Values near enough to drift: within ``DRIFT`` of each other, or two counts one apart
-    ("two killed", "three killed"; "no one", "one person"), the nearest two counts can be."""
+    """Values near enough to drift: within ``DRIFT`` of each other, or two whole counts, or
+    two whole durations in one unit, one apart ("two killed", "three killed"; "no one", "one
+    person"; "for three weeks", "for four weeks"), the nearest two such figures can be."""
     if log_ratio(a, b) < DRIFT:
         return True
-    return bool(a.kind == b.kind == "count" and isinstance(a.value, float)
+    return bool(a.kind == b.kind and a.kind in ("count", "duration")
+                and a.unit == b.unit and isinstance(a.value, float)
                 and isinstance(b.value, float) and a.value.is_integer() and b.value.is_integer()
                 and abs(a.value - b.value) == 1)
 
