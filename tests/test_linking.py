@@ -94,6 +94,53 @@ def test_linking_two_reports_a_week_apart_on_one_stay_conflict():
     assert [(f.status, len(f.mentions)) for f in facts] == [("conflict", 2)]
 
 
+_ROLES_AND_TOLLS = {
+    "cap": ("The regulator kept its production cap of 38 jets a month.", "38", ("cap",)),
+    "goal": ("The company's goal of producing 38 jets a month slipped.", "38",
+             ("produce", "goal")),
+    "target": ("Its target of building 38 jets a month was delayed.", "38",
+               ("build", "target")),
+    "killed": ("The storm killed 14 people in the valley.", "14", ("kill",)),
+    "died": ("In the valley 14 people died in the storm.", "14", ("die",)),
+    "detained": ("Police said 14 people were detained after the storm.", "14", ("detain",)),
+    "treated": ("Doctors treated 14 people in hospital after the storm.", "14", ("treat",)),
+    "injured": ("The storm injured 14 people in the valley.", "14", ("injure",)),
+}
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("x", "y", "one_slot"), [
+    ("cap", "goal", False), ("goal", "target", True),
+    ("killed", "injured", False), ("detained", "treated", False), ("killed", "died", True),
+])
+def test_linking_a_cap_is_no_goal_and_the_dead_are_not_the_injured(x, y, one_slot):
+    """Equal figures of one event in two reports are one slot unless the two play two
+    roles (a regulator's cap and a company's goal of 38 a month) or count two tolls (the
+    dead and the injured, the detained and those treated in hospital), however alike an
+    embedding finds their words. Two words for one toll or one role are one slot."""
+    (sa, ta, fa), (sb, tb, fb) = _ROLES_AND_TOLLS[x], _ROLES_AND_TOLLS[y]
+    head = "jet" if "jets" in sa else "people"
+    a = mention("a", sa, ta, float(ta), head=head, counted=head + "s" * (head == "jet"),
+                frame=fa)
+    b = mention("b", sb, tb, float(tb), head=head, counted=head + "s" * (head == "jet"),
+                frame=fb)
+    facts = facts_of([a, b])
+    assert (len(facts) == 1) is one_slot
+    assert facts_mod.cannot_link(a, b) is not one_slot
+
+
+@pytest.mark.issue(14)
+def test_linking_a_pay_raise_is_a_rise_not_a_fall():
+    """"A 40% pay raise" is a rise, and a stock "down 40% on the year" a fall: two
+    changes, never one slot."""
+    raise_ = mention("a", "The union demanded a 40% pay raise over four years.", "40%", 40.0,
+                     kind="percent", frame=("raise", "demand"))
+    fall = mention("b", "The stock is down 40% on the year.", "40%", 40.0, kind="percent",
+                   frame=("year",))
+    assert facts_mod.direction(raise_) == "rise" and facts_mod.direction(fall) == "fall"
+    assert facts_mod.cannot_link(raise_, fall)
+
+
 def test_linking_a_disputed_crowd_is_one_fact_in_conflict():
     police = mention("a", "Police put the number of marchers at 60,000 on Saturday.", "60,000",
                      60000.0, head="marcher", counted="marchers", said_by="Police",

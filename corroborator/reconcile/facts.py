@@ -212,9 +212,11 @@ def cannot_link(a: Mention, b: Mention) -> bool:
     """Hard evidence of two slots: the values are stated for different years, one counts
     how many live in a place and the other does not ("a city of 160,000 people", "160,000
     people were killed"), one compares ("a 40% larger battery") and the other does not,
-    one is of a rise and the other of a fall, or two amounts are in currencies that no rate
-    of their day converts."""
+    one is of a rise and the other of a fall, the two play two roles (a cap and a goal) or
+    count two tolls (the dead and the injured), or two amounts are in currencies that no
+    rate of their day converts."""
     return (time_clash(a, b) or _opposite(direction(a), direction(b))
+            or _opposite(role(a), role(b)) or _opposite(toll(a), toll(b))
             or any(bool(a.extra.get(k)) != bool(b.extra.get(k)) for k in APART)
             or a.kind == "amount" and a.unit != b.unit and money.factor(a, b) is None)
 
@@ -224,7 +226,7 @@ APART = ("population", "compares")
 
 
 RISE = frozenset(
-    "rise grow increase climb jump surge soar gain swell rebound rally spike advance "  # noqa: SIM905
+    "rise grow increase climb jump surge soar gain swell rebound rally spike advance raise "  # noqa: SIM905
     "double triple up".split()
 )
 FALL = frozenset(
@@ -247,8 +249,50 @@ def direction(m: Mention) -> str | None:
 
 def _opposite(x: str | None, y: str | None) -> bool:
     """One figure is of a rise and the other of a fall ("shares soared 28 percent", "drove
-    its stock down 30 percent"): two changes, never one slot."""
+    its stock down 30 percent"), or the two play two roles (``role``): two slots."""
     return bool(x and y and x != y)
+
+
+# what a figure is to the one who states it, by the noun that governs it: a limit set on a
+# quantity is not the goal set for it, nor a demand what is offered for it
+ROLES = {
+    **dict.fromkeys(("cap", "limit", "ceiling", "maximum", "quota"), "limit"),
+    **dict.fromkeys(("goal", "target", "aim", "objective", "ambition"), "goal"),
+    **dict.fromkeys(("demand",), "demand"),
+    **dict.fromkeys(("offer",), "offer"),
+}
+
+
+# what befell the people a figure counts: tolls of one event that are never one slot
+# however alike their words are ("killed" and "injured" are neighbours to an embedding)
+TOLLS = {
+    **dict.fromkeys("kill die dead death fatality perish slay murder".split(), "dead"),
+    **dict.fromkeys("injure injured injury wound wounded hurt".split(), "injured"),
+    **dict.fromkeys("miss missing unaccounted".split(), "missing"),
+    **dict.fromkeys("displace displaced homeless evacuate evacuee".split(), "displaced"),
+    **dict.fromkeys("rescue rescued pull".split(), "rescued"),
+    **dict.fromkeys("arrest detain detention".split(), "arrested"),
+    **dict.fromkeys("hospitalize hospitalise hospitalized hospitalised treat".split(),
+                    "treated"),
+}
+
+
+def toll(m: Mention) -> str | None:
+    """Which toll a count of people is ("dead", "injured", "missing", "displaced",
+    "rescued", "arrested", "treated"), read from the nearest two words of its frame, then
+    the words of what it counts ("displaced people", "deaths"); None for any other
+    figure."""
+    if m.kind != "count":
+        return None
+    words = [*m.frame[:2], *re.findall(r"[a-z]+", (m.counted or "").lower()), m.head or ""]
+    return next((TOLLS[w] for w in words if w in TOLLS), None)
+
+
+def role(m: Mention) -> str | None:
+    """The role of a figure, read from the nearest two words of its frame: a limit ("a
+    production cap of 38 a month"), a goal ("the goal of producing 38 a month"), a demand
+    or an offer; None when it plays none of them."""
+    return next((ROLES[w] for w in m.frame[:2] if w in ROLES), None)
 
 
 class Scorer:
@@ -386,6 +430,7 @@ class Scorer:
 
 
 MEASURED = frozenset({"amount", "duration", "measure"})
+WIDE = frozenset({"range", "min", "max"})  # figures that hold many values: ranges and bounds
 
 
 def thing(m: Mention) -> str | None:
