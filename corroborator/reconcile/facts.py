@@ -266,13 +266,13 @@ ROLES = {
 # what befell the people a figure counts: tolls of one event that are never one slot
 # however alike their words are ("killed" and "injured" are neighbours to an embedding)
 TOLLS = {
-    **dict.fromkeys("kill die dead death fatality perish slay murder".split(), "dead"),
-    **dict.fromkeys("injure injured injury wound wounded hurt".split(), "injured"),
-    **dict.fromkeys("miss missing unaccounted".split(), "missing"),
-    **dict.fromkeys("displace displaced homeless evacuate evacuee".split(), "displaced"),
-    **dict.fromkeys("rescue rescued pull".split(), "rescued"),
-    **dict.fromkeys("arrest detain detention".split(), "arrested"),
-    **dict.fromkeys("hospitalize hospitalise hospitalized hospitalised treat".split(),
+    **dict.fromkeys("kill die dead death fatality perish slay murder".split(), "dead"),  # noqa: SIM905
+    **dict.fromkeys("injure injured injury wound wounded hurt".split(), "injured"),  # noqa: SIM905
+    **dict.fromkeys("miss missing unaccounted".split(), "missing"),  # noqa: SIM905
+    **dict.fromkeys("displace displaced homeless evacuate evacuee".split(), "displaced"),  # noqa: SIM905
+    **dict.fromkeys("rescue rescued pull".split(), "rescued"),  # noqa: SIM905
+    **dict.fromkeys("arrest detain detention".split(), "arrested"),  # noqa: SIM905
+    **dict.fromkeys("hospitalize hospitalise hospitalized hospitalised treat".split(),  # noqa: SIM905
                     "treated"),
 }
 
