@@ -40,6 +40,8 @@ def _speaker(text: str) -> str | None:
         ("City records show 412 evictions were filed in the district.", "412", "City records"),
         ("The harbour's data show 31 ships were delayed.", "31", "harbour"),
         ("Authorities put the crowd at 36,000 on the main square.", "36,000", "Authorities"),
+        ("The observatory measured the tremor at magnitude 5.6.", "5.6", "observatory"),
+        ("The bureau had recorded more than 300 tremors by noon.", "more than 300", "bureau"),
         (("While the ministry put attendance at 20,000, an independent monitor said 65,000 "
           "people had gathered."), "20,000", "ministry"),
         (("While the ministry put attendance at 20,000, an independent monitor said 65,000 "

@@ -141,6 +141,26 @@ def test_linking_a_pay_raise_is_a_rise_not_a_fall():
     assert facts_mod.cannot_link(raise_, fall)
 
 
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("days", "sources", "statuses"), [
+    (("2026-02-21", "2026-02-25"), ("the agency", "the agency"), ["single", "single"]),
+    (("2026-02-25", "2026-02-25"), ("the agency", "the agency"), ["conflict"]),
+    (("2026-02-21", "2026-02-25"), ("the agency", "the mayor"), ["conflict"]),
+])
+def test_linking_a_source_that_raises_its_toll_a_later_day_updates_it(days, sources, statuses):
+    """The agency's toll of 187 dead in a report of one day and of 212 in a report four
+    days later is the toll updated: two times of one slot, not a conflict. The same two
+    figures in reports of one day drift (a conflict), and from two sources they are a
+    dispute, whatever their days."""
+    a, b = (dataclasses.replace(
+        mention(doc, f"The quake has killed {v:g} people, {who} said.", f"{v:g}", v,
+                head="people", counted="people", said_by=who, frame=("kill",)),
+        extra={"day": day})
+        for doc, v, day, who in zip("ab", (187.0, 212.0), days, sources))
+    facts = facts_of([a, b])
+    assert sorted(f.status for f in facts) == statuses
+
+
 def test_linking_a_disputed_crowd_is_one_fact_in_conflict():
     police = mention("a", "Police put the number of marchers at 60,000 on Saturday.", "60,000",
                      60000.0, head="marcher", counted="marchers", said_by="Police",

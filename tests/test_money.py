@@ -30,13 +30,15 @@ def test_money_half_step_is_half_the_place_of_the_last_digit(value, half):
     assert money.half_step(value) == pytest.approx(half)
 
 
-def test_money_extract_keeps_the_report_day_of_an_amount():
+def test_money_extract_keeps_the_report_day_of_every_figure():
+    """The report's day converts an amount at its rate, and dates a source's toll (a later
+    report's higher toll from the same source is its update)."""
     text = "The ministry said the deal is worth €2 billion. It covers 40 schools."
     raw = RawDoc("r1", "r1.txt", "txt", text, Source(published="2025-03-10"), "0" * 64)
     mentions, _ = extract(make_nlp()(text), CleanDoc(raw, text))
     amount = next(m for m in mentions if m.kind == "amount")
     assert (amount.unit, amount.extra.get("day")) == ("EUR", "2025-03-10")
-    assert all("day" not in m.extra for m in mentions if m.kind != "amount")
+    assert all(m.extra.get("day") == "2025-03-10" for m in mentions)
 
 
 def test_money_table_lists_the_bundled_currencies():

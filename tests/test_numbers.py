@@ -38,6 +38,8 @@ from corroborator.nlp.numbers import find_quantities, to_base
         ("a magnitude-5.2 quake", "5.2", "measure", 5.2, "magnitude", "exact"),
         ("aftershocks of magnitude over 5.0", "over 5.0", "measure", 5.0, "magnitude", "min"),
         ("measuring 5.4 on the Richter scale", "5.4", "measure", 5.4, "magnitude", "exact"),
+        ("the survey put its magnitude at 6.9", "6.9", "measure", 6.9, "magnitude", "exact"),
+        ("its magnitude was 6.2 by then", "6.2", "measure", 6.2, "magnitude", "exact"),
         ("two-thirds of members", "two-thirds", "percent", 200 / 3, "%", "exact"),
         ("at least one-fifth of the victims", "at least one-fifth", "percent", 20, "%", "min"),
         ("three quarters of the city", "three quarters", "percent", 75, "%", "exact"),

@@ -52,7 +52,7 @@ CUES = REPORTING | frozenset(
     "forecast predict calculate put make want plan propose intend seek demand urge ask offer "
     "reference mention feature publish call point list brag unveil propound aver posit proclaim "
     "profess pronounce opine hint imply confess confide divulge retort swear reaffirm "
-    "theorize theorise hypothesize counter concur assure".split()
+    "theorize theorise hypothesize counter concur assure measure record".split()
 ) | CLAUSE_CUES
 # verbs of speech proper: what they report is a clause or a quotation, never a noun object
 SPEECH = frozenset(

@@ -565,8 +565,9 @@ def _mention(doc: Doc, clean: CleanDoc, kind: str, value: float | str | None, un
         in_quote=in_quote,
         extra={**(extra or {}), **source_fields(said_by, cue, source_kind),
                **_frame_written(sent, frame),
-               **({"day": clean.source.published}  # the rate of the report's day converts it
-                  if kind == "amount" and unit and clean.source.published else {})},
+               # the report's day: the rate that converts an amount, the day a toll was
+               # current (``reconcile.facts.updated``)
+               **({"day": clean.source.published} if clean.source.published else {})},
     )
     if vectors is not None and (vector := _tensor_context(doc, tok, start, end)) is not None:
         vectors[mention.id] = vector

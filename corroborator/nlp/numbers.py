@@ -574,8 +574,9 @@ def _scored(toks: list[_Tok], i: int) -> bool:
     return _tally_at(toks, i - 3) if toks[i - 2].low == "of" else _tally_at(toks, i - 1)
 
 
-# an earthquake's size is a measure on its scale, not a count
-_MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s+of)?[\s-]*$", re.IGNORECASE)
+# an earthquake's size is a measure on its scale, not a count ("magnitude 6.8", "put its
+# magnitude at 6.8", "a 7.1-magnitude quake")
+_MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:\s+(?:of|at|was|is|to|as))?[\s-]*$", re.IGNORECASE)
 _MAGNITUDE_AFTER = re.compile(r"[\s-]*(?:magnitude\b|on the richter scale)", re.IGNORECASE)
 # "two-thirds", "one fifth of": a share, as a percent of the whole
 DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,

@@ -577,10 +577,26 @@ def _may_join(block: Sequence[Mention], xs: list[int], ys: list[int], tol: float
 
 def _stated_apart(block: Sequence[Mention], xs: list[int], ys: list[int]) -> bool:
     """Both groups state their values for times, and no time of one covers one of the
-    other's: one slot at two times is a series (``series.py``), not a conflict."""
+    other's, or a toll in one is its source's update of a toll in the other (``updated``):
+    one slot at two times is a series (``series.py``), not a conflict."""
     tx, ty = _stated_times(block, xs), _stated_times(block, ys)
-    return bool(tx and ty) and not any(a.startswith(b) or b.startswith(a)
-                                       for a in tx for b in ty)
+    if tx and ty and not any(a.startswith(b) or b.startswith(a) for a in tx for b in ty):
+        return True
+    return any(updated(block[i], block[j]) or updated(block[j], block[i])
+               for i in xs for j in ys)
+
+
+def updated(old: Mention, new: Mention) -> bool:
+    """``new`` updates ``old``: one source's toll (``toll``: the dead, the injured, ...),
+    grown, in a report of a later day than the one that gave it before (the agency's 58
+    dead on Tuesday, 96 on Wednesday), not stated for one time with it. Two sources'
+    figures are a dispute, whatever their days."""
+    day_old, day_new = old.extra.get("day") or "", new.extra.get("day") or ""
+    return bool(len(day_old) == len(day_new) == 10 and day_old < day_new
+                and isinstance(old.value, float) and isinstance(new.value, float)
+                and new.value > old.value and toll(old) is not None and toll(old) == toll(new)
+                and old.said_by and new.said_by and not two_sources(old, new)
+                and not (old.time and old.time == new.time))
 
 
 def _stated_times(block: Sequence[Mention], ks: list[int]) -> set[str]:
