@@ -161,6 +161,48 @@ def test_linking_a_source_that_raises_its_toll_a_later_day_updates_it(days, sour
     assert sorted(f.status for f in facts) == statuses
 
 
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("text", "figure", "running"), [
+    ("The fire has burned 16,300 hectares of forest.", "16,300", True),
+    ("As of Monday, 400 homes were destroyed.", "400", True),
+    ("More than 1,000 firefighters are now on the lines.", "1,000", True),
+    ("The 2009 fire burned 60,000 hectares of forest.", "60,000", False),
+    ("Other agencies have calculated a magnitude of 7.1 for the quake.", "7.1", False),
+    ("The alliance said 30,000 people had taken part in the rally.", "30,000", False),
+])
+def test_linking_a_running_tally_is_read_from_its_words(text, figure, running):
+    """A figure its words date to the moment of the report (a present perfect, "now", "as
+    of") is a running tally; a settled figure, a verb of reckoning in the perfect, and
+    a past perfect shifted back under "said" are not."""
+    from corroborator.models import CleanDoc, RawDoc, Source
+    from corroborator.nlp import make_nlp
+    from corroborator.nlp.extract import extract
+
+    raw = RawDoc("r1", "r1.txt", "txt", text, Source(published="2026-07-06"), "0" * 64)
+    mentions, _ = extract(make_nlp()(text), CleanDoc(raw, text))
+    m = next(m for m in mentions if figure in m.text)
+    assert bool(m.extra.get("running")) is running
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("running", "statuses"), [
+    (True, ["single", "single"]), (False, ["conflict"]),
+])
+def test_linking_a_running_tally_grown_a_later_day_is_no_conflict(running, statuses):
+    """Two outlets in their own voice: a fire that "has burned" 16,300 hectares on one
+    day and 17,800 four days later is the tally grown (two times of one slot); the same
+    two figures with nothing dating them to their reports drift (a conflict)."""
+    verb = "has burned" if running else "burned"
+    a, b = (dataclasses.replace(
+        mention(doc, f"The fire {verb} {text} hectares of forest.", text, value,
+                kind="measure", frame=("burn",)),
+        unit="hectares", extra={"day": day, **({"running": True} if running else {})})
+        for doc, text, value, day in (("a", "16,300", 16300.0, "2026-07-08"),
+                                      ("b", "17,800", 17800.0, "2026-07-12")))
+    facts = facts_of([a, b])
+    assert sorted(f.status for f in facts) == statuses
+
+
 def test_linking_a_disputed_crowd_is_one_fact_in_conflict():
     police = mention("a", "Police put the number of marchers at 60,000 on Saturday.", "60,000",
                      60000.0, head="marcher", counted="marchers", said_by="Police",

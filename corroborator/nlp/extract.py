@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from ..models import CleanDoc, Mention, Quote, Sentence
 from . import syntax
 from .attribution import attribute, source_fields, unverified
+from .cues import CUES
 from .dates import MONTHS, DateSpan, ahead, clock_near, find_dates, month_day, written
 from .extensions import CACHES, SCANS, clear
 from .numbers import Quantity, find_quantities
@@ -565,6 +566,7 @@ def _mention(doc: Doc, clean: CleanDoc, kind: str, value: float | str | None, un
         in_quote=in_quote,
         extra={**(extra or {}), **source_fields(said_by, cue, source_kind),
                **_frame_written(sent, frame),
+               **({"running": True} if syntax.running(anchor, CUES) else {}),
                # the report's day: the rate that converts an amount, the day a toll was
                # current (``reconcile.facts.updated``)
                **({"day": clean.source.published} if clean.source.published else {})},

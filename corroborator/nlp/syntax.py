@@ -8,6 +8,8 @@ does it count (the head noun of its phrase), which names qualify that
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from .extensions import ENTS, SENTS, TEXT, clear
@@ -141,6 +143,24 @@ def estimated(tok: Token) -> Token | None:
     inner = [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
              for g in c.children if g.dep_ in ("pobj", "pcomp")]
     return inner[0] if inner else None
+
+
+# words that date a figure to the moment of the report: a running tally, not a settled fact
+RUNNING = re.compile(r"\b(?:now|so far|to date|as of|currently|latest|stood at|stands at|"
+                     r"still)\b", re.IGNORECASE)
+
+
+def running(anchor: Token, saying: frozenset[str] = frozenset()) -> bool:
+    """Is the figure a running tally as of its report: its verb in the perfect ("has
+    killed 187", "have been evacuated", "had burned 7,200 hectares by Monday"; not a verb
+    of ``saying``: "have calculated a magnitude of 7.1" reckons, it does not tally) or its
+    sentence dating it to the moment ("now", "so far", "as of", "stood at")?"""
+    verb = next((t for t in (anchor, *anchor.ancestors) if t.pos_ in ("VERB", "AUX")), None)
+    if verb is not None and verb.tag_ == "VBN" and verb.lemma_ not in saying and any(
+            c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" and c.tag_ != "VBD"
+            for c in verb.children):
+        return True
+    return bool(RUNNING.search(anchor.sent.text))
 
 
 def as_people(tok: Token) -> bool:

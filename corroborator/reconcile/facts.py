@@ -587,15 +587,17 @@ def _stated_apart(block: Sequence[Mention], xs: list[int], ys: list[int]) -> boo
 
 
 def updated(old: Mention, new: Mention) -> bool:
-    """``new`` updates ``old``: one source's toll (``toll``: the dead, the injured, ...),
-    grown, in a report of a later day than the one that gave it before (the agency's 58
-    dead on Tuesday, 96 on Wednesday), not stated for one time with it. Two sources'
-    figures are a dispute, whatever their days."""
+    """``new`` updates ``old``: a running tally (a toll: the dead, the injured, ...; or a
+    figure its words date to the report: "has burned", "so far", "as of"), grown, in a
+    report of a later day than the one that gave it before (58 dead on Tuesday, 96 on
+    Wednesday; 4,000 hectares burned, then 7,200), not stated for one time with it. Two
+    named sources' figures are a dispute, whatever their days."""
     day_old, day_new = old.extra.get("day") or "", new.extra.get("day") or ""
     return bool(len(day_old) == len(day_new) == 10 and day_old < day_new
                 and isinstance(old.value, float) and isinstance(new.value, float)
-                and new.value > old.value and toll(old) is not None and toll(old) == toll(new)
-                and old.said_by and new.said_by and not two_sources(old, new)
+                and new.value > old.value and not two_sources(old, new)
+                and (toll(old) is not None and toll(old) == toll(new)
+                     or old.extra.get("running") or new.extra.get("running"))
                 and not (old.time and old.time == new.time))
 
 
