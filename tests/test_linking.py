@@ -203,6 +203,20 @@ def test_linking_a_running_tally_grown_a_later_day_is_no_conflict(running, statu
     assert sorted(f.status for f in facts) == statuses
 
 
+@pytest.mark.issue(14)
+def test_linking_one_toll_under_two_verbs_is_one_slot():
+    """"Seven people are missing" and "six people remain missing", told by two sources on
+    one day, count one toll (the missing) whatever verb carries it: one slot in dispute."""
+    a = mention("a", "Seven people are missing, the county office said.", "Seven", 7.0,
+                head="people", counted="people", said_by="the county office", frame=("miss",))
+    b = mention("b", "Six people remain missing, civil protection officials said.", "Six", 6.0,
+                head="people", counted="people", said_by="civil protection officials",
+                frame=("remain",))
+    assert facts_mod.toll(a) == facts_mod.toll(b) == "missing"
+    facts = facts_of([a, b])
+    assert [(f.status, len(f.mentions)) for f in facts] == [("conflict", 2)]
+
+
 def test_linking_a_disputed_crowd_is_one_fact_in_conflict():
     police = mention("a", "Police put the number of marchers at 60,000 on Saturday.", "60,000",
                      60000.0, head="marcher", counted="marchers", said_by="Police",

@@ -284,8 +284,13 @@ def toll(m: Mention) -> str | None:
     figure."""
     if m.kind != "count":
         return None
-    words = [*m.frame[:2], *re.findall(r"[a-z]+", (m.counted or "").lower()), m.head or ""]
+    after = m.sentence[m.end - m.sent_start :].lower()
+    words = [*m.frame[:2], *re.findall(r"[a-z]+", (m.counted or "").lower()), m.head or "",
+             *re.findall(r"[a-z]+", after)[:TOLL_AFTER]]
     return next((TOLLS[w] for w in words if w in TOLLS), None)
+
+
+TOLL_AFTER = 3  # words read after a figure for its toll ("six remain missing")
 
 
 def role(m: Mention) -> str | None:
@@ -422,6 +427,8 @@ class Scorer:
         need an act at least: with neither a counted noun nor an act, nothing but the
         context says they measure one thing."""
         a, b = self.acts[i], self.acts[j]
+        if (kind := toll(self.block[i])) is not None and kind == toll(self.block[j]):
+            return True  # "seven missing", "six remain missing": one toll, whatever the verb
         if not (a and b):
             if self.block[i].kind == "percent":
                 return False  # a share is of what was done or said: "5.6 percent" names neither
