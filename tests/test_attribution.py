@@ -41,6 +41,15 @@ def _speaker(text: str) -> str | None:
         ("The harbour's data show 31 ships were delayed.", "31", "harbour"),
         ("Authorities put the crowd at 36,000 on the main square.", "36,000", "Authorities"),
         ("The observatory measured the tremor at magnitude 5.6.", "5.6", "observatory"),
+        ("Turnout was well below the commission's 61.4%.", "61.4%", "commission"),
+        ("The judge rejected the government's request for 25 years.", "25 years",
+         "government"),
+        (("Observers counted 300 stations that opened late, against the 47 acknowledged by "
+          "the commission."), "47", "commission"),
+        ("Its estimate is far below the 61.4 per cent announced by the board.", "61.4 per cent",
+         "board"),
+        (("Agency records show the ferry was last inspected in March 2022, when surveyors "
+          "noted corrosion in its hull."), "March 2022", "Agency records"),
         ("The bureau had recorded more than 300 tremors by noon.", "more than 300", "bureau"),
         (("While the ministry put attendance at 20,000, an independent monitor said 65,000 "
           "people had gathered."), "20,000", "ministry"),
@@ -50,6 +59,11 @@ def _speaker(text: str) -> str | None:
 )
 def test_attribution_nominal_sources(text, figure, source):
     assert source in (_said_by(text, figure) or "")
+
+
+def test_attribution_a_share_a_name_holds_is_no_source():
+    """"Trump's 34 percent" is the share he holds in a poll, not a figure he gives."""
+    assert _said_by("Clinton led the poll, 44 percent to Trump's 34 percent.", "34") is None
 
 
 @pytest.mark.parametrize(

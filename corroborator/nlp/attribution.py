@@ -188,12 +188,23 @@ def _on_path(doc: Doc, tok: Token, quotes: Attributed) -> Attribution | None:
     fallback: Attribution | None = None
     for k, node in enumerate(path[1:], start=1):
         below = path[k - 1]
-        for child in node.children:  # "the $1.6 billion that Anderson estimates"
-            if (child.dep_ == "relcl" and k <= 3 and _is_cue(child, None) and child.i > node.i
+        own = [c for c in tok.children if c.dep_ == "acl"] if k == 1 else []
+        for child in (*own, *node.children):  # "the $1.6 billion that Anderson estimates",
+            # "the 47 acknowledged by the commission"
+            if (k <= 3 and child.i > child.head.i and child.i != below.i and _is_cue(child, None)
+                    and (child.dep_ == "relcl" or child.dep_ == "acl"
+                         and any(c.dep_ == "agent" for c in child.children))
                     and _lemma(child) not in ATTITUDES):  # not "plans your state offers"
-                found = _verb_source(doc, child, quotes, own=node, figure=tok)
+                found = _verb_source(doc, child, quotes, own=child.head, figure=tok)
                 if found is not None:
                     return found
+        if k == 1:  # "the agency's 212", "the commission's 61.4%": the figure is its own
+            owned = [t for t in (below, node) if (t.i == tok.i or t.lower_ in PERCENT_WORDS)
+                     and any(c.dep_ == "poss" and c.pos_ == "NOUN" for c in t.children)]
+            # a body ("the agency's"), not a name: "Trump's 34 percent" is his share
+            found = _authored(doc, owned[0], quotes) if owned else None
+            if found is not None:
+                return found
         if below.dep_ == "npadvmod" and k >= 2 and path[k - 2].dep_ == "appos":
             below = path[k - 2]  # "said Wednesday, the first death since 2015": the parser
             # hangs the appositive on the date
@@ -221,7 +232,7 @@ def _on_path(doc: Doc, tok: Token, quotes: Attributed) -> Attribution | None:
             for child in node.children:  # "the ministry's count rose to 22", "held the IMF's
                 # estimate at 3.1 percent": the figure is the value of someone's reckoning (not
                 # the time the clause is set in: "this year", "on Tuesday")
-                if (child.dep_ in ("nsubj", "nsubjpass", "dobj") and child is not below
+                if (child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.i != below.i
                         and child.lemma_.lower() in RECKONINGS
                         and not child.left_edge.i <= tok.i <= child.right_edge.i):
                     fallback = _authored(doc, child, quotes, named_only=True)
@@ -238,6 +249,9 @@ def _on_path(doc: Doc, tok: Token, quotes: Attributed) -> Attribution | None:
                     if plan is not None and plan.lemma_.lower() in PROPOSALS and fallback is None:
                         fallback = _authored(doc, plan, quotes, named_only=True)
     return fallback  # a plan's author, when no one above it states the figure
+
+
+PERCENT_WORDS = frozenset({"%", "percent", "per", "cent"})
 
 
 def _fronted(tok: Token, verb: Token, below: Token) -> bool:

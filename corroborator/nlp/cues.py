@@ -88,7 +88,8 @@ UNVERIFIED = frozenset({"posts", "post", "rumours", "rumors", "rumour", "rumor",
 # records that are a value themselves: "a 140,000 estimate" is the estimate; "a 52-count
 # complaint" or "a 46-page analysis" only describes the document
 VALUES = frozenset({"estimate", "estimates", "count", "tally", "figure", "figures", "projection",
-                    "projections", "calculation", "forecast", "poll"})
+                    "projections", "calculation", "forecast", "poll", "request", "ask",
+                    "demand", "offer", "bid", "proposal"})
 RECKONINGS = frozenset({"estimate", "count", "tally", "calculation", "reckoning", "forecast",
                         "projection", "prediction"})
 # what "according to" a thing of this kind says is conformity, not a source: "overweight
