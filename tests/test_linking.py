@@ -217,6 +217,17 @@ def test_linking_one_toll_under_two_verbs_is_one_slot():
     assert [(f.status, len(f.mentions)) for f in facts] == [("conflict", 2)]
 
 
+@pytest.mark.issue(14)
+def test_linking_a_bare_share_is_not_rounded_to_another():
+    """"61%" that says of nothing what it is a share of does not meet "a turnout of
+    61.4%" by rounding: a share is of what was done, and nothing says it is one act."""
+    bare = mention("a", "Back then the president took 61% on a high turnout.", "61%", 61.0,
+                   kind="percent")
+    turnout = mention("b", "The commission put turnout at 61.4% on Sunday.", "61.4%", 61.4,
+                      kind="percent", frame=("turnout", "put"))
+    assert len(facts_of([bare, turnout])) == 2
+
+
 def test_linking_a_disputed_crowd_is_one_fact_in_conflict():
     police = mention("a", "Police put the number of marchers at 60,000 on Saturday.", "60,000",
                      60000.0, head="marcher", counted="marchers", said_by="Police",

@@ -391,13 +391,15 @@ class Scorer:
         return out
 
     def _stated(self, ks: Sequence[int]) -> dict[tuple[float, str | None], dict[str, int]]:
-        """The exact figures among ``ks`` that have an act: (value, unit) -> act -> one of
-        them."""
+        """The exact figures among ``ks`` that have an act, and the shares that have none (a
+        share is of what was done: "61%" with nothing done is no share to round "61.4%
+        turnout" to): (value, unit) -> act -> one of them."""
         out: dict[tuple[float, str | None], dict[str, int]] = {}
         for k in ks:
             m = self.block[k]
-            if m.bound == "exact" and isinstance(m.value, float) and (act := self.acts[k]):
-                out.setdefault((m.value, m.unit), {}).setdefault(act, k)
+            act = self.acts[k]
+            if m.bound == "exact" and isinstance(m.value, float) and (act or m.kind == "percent"):
+                out.setdefault((m.value, m.unit), {}).setdefault(act or "", k)
         return out
 
     def named_date(self, i: int, j: int) -> bool:
