@@ -82,7 +82,12 @@ HISTORY = (
     "of 6 December: two whole durations in one unit one apart drift, as two counts do: 18, "
     "one true conflict gained (a stay in hospital of three weeks or four); the same for "
     "measures gave 19, the other a false one (two miles from a landmark, and three miles "
-    "for an earlier quake), so measures were left out."
+    "for an earlier quake), so measures were left out. Then roles and tolls kept apart (a "
+    "cap is no goal; the dead are not the injured), a running tally grown in a later "
+    "day's report read as its update, possessed and participial sources: 18, the same; one "
+    "toll under two verbs one act: 19 (the new one true: 15 or five critically injured in "
+    "one Gaza strike, with a stray count of dead soldiers in it); a bare share not rounded "
+    "to another: 19, the same."
 )
 
 

@@ -96,7 +96,14 @@ HISTORY = (
     "0.730 F1 0.787 (the real stories unchanged but one protest figure now its "
     "demonstrators' belief); and 'show' with no object before a clause of when ('the strain "
     "begins to show when looking at ...') states nothing: P 0.855 R 0.730 F1 0.788; with "
-    "the narrower selection P 0.855 R 0.728 F1 0.787."
+    "the narrower selection P 0.855 R 0.728 F1 0.787. Fifth session of 6 December (classes "
+    "read from stories written for the project, bench/written.py): 'measured the quake at "
+    "magnitude 6.8' and 'had recorded 600 aftershocks' are cues of reckoning; a body's own "
+    "figure ('the commission's 61.4%', not 'Trump's 34 percent'), a participle of reporting "
+    "with its agent ('the 47 acknowledged by the commission') and a request, demand, offer, "
+    "bid or proposal ('the government's request for 25 years') name their source; a check "
+    "that compared token wrappers by identity (always true) compares positions: P 0.855 "
+    "R 0.728 F1 0.787 -> P 0.857 R 0.730 F1 0.789."
 )
 PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "you", "his", "her", "their", "its", "our"])
 ANONYMOUS = frozenset(["source", "sources", "person", "people", "insider", "insiders", "aide",
