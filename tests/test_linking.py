@@ -228,6 +228,27 @@ def test_linking_a_bare_share_is_not_rounded_to_another():
     assert len(facts_of([bare, turnout])) == 2
 
 
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("sentence", "text", "head", "counted", "apart"), [
+    ("The commission said 47 polling stations opened late.", "47", "station",
+     "polling stations", True),
+    ("The observatory has recorded 47 aftershocks since the quake.", "47", "aftershock",
+     "aftershocks", True),
+    ("Doctors said 47 patients were still in the ward.", "47", "patient", "patients", False),
+])
+def test_linking_a_toll_of_people_is_no_count_of_things(sentence, text, head, counted, apart):
+    """"47 people were detained" (a toll) and "47 polling stations opened late" count two
+    things whatever their values: never one slot. A count of people that is no toll
+    ("47 patients") may still be the same people."""
+    toll_ = mention("a", "Police said 47 people were detained overnight.", "47", 47.0,
+                    head="people", counted="people", said_by="Police", frame=("detain",))
+    other = mention("b", sentence, text, 47.0, head=head, counted=counted)
+    scorer = facts_mod.Scorer([toll_, other])
+    assert scorer.toll_and_thing(0, 1) is apart
+    if apart:
+        assert len(facts_of([toll_, other])) == 2
+
+
 def test_linking_a_disputed_crowd_is_one_fact_in_conflict():
     police = mention("a", "Police put the number of marchers at 60,000 on Saturday.", "60,000",
                      60000.0, head="marcher", counted="marchers", said_by="Police",

@@ -328,7 +328,7 @@ class Scorer:
 
     def score(self, i: int, j: int) -> float:
         a, b = self.block[i], self.block[j]
-        if cannot_link(a, b):
+        if cannot_link(a, b) or self.toll_and_thing(i, j):
             return FORBIDDEN
         agree = compatible(a, b, self.tol)
         feats = features(a, b, [float(v[i] @ v[j]) for v in self.vecs], agree)
@@ -337,6 +337,20 @@ class Scorer:
             self.disputes.add((i, j))
             score = max(score, self.model.dispute_logit(feats))
         return score
+
+    def toll_and_thing(self, i: int, j: int) -> bool:
+        """One counts a toll of people ("47 people were detained") and the other counts
+        things that are no people ("47 polling stations opened late", "600 aftershocks"):
+        two slots, whatever their values. Whether a counted noun names people is read
+        from its embedding's likeness to "people" (``PEOPLE_ALIKE``)."""
+        a, b = self.block[i], self.block[j]
+        if a.kind != "count" or not (a.head and b.head) or a.head == b.head:
+            return False
+        x, y = toll(a), toll(b)
+        if (x is None) == (y is None):
+            return False
+        other = j if x is not None else i
+        return float(self.vecs[2][other] @ _people()) < PEOPLE_ALIKE
 
     def judged_blind(self, i: int, j: int) -> bool:
         """Whether a pair whose values disagree is judged blind to its values: two reports'
@@ -468,6 +482,19 @@ def act(m: Mention) -> str | None:
 
 def _or(vector: np.ndarray | None, default: np.ndarray) -> np.ndarray:
     return default if vector is None else vector
+
+
+PEOPLE_ALIKE = 0.35  # a counted noun this alike to "people" (cosine) may name people
+
+
+def _people() -> np.ndarray:
+    global _PEOPLE
+    if _PEOPLE is None:
+        _PEOPLE = embed(["people"])[0]
+    return _PEOPLE
+
+
+_PEOPLE: np.ndarray | None = None
 
 
 def _embed_unique(texts: Sequence[str]) -> np.ndarray:
