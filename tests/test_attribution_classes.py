@@ -115,6 +115,22 @@ def test_attribution_classes_source_named_whole(text, name):
     assert got.said_by == name
 
 
+def test_attribution_classes_a_name_with_and_is_whole_when_the_tagger_misses_it():
+    """"The Ardence Provincial Fire and Rescue Service said": the name is whole even when
+    the tagger finds no entity (as it may in a long report), not "Rescue Service"; a list
+    of two names is not one ("Smith and Jones said")."""
+    from corroborator.nlp.sources import source_name
+
+    doc = make_nlp()("The Ardence Provincial Fire and Rescue Service said 85% was contained.")
+    doc.ents = []
+    head = next(t for t in doc if t.text == "Service")
+    assert source_name(doc, head)[0] == "Ardence Provincial Fire and Rescue Service"
+    doc = make_nlp()("Officers Smith and Jones said 40 cars were towed.")
+    doc.ents = []
+    smith = next(t for t in doc if t.text == "Smith")
+    assert "Jones" not in (source_name(doc, smith)[0] or "")
+
+
 def test_attribution_classes_dateline_is_no_source():
     from corroborator.nlp.sources import source_name
 

@@ -111,7 +111,8 @@ def _name_at(doc: Doc, tok: Token) -> str:
     lo, hi = tok.i, tok.i
     if tok.pos_ == "PROPN":
         first = sent_of(tok).start
-        while (prev := _skip_space(doc, lo - 1, -1)) >= first and _propn(doc[prev]):
+        while (prev := _skip_space(doc, lo - 1, -1)) >= first and (
+                _propn(doc[prev]) or _joined(doc, prev, tok)):
             lo = prev
         while (nxt := _skip_space(doc, hi + 1, 1)) < len(doc) and _propn(doc[nxt]) and (
                 doc[nxt].dep_ in ("compound", "flat", "appos") or doc[hi].dep_ == "compound"):
@@ -144,6 +145,23 @@ def _name_at(doc: Doc, tok: Token) -> str:
                 if ent.start <= child.i < ent.end and ent.label_ in SPEAKER_LABELS:
                     return strip_possessive(ent.text)
     return noun_phrase(doc, tok)
+
+
+def _joined(doc: Doc, conj: Token | int, head: Token) -> bool:
+    """An "and" inside one name: "the Provincial Fire and Rescue Service", where the proper
+    noun before it modifies the name's head (it is no list of two names: "Smith and
+    Jones")."""
+    i = conj if isinstance(conj, int) else conj.i
+    if doc[i].lower_ not in ("and", "&") or i == 0 or not _propn(doc[i - 1]):
+        return False
+    cur = doc[i - 1]
+    for _ in range(3):
+        if cur.head.i == head.i:
+            return cur.dep_ in ("compound", "nmod", "amod")
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
 
 
 def _propn(tok: Token) -> bool:
