@@ -104,6 +104,18 @@ def test_attribution_firm_keeps_its_name():
 
 def test_attribution_headline_speaker_label():
     assert _said_by("Mayor: 56 people injured in stadium crush\n\nThe stands gave way.", "56") == "Mayor"
+    assert _said_by("Ruiz: 40 soldiers wounded in ambush\n\nIt happened at dawn.", "40") == "Ruiz"
+
+
+@pytest.mark.parametrize("headline", [
+    "Valley earthquake: more than 45,000 people still without a home",
+    "HALL OF SHAME: Fraudster gets 18 years for $1.25BN swindle",
+])
+def test_attribution_a_headline_kicker_is_no_speaker(headline):
+    """A headline's kicker ("Valley earthquake:", "HALL OF SHAME:") names the story, not
+    who speaks; a transcript's "HOST:" and a headline's "Mayor:" do."""
+    figure = "45,000" if "45,000" in headline else "18 years"
+    assert _said_by(headline + "\n\nThe report follows below.", figure) is None
 
 
 @pytest.mark.parametrize(

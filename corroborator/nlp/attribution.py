@@ -63,7 +63,7 @@ from .cues import (
     UNVERIFIED,
     VALUES,
 )
-from .pronouns import PERSONAL
+from .pronouns import PERSONAL, TITLES
 from .sources import author_of, kind_of, noun_phrase, source_name
 from .syntax import REPORTING, SPEAKER_LABELS, ents_of, path_up, sent_of, strip_possessive, text_of
 
@@ -585,5 +585,20 @@ def label_at(doc: Doc, at: int) -> Attribution | None:
         return None
     if any(t.like_num or t.ent_type_ in ("DATE", "TIME", "CARDINAL") for t in span):
         return None
+    if not text[:para].strip() and not _speaker_label(words):
+        return None  # a headline's kicker: "Serava earthquake: 45,000 homeless", "VAULT OF
+        # SHAME: ..."; a headline's speaker is a name or a role: "Mayor: 56 injured"
     name = m.group(1).strip()
     return Attribution(name, ":", False, kind_of(name))
+
+
+def _speaker_label(words: Sequence[Token]) -> bool:
+    """A label that can name who speaks: its last word a role or a body ("Mayor",
+    "Police") or a name ("Ruiz"), or a transcript's speaker in capitals ("HOST", "SEN.
+    RUIZ"); not a kicker ("Serava earthquake", "VAULT OF SHAME")."""
+    last = words[-1]
+    if last.lower_.rstrip(".") in TITLES | BODIES | GROUPS | ANONYMOUS:
+        return True
+    if last.text.isupper():
+        return len(words) <= 2
+    return last.pos_ == "PROPN" or last.text[:1].isupper()  # "Ruiz", tagged a noun
