@@ -87,7 +87,10 @@ HISTORY = (
     "day's report read as its update, possessed and participial sources: 18, the same; one "
     "toll under two verbs one act: 19 (the new one true: 15 or five critically injured in "
     "one Gaza strike, with a stray count of dead soldiers in it); a bare share not rounded "
-    "to another: 19, the same."
+    "to another: 19, the same. A toll of people never one slot with a count of things "
+    "('47 people detained', '47 polling stations'): 18 (a stray count of ministers and a "
+    "false 350-or-15,000 gone, the true 15-or-5 critically injured lost, a false count of "
+    "shells raised); a headline's kicker no speaker: 18, the same."
 )
 
 
