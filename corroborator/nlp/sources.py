@@ -147,11 +147,10 @@ def _name_at(doc: Doc, tok: Token) -> str:
     return noun_phrase(doc, tok)
 
 
-def _joined(doc: Doc, conj: Token | int, head: Token) -> bool:
-    """An "and" inside one name: "the Provincial Fire and Rescue Service", where the proper
-    noun before it modifies the name's head (it is no list of two names: "Smith and
-    Jones")."""
-    i = conj if isinstance(conj, int) else conj.i
+def _joined(doc: Doc, i: int, head: Token) -> bool:
+    """An "and" at ``i`` inside one name: "the Provincial Fire and Rescue Service", where
+    the proper noun before it modifies the name's head (it is no list of two names: "Smith
+    and Jones")."""
     if doc[i].lower_ not in ("and", "&") or i == 0 or not _propn(doc[i - 1]):
         return False
     cur = doc[i - 1]

@@ -151,10 +151,11 @@ RUNNING = re.compile(r"\b(?:now|so far|to date|as of|currently|latest|stood at|s
 
 
 def running(anchor: Token, saying: frozenset[str] = frozenset()) -> bool:
-    """Is the figure a running tally as of its report: its verb in the perfect ("has
-    killed 187", "have been evacuated", "had burned 7,200 hectares by Monday"; not a verb
-    of ``saying``: "have calculated a magnitude of 7.1" reckons, it does not tally) or its
-    sentence dating it to the moment ("now", "so far", "as of", "stood at")?"""
+    """Is the figure a running tally as of its report: its verb in the present perfect
+    ("has killed 187", "have been evacuated"; not a past perfect shifted back under
+    "said", nor a verb of ``saying``: "have calculated a magnitude of 7.1" reckons, it does
+    not tally) or its sentence dating it to the moment ("now", "so far", "as of", "stood
+    at")?"""
     verb = next((t for t in (anchor, *anchor.ancestors) if t.pos_ in ("VERB", "AUX")), None)
     if verb is not None and verb.tag_ == "VBN" and verb.lemma_ not in saying and any(
             c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" and c.tag_ != "VBD"

@@ -35,6 +35,7 @@ story-out cross-validation (``bench/facts.py``; figures in ``bench/RESULTS.md``)
 from __future__ import annotations
 
 import dataclasses
+import functools
 import gc
 import hashlib
 import math
@@ -258,8 +259,8 @@ def _opposite(x: str | None, y: str | None) -> bool:
 ROLES = {
     **dict.fromkeys(("cap", "limit", "ceiling", "maximum", "quota"), "limit"),
     **dict.fromkeys(("goal", "target", "aim", "objective", "ambition"), "goal"),
-    **dict.fromkeys(("demand",), "demand"),
-    **dict.fromkeys(("offer",), "offer"),
+    "demand": "demand",
+    "offer": "offer",
 }
 
 
@@ -324,6 +325,7 @@ class Scorer:
         self.vecs = [self.ctx] + [_embed_unique([text(m) for m in block]) for text in TEXTS[1:]]
         self.acts = [act(m) for m in block]
         self.things = [thing(m) for m in block]
+        self.tolls = [toll(m) for m in block]
         self.act_vecs = _embed_unique([a or "" for a in self.acts])
 
     def score(self, i: int, j: int) -> float:
@@ -346,7 +348,7 @@ class Scorer:
         a, b = self.block[i], self.block[j]
         if a.kind != "count" or not (a.head and b.head) or a.head == b.head:
             return False
-        x, y = toll(a), toll(b)
+        x, y = self.tolls[i], self.tolls[j]
         if (x is None) == (y is None):
             return False
         other = j if x is not None else i
@@ -443,7 +445,7 @@ class Scorer:
         need an act at least: with neither a counted noun nor an act, nothing but the
         context says they measure one thing."""
         a, b = self.acts[i], self.acts[j]
-        if (kind := toll(self.block[i])) is not None and kind == toll(self.block[j]):
+        if (kind := self.tolls[i]) is not None and kind == self.tolls[j]:
             return True  # "seven missing", "six remain missing": one toll, whatever the verb
         if not (a and b):
             if self.block[i].kind == "percent":
@@ -453,7 +455,6 @@ class Scorer:
 
 
 MEASURED = frozenset({"amount", "duration", "measure"})
-WIDE = frozenset({"range", "min", "max"})  # figures that hold many values: ranges and bounds
 
 
 def thing(m: Mention) -> str | None:
@@ -487,14 +488,10 @@ def _or(vector: np.ndarray | None, default: np.ndarray) -> np.ndarray:
 PEOPLE_ALIKE = 0.35  # a counted noun this alike to "people" (cosine) may name people
 
 
+@functools.cache
 def _people() -> np.ndarray:
-    global _PEOPLE
-    if _PEOPLE is None:
-        _PEOPLE = embed(["people"])[0]
-    return _PEOPLE
-
-
-_PEOPLE: np.ndarray | None = None
+    vector: np.ndarray = embed(["people"])[0]
+    return vector
 
 
 def _embed_unique(texts: Sequence[str]) -> np.ndarray:
@@ -613,7 +610,7 @@ def _may_join(block: Sequence[Mention], xs: list[int], ys: list[int], tol: float
 
 def _stated_apart(block: Sequence[Mention], xs: list[int], ys: list[int]) -> bool:
     """Both groups state their values for times, and no time of one covers one of the
-    other's, or a toll in one is its source's update of a toll in the other (``updated``):
+    other's, or a running tally in one is an update of one in the other (``updated``):
     one slot at two times is a series (``series.py``), not a conflict."""
     tx, ty = _stated_times(block, xs), _stated_times(block, ys)
     if tx and ty and not any(a.startswith(b) or b.startswith(a) for a in tx for b in ty):
@@ -632,7 +629,7 @@ def updated(old: Mention, new: Mention) -> bool:
     return bool(len(day_old) == len(day_new) == 10 and day_old < day_new
                 and isinstance(old.value, float) and isinstance(new.value, float)
                 and new.value > old.value and not two_sources(old, new)
-                and (toll(old) is not None and toll(old) == toll(new)
+                and ((kind := toll(old)) is not None and kind == toll(new)
                      or old.extra.get("running") or new.extra.get("running"))
                 and not (old.time and old.time == new.time))
 
