@@ -191,6 +191,14 @@ def test_dates_a_figure_for_a_period_is_stated_as_of_its_end(text, figure, time)
 @pytest.mark.parametrize(("text", "stamp"), [
     ("Rally in Kingsford, Sat. March 15 2025\n\nThousands rallied.", "2025-03-15"),
     ("By Ana Lima | Wednesday, June 12, 2024, 6:40 a.m.\n\nThe ferry sank.", "2024-06-12"),
+    # a byline of fields between bars, longer than a stamp line, with a field of its date
+    (("Flight Operations Review | Safety | By Claire Dunmore, Safety Editor | 10 March 2026"
+     "\n\nThe jet overran the runway."), "2026-03-10"),
+    (("Harbour Desk | Published 18 April 2026 | Lena Ostrova, Senior Correspondent, Vestria"
+     "\n\nThe ferry sank."), "2026-04-18"),
+    # ...but not a line between bars whose date stands in a sentence of the story
+    (("Live | Crowds gathered in the old square on 10 March 2026 to mourn the dead | News"
+     "\n\nThe ferry sank."), None),
     # a sentence of the story that opens with an old date is no stamp of when it was written
     ("Felt dies at 95\nOn Tuesday, Oct. 10, 1972, Washington awoke to this news:\nIt spread.",
      None),

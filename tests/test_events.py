@@ -1,6 +1,7 @@
 """Event grouping on hand-written reports: stories, pair features, events, cannot-links,
 increments, labels."""
 
+import dataclasses
 import datetime as dt
 import math
 import re
@@ -189,6 +190,40 @@ def test_events_close_or_unrelated_headline_counts_do_not_clash(other: float, fr
     a = count("a", 250.0, "Over 250")
     b = count("b", other, "some", head="member" if other > 100 else "suspect", frame=frame)
     assert not Clashes(docs, {"a": [a], "b": [b]}, starts(docs)).pair(0, 1)
+
+
+def _said(m: Mention, context: str) -> Mention:
+    return dataclasses.replace(m, context=context, sentence=context.replace("#", m.text))
+
+
+@pytest.mark.issue(14)
+def test_events_a_toll_and_a_count_of_another_role_do_not_clash() -> None:
+    """'Killing 3 people' and '154 people on board' count people of one crash in two roles,
+    the dead and those aboard, however alike the sentences read: no two events for it."""
+    docs = [report("a", QUAKE[0]), report("b", QUAKE[1])]
+    dead = _said(count("a", 3.0, "three", head="people", frame=("kill", "overrun")),
+                 "The jet overran the runway at Corvasse on Sunday, killing # people.")
+    aboard = _said(count("b", 154.0, "154", head="people", frame=("overrun",)),
+                   "The jet, with # people on board, overran the runway at Corvasse on Sunday.")
+    assert not Clashes(docs, {"a": [dead], "b": [aboard]}, starts(docs)).pair(0, 1)
+    # the same two tolls far apart are two events (3 killed in one crash, 154 in another)
+    many = _said(dataclasses.replace(aboard, value=154.0, low=154.0, high=154.0,
+                                     frame=("kill",)),
+                 "The jet overran the runway at Corvasse on Sunday, killing # people.")
+    assert Clashes(docs, {"a": [dead], "b": [many]}, starts(docs)).pair(0, 1)
+
+
+@pytest.mark.issue(14)
+def test_events_reports_dated_months_apart_are_different_events() -> None:
+    """Two rallies of one movement, dated (to the week) four months apart, are two events
+    even when no headline count tells them apart; a week apart they may be one."""
+    apart = [report("a", RALLY, published="2025-03-15"),
+             report("b", RALLY_AGAIN, published="2025-07-20")]
+    assert Clashes(apart, {}, starts(apart)).pair(0, 1)
+    assert groups(group_events(apart, [], starts(apart), threshold=0.5)) == [["a"], ["b"]]
+    near = [report("a", RALLY, published="2025-03-15"),
+            report("b", RALLY_AGAIN, published="2025-03-22")]
+    assert not Clashes(near, {}, starts(near)).pair(0, 1)
 
 
 def test_events_new_report_joins_a_known_event() -> None:

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from ..ingest.headline import headline_of, titled
 from ..models import CleanDoc, Entity, Event, Mention
 from ..nlp.embed import embed
+from ..reconcile.facts import toll
 
 LEAD_SENTENCES = 6  # sentences of a report whose counts are its headline counts
 ROLE_SIMILAR = 0.45  # masked contexts this alike give a count the same role
@@ -25,6 +26,7 @@ HEADLINE_RATIO = 3.0  # headline counts this far apart describe different events
 VAGUE_STRETCH = 3.0  # "thousands" may mean this many times its word's bound (33,000 workers)
 CLOSE_DAYS = 3  # reports dated this close (each known to a week) are not kept apart by counts
 CLOSE_WIDTH = 7
+APART_DAYS = 60  # reports dated (each to a week) this far apart tell of different events
 LABEL_WORDS = 12  # words of the headline an event's label keeps
 WHEN_CHARS = 400  # characters of a report whose dates tell the day of its event
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -173,7 +175,7 @@ class Clashes:
         key = (min(i, j), max(i, j))
         if key not in self.known:
             x, y = self.heads[key[0]], self.heads[key[1]]
-            self.known[key] = (
+            self.known[key] = self._dated_apart(*key) or (
                 x is not None
                 and y is not None
                 and not self._dated_close(*key)
@@ -181,18 +183,30 @@ class Clashes:
                 and _far_apart(x, y)
                 and (
                     (_role(x) == _role(y) and all(_role(x)))
-                    or _similar(x.context, y.context) >= ROLE_SIMILAR
+                    or (toll(x) == toll(y)
+                        and _similar(x.context, y.context) >= ROLE_SIMILAR)
                 )
             )
         return self.known[key]
 
+    def _gap(self, i: int, j: int) -> int | None:
+        """Days between two reports' event days, when both are known to a week."""
+        a, b = self.days[i], self.days[j]
+        if a is None or b is None or max(a[1] - a[0], b[1] - b[0]) > CLOSE_WIDTH:
+            return None
+        return max(0, b[0] - a[1], a[0] - b[1])
+
+    def _dated_apart(self, i: int, j: int) -> bool:
+        """Whether both reports' event days are known to a week and months apart: they
+        tell of different events (a march in March, another in July)."""
+        gap = self._gap(i, j)
+        return gap is not None and gap >= APART_DAYS
+
     def _dated_close(self, i: int, j: int) -> bool:
         """Whether both reports' event days are known to a week and close together: their
         headline counts then tell different things of one event (56 injured, 325,000 there)."""
-        a, b = self.days[i], self.days[j]
-        if a is None or b is None or max(a[1] - a[0], b[1] - b[0]) > CLOSE_WIDTH:
-            return False
-        return max(0, b[0] - a[1], a[0] - b[1]) <= CLOSE_DAYS
+        gap = self._gap(i, j)
+        return gap is not None and gap <= CLOSE_DAYS
 
     def between(self, a: Iterable[int], b: Iterable[int]) -> bool:
         others = list(b)

@@ -237,6 +237,9 @@ STAMP_CHARS = 80  # ...on a line this short (a longer one is a caption or a sent
 STAMP_WORDS = 6  # ...with this few words beside its dates ("By Neve Castell | Wednesday, June
 # 12, 2024"), not a sentence of the story ("On Tuesday, Oct. 10, 1972, Washington awoke to
 # this startling news:")
+BYLINE_BAR = "|"  # a byline's fields stand between bars...
+BYLINE_CHARS = 160  # ...on a line this short
+FIELD_WORDS = 2  # ...and its date field has this few words beside the date ("Published")
 
 
 def stamp_line(text: str) -> tuple[str, str] | None:
@@ -244,16 +247,31 @@ def stamp_line(text: str) -> tuple[str, str] | None:
     Belgrade, Sat. March 15 2025"): the line, and the day it gives."""
     lines = [line for line in text.split("\n") if line.strip()][:STAMP_LINES]
     for line in lines:
-        if len(line) <= STAMP_CHARS and not line.rstrip().endswith(":"):
-            dates = find_dates(line)
-            day = next((d.value for d in dates if not d.relative and d.value
-                        and len(d.value) == 10), None)
-            rest = line
-            for d in dates:
-                rest = rest.replace(d.text, " ")
-            if day and len(re.findall(r"[A-Za-z]+", rest)) <= STAMP_WORDS:
+        if line.rstrip().endswith(":"):
+            continue
+        if len(line) <= STAMP_CHARS:
+            day = _stamp_day(line, STAMP_WORDS)
+            if day:
+                return line, day
+        if len(line) <= BYLINE_CHARS and BYLINE_BAR in line:
+            # a byline's fields: "Review | By Claire Dunmore, Editor | 10 March 2026"
+            day = next(filter(None, (_stamp_day(f, FIELD_WORDS)
+                                     for f in line.split(BYLINE_BAR))), None)
+            if day:
                 return line, day
     return None
+
+
+def _stamp_day(text: str, words: int) -> str | None:
+    """The day a stamp gives, when ``text`` holds a full date and at most ``words``
+    words beside its dates."""
+    dates = find_dates(text)
+    day = next((d.value for d in dates if not d.relative and d.value
+                and len(d.value) == 10), None)
+    rest = text
+    for d in dates:
+        rest = rest.replace(d.text, " ")
+    return day if day and len(re.findall(r"[A-Za-z]+", rest)) <= words else None
 
 
 def written(text: str, published: str | None) -> str | None:
