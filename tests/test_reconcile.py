@@ -280,6 +280,32 @@ def test_reconcile_a_measure_in_two_units_compares_as_rounded():
     assert not compatible(miles, mention("c", "7 km", 7.0, kind="measure", unit="km"), 0.005)
 
 
+def test_reconcile_a_bound_of_one_thing_is_no_figure_of_another():
+    """"More than 60 firefighters" holds 148, but "148 passengers" on board counts other
+    people under another act: a bound, like a range, holds many values, and that it holds a
+    figure of something else is a coincidence of two slots. A bound of the same thing is
+    one slot with it."""
+    aboard = dataclasses.replace(
+        mention("a", "148", 148.0, head="passenger", frame=("carry",),
+                context="The jet was carrying 148 passengers and six crew."),
+        counted="passengers")
+    crews = dataclasses.replace(
+        mention("b", "more than 60", 60.0, bound="min", low=60.0, high=math.inf,
+                head="firefighter", frame=("send",),
+                context="The fire chief said more than 60 firefighters were sent to the scene."),
+        counted="firefighters")
+    events = {"a": "e1", "b": "e1"}
+    facts = reconcile([aboard, crews], events, threshold=THRESHOLD, tolerance=0.005)
+    assert by_status(facts) == [("single", ["a"]), ("single", ["b"])]
+    passengers = dataclasses.replace(
+        mention("b", "more than 140", 140.0, bound="min", low=140.0, high=math.inf,
+                head="passenger", frame=("carry",),
+                context="The jet was carrying more than 140 passengers."),
+        counted="passengers")
+    facts = reconcile([aboard, passengers], events, threshold=THRESHOLD, tolerance=0.005)
+    assert by_status(facts) == [("agreed", ["a", "b"])]
+
+
 def test_reconcile_a_range_of_one_thing_is_no_figure_of_another():
     """"Between 20 and 25 vehicles" carried holds 23, but "23" people missing counts other
     things under another act: two slots, however the intervals meet. A range of the same

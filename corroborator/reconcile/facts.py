@@ -382,13 +382,14 @@ class Scorer:
                    for i in ax.values() for j in ay.values())
 
     def two_things(self, xs: Sequence[int], ys: Sequence[int]) -> bool:
-        """Would the union count two things: a range and a figure it holds ("between 20 and
-        25 vehicles", "23"), each counting a noun, the two nouns not one in other words and
-        no one act governing both ("23" people missing, the vehicles carried)? A range is
-        wide: that it holds a figure of something else is a coincidence of two slots."""
+        """Would the union count two things: a range or a bound and a figure it holds
+        ("between 20 and 25 vehicles", "23"; "more than 60 firefighters", "148 passengers"),
+        each counting a noun, the two nouns not one in other words and no one act governing
+        both ("23" people missing, the vehicles carried)? A range or a bound is wide: that it
+        holds a figure of something else is a coincidence of two slots."""
         kx, ky = self._kinds(xs), self._kinds(ys)
-        rx = {k: i for k, i in kx.items() if self.block[i].bound == "range"}
-        ry = {k: i for k, i in ky.items() if self.block[i].bound == "range"}
+        rx = {k: i for k, i in kx.items() if self.block[i].bound in WIDE}
+        ry = {k: i for k, i in ky.items() if self.block[i].bound in WIDE}
         pairs = [*((a, b) for a in rx.items() for b in ky.items()),
                  *((a, b) for a in kx.items() for b in ry.items())]  # ranges are few
         return any(vx != vy and hx != hy
@@ -546,6 +547,7 @@ def cluster_block(block: Sequence[Mention], base: float, tol: float,
     return _join_disputes(block, groups, over, tol)
 
 
+WIDE = ("range", "min", "max")  # figures that hold many values ("between 20 and 25", "over 60")
 NEVER = 1e3  # the bar of a pair whose values disagree and that is no dispute: it never joins
 
 
