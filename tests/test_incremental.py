@@ -238,6 +238,35 @@ def test_incremental_blocks_clustered_in_worker_processes_give_the_same_facts(
     assert facts(2) == serial
 
 
+def test_incremental_worker_processes_find_every_text_embedded(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A forked worker that starts an embedding model of its own can hang for good (its
+    parent's runtime threads do not exist in it): the parent embeds every text the workers
+    compare, the figures' acts and "people" among them, before it forks."""
+    import os
+
+    from corroborator.nlp import embed
+
+    record = pipeline.build([DEMO], Settings.load(None, n_process=1))
+    event_of = {doc: e.id for e in record.events for doc in e.documents}
+    settings = Settings()
+    monkeypatch.setattr(reconcile, "PARALLEL_MIN_MENTIONS", 0)
+    monkeypatch.setattr(reconcile, "cluster_block", _refuse_in_parent(reconcile.cluster_block))
+    monkeypatch.setattr(embed, "_STORE", [])  # nothing on disk: what is not embedded is run
+    embed._MEMO.clear()
+    reconcile._people.cache_clear()
+    parent, real = os.getpid(), embed._model
+
+    def model_in_parent_only():  # type: ignore[no-untyped-def]
+        assert os.getpid() == parent, "a worker process started a model of its own"
+        return real()
+
+    monkeypatch.setattr(embed, "_model", model_in_parent_only)
+    found = reconcile.reconcile(record.mentions, event_of, threshold=settings.link_threshold,
+                                tolerance=settings.value_tolerance, processes=2)
+    assert sorted(f.id for f in found) == sorted(f.id for f in record.facts)
+
+
 def _refuse_in_parent(real):  # type: ignore[no-untyped-def]
     """cluster_block that fails in this process: the blocks must be clustered by workers."""
     import os
