@@ -214,16 +214,23 @@ def test_events_a_toll_and_a_count_of_another_role_do_not_clash() -> None:
 
 
 @pytest.mark.issue(14)
-def test_events_reports_dated_months_apart_are_different_events() -> None:
-    """Two rallies of one movement, dated (to the week) four months apart, are two events
-    even when no headline count tells them apart; a week apart they may be one."""
-    apart = [report("a", RALLY, published="2025-03-15"),
-             report("b", RALLY_AGAIN, published="2025-07-20")]
-    assert Clashes(apart, {}, starts(apart)).pair(0, 1)
-    assert groups(group_events(apart, [], starts(apart), threshold=0.5)) == [["a"], ["b"]]
-    near = [report("a", RALLY, published="2025-03-15"),
-            report("b", RALLY_AGAIN, published="2025-03-22")]
-    assert not Clashes(near, {}, starts(near)).pair(0, 1)
+def test_events_headline_counts_worded_alike_months_apart_clash_whatever_befell_them() -> None:
+    """'77 people arrested' and 'thousands of people gathered' are worded alike and count
+    people in two roles: in reports a week apart that is one march, but dated four months
+    apart they tell of two marches."""
+    arrested = _said(count("a", 77.0, "77", head="people", frame=("arrest",)),
+                     "Police said # people were arrested after the march through Northport.")
+    crowd = _said(dataclasses.replace(count("b", 9000.0, "9,000", head="people",
+                                            frame=("march",)), bound="vague", low=9000.0,
+                                      high=99000.0),
+                  "Police said # people marched through Northport against the dam plan.")
+    mentions = {"a": [arrested], "b": [crowd]}
+    apart = [report("a", RALLY, published="2025-07-20"),
+             report("b", RALLY_AGAIN, published="2025-03-15")]
+    assert Clashes(apart, mentions, starts(apart)).pair(0, 1)
+    near = [report("a", RALLY, published="2025-03-22"),
+            report("b", RALLY_AGAIN, published="2025-03-15")]
+    assert not Clashes(near, mentions, starts(near)).pair(0, 1)
 
 
 def test_events_new_report_joins_a_known_event() -> None:

@@ -26,7 +26,7 @@ HEADLINE_RATIO = 3.0  # headline counts this far apart describe different events
 VAGUE_STRETCH = 3.0  # "thousands" may mean this many times its word's bound (33,000 workers)
 CLOSE_DAYS = 3  # reports dated this close (each known to a week) are not kept apart by counts
 CLOSE_WIDTH = 7
-APART_DAYS = 60  # reports dated (each to a week) this far apart tell of different events
+APART_DAYS = 60  # reports dated (each to a week) this far apart may tell of different events
 LABEL_WORDS = 12  # words of the headline an event's label keeps
 WHEN_CHARS = 400  # characters of a report whose dates tell the day of its event
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -175,7 +175,7 @@ class Clashes:
         key = (min(i, j), max(i, j))
         if key not in self.known:
             x, y = self.heads[key[0]], self.heads[key[1]]
-            self.known[key] = self._dated_apart(*key) or (
+            self.known[key] = (
                 x is not None
                 and y is not None
                 and not self._dated_close(*key)
@@ -183,7 +183,7 @@ class Clashes:
                 and _far_apart(x, y)
                 and (
                     (_role(x) == _role(y) and all(_role(x)))
-                    or (toll(x) == toll(y)
+                    or ((toll(x) == toll(y) or self._dated_apart(*key))
                         and _similar(x.context, y.context) >= ROLE_SIMILAR)
                 )
             )
@@ -197,8 +197,10 @@ class Clashes:
         return max(0, b[0] - a[1], a[0] - b[1])
 
     def _dated_apart(self, i: int, j: int) -> bool:
-        """Whether both reports' event days are known to a week and months apart: they
-        tell of different events (a march in March, another in July)."""
+        """Whether both reports' event days are known to a week and months apart: their
+        headline counts, worded alike, may then tell the same of different events (77
+        arrested at a march in July, thousands at one in March) even where what befell the
+        people counted differs."""
         gap = self._gap(i, j)
         return gap is not None and gap >= APART_DAYS
 
