@@ -6,7 +6,7 @@ import math
 import pytest
 
 from corroborator.models import Mention
-from corroborator.reconcile.facts import compatible, reconcile
+from corroborator.reconcile.facts import compatible, disputable, reconcile
 from corroborator.settings import Settings
 
 THRESHOLD = Settings().link_threshold
@@ -324,3 +324,17 @@ def test_reconcile_a_range_of_one_thing_is_no_figure_of_another():
                                  context="Between 20 and 25 people were missing.")
     facts = reconcile([missing, people], events, threshold=THRESHOLD, tolerance=0.005)
     assert by_status(facts) == [("agreed", ["a", "b"])]
+
+
+def test_reconcile_counts_that_name_nothing_are_disputed_only_within_an_order_of_magnitude():
+    """Two sources' bare counts are estimates of one thing only when close: a monitor's
+    325,000 and the government's 107,000 (the crowd of one rally), not "212 of them"
+    (polling stations) and a crowd of 8,000. Counts of a named thing keep the wider span:
+    police 36,000 and organisers 400,000 people."""
+    def bare(doc, value):
+        return mention(doc, f"{value:,.0f}", value, head=None, frame=())
+
+    assert disputable(bare("a", 107000.0), bare("b", 325000.0))
+    assert not disputable(bare("a", 212.0), bare("b", 8000.0))
+    assert disputable(mention("a", "36,000", 36000.0, head="people"),
+                      mention("b", "400,000", 400000.0, head="people"))

@@ -69,6 +69,7 @@ from .sides import describe, named_apart, sides
 DISPUTE_SPAN = math.log(100)  # estimates two orders of magnitude apart are not one quantity
 COUNTED_ONE_BY_ONE = 100  # counts below this are counted, not estimated (deaths, arrests)
 SMALL_SPAN = math.log(3)  # and two such counts disputed are within a factor of three
+UNNAMED_SPAN = math.log(10)  # counts that name nothing are disputed within a factor of ten
 DISPUTE_LOGIT = 0.0  # a dispute, judged blind to its values, is more likely one slot than two
 DISAGREE_MARGIN = 3.0  # extra log-odds agreeing groups left apart by average linkage need
 AUTO_MINILM_MAX = 3000  # "auto": sentence embeddings up to this many mentions, tok2vec beyond
@@ -145,12 +146,16 @@ def disputable(a: Mention, b: Mention) -> bool:
     ``DISPUTE_SPAN`` of each other (police 36,000 and a monitor 140,000; not 22 arrests
     and a crowd of 36,000). Counts under ``COUNTED_ONE_BY_ONE`` are counted, not estimated,
     and are disputed within ``SMALL_SPAN`` (one death or two; not 56 injured and 3, the
-    tolls of two incidents). Dates and non-figures always are."""
+    tolls of two incidents); counts that name nothing they count within ``UNNAMED_SPAN``
+    (an independent monitor's 325,000 and the government's 107,000; not "212 of them" and
+    a crowd of 8,000). Dates and non-figures always are."""
     if not isinstance(a.value, float) or not isinstance(b.value, float):
         return True
     ratio = log_ratio(a, b, cap=math.inf)
     if a.kind == "count" and max(a.value, b.value) < COUNTED_ONE_BY_ONE:
         return ratio <= SMALL_SPAN  # "30 dead" and "1 dead" are two events, not a dispute
+    if a.kind == "count" and not (thing(a) or thing(b)):
+        return ratio <= UNNAMED_SPAN  # "212 of them" and "put the crowd at 8,000"
     return ratio <= DISPUTE_SPAN
 
 
