@@ -218,6 +218,32 @@ def test_linking_one_toll_under_two_verbs_is_one_slot():
 
 
 @pytest.mark.issue(14)
+@pytest.mark.parametrize(("sentence", "text", "toll"), [
+    ("Two cabin crew members were among the injured, the airline said.", "Two", "injured"),
+    ("Nine passengers remain in hospital, two of them in a serious condition.", "two",
+     "injured"),
+    ("Two people were killed on Sunday when the jet overran the runway.", "Two", "dead"),
+    # the clause ends where another begins: the toll of the next one is not this one's
+    ("Two people were arrested and 27 were injured in the clashes.", "Two", "arrested"),
+    ("Two buses were sent, and later 27 people were injured.", "Two", None),
+])
+def test_linking_a_toll_is_read_to_the_end_of_its_clause(sentence, text, toll):
+    m = mention("a", sentence, text, 2.0, head="member" if "crew" in sentence else None)
+    assert facts_mod.toll(m) == toll
+
+
+@pytest.mark.issue(14)
+def test_linking_two_killed_is_not_two_in_a_serious_condition():
+    """The dead and those in a serious condition are two tolls of one crash, whatever
+    their equal figures: two slots."""
+    dead = mention("a", "Two people were killed on Sunday when the jet overran the runway.",
+                   "Two", 2.0, head="people", counted="people", frame=("kill",))
+    serious = mention("b", "Nine passengers remain in hospital, two of them in a serious "
+                      "condition.", "two", 2.0, frame=("remain",))
+    assert len(facts_of([dead, serious])) == 2
+
+
+@pytest.mark.issue(14)
 def test_linking_a_bare_share_is_not_rounded_to_another():
     """"61%" that says of nothing what it is a share of does not meet "a turnout of
     61.4%" by rounding: a share is of what was done, and nothing says it is one act."""

@@ -272,12 +272,14 @@ ROLES = {
 # what befell the people a figure counts: tolls of one event that are never one slot
 # however alike their words are ("killed" and "injured" are neighbours to an embedding)
 TOLLS = {
-    **dict.fromkeys("kill die dead death fatality perish slay murder".split(), "dead"),  # noqa: SIM905
-    **dict.fromkeys("injure injured injury wound wounded hurt".split(), "injured"),  # noqa: SIM905
+    **dict.fromkeys("kill killed die died dead death fatality perish slay murder".split(),  # noqa: SIM905
+                    "dead"),
+    **dict.fromkeys("injure injured injury wound wounded hurt serious seriously critical "  # noqa: SIM905
+                    "critically".split(), "injured"),
     **dict.fromkeys("miss missing unaccounted".split(), "missing"),  # noqa: SIM905
     **dict.fromkeys("displace displaced homeless evacuate evacuee".split(), "displaced"),  # noqa: SIM905
     **dict.fromkeys("rescue rescued pull".split(), "rescued"),  # noqa: SIM905
-    **dict.fromkeys("arrest detain detention".split(), "arrested"),  # noqa: SIM905
+    **dict.fromkeys("arrest arrested detain detained detention".split(), "arrested"),  # noqa: SIM905
     **dict.fromkeys("hospitalize hospitalise hospitalized hospitalised treat".split(),  # noqa: SIM905
                     "treated"),
 }
@@ -285,18 +287,21 @@ TOLLS = {
 
 def toll(m: Mention) -> str | None:
     """Which toll a count of people is ("dead", "injured", "missing", "displaced",
-    "rescued", "arrested", "treated"), read from the nearest two words of its frame, then
-    the words of what it counts ("displaced people", "deaths"); None for any other
-    figure."""
+    "rescued", "arrested", "treated"), read from the nearest two words of its frame, the
+    words of what it counts ("displaced people", "deaths"), then the words after it to the
+    end of its clause ("two of them in a serious condition"); None for any other figure."""
     if m.kind != "count":
         return None
-    after = m.sentence[m.end - m.sent_start :].lower()
+    clause = CLAUSE_END.split(m.sentence[m.end - m.sent_start :].lower(), maxsplit=1)[0]
     words = [*m.frame[:2], *re.findall(r"[a-z]+", (m.counted or "").lower()), m.head or "",
-             *re.findall(r"[a-z]+", after)[:TOLL_AFTER]]
+             *re.findall(r"[a-z]+", clause)[:TOLL_AFTER]]
     return next((TOLLS[w] for w in words if w in TOLLS), None)
 
 
-TOLL_AFTER = 3  # words read after a figure for its toll ("six remain missing")
+# words read after a figure for its toll, to the end of its clause ("six remain missing",
+# "two cabin crew members were among the injured", "two of them in a serious condition")
+TOLL_AFTER = 8
+CLAUSE_END = re.compile(r"[,;:.!?()\u2013\u2014]|\b(?:and|but|while|whereas|after|before|when|as)\b")
 
 
 def role(m: Mention) -> str | None:
