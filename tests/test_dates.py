@@ -208,3 +208,25 @@ def test_dates_a_date_stamp_is_a_line_of_a_date_not_a_sentence(text, stamp):
 
     found = stamp_line(text)
     assert (found[1] if found else None) == stamp
+
+
+@pytest.mark.issue(14)
+def test_dates_a_byline_date_dates_no_thing_of_the_story():
+    """The date of a byline ('By Ann Lee | The Herald | Sunday 8 March, 23:10') says when
+    the report was filed: it dates nothing the story tells, so it is no date of 'the
+    Herald' that another report's byline could contradict; the story's own 'on Sunday'
+    dates the killing."""
+    from corroborator.models import CleanDoc, RawDoc, Source
+    from corroborator.nlp import make_nlp
+    from corroborator.nlp.extract import extract
+
+    text = ("Jet overruns runway at Corvasse\n\nBy Ann Lee and Tom Berg | Corvasse Evening "
+            "Herald | Sunday 8 March, 23:10\n\nTwo people were killed on Sunday when a jet "
+            "overran the runway at Corvasse.")
+    raw = RawDoc("r", "r.txt", "txt", text, Source(published="2026-03-08"), "r")
+    mentions, _ = extract(make_nlp()(text), CleanDoc(raw, text))
+    byline = text.index("Sunday 8 March")
+    dates = [(m.start >= byline + 20, m.head) for m in mentions if m.kind == "date"]
+    assert dates and all(head is None for story, head in dates if not story)
+    assert not any("|" in m.frame for m in mentions)  # a bar the tagger calls a noun
+    assert [head for story, head in dates if story] == ["kill"]

@@ -242,32 +242,34 @@ BYLINE_CHARS = 160  # ...on a line this short
 FIELD_WORDS = 2  # ...and its date field has this few words beside the date ("Published")
 
 
-def stamp_line(text: str) -> tuple[str, str] | None:
+def stamp_line(text: str, published: str | None = None) -> tuple[str, str] | None:
     """The date stamp among a report's first lines ("Mar 16, 2025 04:56", "Protest in
-    Belgrade, Sat. March 15 2025"): the line, and the day it gives."""
+    Belgrade, Sat. March 15 2025"): the line, and the day it gives (with ``published``,
+    when the report was written, a stamp without its year: "Sunday 8 March, 23:10")."""
     lines = [line for line in text.split("\n") if line.strip()][:STAMP_LINES]
     for line in lines:
         if line.rstrip().endswith(":"):
             continue
         if len(line) <= STAMP_CHARS:
-            day = _stamp_day(line, STAMP_WORDS)
+            day = _stamp_day(line, STAMP_WORDS, published)
             if day:
                 return line, day
         if len(line) <= BYLINE_CHARS and BYLINE_BAR in line:
             # a byline's fields: "Review | By Claire Dunmore, Editor | 10 March 2026"
-            day = next(filter(None, (_stamp_day(f, FIELD_WORDS)
+            day = next(filter(None, (_stamp_day(f, FIELD_WORDS, published)
                                      for f in line.split(BYLINE_BAR))), None)
             if day:
                 return line, day
     return None
 
 
-def _stamp_day(text: str, words: int) -> str | None:
+def _stamp_day(text: str, words: int, published: str | None = None) -> str | None:
     """The day a stamp gives, when ``text`` holds a full date and at most ``words``
     words beside its dates."""
-    dates = find_dates(text)
-    day = next((d.value for d in dates if not d.relative and d.value
-                and len(d.value) == 10), None)
+    dates = find_dates(text, published)
+    day = next((d.value for d in dates if d.value and len(d.value) == 10 and (
+        not d.relative or any(w.lower().rstrip(".,") in MONTHS for w in d.text.split()))),
+        None)  # a day and a month whose year ``published`` gives ("8 March"), not "Sunday"
     rest = text
     for d in dates:
         rest = rest.replace(d.text, " ")

@@ -26,7 +26,16 @@ from ..models import CleanDoc, Mention, Quote, Sentence
 from . import syntax
 from .attribution import attribute, source_fields, unverified
 from .cues import CUES
-from .dates import MONTHS, DateSpan, ahead, clock_near, find_dates, month_day, written
+from .dates import (
+    MONTHS,
+    DateSpan,
+    ahead,
+    clock_near,
+    find_dates,
+    month_day,
+    stamp_line,
+    written,
+)
 from .extensions import CACHES, SCANS, clear
 from .numbers import Quantity, find_quantities
 from .quotes import QuoteSpan, attribute_quotes, find_quote_spans
@@ -92,10 +101,11 @@ def _extract(doc: Doc, clean: CleanDoc, vectors: Vectors | None
         if m is not None:
             mentions.append(m)
     taken = [(m.start, m.end) for m in mentions]
+    stamp = _stamp_span(syntax.text_of(doc), published) if dates else (0, 0)
     for d in dates:
         if any(d.start < e and s < d.end for s, e in taken):
             continue
-        m = _from_date(doc, clean, d, attributed, vectors)
+        m = _from_date(doc, clean, d, attributed, vectors, stamp)
         if m is not None:
             mentions.append(m)
     mentions.sort(key=lambda m: m.start)
@@ -411,8 +421,16 @@ def _in_dateline(text: str, start: int, end: int) -> bool:
                 and DATELINE_AFTER.match(text, end))
 
 
+def _stamp_span(text: str, published: str | None) -> tuple[int, int]:
+    """Where the report's date stamp or byline date line stands (``dates.stamp_line``);
+    (0, 0) when it has none."""
+    found = stamp_line(text, published)
+    at = text.find(found[0]) if found else -1
+    return (at, at + len(found[0])) if found and at >= 0 else (0, 0)
+
+
 def _from_date(doc: Doc, clean: CleanDoc, d: DateSpan, quotes: Attributed,
-               vectors: Vectors | None) -> Mention | None:
+               vectors: Vectors | None, stamp: tuple[int, int] = (0, 0)) -> Mention | None:
     span = doc.char_span(d.start, d.end, alignment_mode="expand")
     if span is None or not len(span):
         return None
@@ -421,7 +439,8 @@ def _from_date(doc: Doc, clean: CleanDoc, d: DateSpan, quotes: Attributed,
         return None  # "2000 people": a count, not a year
     if _in_dateline(syntax.text_of(doc), d.start, d.end):
         return None  # "MARROW, June 3 -": when the report was filed, not a claim
-    dated = _dated(tok)
+    # a byline's date ("By Ann Lee | The Herald | 8 March 2026") dates no thing of the story
+    dated = None if stamp[0] <= d.start < stamp[1] else _dated(tok)
     verb = dated.lemma_.lower() if dated is not None and dated.pos_ == "VERB" else None
     if dated is not None and dated.pos_ == "VERB" and dated.dep_ in ("acl", "relcl"):
         dated = dated.head  # "a law passed in 1798": the law is what is dated
@@ -493,7 +512,8 @@ def _dated(tok: Token) -> Token | None:
         if cur.head.i == cur.i:
             return cur if cur.pos_ in ("VERB", "NOUN", "PROPN") else None
         cur = cur.head
-        if cur.pos_ in ("VERB", "NOUN", "PROPN") and cur.ent_type_ != "DATE":
+        if (cur.pos_ in ("VERB", "NOUN", "PROPN") and cur.ent_type_ != "DATE"
+                and syntax.WORD.search(cur.text)):
             return cur
     return None
 

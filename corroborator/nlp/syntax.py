@@ -207,6 +207,9 @@ def _is_code(tok: Token) -> bool:
     return any(c.isdigit() for c in text) and any(c.isalpha() for c in text)
 
 
+WORD = re.compile(r"[^\W\d_]")  # a word has a letter ("|" tagged a noun is none)
+
+
 def frame_lemmas(start: Token, limit: int = 4) -> list[str]:
     """Content lemmas of the predicates and nouns above ``start``, nearest first."""
     out: list[str] = []
@@ -224,7 +227,7 @@ def frame_lemmas(start: Token, limit: int = 4) -> list[str]:
             out.extend(_purpose(tok))  # "96% voted to strike": the vote is to strike
         if lemma == "be" and any(c.dep_ == "expl" for c in tok.children):
             out.append("exist")  # "there have been 177 cases": the cases are, no more
-        if tok.pos_ in ("NOUN", "VERB", "ADJ") and (
+        if tok.pos_ in ("NOUN", "VERB", "ADJ") and WORD.search(lemma) and (
                 lemma not in SKIP_FRAME or lemma in COMMITS and below.dep_ == "dobj"):
             out.append(lemma)
         if tok.dep_ == "ROOT":
