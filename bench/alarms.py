@@ -90,7 +90,15 @@ HISTORY = (
     "to another: 19, the same. A toll of people never one slot with a count of things "
     "('47 people detained', '47 polling stations'): 18 (a stray count of ministers and a "
     "false 350-or-15,000 gone, the true 15-or-5 critically injured lost, a false count of "
-    "shells raised); a headline's kicker no speaker: 18, the same."
+    "shells raised); a headline's kicker no speaker: 18, the same. Sixth session of 6 "
+    "December: two reports' headline counts worded alike but of two tolls no longer part "
+    "them into two events (3 killed, 154 on board), so topic 37's reports of the 2009 "
+    "Papua quake now share one event with the 2004 tsunami's tolls they recall: 19, the "
+    "new one false (168,000 killed in Aceh against 220,000 or 230,000 across the Indian "
+    "Ocean, with a city's population of 170,000 in it); topic 9's comments received no "
+    "longer hold a count of consultations. A bound no figure of another thing, unnamed "
+    "counts disputed within a factor of ten, tolls read to the end of their clause and "
+    "bylines' dates: 19, the same."
 )
 
 
