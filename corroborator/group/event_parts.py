@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from ..ingest.headline import headline_of, titled
 from ..models import CleanDoc, Entity, Event, Mention
 from ..nlp.embed import embed
-from ..reconcile.facts import toll
+from ..nlp.tolls import toll
 
 LEAD_SENTENCES = 6  # sentences of a report whose counts are its headline counts
 ROLE_SIMILAR = 0.45  # masked contexts this alike give a count the same role

@@ -50,6 +50,7 @@ import numpy as np
 from ..models import Fact, Mention, fact_order
 from ..nlp.embed import embed
 from ..nlp.numbers import DURATION_DAYS, to_base
+from ..nlp.tolls import toll
 from . import money
 from .clustering import FORBIDDEN, Clusters, Roots, average_linkage, candidate_pairs
 from .linking import (
@@ -269,41 +270,6 @@ ROLES = {
 }
 
 
-# what befell the people a figure counts: tolls of one event that are never one slot
-# however alike their words are ("killed" and "injured" are neighbours to an embedding)
-TOLLS = {
-    **dict.fromkeys("kill killed die died dead death fatality perish slay murder".split(),  # noqa: SIM905
-                    "dead"),
-    **dict.fromkeys("injure injured injury wound wounded hurt serious seriously critical "  # noqa: SIM905
-                    "critically".split(), "injured"),
-    **dict.fromkeys("miss missing unaccounted".split(), "missing"),  # noqa: SIM905
-    **dict.fromkeys("displace displaced homeless evacuate evacuee".split(), "displaced"),  # noqa: SIM905
-    **dict.fromkeys("rescue rescued pull".split(), "rescued"),  # noqa: SIM905
-    **dict.fromkeys("arrest arrested detain detained detention".split(), "arrested"),  # noqa: SIM905
-    **dict.fromkeys("hospitalize hospitalise hospitalized hospitalised treat".split(),  # noqa: SIM905
-                    "treated"),
-}
-
-
-def toll(m: Mention) -> str | None:
-    """Which toll a count of people is ("dead", "injured", "missing", "displaced",
-    "rescued", "arrested", "treated"), read from the nearest two words of its frame, the
-    words of what it counts ("displaced people", "deaths"), then the words after it to the
-    end of its clause ("two of them in a serious condition"); None for any other figure."""
-    if m.kind != "count":
-        return None
-    clause = CLAUSE_END.split(m.sentence[m.end - m.sent_start :].lower(), maxsplit=1)[0]
-    words = [*m.frame[:2], *re.findall(r"[a-z]+", (m.counted or "").lower()), m.head or "",
-             *re.findall(r"[a-z]+", clause)[:TOLL_AFTER]]
-    return next((TOLLS[w] for w in words if w in TOLLS), None)
-
-
-# words read after a figure for its toll, to the end of its clause ("six remain missing",
-# "two cabin crew members were among the injured", "two of them in a serious condition")
-TOLL_AFTER = 8
-CLAUSE_END = re.compile(r"[,;:.!?()\u2013\u2014]|\b(?:and|but|while|whereas|after|before|when|as)\b")
-
-
 def role(m: Mention) -> str | None:
     """The role of a figure, read from the nearest two words of its frame: a limit ("a
     production cap of 38 a month"), a goal ("the goal of producing 38 a month"), a demand
@@ -466,6 +432,7 @@ class Scorer:
 
 
 MEASURED = frozenset({"amount", "duration", "measure"})
+WIDE = frozenset({"range", "min", "max"})  # figures that hold many values ("over 60")
 
 
 def thing(m: Mention) -> str | None:
@@ -557,7 +524,6 @@ def cluster_block(block: Sequence[Mention], base: float, tol: float,
     return _join_disputes(block, groups, over, tol)
 
 
-WIDE = ("range", "min", "max")  # figures that hold many values ("between 20 and 25", "over 60")
 NEVER = 1e3  # the bar of a pair whose values disagree and that is no dispute: it never joins
 
 
