@@ -103,7 +103,21 @@ HISTORY = (
     "with its agent ('the 47 acknowledged by the commission') and a request, demand, offer, "
     "bid or proposal ('the government's request for 25 years') name their source; a check "
     "that compared token wrappers by identity (always true) compares positions: P 0.855 "
-    "R 0.728 F1 0.787 -> P 0.857 R 0.730 F1 0.789."
+    "R 0.728 F1 0.787 -> P 0.857 R 0.730 F1 0.789. Seventh session (7 December; classes "
+    "read from the written stories' dev split, whose attribution went 0.830 -> 0.891): an "
+    "aside inside what a cue reports is reported too ('the Times wrote that he claimed a "
+    "loss, which could have spared him 18 years of tax'; PolNeAR's gold and the written "
+    "stories' agree; an aside on a cue's object stays the outlet's); a clause the parser "
+    "hangs on the day of saying or on the speech it was said in ('said the same day that', "
+    "'told jurors in his closing argument that'); an absolute 'with' clause and 'four of "
+    "them' after the saying; 'put X at N' with 'at' on a participle of the object or a "
+    "second figure joined to the verb; 'show the mayor on 41%'; 'admits to'; a relative "
+    "clause on the figure itself ('the 600 the company has acknowledged'); 'whose count'; "
+    "records made by someone ('images processed by the Lab'); 'analysts at X' and 'people "
+    "familiar with ...' kept whole; 'the firm', 'the group', 'the lab' resolved to the body "
+    "the report named and called so; 'they said' never stands for a noun of what they "
+    "said: P 0.857 R 0.730 F1 0.789 -> P 0.851 R 0.739 F1 0.791 (the aside rule alone; "
+    "the other classes are absent from PolNeAR's figures)."
 )
 PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "you", "his", "her", "their", "its", "our"])
 ANONYMOUS = frozenset(["source", "sources", "person", "people", "insider", "insiders", "aide",

@@ -250,8 +250,9 @@ def test_attribution_claims_plans_and_demands(text, figure, source):
 @pytest.mark.parametrize(
     ("text", "figure"),
     [
-        ("The mayor said the budget, which at $4 million is the city's largest, would pass.",
-         "$4 million"),
+        ("The mayor cited the new budget, which at $4 million is the city's largest.",
+         "$4 million"),  # an aside on what is cited, not inside what is said
+        ("Polls show a close race in the state, where 18 electoral votes are at stake.", "18"),
         ("Let's say you think a degree will cost $90,000 in all.", "$90,000"),
     ],
 )

@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 
 from .cues import (
+    ADMISSIONS,
     ANONYMOUS,
     ATTITUDES,
     BODIES,
@@ -57,6 +58,7 @@ from .cues import (
     RECKONINGS,
     RECORDS,
     SPEECH,
+    SPOKEN,
     SURVEYS,
     TAG_CHARS,
     UNNAMED_BY_REQUEST,
@@ -188,7 +190,9 @@ def _on_path(doc: Doc, tok: Token, quotes: Attributed) -> Attribution | None:
     fallback: Attribution | None = None
     for k, node in enumerate(path[1:], start=1):
         below = path[k - 1]
-        own = [c for c in tok.children if c.dep_ == "acl"] if k == 1 else []
+        own = [c for c in tok.children if c.dep_ == "acl" or c.dep_ == "relcl" and not _aside(c)
+               and not any(d.tag_ == "WRB" for d in c.children)] if k == 1 else []  # not
+        # "in March 2022, when surveyors noted ...": a clause of when, not one of saying
         for child in (*own, *node.children):  # "the $1.6 billion that Anderson estimates",
             # "the 47 acknowledged by the commission"
             if (k <= 3 and child.i > child.head.i and child.i != below.i and _is_cue(child, None)
@@ -208,13 +212,21 @@ def _on_path(doc: Doc, tok: Token, quotes: Attributed) -> Attribution | None:
         if below.dep_ == "npadvmod" and k >= 2 and path[k - 2].dep_ == "appos":
             below = path[k - 2]  # "said Wednesday, the first death since 2015": the parser
             # hangs the appositive on the date
+        elif below.dep_ == "npadvmod" and k >= 2 and _that_clause(path[k - 2]):
+            below = path[k - 2]  # "said the same day that 500 homes had been destroyed": the
+            # parser hangs the clause said on the day of saying
+        elif (below.dep_ == "prep" and below.lower_ == "in" and k >= 3
+              and path[k - 2].lemma_.lower() in CLAIMS | SPOKEN
+              and path[k - 3].dep_ in ("acl", "ccomp") and _that_clause(path[k - 3])):
+            below = path[k - 3]  # "told jurors in his closing argument that losses were
+            # $640 million": the clause is what the verb's subject said in it
         if _is_cue(node, below):
             if _fronted(tok, node, below):
                 return fallback  # "In his 2002 book, Ruiz suggested ...": when and where
             found = _verb_source(doc, node, quotes, figure=tok)
             if found is not None:
                 return found
-        if _aside(node):
+        if _aside(node) and not _cue_above(path, k):
             return fallback  # "..., which at 35 percent is the highest": the reporter's aside
         if node.pos_ == "NOUN" and (
                 node.lemma_.lower() in RECORDS and below.dep_ == "prep" and below.lower_ == "of"
@@ -252,6 +264,13 @@ def _on_path(doc: Doc, tok: Token, quotes: Attributed) -> Attribution | None:
 
 
 PERCENT_WORDS = frozenset({"%", "percent", "per", "cent"})
+
+
+def _that_clause(clause: Token) -> bool:
+    """A clause opened by 'that' (the parser's relative or noun clause)."""
+    return clause.pos_ in ("VERB", "AUX") and any(
+        c.lower_ == "that" and (c.dep_ == "mark" or c.i == clause.left_edge.i)
+        for c in clause.children)
 
 
 def _fronted(tok: Token, verb: Token, below: Token) -> bool:
@@ -306,6 +325,17 @@ def unverified(said_by: str | None) -> str | None:
     return f"{hit[0]} (source)" if hit else None
 
 
+def _cue_above(path: Sequence[Token], k: int) -> bool:
+    """Whether the clause holding ``path[k]`` is the content of a cue above it ('the Times
+    wrote that he claimed a loss, which could have spared him 18 years of tax'): an aside
+    inside what is reported is reported too; one on the cue's object ('cited criticism of
+    Lauer, who took heat this month') is the reporter's."""
+    for j, node in enumerate(path[k + 1 :], start=k + 1):
+        if _is_cue(node, path[j - 1]):
+            return any(t.dep_ == "ccomp" for t in path[k:j])
+    return False
+
+
 def _aside(node: Token) -> bool:
     """A non-restrictive relative clause (set off by a comma or a dash), or a parenthesis."""
     if node.dep_ != "relcl":
@@ -339,14 +369,30 @@ def _is_cue(node: Token, below: Token | None) -> bool:
     if lemma in CUE_WITH:
         words = CUE_WITH[lemma]
         if not any(c.lower_ in words for c in node.children):
-            return False
+            return (lemma == "put" and below is not None and _put_at(node, below)
+                    and not any(c.dep_ == "prep" for c in node.children))  # not "put the
+            # boat, damaged at 3 knots, in the harbour"
         if below is None or below.lower_ in words:
             return True  # "put the crowd at 36,000", "called for a 28 percent rate"
         if lemma == "put":
-            return False
+            return below.dep_ == "conj" and below.pos_ in ("NOUN", "ADJ") and below.i > next(
+                c.i for c in node.children if c.lower_ in words) or (  # "put the toll at 214
+                # dead and 1,640 hurt": the parser joins the second figure to the verb
+                below.dep_ == "advcl" and _elaborates(node, below))  # "..., with 1,100 hurt"
     if any(c.dep_ == "neg" for c in node.children) and lemma not in ("deny", "dispute"):
         return False  # "they did not respond to queries": nothing said
     return below is None or _states(node, below, lemma)
+
+
+def _put_at(verb: Token, below: Token) -> bool:
+    """'put the number of homes destroyed at 126', 'put the number of jobs to be cut at 600':
+    the parser hangs the 'at' of 'put' on a participle in or after its object; ``below``
+    holds that participle."""
+    participles = [below] if below.dep_ == "advcl" and below.nbor(-1).text != "," else [
+        c for c in below.children if c.dep_ == "acl"] if below.dep_ == "dobj" else []
+    return any(p.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in p.children)
+               and any(c.dep_ == "prep" and c.lower_ == "at" and _margin(c) for c in p.children)
+               for p in participles)
 
 
 def _states(node: Token, below: Token, lemma: str) -> bool:
@@ -371,6 +417,8 @@ def _states(node: Token, below: Token, lemma: str) -> bool:
             c.dep_ == "dobj" and c.i < below.i for c in node.children) and lemma not in LISTENERS:
         return True  # "cited endorsements from 88 generals": the parser hangs the object's
         # phrase on the verb
+    if below.dep_ == "prep" and below.lower_ == "to" and lemma in ADMISSIONS:
+        return True  # "the company admits to at least 600"
     if below.dep_ == "prep" and below.lower_ in CIRCUMSTANCE_PREPS and not _margin(below):
         return False
     if lemma in CLAUSE_CUES and below.dep_ != "ccomp":
@@ -388,15 +436,22 @@ def _records(verb: Token) -> bool:
 
 
 def _margin(prep: Token) -> bool:
-    """'shows the mayor ahead by 3.7 points', 'estimated the crowd at 20,000': 'by' or 'at'
-    with a figure is what is stated, not when or how it was."""
-    return prep.lower_ in ("by", "at") and any(
+    """'shows the mayor ahead by 3.7 points', 'estimated the crowd at 20,000', 'show the
+    challenger on 39.8%': 'by', 'at' or 'on' with a figure (not a date) is what is stated,
+    not when or how it was."""
+    return prep.lower_ in ("by", "at", "on") and any(
         c.dep_ == "pobj" and (c.like_num or any(d.dep_ == "nummod" and d.like_num for d in c.children))
         and c.ent_type_ not in ("DATE", "TIME") for c in prep.children)
 
 
 def _elaborates(verb: Token, clause: Token) -> bool:
     """A participial clause after the verb, with no subject or conjunction of its own."""
+    if clause.i > verb.i and clause.tag_ == "CD" and any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in clause.children):
+        return True  # "said 27 people were injured, four of them seriously"
+    if clause.i > verb.i and clause.tag_ == "VBN" and any(
+            c.dep_ == "mark" and c.lower_ == "with" for c in clause.children):
+        return True  # "..., the agency said on Wednesday, with 740 people injured"
     return (clause.i > verb.i and clause.tag_ in ("VBG", "VBN")
             and not any(c.dep_ in ("mark", "nsubj", "nsubjpass") or c.tag_ == "WRB"
                         for c in clause.children))  # not "shows when looking at ..."

@@ -12,9 +12,11 @@ from .syntax import REPORTING
 
 __all__ = [
     "ACCOUNTS",
+    "ADMISSIONS",
     "ANONYMOUS",
     "ATTITUDES",
     "BODIES",
+    "BODY_LOOKBACK",
     "CIRCUMSTANCE",
     "CIRCUMSTANCE_PREPS",
     "CLAIMS",
@@ -33,6 +35,7 @@ __all__ = [
     "RECORDS",
     "RECORD_LOOKBACK",
     "SPEECH",
+    "SPOKEN",
     "SURVEYS",
     "TAG_CHARS",
     "UNNAMED",
@@ -59,6 +62,11 @@ SPEECH = frozenset(
     "say add tell write state note explain insist argue warn comment reply respond answer "  # noqa: SIM905
     "declare remark agree post tweet claim".split()
 )
+# verbs whose "to" phrase is what is admitted: "the company admits to at least 600"
+ADMISSIONS = frozenset({"admit", "confess", "testify"})
+# what a clause can be said in: "told jurors in his closing argument that ..."
+SPOKEN = frozenset({"interview", "speech", "testimony", "remarks", "address", "briefing",
+                    "letter", "filing", "post", "tweet"})
 OBJECT_PREPS = frozenset({"from", "of", "among", "with"})  # a phrase of the cue's object
 # verbs whose object is the one spoken to: "told reporters", "asked the moderator, who ..."
 LISTENERS = frozenset("tell ask urge warn remind inform assure advise brief notify".split())  # noqa: SIM905
@@ -81,7 +89,7 @@ RECORDS = frozenset(
     "statement post posts filing filings complaint letter document documents tally count "
     "database review audit investigation release update count tweet memo notice bulletin "
     "research projection projections assessment calculation calculations article story "
-    "editorial column book".split()
+    "editorial column book image images imagery footage readings".split()
 )
 UNVERIFIED = frozenset({"posts", "post", "rumours", "rumors", "rumour", "rumor", "unconfirmed",
                         "unverified", "social", "anonymous", "unnamed"})
@@ -106,7 +114,7 @@ BODIES = frozenset(
     "campaign party group organisation organization institute center centre bank "
     "hospital university school newspaper paper network station coalition alliance "
     "embassy regulator watchdog charity foundation team club league operator airline carrier "
-    "manufacturer owner publisher broadcaster insurer utility".split()
+    "manufacturer owner publisher broadcaster insurer utility lab laboratory reinsurer".split()
 )
 # people who speak as a group: a common noun a title-case headline capitalises
 GROUPS = frozenset(
@@ -117,6 +125,7 @@ ACCOUNTS = frozenset({"account", "page", "website", "site", "channel", "feed", "
 ANONYMOUS = frozenset({"source", "sources", "person", "people", "insider", "insiders"})
 UNNAMED = frozenset({"familiar", "anonymous", "unnamed", "unidentified"})
 RECORD_LOOKBACK = 300  # tokens searched back for where a record was first named
+BODY_LOOKBACK = 400  # tokens searched back for the name of "the firm", "the group"
 TAG_CHARS = 200  # how far after a quote its speaker's tag is read
 # a source that the text says asked to stay unnamed
 UNNAMED_BY_REQUEST = re.compile(

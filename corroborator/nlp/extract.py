@@ -126,6 +126,8 @@ def _from_quantity(doc: Doc, clean: CleanDoc, q: Quantity, quotes: Attributed,
     tok = _token_at(doc, q.number_start, q.number_end)
     if tok is None or re.match(r"\s+ago\b", syntax.text_of(doc)[q.end : q.end + 5]):
         return None  # "two years ago" is a date
+    if _in_phone_number(syntax.text_of(doc), q.start, q.end):
+        return None  # "+49 30 5550 1212" in a press contact: no figure
     if (tok.pos_ == "PROPN" and tok.i > syntax.sent_of(tok).start and not tok.like_num
             and q.kind != "amount"):
         return None  # a number word inside a name: "Zero Idleness", "Three Gorges" (not the
@@ -337,6 +339,11 @@ def _in_condition(tok: Token) -> bool:
 
 
 CONDITIONS = frozenset({"if", "unless"})
+# words that can modify a bare count: "Another 12 died", "Only 3 survived"
+QUANTIFIERS = frozenset(
+    "another only just nearly almost about around roughly some all over under more fewer "  # noqa: SIM905
+    "least most at approximately barely exactly precisely total further additional".split()
+)
 
 
 def _is_identifier(tok: Token, q: Quantity) -> bool:
@@ -353,6 +360,19 @@ def _is_identifier(tok: Token, q: Quantity) -> bool:
     return len(tok.text) >= 3 and any(t.text == tok.text and t.i != tok.i and _names(t)
                                       and not _title_case(syntax.sent_of(t))
                                       for t in tok.doc)
+
+
+# a telephone number: a country code and groups of digits, a trunk '0' and three groups,
+# or four groups or more
+PHONE = re.compile(r"(?<![\w.,])(?:\+\d{1,3}[ .-]?(?:\(\d{1,4}\)[ .-]?)?\d{1,4}(?:[ .-]\d{2,5})+"
+                   r"|0\d{1,4}(?:[ .-]\d{3,5}){2,}|\d{2,5}(?:[ .-]\d{2,5}){3,})(?![\w.,]\d)")
+
+
+def _in_phone_number(text: str, start: int, end: int) -> bool:
+    """Whether the characters ``start:end`` lie in a telephone number."""
+    lo = max(0, start - 24)
+    return any(m.start() + lo <= start and end <= m.end() + lo
+               for m in PHONE.finditer(text[lo : end + 24]))
 
 
 def _title_case(sent: Span) -> bool:
@@ -374,11 +394,16 @@ def _names(tok: Token) -> bool:
         # the name: "the 737 Max" (but "300 staff", "40 aircraft" are counts)
     if prev is None or prev.ent_type_ in ("DATE", "TIME") or prev.lower_.rstrip(".") in MONTHS:
         return False
+    if (prev.dep_ in ("amod", "compound") and prev.head.i == tok.i and prev.text[:1].isupper()
+            and prev.pos_ in ("ADJ", "NOUN", "PROPN") and prev.lower_ not in QUANTIFIERS
+            and prev.whitespace_ == " "):
+        return True  # "Local 12 organises the depot": a capitalised word modifying the
+        # digits themselves names them (a count modifies its noun: "12 workers")
     if not prev.text[:1].isupper() or prev.whitespace_ != " ":
         return False
     # digits right after a proper name ("Boeing 737", "MAX 9"), or after the capitalised noun
     # they belong to ("Flight 370"): a label, where a count comes before its noun
-    return prev.pos_ == "PROPN" or (prev.pos_ == "NOUN" and tok.head.i == prev.i)
+    return prev.pos_ == "PROPN" or (prev.pos_ in ("NOUN", "ADJ") and tok.head.i == prev.i)
 
 
 def _counted(doc: Doc, q: Quantity, head: Token | None) -> tuple[str | None, Token | None]:
@@ -437,7 +462,8 @@ def _from_date(doc: Doc, clean: CleanDoc, d: DateSpan, quotes: Attributed,
     tok = span.root
     if re.fullmatch(r"\d{4}", d.text) and tok.dep_ == "nummod" and tok.head.tag_ == "NNS":
         return None  # "2000 people": a count, not a year
-    if _in_dateline(syntax.text_of(doc), d.start, d.end):
+    if _in_dateline(syntax.text_of(doc), d.start, d.end) or _in_phone_number(
+            syntax.text_of(doc), d.start, d.end):
         return None  # "MARROW, June 3 -": when the report was filed, not a claim
     # a byline's date ("By Ann Lee | The Herald | 8 March 2026") dates no thing of the story
     dated = None if stamp[0] <= d.start < stamp[1] else _dated(tok)

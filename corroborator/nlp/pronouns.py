@@ -161,9 +161,12 @@ def group_antecedent(doc: Doc, pron: Token, bodies: frozenset[str]) -> Token | N
     sent = sent_of(pron)
     first = sent_of(doc[max(0, sent.start - 1)]) if sent.start else sent
     first = sent_of(doc[max(0, first.start - 1)]) if first.start else first
+    said = [c for c in pron.head.children if c.dep_ in ("ccomp", "parataxis") and c.i < pron.i]
     for tok in reversed(doc[first.start : pron.i]):
         if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ not in ("NOUN", "PROPN"):
             continue
+        if any(c.left_edge.i <= tok.i <= c.right_edge.i for c in said):
+            continue  # "Roughly 14,000 investors lost money, they said": not what is said
         plural = tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "cc" for c in tok.children)
         org = tok.ent_type_ in ("ORG", "NORP", "GPE") or tok.lemma_.lower() in bodies or any(
             c.dep_ == "appos" and c.ent_type_ == "ORG" for c in tok.children)  # "The operator,

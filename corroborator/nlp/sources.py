@@ -16,7 +16,16 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from .cues import ACCOUNTS, ANONYMOUS, BODIES, RECORD_LOOKBACK, RECORDS, UNNAMED, UNNAMED_BY_REQUEST
+from .cues import (
+    ACCOUNTS,
+    ANONYMOUS,
+    BODIES,
+    BODY_LOOKBACK,
+    RECORD_LOOKBACK,
+    RECORDS,
+    UNNAMED,
+    UNNAMED_BY_REQUEST,
+)
 from .pronouns import (
     FEMALE_NAMES,
     FEMALE_WORDS,
@@ -44,6 +53,8 @@ def author_of(noun: Token) -> Token | None:
         if child.dep_ == "prep" and objs and (child.lower_ in ("by", "from") or (
                 child.lower_ == "on" and objs[0].lemma_.lower() in ACCOUNTS)):
             return objs[0]  # "a statement on the Student Blockade account": the account's owner
+        if child.dep_ == "poss" and child.lower_ == "whose":
+            return _relative_head(noun)  # "the Alliance, whose parallel count put ..."
         if child.dep_ == "poss" and child.pos_ != "PRON":
             return child
         if child.dep_ == "agent":
@@ -57,6 +68,18 @@ def author_of(noun: Token) -> Token | None:
                     objs = [c for c in grand.children if c.dep_ == "pobj"]
                     if objs:
                         return objs[0]
+    return None
+
+
+def _relative_head(tok: Token) -> Token | None:
+    """The noun a relative clause holding ``tok`` qualifies."""
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ == "relcl":
+            return cur.head
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
     return None
 
 
@@ -76,6 +99,9 @@ def source_name(doc: Doc, tok: Token, quotes: Attributed = ()) -> tuple[str | No
             tok = author
         else:
             break
+    named = _named_body(doc, tok)
+    if named is not None:
+        return named, "named"  # "the firm said" -> "Corvid Analytics"
     name = _name_at(doc, tok).strip("\"“”'‘’<>()[]{} ")  # '">Sanders' left by markup
     if not name:
         return None, None
@@ -83,6 +109,27 @@ def source_name(doc: Doc, tok: Token, quotes: Attributed = ()) -> tuple[str | No
     if kind == "nominal" and UNNAMED_BY_REQUEST.search(sent_of(tok).text):
         kind = "anonymous"  # "one mother, who asked not to be named, said"
     return name, kind
+
+
+def _named_body(doc: Doc, tok: Token) -> str | None:
+    """'the firm', 'the group', 'the agency': the body the report named before and called
+    so ('Corvid Analytics, a risk firm', 'the observer group Clean Ballot', 'the Civil
+    Protection Agency'), the nearest such name within ``BODY_LOOKBACK`` tokens."""
+    lemma = tok.lemma_.lower()
+    if (tok.pos_ != "NOUN" or lemma not in BODIES or tok.tag_ != "NN"
+            or not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children)
+            or any(c.dep_ in ("compound", "poss", "prep") for c in tok.children)):
+        return None
+    for prev in reversed(doc[max(0, tok.i - BODY_LOOKBACK) : tok.left_edge.i]):
+        if prev.pos_ != "PROPN" or prev.ent_type_ in ("GPE", "LOC", "DATE"):
+            continue
+        if (prev.lemma_.lower() == lemma and prev.dep_ != "compound"
+                or prev.dep_ in ("appos", "compound") and prev.head.lemma_.lower() == lemma
+                and prev.head.pos_ == "NOUN"
+                or any(c.dep_ == "appos" and c.lemma_.lower() == lemma for c in prev.children)):
+            name = _name_at(doc, prev)
+            return name[4:] if name.startswith(("the ", "The ")) else name
+    return None
 
 
 def _earlier_author(doc: Doc, record: Token) -> Token | None:
@@ -190,9 +237,14 @@ def noun_phrase(doc: Doc, tok: Token) -> str:
         start += 1
     end = tok.i + 1
     close = [c for c in tok.rights if c.dep_ == "amod" and c.lower_ in ("familiar", "close")]
-    if close and close[0].right_edge.i - tok.i <= 6:
+    if close and close[0].right_edge.i - tok.i <= 10:
         return strip_possessive(doc[start : close[0].right_edge.i + 1].text)  # "a person
         # familiar with the matter", "people close to the talks": anonymous, as the text says
+    at = [c for c in tok.rights if c.dep_ == "prep" and c.lower_ in ("at", "with", "from", "for")
+          and any(o.dep_ == "pobj" and o.pos_ == "PROPN" for o in c.children)]
+    if at and at[0].i == end and at[0].right_edge.i - tok.i <= 8:
+        return strip_possessive(doc[start : at[0].right_edge.i + 1].text)  # "analysts at
+        # Halvorsen & Pike", "a spokesman for Acme": the body is part of who they are
     of = [c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"]
     if of:
         objs = [c for c in of[0].children if c.dep_ == "pobj"]
