@@ -209,7 +209,11 @@ HISTORY = (
     "its first death's day only through two outlets' days of saying: conflict recall 1.0 "
     "-> 0.75); counts that name nothing disputed only under one act (protest-2025 0.985 "
     "-> 0.717: its crowd's head-less estimates share no act); a count of persons never one "
-    "slot with a count of things (measles-2025 0.975 -> 0.900: cases are people)."
+    "slot with a count of things (measles-2025 0.975 -> 0.900: cases are people). Seventh "
+    "session (7 December): a pair of figures from two sources is evidence of a dispute only "
+    "when the two disagree ('at least $300 million' diverted and $640 million of losses "
+    "agree, so they join no dispute): left out unchanged, 0.962 / 0.887 / 0.25; ECB+ alarms "
+    "19, unchanged."
 )
 
 

@@ -338,3 +338,17 @@ def test_reconcile_counts_that_name_nothing_are_disputed_only_within_an_order_of
     assert not disputable(bare("a", 212.0), bare("b", 8000.0))
     assert disputable(mention("a", "36,000", 36000.0, head="people"),
                       mention("b", "400,000", 400000.0, head="people"))
+
+
+def test_a_dispute_is_seen_only_between_figures_that_disagree():
+    """'At least 300' from one source and 640 from another agree: that pair is no evidence of
+    a dispute that would join their groups (an amount diverted, a bound, pulled into a
+    dispute of losses); 300 against 640 is."""
+    from corroborator.reconcile.facts import _dispute_or_drift
+
+    bound = dataclasses.replace(mention("a", "at least 300", 300.0, bound="min", low=300.0,
+                                        high=math.inf), said_by="the government")
+    exact = dataclasses.replace(mention("a", "300", 300.0), said_by="the government")
+    other = dataclasses.replace(mention("b", "640", 640.0), said_by="Ana Ruiz")
+    assert not _dispute_or_drift([bound, other], [0], [1], 0.005)
+    assert _dispute_or_drift([exact, other], [0], [1], 0.005)

@@ -580,7 +580,7 @@ def _may_join(block: Sequence[Mention], xs: list[int], ys: list[int], tol: float
     if not need_agreement:
         return (not _stated_apart(block, xs, ys)
                 and not _self_contradiction(voiced or block, xs, ys, tol)
-                and _dispute_or_drift(block, xs, ys))
+                and _dispute_or_drift(block, xs, ys, tol))
     vx = {_value_key(block[i]): block[i] for i in xs}
     vy = {_value_key(block[j]): block[j] for j in ys}
     return all(compatible(a, b, tol) for a in vx.values() for b in vy.values())
@@ -657,7 +657,7 @@ def sourced(block: Sequence[Mention]) -> list[Mention]:
     return out
 
 
-def _dispute_or_drift(block: Sequence[Mention], xs: list[int], ys: list[int]) -> bool:
+def _dispute_or_drift(block: Sequence[Mention], xs: list[int], ys: list[int], tol: float) -> bool:
     """Two groups whose values disagree are one slot only where some pair of them names the
     same thing (``thing``: the same counted noun, or neither names one) and is a dispute
     (two sources, figures within ``DISPUTE_SPAN``) or drifts (values close); a drift of
@@ -672,7 +672,7 @@ def _dispute_or_drift(block: Sequence[Mention], xs: list[int], ys: list[int]) ->
                 continue  # two counted nouns, or one where the other counts none
             if a.kind == "date" and a.head:
                 return True  # two dates of one named thing or act: "passed in 1798" / "1789"
-            if two_sources(a, b) and disputable(a, b):
+            if two_sources(a, b) and disputable(a, b) and not compatible(a, b, tol):
                 return True
             if close(a, b) and (thing(a) or set(a.frame[:2]) & set(b.frame[:2])):
                 return True  # drift of one named thing, or of what one act did
