@@ -129,3 +129,43 @@ def test_telephone_numbers_are_no_figures(text):
 def test_a_capitalised_word_on_digits_names_them(text, kept):
     counts = [m.text for m in _mentions(text) if m.kind == "count"]
     assert counts == kept
+
+
+def _speaker(text: str, fragment: str) -> str | None:
+    raw = RawDoc("r1", "r1.txt", "txt", text, Source(published="2026-03-10"), "0" * 64)
+    quotes = extract(make_nlp()(text), CleanDoc(raw, text))[1]
+    hits = [q for q in quotes if fragment in q.text]
+    assert hits, f"no quote with {fragment!r}"
+    return hits[0].speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        # the parser gives the verb a second subject inside the quote
+        (('"Darrow has lost its school. The old mill, the chapel, the square, it is all '
+         'rubble," Holt told the Herald outside the depot.'), "all rubble", "Holt"),
+        # a verb of voice read as the modifier of the name after it
+        (('"Nobody has come up here. The trucks stopped once," fumed shepherd Oren Vale in '
+         "the hamlet."), "Nobody has come", "Oren Vale"),
+        # 'she' after a person just introduced with who she is, not one named paragraphs back
+        (('Deputy Mayor Ruth Keel put the repair bill at 4 million euros.\n\nThe ferry crew '
+         "say the harbour will reopen.\n\nIn Tarn, people still talk about Mira Osk, the "
+         'baker dug out of her shop after 30 hours.\n\n"I sang to stay awake. I knew they '
+         'would find me," she told the Herald.'), "I knew they", "Mira Osk"),
+    ],
+)
+def test_quote_speakers_written(text, fragment, speaker):
+    assert _speaker(text, fragment) == speaker
+
+
+def test_quote_pronoun_keeps_the_speaker_when_nobody_was_introduced():
+    text = ('Deputy Mayor Ruth Keel put the repair bill at 4 million euros.\n\nThe deputy mayor '
+            'met Mira Osk on Monday.\n\n"We will rebuild every shop," she said.')
+    assert _speaker(text, "rebuild") == "Ruth Keel"
+
+
+def test_a_body_named_where_it_stands_is_not_looked_for_before():
+    text = ("The observer group Fair Count, led by Ana Brin, trained 300 volunteers.\n\n"
+            "The watchdog group Open Ledger estimates that the party spent at least 90 million.")
+    assert _said_by(text, "at least 90 million") == "Open Ledger"

@@ -125,7 +125,7 @@ ACCOUNTS = frozenset({"account", "page", "website", "site", "channel", "feed", "
 ANONYMOUS = frozenset({"source", "sources", "person", "people", "insider", "insiders"})
 UNNAMED = frozenset({"familiar", "anonymous", "unnamed", "unidentified"})
 RECORD_LOOKBACK = 300  # tokens searched back for where a record was first named
-BODY_LOOKBACK = 400  # tokens searched back for the name of "the firm", "the group"
+BODY_LOOKBACK = 2500  # characters searched back for the name of "the firm", "the group"
 TAG_CHARS = 200  # how far after a quote its speaker's tag is read
 # a source that the text says asked to stay unnamed
 UNNAMED_BY_REQUEST = re.compile(

@@ -102,6 +102,9 @@ def person_antecedent(doc: Doc, pron: Token, quotes: Attributed = ()) -> str | N
     speakers = {w for _, name, _ in quotes if name for w in name.split()}
     compatible = [e for e in reversed(persons) if gender(doc, e, persons, pron.i) in (None, want)
                   and not (e.root.dep_ == "compound" and e.root.head.pos_ == "NOUN")]
+    if compatible and _just_introduced(doc, compatible[0], pron, inside):
+        return fullest(doc, compatible[0], want)  # "... talking about Vesna Radic, the gran
+        # pulled alive after 52 hours. '...,' she told the Flash": the one just introduced
     if pron.dep_ == "nsubj" and pron.head.lemma_.lower() in REPORTING:
         for ent in compatible:  # "..., he said": the last one who spoke or acted, if one
             if ent.start < pron.i - SPEAKER_TOKENS:  # did lately; not one spoken of
@@ -115,6 +118,28 @@ def person_antecedent(doc: Doc, pron: Token, quotes: Attributed = ()) -> str | N
         return fullest(doc, compatible[0], want)
     actor = _named_actor(doc, pron)
     return strip_possessive(actor.text) if actor is not None else None
+
+
+def _just_introduced(doc: Doc, ent: Span, pron: Token, inside: Sequence[tuple[int, int]]) -> bool:
+    """Whether ``ent`` is a person introduced (named in full for the first time, with an
+    appositive that says who they are) in the sentence just before the pronoun's, sentences
+    inside quotations (``inside``) passed over."""
+    described = (any(c.dep_ == "appos" for c in ent.root.children) or ent.root.dep_ == "appos"
+                 or ent.end + 1 < len(doc) and doc[ent.end].text == ","
+                 and doc[ent.end + 1].lower_ in ("the", "a", "an"))  # "Vesna Radic, the gran"
+    if not described:
+        return False
+    before = sent_of(pron)
+    for _ in range(8):
+        if before.start == 0:
+            return False
+        before = sent_of(doc[before.start - 1])
+        if not any(a <= before.start_char < b for a, b in inside):
+            break
+    if not (before.start <= ent.start and ent.end <= before.end) or len(ent) < 2:
+        return False
+    surname = ent[-1].text
+    return not any(t.text == surname for t in doc[: ent.start])
 
 
 def _named_actor(doc: Doc, pron: Token) -> Token | None:

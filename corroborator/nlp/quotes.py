@@ -42,7 +42,8 @@ CLOSE = {"“": "”", '"': '"', "«": "»", "„": "“"}
 MIN_WORDS = 2  # one-word scare quotes ("coolest") are not quotations
 # verbs that introduce a quotation beside the reporting ones: '"Why?" she asked'
 QUOTE_VERBS = frozenset(
-    "ask chant shout yell scream cry exclaim quip joke whisper plead continue sing".split()  # noqa: SIM905
+    "ask chant shout yell scream cry exclaim quip joke whisper plead continue sing fume "  # noqa: SIM905
+    "snap sigh groan grumble mutter murmur roar bellow gush rage sob vent".split()
 )
 TAG_WORDS = 6  # words of a speaker tag that follows a quote as its own sentence ("she asked.")
 # a quote signed with a dash: '"We will not give up" — Ana Lima, union leader'
@@ -123,6 +124,11 @@ def _reports(tok: Token) -> bool:
 
 def _speaker_of_verb(verb: Token, outside: list[QuoteSpan]) -> Token | None:
     subj = subject_of(verb)
+    if subj is not None and any(q.open_at <= subj.idx < q.close_at for q in outside):
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+                     and not any(q.open_at <= c.idx < q.close_at for q in outside)), subj)
+        # '"... the old town, ... is all on the ground," Belcic told': the parser gives the
+        # verb a subject inside the quote too
     if subj is not None and not any(q.open_at <= subj.idx < q.close_at for q in outside):
         return subj  # not a word of the quote itself ('chanting "Strike, Strike!"')
     after = [c for c in verb.children if c.i > verb.i and c.pos_ in ("NOUN", "PROPN")
@@ -131,6 +137,11 @@ def _speaker_of_verb(verb: Token, outside: list[QuoteSpan]) -> Token | None:
              and not any(q.open_at <= c.idx < q.close_at for q in outside)]
     if after and verb.i > 0 and verb.nbor(-1).text in CLOSING:
         return after[0]  # '"Enough!" shouted one marcher': the speaker after the verb
+    if verb.i > 0 and verb.nbor(-1).text in CLOSING and verb.dep_ == "amod" and verb.head.i > verb.i:
+        named = verb.head
+        while named.dep_ == "compound" and named.head.i > named.i:
+            named = named.head
+        return named  # '"...," fumed farmer Stefan Ilic': the verb read as the name's modifier
     if verb.lemma_.lower() not in REPORTING:
         return None  # "chanting ...": a crowd's voice, not the last name in the sentence
     if verb.tag_ == "VBG" or verb.dep_ in ("advcl", "xcomp", "conj"):

@@ -11,6 +11,7 @@ gives the kind: named, nominal or anonymous.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -114,22 +115,33 @@ def source_name(doc: Doc, tok: Token, quotes: Attributed = ()) -> tuple[str | No
 def _named_body(doc: Doc, tok: Token) -> str | None:
     """'the firm', 'the group', 'the agency': the body the report named before and called
     so ('Corvid Analytics, a risk firm', 'the observer group Clean Ballot', 'the Civil
-    Protection Agency'), the nearest such name within ``BODY_LOOKBACK`` tokens."""
+    Protection Agency'), the nearest such name within ``BODY_LOOKBACK`` characters. Read
+    from the text, not the parse, so that a report parsed in part (``nlp.selective``)
+    names it as a full parse does."""
     lemma = tok.lemma_.lower()
     if (tok.pos_ != "NOUN" or lemma not in BODIES or tok.tag_ != "NN"
             or not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children)
-            or any(c.dep_ in ("compound", "poss", "prep") for c in tok.children)):
+            or any(c.dep_ in ("compound", "poss", "prep", "appos") for c in tok.children)
+            or tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"):
+        return None  # not "the anti-corruption group Integrity Watch": named where it stands
+    start = tok.left_edge.idx
+    before = text_of(doc)[max(0, start - BODY_LOOKBACK) : start]
+    noun = re.escape(tok.lower_)
+    found = [(m.end(), m.group(1)) for pattern in (
+        rf"((?:{_NAME_WORD} (?:(?:of|and|&|for) )?){{1,5}}{noun.capitalize()})\b",  # "the Civil
+        # Protection Agency"
+        (rf"({_NAME_WORD}(?: (?:(?:of|and|&|for) )?{_NAME_WORD}){{0,4}}), an? (?:(?!of |at |for |in )"
+        rf"[\w'’-]+ ){{0,4}}{noun}\b"),  # "Corvid Analytics, a risk-modelling firm"
+        rf"\b{noun} ({_NAME_WORD}(?: (?:(?:of|and|&|for) )?{_NAME_WORD}){{0,4}})",  # "the
+        # observer group Clean Ballot"
+    ) for m in re.finditer(pattern, before) if ". " not in m.group(1)]  # not across sentences
+    if not found:
         return None
-    for prev in reversed(doc[max(0, tok.i - BODY_LOOKBACK) : tok.left_edge.i]):
-        if prev.pos_ != "PROPN" or prev.ent_type_ in ("GPE", "LOC", "DATE"):
-            continue
-        if (prev.lemma_.lower() == lemma and prev.dep_ != "compound"
-                or prev.dep_ in ("appos", "compound") and prev.head.lemma_.lower() == lemma
-                and prev.head.pos_ == "NOUN"
-                or any(c.dep_ == "appos" and c.lemma_.lower() == lemma for c in prev.children)):
-            name = _name_at(doc, prev)
-            return name[4:] if name.startswith(("the ", "The ")) else name
-    return None
+    name = strip_possessive(max(found)[1].strip())
+    return name.removeprefix("The ")
+
+
+_NAME_WORD = r"[A-Z][\w'’&.-]*"
 
 
 def _earlier_author(doc: Doc, record: Token) -> Token | None:
