@@ -213,7 +213,13 @@ HISTORY = (
     "session (7 December): a pair of figures from two sources is evidence of a dispute only "
     "when the two disagree ('at least $300 million' diverted and $640 million of losses "
     "agree, so they join no dispute): left out unchanged, 0.962 / 0.887 / 0.25; ECB+ alarms "
-    "19, unchanged."
+    "19, unchanged. Then a later day's larger toll is the toll updated even from another "
+    "source (the police's 47 detained on Monday, the minister's 214 a week later), unless a "
+    "report of that day or after still gives the earlier figure (then both are live: the "
+    "coast guard's 112 rescued restated the day the governor said 121 is a dispute); and a "
+    "multiplier ('10 times more likely', 'three times the 600') is a ratio, never disputed: "
+    "left out unchanged, the demo unchanged, ECB+ alarms 19, unchanged (as counts of times, "
+    "'three' and 'five times faster' had made a false one); written stories below."
 )
 
 

@@ -145,19 +145,22 @@ def test_linking_a_pay_raise_is_a_rise_not_a_fall():
 @pytest.mark.parametrize(("days", "sources", "statuses"), [
     (("2026-02-21", "2026-02-25"), ("the agency", "the agency"), ["single", "single"]),
     (("2026-02-25", "2026-02-25"), ("the agency", "the agency"), ["conflict"]),
-    (("2026-02-21", "2026-02-25"), ("the agency", "the mayor"), ["conflict"]),
+    (("2026-02-21", "2026-02-25"), ("the agency", "the mayor"), ["single", "single"]),
+    (("2026-02-21", "2026-02-25", "2026-02-25"), ("the agency", "the mayor", "the agency"),
+     ["conflict"]),
 ])
 def test_linking_a_source_that_raises_its_toll_a_later_day_updates_it(days, sources, statuses):
     """The agency's toll of 187 dead in a report of one day and of 212 in a report four
-    days later is the toll updated: two times of one slot, not a conflict. The same two
-    figures in reports of one day drift (a conflict), and from two sources they are a
-    dispute, whatever their days."""
-    a, b = (dataclasses.replace(
+    days later is the toll updated: two times of one slot, not a conflict, and so is the
+    mayor's 212 four days after the agency's 187. The same two figures in reports of one
+    day drift (a conflict); and where a report of the later day still gives the agency's
+    187 beside the mayor's 212, the two are live side by side: a dispute."""
+    a, b, *rest = (dataclasses.replace(
         mention(doc, f"The quake has killed {v:g} people, {who} said.", f"{v:g}", v,
                 head="people", counted="people", said_by=who, frame=("kill",)),
         extra={"day": day})
-        for doc, v, day, who in zip("ab", (187.0, 212.0), days, sources))
-    facts = facts_of([a, b])
+        for doc, v, day, who in zip("abc", (187.0, 212.0, 187.0), days, sources))
+    facts = facts_of([a, b, *rest])
     assert sorted(f.status for f in facts) == statuses
 
 

@@ -546,3 +546,19 @@ def test_numbers_put_the_number_of_x_at_n_counts_x(text, head, counted, act):
     assert (m.head, m.counted) == (head, counted)
     if act is not None:
         assert act_of(m) == act
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("text", "figure", "kind"), [
+    ("Such heat waves are now at least 10 times more likely than a century ago.", "10",
+     "measure"),
+    ("The union counts 1,800 jobs at risk, three times the 600 the firm admits.", "three",
+     "measure"),
+    ("Prices were cut five times in a year.", "five", "count"),
+])
+def test_numbers_a_multiplier_counts_nothing(text, figure, kind):
+    """'10 times more likely', 'three times the 600': a ratio of one figure to another, no
+    count of people or things to be linked with one."""
+    m = next(m for m in _mentions(text) if figure in m.text)
+    assert m.kind == kind
+    assert (m.unit == "times") is (kind == "measure")

@@ -352,3 +352,16 @@ def test_a_dispute_is_seen_only_between_figures_that_disagree():
     other = dataclasses.replace(mention("b", "640", 640.0), said_by="Ana Ruiz")
     assert not _dispute_or_drift([bound, other], [0], [1], 0.005)
     assert _dispute_or_drift([exact, other], [0], [1], 0.005)
+
+
+def test_two_multipliers_are_two_comparisons_not_a_dispute():
+    """'three times faster' and 'five times faster' from two sources compare two pairs of
+    things: no evidence of one slot in dispute."""
+    from corroborator.reconcile.facts import _dispute_or_drift
+
+    a, b = (dataclasses.replace(mention(doc, text, value, kind="measure", head=None), unit="times",
+                                said_by=who)
+            for doc, text, value, who in (("a", "three", 3.0, "Apple"), ("b", "five", 5.0, "Intel")))
+    assert not _dispute_or_drift([a, b], [0], [1], 0.005)
+    counts = [dataclasses.replace(m, kind="count", unit=None) for m in (a, b)]
+    assert _dispute_or_drift(counts, [0], [1], 0.005)

@@ -143,6 +143,9 @@ def _from_quantity(doc: Doc, clean: CleanDoc, q: Quantity, quotes: Attributed,
         return None  # "at 4 in the afternoon", "Route 9", "the 737 MAX": not counts
     if q.kind == "count" and _age_aside(tok, q):
         q = dataclasses.replace(q, kind="measure", unit="years old")  # "Ana Ruiz, 45, said"
+    if q.kind == "count" and _multiplier(tok):
+        q = dataclasses.replace(q, kind="measure", unit="times")  # "10 times more likely",
+        # "three times the 600 acknowledged": a ratio, no count of anything
     if _in_definition(tok):
         return None  # "outbreaks (defined as 3 or more cases)": a yardstick, not a figure
     if _in_condition(tok):
@@ -279,6 +282,16 @@ PERSON_NOUNS = frozenset(
     "son daughter wife husband resident student worker pilot soldier patient gunman shooter "
     "defendant witness owner mayor nurse doctor teacher player".split()
 )
+
+
+def _multiplier(tok: Token) -> bool:
+    """'10 times more likely', 'three times the 600', 'twice as large': a figure that says
+    how many times another is, before 'times' and a comparative, 'as' or a determiner."""
+    doc = tok.doc
+    if tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ != "times":
+        return False
+    after = doc[tok.i + 2]
+    return after.tag_ in ("JJR", "RBR") or after.lower_ in ("as", "the", "that", "what", "over")
 
 
 def _age_aside(tok: Token, q: Quantity) -> bool:

@@ -228,6 +228,7 @@ def cannot_link(a: Mention, b: Mention) -> bool:
             or a.kind == "amount" and a.unit != b.unit and money.factor(a, b) is None)
 
 
+RATIO = "times"  # the unit of a multiplier ("10 times more likely"): never disputed
 # what a figure is (set by ``extract``): never one slot with a figure that is not it
 APART = ("population", "compares")
 
@@ -593,23 +594,30 @@ def _stated_apart(block: Sequence[Mention], xs: list[int], ys: list[int]) -> boo
     tx, ty = _stated_times(block, xs), _stated_times(block, ys)
     if tx and ty and not any(a.startswith(b) or b.startswith(a) for a in tx for b in ty):
         return True
-    return any(updated(block[i], block[j]) or updated(block[j], block[i])
+    return any(updated(block[i], block[j], block) or updated(block[j], block[i], block)
                for i in xs for j in ys)
 
 
-def updated(old: Mention, new: Mention) -> bool:
+def updated(old: Mention, new: Mention, block: Sequence[Mention] = ()) -> bool:
     """``new`` updates ``old``: a running tally (a toll: the dead, the injured, ...; or a
     figure its words date to the report: "has burned", "so far", "as of"), grown, in a
     report of a later day than the one that gave it before (58 dead on Tuesday, 96 on
     Wednesday; 4,000 hectares burned, then 7,200), not stated for one time with it. Two
-    named sources' figures are a dispute, whatever their days."""
+    sources' figures are an update too (the police's 47 detained on Monday, the minister's
+    214 a week later), unless a report of the later day or after still gives the earlier
+    figure (``block``): then the two are live side by side, a dispute (the coast guard's 112
+    rescued, restated the day the governor said 121)."""
     day_old, day_new = old.extra.get("day") or "", new.extra.get("day") or ""
-    return bool(len(day_old) == len(day_new) == 10 and day_old < day_new
-                and isinstance(old.value, float) and isinstance(new.value, float)
-                and new.value > old.value and not two_sources(old, new)
-                and ((kind := toll(old)) is not None and kind == toll(new)
-                     or old.extra.get("running") or new.extra.get("running"))
-                and not (old.time and old.time == new.time))
+    if not (len(day_old) == len(day_new) == 10 and day_old < day_new
+            and isinstance(old.value, float) and isinstance(new.value, float)
+            and new.value > old.value
+            and ((kind := toll(old)) is not None and kind == toll(new)
+                 or old.extra.get("running") or new.extra.get("running"))
+            and not (old.time and old.time == new.time)):
+        return False
+    return not two_sources(old, new) or not any(
+        m.value == old.value and m.unit == old.unit and len(day := m.extra.get("day") or "") == 10
+        and day >= day_new for m in block)
 
 
 def _stated_times(block: Sequence[Mention], ks: list[int]) -> set[str]:
@@ -670,6 +678,8 @@ def _dispute_or_drift(block: Sequence[Mention], xs: list[int], ys: list[int], to
                 return True
             if not same_thing(a, b, thing(a), thing(b)):
                 continue  # two counted nouns, or one where the other counts none
+            if RATIO in (a.unit, b.unit):
+                continue  # "three times faster", "five times faster": two comparisons
             if a.kind == "date" and a.head:
                 return True  # two dates of one named thing or act: "passed in 1798" / "1789"
             if two_sources(a, b) and disputable(a, b) and not compatible(a, b, tol):
