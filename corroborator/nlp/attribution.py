@@ -136,7 +136,7 @@ def _headline(doc: Doc, tok: Token) -> Attribution | None:
 
 
 def _in_sentence(doc: Doc, tok: Token, quotes: Attributed) -> Attribution:
-    for finder in (_on_path, _according_to, _parenthetical):
+    for finder in (_on_path, _according_to, _parenthetical, _listed_on):
         found = finder(doc, tok, quotes)
         if found is not None and found.said_by:
             if finder is _on_path and _attitude(found):  # "X plans to ..., according to Y"
@@ -146,6 +146,28 @@ def _in_sentence(doc: Doc, tok: Token, quotes: Attributed) -> Attribution:
                 return relayed
             return found
     return NONE
+
+
+def _listed_on(doc: Doc, tok: Token, quotes: Attributed) -> Attribution | None:
+    """'The researchers reported that Apple holds $214.9 billion offshore; Nike holds $10.7
+    billion': a clause after a semicolon that repeats the verb of what a cue reported before
+    it goes on with the report (the parser hangs the cue under the last clause)."""
+    sent = sent_of(tok)
+    semis = [t.i for t in doc[sent.start : tok.i] if t.text == ";"]
+    if not semis:
+        return None
+    verbs = [n for n in path_up(tok)[1:] if n.pos_ in ("VERB", "AUX") and n.i > semis[-1]]
+    if not verbs:
+        return None
+    if any(_lemma(n) in CUES for n in verbs):
+        return None  # "...; the report says 537 companies ...": a clause with its own cue
+    verb = verbs[-1]  # the head of the clause after the semicolon ("holds ... and would owe")
+    for t in doc[sent.start : semis[0]]:
+        said = [c for c in t.children if c.dep_ == "ccomp" and c.lemma_ == verb.lemma_
+                and c.i < semis[0]]
+        if said and _is_cue(t, said[0]):
+            return _verb_source(doc, t, quotes)
+    return None
 
 
 def _relayed(doc: Doc, tok: Token, quotes: Attributed, found: Attribution) -> Attribution | None:
@@ -264,6 +286,7 @@ def _on_path(doc: Doc, tok: Token, quotes: Attributed) -> Attribution | None:
 
 
 PERCENT_WORDS = frozenset({"%", "percent", "per", "cent"})
+METHODS = frozenset({"use", "base", "draw", "rely", "cite"})  # how a figure was reached
 
 
 def _that_clause(clause: Token) -> bool:
@@ -453,6 +476,7 @@ def _elaborates(verb: Token, clause: Token) -> bool:
             c.dep_ == "mark" and c.lower_ == "with" for c in clause.children):
         return True  # "..., the agency said on Wednesday, with 740 people injured"
     return (clause.i > verb.i and clause.tag_ in ("VBG", "VBN")
+            and clause.lemma_.lower() not in METHODS  # not "..., using an average of 5 polls"
             and not any(c.dep_ in ("mark", "nsubj", "nsubjpass") or c.tag_ == "WRB"
                         for c in clause.children))  # not "shows when looking at ..."
 
@@ -565,6 +589,8 @@ def _nominal(subj: Token, verb: Token) -> Token | None:
     if any(ch.isalnum() for ch in subj.text) and (
             subj.pos_ in ("NOUN", "PROPN", "PRON", "NUM") or subj.ent_type_):
         return subj
+    if subj.pos_ == "ADJ" and any(c.dep_ in ("det", "poss", "compound") for c in subj.children):
+        return subj  # "POLITICO's Battleground States average shows": a noun tagged otherwise
     nouns = [t for t in subj.subtree if t.pos_ in ("NOUN", "PROPN") and t.dep_ not in (
         "compound", "pobj", "poss") and any(ch.isalnum() for ch in t.text)]
     return nouns[0] if nouns else None  # "officials − including ... − say": the dash is no name

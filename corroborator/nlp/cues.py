@@ -30,6 +30,7 @@ __all__ = [
     "NOT_LABELS",
     "NOUN_MODIFIERS",
     "OBJECT_PREPS",
+    "PAPERS",
     "PROPOSALS",
     "RECKONINGS",
     "RECORDS",
@@ -91,6 +92,9 @@ RECORDS = frozenset(
     "research projection projections assessment calculation calculations article story "
     "editorial column book image images imagery footage readings".split()
 )
+# papers a record can come from without being made by them: "documents from his tax return"
+PAPERS = frozenset({"return", "returns", "archive", "archives", "file", "files", "folder",
+                    "records", "database", "server", "account", "accounts"})
 UNVERIFIED = frozenset({"posts", "post", "rumours", "rumors", "rumour", "rumor", "unconfirmed",
                         "unverified", "social", "anonymous", "unnamed"})
 # records that are a value themselves: "a 140,000 estimate" is the estimate; "a 52-count

@@ -22,6 +22,7 @@ from .cues import (
     ANONYMOUS,
     BODIES,
     BODY_LOOKBACK,
+    PAPERS,
     RECORD_LOOKBACK,
     RECORDS,
     UNNAMED,
@@ -51,7 +52,9 @@ def author_of(noun: Token) -> Token | None:
     """Who made a record: 'a report by X', 'figures from X', 'X's data'."""
     for child in noun.children:
         objs = [c for c in child.children if c.dep_ == "pobj"]
-        if child.dep_ == "prep" and objs and (child.lower_ in ("by", "from") or (
+        if child.dep_ == "prep" and objs and (child.lower_ == "by" or child.lower_ == "from" and (
+                objs[0].lemma_.lower() not in RECORDS | PAPERS) or (  # not "documents from
+                # his 1995 tax return": a paper comes from another, made by someone
                 child.lower_ == "on" and objs[0].lemma_.lower() in ACCOUNTS)):
             return objs[0]  # "a statement on the Student Blockade account": the account's owner
         if child.dep_ == "poss" and child.lower_ == "whose":
