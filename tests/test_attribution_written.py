@@ -210,3 +210,14 @@ def test_attribution_written_a_letter_from_a_person_is_theirs():
     text = "The campaign released a letter from his doctor that says the 63-year-old is healthy."
     said_by = _said_by(text, "63-year-old")
     assert said_by is not None and "doctor" in said_by
+
+
+@pytest.mark.parametrize("text", [
+    "Battered at 40 knots the crew put the barge ashore.",
+    "Damaged at 3 knots, the boat was put in dry dock.",
+])
+def test_attribution_written_a_participle_opening_the_report_is_read(text):
+    """A participle at the very start of a report, before 'put', is read without error (it
+    once looked at the token before the first one)."""
+    figures = [m for m in _mentions(text) if m.kind == "count"]
+    assert [m.text for m in figures] and all(m.said_by is None for m in figures)
