@@ -58,6 +58,15 @@ def _said_by(text: str, figure: str) -> str | None:
          "Tally Project"),
         ("Drone images processed by the Kessel Mapping Unit show up to 9 metres of erosion.",
          "up to 9", "Kessel Mapping Unit"),
+        # a list of clauses after a semicolon, each with the verb of what was reported
+        (("The auditors reported that Brava holds $12.5 billion abroad; Kestrel holds $3.1 "
+         "billion abroad; Orla holds $900 million."), "$3.1 billion", "auditors"),
+        # an adjective the tagger made of the subject's noun
+        (("The Ledger's Battleground States average shows the senator likewise ahead by 2.4 "
+         "percentage points."), "2.4", "average"),
+        # a paper that comes from another paper names no author
+        ("Leaked pages from his 2019 tax return show he took a $41 million loss.",
+         "$41 million", "pages"),
     ],
 )
 def test_attribution_written_cues_the_parser_hides(text, figure, source):
@@ -169,26 +178,6 @@ def test_a_body_named_where_it_stands_is_not_looked_for_before():
     text = ("The observer group Fair Count, led by Ana Brin, trained 300 volunteers.\n\n"
             "The watchdog group Open Ledger estimates that the party spent at least 90 million.")
     assert _said_by(text, "at least 90 million") == "Open Ledger"
-
-
-@pytest.mark.parametrize(
-    ("text", "figure", "source"),
-    [
-        # a list of clauses after a semicolon, each with the verb of what was reported
-        (("The auditors reported that Brava holds $12.5 billion abroad; Kestrel holds $3.1 "
-         "billion abroad; Orla holds $900 million."), "$3.1 billion", "auditors"),
-        # an adjective the tagger made of the subject's noun
-        (("The Ledger's Battleground States average shows the senator likewise ahead by 2.4 "
-         "percentage points."), "2.4", "average"),
-        # a paper that comes from another paper names no author
-        ("Leaked pages from his 2019 tax return show he took a $41 million loss.",
-         "$41 million", "pages"),
-    ],
-)
-def test_attribution_written_more_cues_the_parser_hides(text, figure, source):
-    said_by = _said_by(text, figure)
-    assert said_by is not None and source.lower() in said_by.lower(), said_by
-    assert "return" not in said_by.lower()
 
 
 @pytest.mark.parametrize(
