@@ -5,23 +5,28 @@ right. Every sentence here is made up for the test."""
 from __future__ import annotations
 
 import pytest
+from reading import read
 
-from corroborator.models import CleanDoc, Mention, RawDoc, Source
-from corroborator.nlp import make_nlp
-from corroborator.nlp.extract import extract
+from corroborator.models import Mention
 
 pytestmark = pytest.mark.issue(15)
 
 
 def _mentions(text: str) -> list[Mention]:
-    raw = RawDoc("r1", "r1.txt", "txt", text, Source(published="2026-03-10"), "0" * 64)
-    return extract(make_nlp()(text), CleanDoc(raw, text))[0]
+    return read(text)[0]
 
 
 def _said_by(text: str, figure: str) -> str | None:
-    hits = [m for m in _mentions(text) if figure in m.text]
-    assert hits, f"no mention {figure!r} in {[m.text for m in _mentions(text)]}"
+    mentions = _mentions(text)
+    hits = [m for m in mentions if figure in m.text]
+    assert hits, f"no mention {figure!r} in {[m.text for m in mentions]}"
     return hits[0].said_by
+
+
+def _speaker(text: str, fragment: str) -> str | None:
+    hits = [q for q in read(text)[1] if fragment in q.text]
+    assert hits, f"no quote with {fragment!r}"
+    return hits[0].speaker
 
 
 @pytest.mark.parametrize(
@@ -138,14 +143,6 @@ def test_telephone_numbers_are_no_figures(text):
 def test_a_capitalised_word_on_digits_names_them(text, kept):
     counts = [m.text for m in _mentions(text) if m.kind == "count"]
     assert counts == kept
-
-
-def _speaker(text: str, fragment: str) -> str | None:
-    raw = RawDoc("r1", "r1.txt", "txt", text, Source(published="2026-03-10"), "0" * 64)
-    quotes = extract(make_nlp()(text), CleanDoc(raw, text))[1]
-    hits = [q for q in quotes if fragment in q.text]
-    assert hits, f"no quote with {fragment!r}"
-    return hits[0].speaker
 
 
 @pytest.mark.parametrize(

@@ -51,6 +51,7 @@ from .cues import (
     GROUPS,
     HEADLINE_CUE,
     LISTENERS,
+    METHODS,
     NOT_LABELS,
     NOUN_MODIFIERS,
     OBJECT_PREPS,
@@ -286,7 +287,6 @@ def _on_path(doc: Doc, tok: Token, quotes: Attributed) -> Attribution | None:
 
 
 PERCENT_WORDS = frozenset({"%", "percent", "per", "cent"})
-METHODS = frozenset({"use", "base", "draw", "rely", "cite"})  # how a figure was reached
 
 
 def _that_clause(clause: Token) -> bool:
@@ -407,18 +407,17 @@ def _is_cue(node: Token, below: Token | None) -> bool:
     return below is None or _states(node, below, lemma)
 
 
-def _text_before(tok: Token) -> str:
-    """The text of the token before ``tok`` ("" at the start of the document)."""
-    return tok.doc[tok.i - 1].text if tok.i > 0 else ""
-
-
 def _put_at(verb: Token, below: Token) -> bool:
     """'put the number of homes destroyed at 126', 'put the number of jobs to be cut at 600':
     the parser hangs the 'at' of 'put' on a participle in or after its object; ``below``
     holds that participle."""
-    participles = [below] if below.dep_ == "advcl" and below.i > verb.i and _text_before(
-        below) != "," else [
-        c for c in below.children if c.dep_ == "acl"] if below.dep_ == "dobj" else []
+    if below.dep_ == "advcl":  # after the verb and not set off ("put the boat, damaged at
+        # 3 knots, in the harbour" puts no figure)
+        participles = [below] if below.i > verb.i and below.nbor(-1).text != "," else []
+    elif below.dep_ == "dobj":
+        participles = [c for c in below.children if c.dep_ == "acl"]
+    else:
+        participles = []
     return any(p.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in p.children)
                and any(c.dep_ == "prep" and c.lower_ == "at" and _margin(c) for c in p.children)
                for p in participles)

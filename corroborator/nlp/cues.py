@@ -27,6 +27,7 @@ __all__ = [
     "GROUPS",
     "HEADLINE_CUE",
     "LISTENERS",
+    "METHODS",
     "NOT_LABELS",
     "NOUN_MODIFIERS",
     "OBJECT_PREPS",
@@ -63,6 +64,8 @@ SPEECH = frozenset(
     "say add tell write state note explain insist argue warn comment reply respond answer "  # noqa: SIM905
     "declare remark agree post tweet claim".split()
 )
+# participles that say how a figure was reached, not what is stated: "..., using 5 polls"
+METHODS = frozenset({"use", "base", "draw", "rely", "cite"})
 # verbs whose "to" phrase is what is admitted: "the company admits to at least 600"
 ADMISSIONS = frozenset({"admit", "confess", "testify"})
 # what a clause can be said in: "told jurors in his closing argument that ..."

@@ -37,7 +37,7 @@ from .dates import (
     written,
 )
 from .extensions import CACHES, SCANS, clear
-from .numbers import Quantity, find_quantities
+from .numbers import RATIO, Quantity, find_quantities
 from .quotes import QuoteSpan, attribute_quotes, find_quote_spans
 
 CONTEXT_CHARS = 90  # characters each side of a value in its masked context
@@ -144,7 +144,7 @@ def _from_quantity(doc: Doc, clean: CleanDoc, q: Quantity, quotes: Attributed,
     if q.kind == "count" and _age_aside(tok, q):
         q = dataclasses.replace(q, kind="measure", unit="years old")  # "Ana Ruiz, 45, said"
     if q.kind == "count" and _multiplier(tok):
-        q = dataclasses.replace(q, kind="measure", unit="times")  # "10 times more likely",
+        q = dataclasses.replace(q, kind="measure", unit=RATIO)  # "10 times more likely",
         # "three times the 600 acknowledged": a ratio, no count of anything
     if _in_definition(tok):
         return None  # "outbreaks (defined as 3 or more cases)": a yardstick, not a figure
@@ -288,7 +288,7 @@ def _multiplier(tok: Token) -> bool:
     """'10 times more likely', 'three times the 600', 'twice as large': a figure that says
     how many times another is, before 'times' and a comparative, 'as' or a determiner."""
     doc = tok.doc
-    if tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ != "times":
+    if tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ != RATIO:
         return False
     after = doc[tok.i + 2]
     return after.tag_ in ("JJR", "RBR") or after.lower_ in ("as", "the", "that", "what", "over")

@@ -61,6 +61,7 @@ _units("duration", "year", 10.0, "decade", "decades")
 _units("duration", "year", 100.0, "century", "centuries")
 
 # conversions between duration units, to compare "a year" with "12 months"
+RATIO = "times"  # the unit of a multiplier: "10 times more likely", "three times the 600"
 DURATION_DAYS = {
     "second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "week": 7.0,
     "month": 30.44, "year": 365.25, "decade": 3652.5, "century": 36525.0,

@@ -129,15 +129,9 @@ def _named_body(doc: Doc, tok: Token) -> str | None:
         return None  # not "the anti-corruption group Integrity Watch": named where it stands
     start = tok.left_edge.idx
     before = text_of(doc)[max(0, start - BODY_LOOKBACK) : start]
-    noun = re.escape(tok.lower_)
-    found = [(m.end(), m.group(1)) for pattern in (
-        rf"((?:{_NAME_WORD} (?:(?:of|and|&|for) )?){{1,5}}{noun.capitalize()})\b",  # "the Civil
-        # Protection Agency"
-        (rf"({_NAME_WORD}(?: (?:(?:of|and|&|for) )?{_NAME_WORD}){{0,4}}), an? (?:(?!of |at |for |in )"
-        rf"[\w'’-]+ ){{0,4}}{noun}\b"),  # "Corvid Analytics, a risk-modelling firm"
-        rf"\b{noun} ({_NAME_WORD}(?: (?:(?:of|and|&|for) )?{_NAME_WORD}){{0,4}})",  # "the
-        # observer group Clean Ballot"
-    ) for m in re.finditer(pattern, before) if ". " not in m.group(1)]  # not across sentences
+    found = [(m.end(), m.group(1)) for pattern in _body_patterns(tok.lower_)
+             for m in re.finditer(pattern, before)
+             if ". " not in m.group(1)]  # a name never runs across a sentence
     if not found:
         return None
     name = strip_possessive(max(found)[1].strip())
@@ -145,6 +139,20 @@ def _named_body(doc: Doc, tok: Token) -> str | None:
 
 
 _NAME_WORD = r"[A-Z][\w'’&.-]*"
+_NAME = rf"{_NAME_WORD}(?: (?:(?:of|and|&|for) )?{_NAME_WORD}){{0,4}}"  # "Fire and Rescue Service"
+
+
+def _body_patterns(noun: str) -> tuple[str, ...]:
+    """Where a report names a body it later calls "the ``noun``": a name ending in the
+    noun ("the Civil Protection Agency"), a name with an appositive of the noun ("Corvid
+    Analytics, a risk-modelling firm"), the noun before a name ("the observer group Clean
+    Ballot"). Group 1 is the name."""
+    word = re.escape(noun)
+    return (
+        rf"((?:{_NAME_WORD} (?:(?:of|and|&|for) )?){{1,5}}{word.capitalize()})\b",
+        rf"({_NAME}), an? (?:(?!of |at |for |in )[\w'’-]+ ){{0,4}}{word}\b",
+        rf"\b{word} ({_NAME})",
+    )
 
 
 def _earlier_author(doc: Doc, record: Token) -> Token | None:

@@ -49,7 +49,7 @@ import numpy as np
 
 from ..models import Fact, Mention, fact_order
 from ..nlp.embed import embed
-from ..nlp.numbers import DURATION_DAYS, to_base
+from ..nlp.numbers import DURATION_DAYS, RATIO, to_base
 from ..nlp.tolls import toll
 from . import money
 from .clustering import FORBIDDEN, Clusters, Roots, average_linkage, candidate_pairs
@@ -228,7 +228,6 @@ def cannot_link(a: Mention, b: Mention) -> bool:
             or a.kind == "amount" and a.unit != b.unit and money.factor(a, b) is None)
 
 
-RATIO = "times"  # the unit of a multiplier ("10 times more likely"): never disputed
 # what a figure is (set by ``extract``): never one slot with a figure that is not it
 APART = ("population", "compares")
 
@@ -679,7 +678,8 @@ def _dispute_or_drift(block: Sequence[Mention], xs: list[int], ys: list[int], to
             if not same_thing(a, b, thing(a), thing(b)):
                 continue  # two counted nouns, or one where the other counts none
             if RATIO in (a.unit, b.unit):
-                continue  # "three times faster", "five times faster": two comparisons
+                continue  # a multiplier is never disputed: "three times faster" and "five
+                # times faster" are two comparisons
             if a.kind == "date" and a.head:
                 return True  # two dates of one named thing or act: "passed in 1798" / "1789"
             if two_sources(a, b) and disputable(a, b) and not compatible(a, b, tol):
