@@ -147,7 +147,7 @@ def estimated(tok: Token) -> Token | None:
 
 # words that date a figure to the moment of the report: a running tally, not a settled fact
 RUNNING = re.compile(r"\b(?:now|so far|to date|as of|currently|latest|stood at|stands at|"
-                     r"still)\b", re.IGNORECASE)
+                     r"still|remain|remains|remained)\b", re.IGNORECASE)
 
 
 def running(anchor: Token, saying: frozenset[str] = frozenset()) -> bool:

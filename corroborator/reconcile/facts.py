@@ -92,7 +92,8 @@ def interval(m: Mention, tol: float) -> tuple[float, float]:
     high = m.high if m.high is not None else value
     base, _ = to_base(1.0, m.unit) if m.kind in ("measure", "duration") else (1.0, None)
     if m.bound == "exact":
-        low, high = value * (1 - tol), value * (1 + tol)
+        whole = m.kind == "count" and value.is_integer()  # 212 dead is not 214: a count
+        low, high = (value, value) if whole else (value * (1 - tol), value * (1 + tol))
         if m.kind == "measure" and m.unit and m.unit not in ("km", "kg", "l"):
             low, high = value * (1 - 0.02), value * (1 + 0.02)  # converted figures are rounded
     if "alt" in m.extra:
@@ -624,7 +625,14 @@ def _stated_times(block: Sequence[Mention], ks: list[int]) -> set[str]:
     any: an approximation that joined them ("around 20 kids", told on Wednesday) does not
     date a count the others state exactly."""
     exact = [k for k in ks if block[k].bound == "exact"]
-    return {t for k in exact or ks if (t := block[k].time)}
+    return {t for k in exact or ks if (t := block[k].time or _tally_day(block[k]))}
+
+
+def _tally_day(m: Mention) -> str | None:
+    """A running tally the text dates to its report ("seven people are still missing", "so
+    far") and to no time of its own is stated as of its report's day."""
+    day = m.extra.get("day") or ""
+    return day if m.extra.get("running") and len(day) == 10 else None
 
 
 def _self_contradiction(block: Sequence[Mention], xs: list[int], ys: list[int],
