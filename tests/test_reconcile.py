@@ -365,3 +365,62 @@ def test_two_multipliers_are_two_comparisons_not_a_dispute():
     assert not _dispute_or_drift([a, b], [0], [1], 0.005)
     counts = [dataclasses.replace(m, kind="count", unit=None) for m in (a, b)]
     assert _dispute_or_drift(counts, [0], [1], 0.005)
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("text", "figure", "thing"), [
+    ("Insured losses from the fire will reach about €640 million, the modeller estimated.",
+     "€640 million", "loss"),
+    ("The reinsurer said industry losses were likely to be around $1.1 billion.",
+     "$1.1 billion", "loss"),
+    ("The finance minister put the cost of the damage at €2.6bn.", "€2.6bn", "cost"),
+    ("The chamber says the true bill is closer to €4bn.", "€4bn", "bill"),
+    ("The business owes $45 billion.", "$45 billion", None),
+    ("The firm reached $2 billion in sales.", "$2 billion", "sale"),
+    ("Boeing reached $2 billion.", "$2 billion", None),
+    ("The losses are less than the $1.6 billion that analysts estimate the last strike cost.",
+     "$1.6 billion", None),
+])
+def test_an_amount_that_qualifies_no_noun_is_the_value_of_what_a_verb_of_value_gives_it(
+        text, figure, thing):
+    """"Losses will reach $640 million", "the bill is closer to $4 billion", "put the cost
+    at $2.6 billion", "$2 billion in sales": the amount is the value of the losses, the
+    bill, the cost, the sales. Not of a name ("Boeing reached"), nor of a verb that is no verb of value ("owes"), nor of the
+    subject that a figure referred to is compared with ("less than the $1.6 billion that
+    analysts estimate")."""
+    from corroborator.models import CleanDoc, RawDoc, Source
+    from corroborator.nlp import make_nlp
+    from corroborator.nlp.extract import extract
+
+    raw = RawDoc("r1", "r1.txt", "txt", text, Source(published="2026-07-16"), "0" * 64)
+    mentions, _ = extract(make_nlp()(text), CleanDoc(raw, text))
+    assert next(m for m in mentions if m.kind == "amount" and figure in m.text).head == thing
+
+
+@pytest.mark.issue(14)
+def test_two_estimates_of_one_loss_are_a_dispute_and_a_bound_of_another_act_stays_apart():
+    """A modeller's €640 million of insured losses and a reinsurer's €1.1 billion are two
+    sources' estimates of one loss: a dispute. A threshold that insurers' programmes
+    "attach above" (€250 million, a bound that holds both figures) measures another act,
+    and joins neither."""
+    def amount(doc, sentence, text, value, bound, head, frame, said_by):
+        low, high = (value, math.inf) if bound == "min" else (value * 0.95, value * 1.05)
+        start = sentence.index(text)
+        return Mention(id=f"{doc}-{text}", doc=doc, kind="amount", value=value, unit="EUR",
+                       text=text, start=start, end=start + len(text), sentence=sentence,
+                       sent_start=0, sent_end=len(sentence), bound=bound, low=low, high=high,
+                       head=head, counted=head and "losses", frame=frame,
+                       context=sentence.replace(text, "#"), said_by=said_by,
+                       extra={"day": "2026-07-16"})
+
+    modeller = amount("a", "Insured losses will reach about €640 million, the modeller said.",
+                      "about €640 million", 640e6, "approx", "loss", ("reach",), "the modeller")
+    reinsurer = amount("b", "Industry losses were likely to be around €1.1 billion, the "
+                       "reinsurer said.", "around €1.1 billion", 1.1e9, "approx", "loss", (),
+                       "the reinsurer")
+    threshold = amount("c", "Market sources said programmes typically attach above €250 "
+                       "million.", "above €250 million", 250e6, "min", None,
+                       ("attach", "programme"), "market sources")
+    facts = reconcile([modeller, reinsurer, threshold], {"a": "e1", "b": "e1", "c": "e1"},
+                      threshold=Settings().link_threshold, tolerance=Settings().value_tolerance)
+    assert sorted((f.status, len(f.mentions)) for f in facts) == [("conflict", 2), ("single", 1)]

@@ -170,6 +170,8 @@ def _from_quantity(doc: Doc, clean: CleanDoc, q: Quantity, quotes: Attributed,
     else:
         head_tok = _modified_noun(doc, q)
         counted = head_tok.text if head_tok is not None else None
+        if head_tok is None and q.kind == "amount":
+            counted, head_tok = _valued(doc, q)
     # a vague quantity ("hundreds") keeps its words and interval, and states no figure
     value = None if q.bound == "vague" else q.value
     extra: dict[str, Any] | None = {"change": change} if change else None
@@ -444,6 +446,53 @@ def _modified_noun(doc: Doc, q: Quantity) -> Token | None:
     if nxt is not None and nxt.pos_ in ("NOUN", "ADJ") and nxt.head.pos_ == "NOUN":
         return nxt.head
     return None
+
+
+# verbs that give their subject a value: "losses will reach $640 million", "the bill is
+# closer to $4 billion", "losses were likely to be around $1.1 billion"
+VALUING = frozenset("be reach total hit top exceed surpass stand amount come near approach".split())  # noqa: SIM905
+_TO_VALUING = frozenset({"pobj", "prep", "attr", "dobj", "acomp", "quantmod", "advmod", "npadvmod"})
+
+
+def _valued(doc: Doc, q: Quantity) -> tuple[str | None, Token | None]:
+    """What an amount that qualifies no noun is the value of: the noun it is "in" or "of"
+    ("$2 billion in sales"), the thing a verb of value gives it to (the subject of
+    "reach", "total", "be"), or the thing "put ... at" sets it for ("put the cost of the
+    damage at $2.6 billion"). Not a name or a pronoun: "Boeing
+    owes $45 billion" and "it reached $2 billion" say what has the amount, not what it is."""
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None:
+        return None, None
+    tok = span.root
+    of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
+          for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]
+    if of:  # "$2 billion in sales", "$45 billion of debt"
+        return of[0].text, of[0]
+    if any(c.dep_ in ("det", "relcl") for c in tok.children):
+        return None, None  # "less than the $1.6 billion that Anderson estimates": a figure
+        # referred to, not the value of what the sentence speaks of
+    for _ in range(4):
+        if tok.dep_ not in _TO_VALUING or tok.head.i == tok.i:
+            break
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            break
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None, None
+    lemma = tok.lemma_.lower()
+    if lemma in syntax.ESTIMATING:
+        thing = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    elif lemma in VALUING:
+        verb = tok
+        if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ":  # "were likely to be"
+            verb = verb.head.head
+        thing = syntax.subject_of(verb)
+    else:
+        return None, None
+    if thing is None or thing.pos_ != "NOUN" or thing.i > span.start:
+        return None, None
+    toks = [t for t in thing.subtree if t.i <= thing.i and t.dep_ not in ("det", "poss", "case")]
+    return " ".join(t.text for t in toks if not t.is_punct) or None, thing
 
 
 # a dateline: a paragraph's opening place in capitals (and maybe a region), a comma, the

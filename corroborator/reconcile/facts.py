@@ -363,7 +363,10 @@ class Scorer:
         ("between 20 and 25 vehicles", "23"; "more than 60 firefighters", "148 passengers"),
         each counting a noun, the two nouns not one in other words and no one act governing
         both ("23" people missing, the vehicles carried)? A range or a bound is wide: that it
-        holds a figure of something else is a coincidence of two slots."""
+        holds a figure of something else is a coincidence of two slots. An amount that
+        names nothing measures its act ("programmes attach above $250 million"): one act
+        must then govern both, not merely be missing from one ("losses were likely to be
+        $1.1 billion")."""
         kx, ky = self._kinds(xs), self._kinds(ys)
         rx = {k: i for k, i in kx.items() if self.block[i].bound in WIDE}
         ry = {k: i for k, i in ky.items() if self.block[i].bound in WIDE}
@@ -371,7 +374,8 @@ class Scorer:
                  *((a, b) for a in kx.items() for b in ry.items())]  # ranges are few
         return any(vx != vy and hx != hy
                    and float(self.vecs[2][i] @ self.vecs[2][j]) < HEADS_ALIKE
-                   and not self.one_act(i, j)
+                   and not (self.one_act(i, j) if self.block[i].head and self.block[j].head
+                            else self.acts_alike(i, j))
                    for ((vx, hx, _), i), ((vy, hy, _), j) in pairs)
 
     def _kinds(self, ks: Sequence[int]) -> dict[tuple[tuple[object, ...], str, str | None], int]:
@@ -380,8 +384,9 @@ class Scorer:
         out: dict[tuple[tuple[object, ...], str, str | None], int] = {}
         for k in ks:
             m = self.block[k]
-            if m.head and m.head not in DURATION_DAYS:
-                out.setdefault((_value_key(m), m.head, self.acts[k]), k)
+            what = self.things[k] if m.kind in MEASURED else m.head  # an amount's act
+            if what and what not in DURATION_DAYS:
+                out.setdefault((_value_key(m), what, self.acts[k]), k)
         return out
 
     def _stated(self, ks: Sequence[int]) -> dict[tuple[float, str | None], dict[str, int]]:
@@ -429,7 +434,12 @@ class Scorer:
             if self.block[i].kind == "percent":
                 return False  # a share is of what was done or said: "5.6 percent" names neither
             return bool(self.block[i].head or a or b)
-        return a == b or float(self.act_vecs[i] @ self.act_vecs[j]) >= HEADS_ALIKE
+        return self.acts_alike(i, j)
+
+    def acts_alike(self, i: int, j: int) -> bool:
+        """Both figures have an act, and the two are one in other words."""
+        a, b = self.acts[i], self.acts[j]
+        return bool(a and b) and (a == b or float(self.act_vecs[i] @ self.act_vecs[j]) >= HEADS_ALIKE)
 
 
 MEASURED = frozenset({"amount", "duration", "measure"})
