@@ -843,3 +843,51 @@ def test_linking_two_reports_dating_an_act_that_befalls_a_named_thing_once(
     assert facts_mod.once_dated(a, b) is one_slot
     facts = _facts_by([a, b], _model(1.0, -10.0))
     assert sorted(f.status for f in facts) == STATUSES[one_slot]
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("text", "day", "onset"), [
+    ("When the fire broke out on Saturday, the temperature hit 41 degrees.", "Saturday", "fire"),
+    ("The fire, which started on Saturday in the pine forest, kept burning.", "Saturday", "fire"),
+    ("From the moment the fire erupted on Sunday, ministers were a step behind.", "Sunday",
+     "fire"),
+    ("The strike began on Friday.", "Friday", "strike"),
+    ("A second fire started on Tuesday near the coast.", "Tuesday", None),
+    ("The second fire started on Tuesday near the coast.", "Tuesday", None),
+    ("The fire has burned 7,200 hectares since it broke out on Saturday.", "Saturday", None),
+    ("The union broke the record on Friday.", "Friday", None),
+])
+def test_linking_the_start_of_a_thing_named_definitely_is_read_from_its_verb(text, day, onset):
+    """"The fire broke out", "the fire, which started", "erupted", "began": the date of a
+    thing's start, the thing named definitely. Not one of several ("a second fire", "the
+    second fire"), not a pronoun, not a verb that starts nothing ("broke the record")."""
+    from corroborator.models import CleanDoc, RawDoc, Source
+    from corroborator.nlp import make_nlp
+    from corroborator.nlp.extract import extract
+
+    raw = RawDoc("r1", "r1.txt", "txt", text, Source(published="2026-07-06"), "0" * 64)
+    mentions, _ = extract(make_nlp()(text), CleanDoc(raw, text))
+    assert next(m for m in mentions if m.text == day).extra.get("onset") == onset
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("onsets", "docs", "one_slot"), [
+    (("fire", "fire"), ("a", "b"), True),
+    (("fire", "strike"), ("a", "b"), False),
+    (("fire", None), ("a", "b"), False),
+    (("fire", "fire"), ("a", "a"), False),
+])
+def test_linking_two_reports_dating_the_start_of_one_thing_dispute_it(onsets, docs, one_slot):
+    """A fire breaks out once: "the fire broke out on Saturday" in one report and "the
+    fire erupted on Sunday" in another are one slot in conflict, whatever verb each uses.
+    Not the start of two things (a fire and a strike), nor a date of no start, nor two
+    days in one report."""
+    a = mention(docs[0], "The fire broke out on Saturday, officials said.", "Saturday",
+                "2026-07-04", head="break", kind="date")
+    b = mention(docs[1], "The fire erupted on Sunday, ministers said.", "Sunday",
+                "2026-07-05", head="erupt", kind="date")
+    a = dataclasses.replace(a, extra={"verb": "break", **({"onset": onsets[0]} if onsets[0] else {})})
+    b = dataclasses.replace(b, extra={"verb": "erupt", **({"onset": onsets[1]} if onsets[1] else {})})
+    assert facts_mod.once_dated(a, b) is one_slot
+    facts = _facts_by([a, b], _model(1.0, -10.0))
+    assert sorted(f.status for f in facts) == STATUSES[one_slot]

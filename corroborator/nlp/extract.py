@@ -530,12 +530,15 @@ def _from_date(doc: Doc, clean: CleanDoc, d: DateSpan, quotes: Attributed,
     # a byline's date ("By Ann Lee | The Herald | 8 March 2026") dates no thing of the story
     dated = None if stamp[0] <= d.start < stamp[1] else _dated(tok)
     verb = dated.lemma_.lower() if dated is not None and dated.pos_ == "VERB" else None
+    onset = _onset_of(dated) if verb is not None else None
     if dated is not None and dated.pos_ == "VERB" and dated.dep_ in ("acl", "relcl"):
         dated = dated.head  # "a law passed in 1798": the law is what is dated
     if dated is not None:
         dated = syntax.named_antecedent(dated)
     counted = _dated_phrase(dated) if dated is not None else None
     extra: dict[str, Any] = {"relative": d.relative, "verb": verb}
+    if onset:
+        extra["onset"] = onset
     if dated is not None and dated.pos_ == "VERB":
         extra["what"] = _dated_clause(dated)  # "the law passed", not "passed law"
     clock = clock_near(syntax.text_of(doc), d.start, d.end)
@@ -591,6 +594,29 @@ def _looks_ahead(verb: Token) -> bool:
         return _looks_ahead(head) or (head.tag_ != "VBD" and not any(
             c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in head.children))
     return False
+
+
+# verbs of an event's start: "the fire broke out", "erupted", "started", "began"
+ONSET = frozenset("erupt start begin ignite".split())  # noqa: SIM905
+
+
+def _onset_of(verb: Token) -> str | None:
+    """What a dated verb says began, when it is the start of a thing the report names
+    definitely ("the fire broke out on Saturday", "the fire, which started on Saturday",
+    "the strike began"): the thing's lemma. A thing begins once; "a second fire started"
+    or "it broke out" names no thing to hold to."""
+    lemma = verb.lemma_.lower()
+    if not (lemma in ONSET or lemma == "break" and any(
+            c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)):
+        return None
+    thing = verb.head if verb.dep_ in ("acl", "relcl") else next(
+        (c for c in verb.children if c.dep_ == "nsubj"), None)
+    if thing is None or thing.pos_ != "NOUN" or not any(
+            c.dep_ == "det" and c.lower_ == "the" for c in thing.children):
+        return None
+    if any(c.dep_ == "amod" for c in thing.children):
+        return None  # "the second fire", "the earlier strike": one of several
+    return thing.lemma_.lower()
 
 
 def _dated(tok: Token) -> Token | None:

@@ -173,11 +173,15 @@ def same_thing(a: Mention, b: Mention, thing_a: str | None, thing_b: str | None)
 def once_dated(a: Mention, b: Mention) -> bool:
     """Two reports date one act that happens to a named thing once (``ONCE``): "the Lirio
     Star, a ferry built in 1998" and "the Lirio Star was built in 1989"; "Felt was born in
-    1913", "born in 1914". Not acts that recur ("won the title in 2001", "in 2005"), nor
+    1913", "born in 1914"; the start of a thing each names definitely ("the fire broke
+    out on Saturday", "the fire erupted on Sunday": ``extra["onset"]``). Not acts that recur ("won the title in 2001", "in 2005"), nor
     the same act of two things ("his wife died in 1984", "Felt died Thursday")."""
     verb = a.extra.get("verb")
-    return bool(a.kind == b.kind == "date" and a.doc != b.doc and verb in ONCE
-                and verb == b.extra.get("verb") and _names_of(a) & _names_of(b))
+    if not (a.kind == b.kind == "date" and a.doc != b.doc):
+        return False
+    if (onset := a.extra.get("onset")) and onset == b.extra.get("onset"):
+        return True  # "the fire broke out on Saturday", "the fire erupted on Sunday"
+    return bool(verb in ONCE and verb == b.extra.get("verb") and _names_of(a) & _names_of(b))
 
 
 # acts that befall a thing once: its date is one slot, whichever report gives it
