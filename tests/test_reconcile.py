@@ -424,3 +424,47 @@ def test_two_estimates_of_one_loss_are_a_dispute_and_a_bound_of_another_act_stay
     facts = reconcile([modeller, reinsurer, threshold], {"a": "e1", "b": "e1", "c": "e1"},
                       threshold=Settings().link_threshold, tolerance=Settings().value_tolerance)
     assert sorted((f.status, len(f.mentions)) for f in facts) == [("conflict", 2), ("single", 1)]
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("x", "y", "agree"), [
+    (4300.0, 4500.0, False),  # "about 4,300" and "about 4,500": hundreds apart
+    (20.0, 25.0, True),  # "about 20" and "about 25": one figure, said to the ten
+    (1.5e6, 2e6, True),  # "about 1.5 million", "about 2 million": said to the million
+    (2.5, 2.7, False),
+])
+def test_two_approximations_agree_only_when_they_round_to_one_figure(x, y, agree):
+    """"About 4,300" evacuated and "about 4,500": two figures, each stated to the hundred,
+    that no rounding makes one; "about 20" and "about 25" may be. An approximation against
+    an exact figure keeps its wider interval ("about 1,200" holds 1,230)."""
+    a = mention("a", f"about {x:g}", x, bound="approx", low=0.85 * x, high=1.15 * x)
+    b = mention("b", f"about {y:g}", y, bound="approx", low=0.85 * y, high=1.15 * y)
+    assert compatible(a, b, 0.005) is agree
+    exact = mention("c", "1,230", 1230.0)
+    about = mention("d", "about 1,200", 1200.0, bound="approx", low=1020.0, high=1380.0)
+    assert compatible(about, exact, 0.005)
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("values", "statuses"), [
+    ((4300.0, 4500.0), [("conflict", 2)]),
+    ((1.0, 3.0), [("single", 1), ("single", 1)]),
+])
+def test_an_estimate_whose_noun_goes_unsaid_counts_the_people_of_its_act(values, statuses):
+    """The office's "about 4,300 people have been evacuated" and the officials' "about
+    4,500 had been evacuated" are two sources' estimates of one slot: a dispute, though the
+    second leaves "people" unsaid. Small counts are counted one by one and said in full:
+    "injuring three" is not disputed by "one person was seriously injured"."""
+    x, y = values
+    said = [(f"About {x:g} people have been evacuated, the office said.", f"{x:g}", x,
+             "people", "the office"),
+            (f"Officials said about {y:g} had been evacuated.", f"{y:g}", y, None, "officials")]
+    ms = []
+    for doc, (sentence, text, value, head, who) in zip("ab", said):
+        m = mention(doc, text, value, bound="approx" if value > 100 else "exact",
+                    low=0.85 * value, high=1.15 * value, head=head, frame=("evacuate",),
+                    context=sentence, start=sentence.index(text))
+        ms.append(dataclasses.replace(m, said_by=who, counted=head, extra={"day": "2026-07-06"}))
+    facts = reconcile(ms, {"a": "e1", "b": "e1"}, threshold=Settings().link_threshold,
+                      tolerance=Settings().value_tolerance)
+    assert sorted((f.status, len(f.mentions)) for f in facts) == statuses

@@ -107,9 +107,31 @@ def compatible(a: Mention, b: Mention, tol: float) -> bool:
         return x[0] <= y[1] and y[0] <= x[1]
     if a.unit != b.unit and a.kind == b.kind and a.kind in ("amount", "measure"):
         return _rounded_alike(a, b)
+    if a.bound == b.bound == "approx" and a.unit == b.unit and a.value != b.value:
+        return _rounded_to_one_place(float(a.value), float(b.value))  # type: ignore[arg-type]
     lo_a, hi_a = interval(a, tol)
     lo_b, hi_b = interval(b, tol)
     return lo_a <= hi_b and lo_b <= hi_a
+
+
+def _rounded_to_one_place(x: float, y: float) -> bool:
+    """Two approximations ("about 4,300", "about 4,500") agree when each rounds to the
+    other at the coarser place either is stated to: "about 20" and "about 25" (tens) may
+    be one figure, "about 4,300" and "about 4,500" (hundreds) are two. An approximation
+    against an exact figure keeps its wider interval: "about 1,200" holds 1,230."""
+    half = max(_last_place(x), _last_place(y)) / 2
+    return abs(x - y) <= 2 * half
+
+
+def _last_place(value: float) -> float:
+    """The place of a figure's last non-zero digit: 4,300 -> 100, 2.5 -> 0.1, 20 -> 10."""
+    value = abs(value)
+    if value == 0:
+        return 1.0
+    place = 10.0 ** math.floor(math.log10(value))
+    while place > 1e-6 and abs(round(value / place) * place - value) > 1e-9 * max(value, 1.0):
+        place /= 10
+    return place
 
 
 def _rounded_alike(a: Mention, b: Mention) -> bool:
@@ -164,10 +186,20 @@ def disputable(a: Mention, b: Mention) -> bool:
 def same_thing(a: Mention, b: Mention, thing_a: str | None, thing_b: str | None) -> bool:
     """Do two figures measure one named thing (``thing_a``, ``thing_b``: ``thing`` of each)?
     A percent's noun is the whole it is a share of ("95% of employees voted"): a share whose
-    whole goes unsaid ("96% voted") may be of the same whole."""
+    whole goes unsaid ("96% voted") may be of the same whole. An estimate whose noun goes
+    unsaid under the act another estimate's people are under ("about 4,500 had been
+    evacuated", "4,300 people have been evacuated") counts those people; a small count
+    that names nothing ("injuring three") may count a part of them ("one person was
+    seriously injured"): those are counted one by one, and said in full."""
     if thing_a == thing_b:
         return True
+    if (a.kind == "count" and {thing_a, thing_b} & PERSONS and None in (thing_a, thing_b)
+            and min(a.value or 0.0, b.value or 0.0) >= COUNTED_ONE_BY_ONE):  # type: ignore[operator]
+        return bool(act(a)) and act(a) == act(b)
     return a.kind == "percent" and not (thing_a and thing_b)
+
+
+PERSONS = frozenset({"people", "person"})
 
 
 def once_dated(a: Mention, b: Mention) -> bool:
