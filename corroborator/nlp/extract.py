@@ -170,7 +170,7 @@ def _from_quantity(doc: Doc, clean: CleanDoc, q: Quantity, quotes: Attributed,
     else:
         head_tok = _modified_noun(doc, q)
         counted = head_tok.text if head_tok is not None else None
-        if head_tok is None and q.kind == "amount":
+        if head_tok is None:
             counted, head_tok = _valued(doc, q)
     # a vague quantity ("hundreds") keeps its words and interval, and states no figure
     value = None if q.bound == "vague" else q.value
@@ -451,6 +451,7 @@ def _modified_noun(doc: Doc, q: Quantity) -> Token | None:
 # verbs that give their subject a value: "losses will reach $640 million", "the bill is
 # closer to $4 billion", "losses were likely to be around $1.1 billion"
 VALUING = frozenset("be reach total hit top exceed surpass stand amount come near approach".split())  # noqa: SIM905
+ASPECTUAL = frozenset({"be"})  # a duration or measure with "be" says how long, not of what
 _TO_VALUING = frozenset({"pobj", "prep", "attr", "dobj", "acomp", "quantmod", "advmod", "npadvmod"})
 
 
@@ -466,7 +467,8 @@ def _valued(doc: Doc, q: Quantity) -> tuple[str | None, Token | None]:
     tok = span.root
     of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "of")
           for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]
-    if of:  # "$2 billion in sales", "$45 billion of debt"
+    if of and q.kind == "amount":  # "$2 billion in sales", "$45 billion of debt" (not "five
+        # days of riots": a duration of an act that runs on is told by its act)
         return of[0].text, of[0]
     if any(c.dep_ in ("det", "relcl") for c in tok.children):
         return None, None  # "less than the $1.6 billion that Anderson estimates": a figure
@@ -480,6 +482,8 @@ def _valued(doc: Doc, q: Quantity) -> tuple[str | None, Token | None]:
     if tok.pos_ not in ("VERB", "AUX"):
         return None, None
     lemma = tok.lemma_.lower()
+    if q.kind != "amount" and lemma in ASPECTUAL:
+        return None, None  # "on duty for 13 hours", "is 4 km long": how long it went on
     if lemma in syntax.ESTIMATING:
         thing = next((c for c in tok.children if c.dep_ == "dobj"), None)
     elif lemma in VALUING:
