@@ -456,11 +456,13 @@ _TO_VALUING = frozenset({"pobj", "prep", "attr", "dobj", "acomp", "quantmod", "a
 
 
 def _valued(doc: Doc, q: Quantity) -> tuple[str | None, Token | None]:
-    """What an amount that qualifies no noun is the value of: the noun it is "in" or "of"
-    ("$2 billion in sales"), the thing a verb of value gives it to (the subject of
-    "reach", "total", "be"), or the thing "put ... at" sets it for ("put the cost of the
-    damage at $2.6 billion"). Not a name or a pronoun: "Boeing
-    owes $45 billion" and "it reached $2 billion" say what has the amount, not what it is."""
+    """What an amount, a duration or a measure that qualifies no noun is the value of: the
+    noun an amount is "in" or "of" ("$2 billion in sales"), the thing a verb of value
+    gives it to (the subject of "reach", "total", "be": "losses will reach $640
+    million"), or the thing "put ... at" sets it for ("put the cost of the damage at $2.6
+    billion", "puts the crew's duty at 9.5 hours"). Not a name or a pronoun ("Boeing
+    reached $2 billion", "it reached"), nor a figure referred to, nor how long something
+    was ("on duty for 13 hours": its act tells what lasted)."""
     span = doc.char_span(q.start, q.end, alignment_mode="expand")
     if span is None:
         return None, None
@@ -534,7 +536,7 @@ def _from_date(doc: Doc, clean: CleanDoc, d: DateSpan, quotes: Attributed,
     # a byline's date ("By Ann Lee | The Herald | 8 March 2026") dates no thing of the story
     dated = None if stamp[0] <= d.start < stamp[1] else _dated(tok)
     verb = dated.lemma_.lower() if dated is not None and dated.pos_ == "VERB" else None
-    onset = _onset_of(dated) if verb is not None else None
+    onset = _onset_of(dated) if dated is not None and verb is not None else None
     if dated is not None and dated.pos_ == "VERB" and dated.dep_ in ("acl", "relcl"):
         dated = dated.head  # "a law passed in 1798": the law is what is dated
     if dated is not None:

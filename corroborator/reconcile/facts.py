@@ -205,9 +205,10 @@ PERSONS = frozenset({"people", "person"})
 def once_dated(a: Mention, b: Mention) -> bool:
     """Two reports date one act that happens to a named thing once (``ONCE``): "the Lirio
     Star, a ferry built in 1998" and "the Lirio Star was built in 1989"; "Felt was born in
-    1913", "born in 1914"; the start of a thing each names definitely ("the fire broke
-    out on Saturday", "the fire erupted on Sunday": ``extra["onset"]``). Not acts that recur ("won the title in 2001", "in 2005"), nor
-    the same act of two things ("his wife died in 1984", "Felt died Thursday")."""
+    1913", "born in 1914"; or the start of a thing each names definitely ("the fire broke
+    out on Saturday", "the fire erupted on Sunday": ``extra["onset"]``). Not acts that
+    recur ("won the title in 2001", "in 2005"), nor the same act of two things ("his wife
+    died in 1984", "Felt died Thursday")."""
     verb = a.extra.get("verb")
     if not (a.kind == b.kind == "date" and a.doc != b.doc):
         return False
