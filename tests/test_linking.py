@@ -891,3 +891,32 @@ def test_linking_two_reports_dating_the_start_of_one_thing_dispute_it(onsets, do
     assert facts_mod.once_dated(a, b) is one_slot
     facts = _facts_by([a, b], _model(1.0, -10.0))
     assert sorted(f.status for f in facts) == STATUSES[one_slot]
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("text", "year", "named"), [
+    ("Oderna has kept locomotives here since the company was founded in 1932.", "1932",
+     "Oderna"),
+    ("Oderna has kept locomotives here, and the halls were opened in 1958.", "1958", None),
+    ("The company was founded in 1932.", "1932", None),
+])
+def test_linking_a_body_a_sentence_named_is_what_its_definite_subject_stands_for(
+        text, year, named):
+    """"Oderna has kept locomotives here since the company was founded in 1932": the
+    company founded is Oderna, so its year meets another report's "Oderna, founded in
+    1923" as one slot in conflict. Not a subject that is no body ("the halls"), nor a
+    sentence that names none."""
+    from corroborator.models import CleanDoc, RawDoc, Source
+    from corroborator.nlp import make_nlp
+    from corroborator.nlp.extract import extract
+
+    raw = RawDoc("r1", "r1.txt", "txt", text, Source(published="2026-03-17"), "0" * 64)
+    mentions, _ = extract(make_nlp()(text), CleanDoc(raw, text))
+    m = next(m for m in mentions if m.text == year)
+    assert m.extra.get("named") == named
+    if named:
+        other = dataclasses.replace(
+            mention("b", "Founded in 1923, Oderna runs freight trains.", "1923", "1923",
+                    kind="date"),
+            subject="Oderna", extra={"verb": "found", "what": "Founded"})
+        assert facts_mod.once_dated(dataclasses.replace(m, doc="a"), other)

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from ..models import CleanDoc, Mention, Quote, Sentence
 from . import syntax
 from .attribution import attribute, source_fields, unverified
-from .cues import CUES
+from .cues import BODIES, CUES
 from .dates import (
     MONTHS,
     DateSpan,
@@ -545,6 +545,8 @@ def _from_date(doc: Doc, clean: CleanDoc, d: DateSpan, quotes: Attributed,
     extra: dict[str, Any] = {"relative": d.relative, "verb": verb}
     if onset:
         extra["onset"] = onset
+    if verb is not None and dated is not None and (named := _named_subject(dated)):
+        extra["named"] = named  # "Oderna has ... since the company was founded in 1932"
     if dated is not None and dated.pos_ == "VERB":
         extra["what"] = _dated_clause(dated)  # "the law passed", not "passed law"
     clock = clock_near(syntax.text_of(doc), d.start, d.end)
@@ -623,6 +625,22 @@ def _onset_of(verb: Token) -> str | None:
     if any(c.dep_ == "amod" for c in thing.children):
         return None  # "the second fire", "the earlier strike": one of several
     return thing.lemma_.lower()
+
+
+def _named_subject(verb: Token) -> str | None:
+    """The name a dated verb's definite subject, a body, stands for ("since the company was
+    founded" -> the company the sentence named before it: "Oderna has maintained
+    locomotives here since the company was founded in 1932"): the nearest name before it
+    in the sentence that is a clause's subject (the tagger calls an unknown firm a place
+    as often as a body)."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.lemma_.lower() not in BODIES or not any(
+            c.dep_ == "det" and c.lower_ == "the" for c in subj.children):
+        return None  # "the halls were opened": not the firm the sentence named
+    names = [e for e in syntax.ents_in(syntax.sent_of(verb))
+             if e.end <= subj.i and e.root.dep_ in ("nsubj", "nsubjpass")
+             and e.label_ in ("ORG", "PERSON", "FAC", "PRODUCT", "GPE", "NORP")]
+    return syntax.strip_possessive(names[-1].text) if names else None
 
 
 def _dated(tok: Token) -> Token | None:

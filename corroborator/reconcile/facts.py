@@ -230,8 +230,10 @@ _NOT_NAMES = frozenset(
 
 def _names_of(m: Mention) -> set[str]:
     """The capitalised words naming what a dated act befalls: its subject, its
-    qualifiers and the clause summary ``extract`` keeps ("The Lirio Star was built")."""
-    text = " ".join([m.subject or "", *m.qualifiers, str(m.extra.get("what") or "")])
+    qualifiers, the clause summary ``extract`` keeps ("The Lirio Star was built") and the
+    name its definite subject stands for ("the company was founded": ``extra["named"]``)."""
+    text = " ".join([m.subject or "", *m.qualifiers, str(m.extra.get("what") or ""),
+                     str(m.extra.get("named") or "")])
     return {w for w in _NAME_WORD.findall(text) if w not in _NOT_NAMES}
 
 
