@@ -429,6 +429,12 @@ def _states(node: Token, below: Token, lemma: str) -> bool:
             c.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "auxpass") for c in below.children):
         return False  # "police said so and arrested 20 people": a second act, not speech
         # (not "says it would cut ..., but would add $84 billion", the parser's conj)
+    if below.dep_ == "conj" and below.i > node.i and not any(
+            c.dep_ in ("ccomp", "xcomp") or c.dep_ == "prep" and _margin(c)
+            for c in node.children) and any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in below.children):
+        return False  # "Oderna has maintained locomotives here, and the halls were opened
+        # in 1958": a clause of its own after a cue that reports no clause
     if below.i < node.i and any(t.text == ";" for t in node.doc[below.right_edge.i + 1 : node.i]):
         return False  # "Unions say 1.2 million joined; the government says 400,000"
     if lemma == "find" and below.dep_ == "dobj" and not _records(node):
