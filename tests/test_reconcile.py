@@ -474,3 +474,23 @@ def test_an_estimate_whose_noun_goes_unsaid_counts_the_people_of_its_act(values,
     facts = reconcile(ms, {"a": "e1", "b": "e1"}, threshold=Settings().link_threshold,
                       tolerance=Settings().value_tolerance)
     assert sorted((f.status, len(f.mentions)) for f in facts) == statuses
+
+
+@pytest.mark.issue(14)
+def test_a_bound_and_a_figure_that_names_nothing_under_no_act_stay_apart():
+    """"Testified over three days" (a bound, its verb lost to the parse) holds "three
+    days of deliberations", but nothing beyond the interval says the two are one: two
+    slots. A bound and a figure that each name what they count are judged as before."""
+    def days(doc, sentence, text, value, bound, frame):
+        m = mention(doc, text, value, kind="duration", unit="day", bound=bound,
+                    high=math.inf if bound == "min" else None, head=None, frame=frame,
+                    context=sentence, start=sentence.index(text))
+        return dataclasses.replace(m, counted=None)
+
+    testimony = days("a", "The finance chief testified over three days.", "over three days",
+                     3.0, "min", ("day",))
+    deliberation = days("b", "Jurors convicted him after three days of deliberations.",
+                        "three days", 3.0, "exact", ("day", "convict"))
+    facts = reconcile([testimony, deliberation], {"a": "e1", "b": "e1"},
+                      threshold=Settings().link_threshold, tolerance=Settings().value_tolerance)
+    assert len(facts) == 2

@@ -406,6 +406,8 @@ class Scorer:
         names nothing measures its act ("programmes attach above $250 million"): one act
         must then govern both, not merely be missing from one ("losses were likely to be
         $1.1 billion")."""
+        if any(self._bare_in_wide(i, j) for i in xs for j in ys):
+            return True
         kx, ky = self._kinds(xs), self._kinds(ys)
         rx = {k: i for k, i in kx.items() if self.block[i].bound in WIDE}
         ry = {k: i for k, i in ky.items() if self.block[i].bound in WIDE}
@@ -416,6 +418,15 @@ class Scorer:
                    and not (self.one_act(i, j) if self.block[i].head and self.block[j].head
                             else self.acts_alike(i, j))
                    for ((vx, hx, _), i), ((vy, hy, _), j) in pairs)
+
+    def _bare_in_wide(self, i: int, j: int) -> bool:
+        """A range or a bound and a figure it holds, one of the two naming nothing it counts
+        and under no act ("up to 1,800 jobs" and "the union says 120"; "testified over
+        three days" and "three days"): nothing but the interval says they are one."""
+        a, b = self.block[i], self.block[j]
+        if (a.bound in WIDE) == (b.bound in WIDE) or _value_key(a) == _value_key(b):
+            return False
+        return any(not self.block[k].head and not self.acts[k] for k in (i, j))
 
     def _kinds(self, ks: Sequence[int]) -> dict[tuple[tuple[object, ...], str, str | None], int]:
         """The figures among ``ks`` that count a noun (not a rate's time: "38/month"):
