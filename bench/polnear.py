@@ -125,7 +125,11 @@ HISTORY = (
     "from another paper ('documents from his tax return') has no author in it; a participle "
     "of method ('using an average of five polls') is no part of what is stated: P 0.851 "
     "R 0.739 F1 0.791 -> P 0.852 R 0.747 F1 0.796 (the four stories, the demo, the written "
-    "stories and the ECB+ alarms unchanged)."
+    "stories and the ECB+ alarms unchanged). Eighth session (7 December): a clause with "
+    "its own subject joined after a cue that reports no clause ('Oderna has maintained "
+    "engines here, and the halls were opened in 1958') is the outlet's: P 0.852 R 0.747 "
+    "F1 0.796 -> P 0.854 R 0.747 F1 0.797 (written stories' held-out attribution 0.968 -> "
+    "0.977, the rest unchanged)."
 )
 PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "you", "his", "her", "their", "its", "our"])
 ANONYMOUS = frozenset(["source", "sources", "person", "people", "insider", "insiders", "aide",
