@@ -406,8 +406,11 @@ class Scorer:
         names nothing measures its act ("programmes attach above $250 million"): one act
         must then govern both, not merely be missing from one ("losses were likely to be
         $1.1 billion")."""
-        if any(self._bare_in_wide(i, j) for i in xs for j in ys):
-            return True
+        wide_x = [i for i in xs if self.block[i].bound in WIDE]
+        wide_y = [j for j in ys if self.block[j].bound in WIDE]
+        if any(self._bare_in_wide(i, j) for i in wide_x for j in ys) or any(
+                self._bare_in_wide(i, j) for i in xs for j in wide_y):
+            return True  # ranges and bounds are few: the pairs are those they make
         kx, ky = self._kinds(xs), self._kinds(ys)
         rx = {k: i for k, i in kx.items() if self.block[i].bound in WIDE}
         ry = {k: i for k, i in ky.items() if self.block[i].bound in WIDE}
@@ -421,8 +424,8 @@ class Scorer:
 
     def _bare_in_wide(self, i: int, j: int) -> bool:
         """A range or a bound and a figure it holds, one of the two naming nothing it counts
-        and under no act ("up to 1,800 jobs" and "the union says 120"; "testified over
-        three days" and "three days"): nothing but the interval says they are one."""
+        and under no act ("testified over three days", its verb lost to the parse, and
+        "three days of deliberations"): nothing but the interval says they are one."""
         a, b = self.block[i], self.block[j]
         if (a.bound in WIDE) == (b.bound in WIDE) or _value_key(a) == _value_key(b):
             return False
