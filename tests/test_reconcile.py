@@ -380,7 +380,8 @@ def test_two_multipliers_are_two_comparisons_not_a_dispute():
     ("Boeing reached $2 billion.", "$2 billion", None),
     ("Meridia puts the crew's duty at 9.5 hours.", "9.5 hours", "duty"),
     ("The crew's duty amounted to nine and a half hours.", "nine and a half hours", "duty"),
-    ("The crew had been on duty for 13 hours.", "13 hours", None),
+    ("The crew had been on duty for 13 hours.", "13 hours", "duty"),
+    ("The bridge is 4 km long.", "4 km", None),
     ("The strike sparked five days of riots.", "five days", None),
     ("The losses are less than the $1.6 billion that analysts estimate the last strike cost.",
      "$1.6 billion", None),
@@ -389,9 +390,10 @@ def test_an_amount_that_qualifies_no_noun_is_the_value_of_what_a_verb_of_value_g
         text, figure, thing):
     """"Losses will reach $640 million", "the bill is closer to $4 billion", "put the cost
     at $2.6 billion", "$2 billion in sales": the amount is the value of the losses, the
-    bill, the cost, the sales; "puts the crew's duty at 9.5 hours" is the duty's. Not how
-    long something went on ("on duty for 13 hours", "five days of riots": told by its
-    act, a thing that runs on), not of a name ("Boeing reached"), nor of a verb that is no verb of value ("owes"), nor of the
+    bill, the cost, the sales; "puts the crew's duty at 9.5 hours" is the duty's, and so
+    is "had been on duty for 13 hours" (the state that lasted). Not how long an act went
+    on ("five days of riots": told by its act, a thing that runs on) or how long a thing
+    is ("4 km long"), not of a name ("Boeing reached"), nor of a verb that is no verb of value ("owes"), nor of the
     subject that a figure referred to is compared with ("less than the $1.6 billion that
     analysts estimate")."""
     from corroborator.models import CleanDoc, RawDoc, Source

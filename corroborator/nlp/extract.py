@@ -451,7 +451,7 @@ def _modified_noun(doc: Doc, q: Quantity) -> Token | None:
 # verbs that give their subject a value: "losses will reach $640 million", "the bill is
 # closer to $4 billion", "losses were likely to be around $1.1 billion"
 VALUING = frozenset("be reach total hit top exceed surpass stand amount come near approach".split())  # noqa: SIM905
-ASPECTUAL = frozenset({"be"})  # a duration or measure with "be" says how long, not of what
+ASPECTUAL = frozenset({"be"})  # a duration or measure with "be" says how long a state lasted
 _TO_VALUING = frozenset({"pobj", "prep", "attr", "dobj", "acomp", "quantmod", "advmod", "npadvmod"})
 
 
@@ -460,9 +460,9 @@ def _valued(doc: Doc, q: Quantity) -> tuple[str | None, Token | None]:
     noun an amount is "in" or "of" ("$2 billion in sales"), the thing a verb of value
     gives it to (the subject of "reach", "total", "be": "losses will reach $640
     million"), or the thing "put ... at" sets it for ("put the cost of the damage at $2.6
-    billion", "puts the crew's duty at 9.5 hours"). Not a name or a pronoun ("Boeing
-    reached $2 billion", "it reached"), nor a figure referred to, nor how long something
-    was ("on duty for 13 hours": its act tells what lasted)."""
+    billion", "puts the crew's duty at 9.5 hours"); for a duration with "be", the state
+    that lasted ("had been on duty for 13 hours"). Not a name or a pronoun ("Boeing
+    reached $2 billion", "it reached"), nor a figure referred to."""
     span = doc.char_span(q.start, q.end, alignment_mode="expand")
     if span is None:
         return None, None
@@ -484,8 +484,11 @@ def _valued(doc: Doc, q: Quantity) -> tuple[str | None, Token | None]:
     if tok.pos_ not in ("VERB", "AUX"):
         return None, None
     lemma = tok.lemma_.lower()
-    if q.kind != "amount" and lemma in ASPECTUAL:
-        return None, None  # "on duty for 13 hours", "is 4 km long": how long it went on
+    if q.kind != "amount" and lemma in ASPECTUAL:  # "is 4 km long": how long it is
+        state = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "in")
+                 for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]
+        return (state[0].text, state[0]) if state else (None, None)  # "had been on duty
+        # for 13 hours", "were on strike for 58 days": the state that lasted
     if lemma in syntax.ESTIMATING:
         thing = next((c for c in tok.children if c.dep_ == "dobj"), None)
     elif lemma in VALUING:
