@@ -6,8 +6,9 @@ Every sentence here is made up for the test; each case is one error class the is
 from __future__ import annotations
 
 import pytest
+from reading import read, said_by_of
 
-from corroborator.models import CleanDoc, Mention, Quote, RawDoc, Source
+from corroborator.models import CleanDoc, RawDoc, Source
 from corroborator.nlp import make_nlp, selective
 from corroborator.nlp.extract import extract
 from corroborator.nlp.pronouns import fullest
@@ -15,20 +16,8 @@ from corroborator.nlp.pronouns import fullest
 pytestmark = pytest.mark.issue(15)
 
 
-def _read(text: str) -> tuple[list[Mention], list[Quote]]:
-    raw = RawDoc("r1", "r1.txt", "txt", text, Source(published="2026-03-10"), "0" * 64)
-    return extract(make_nlp()(text), CleanDoc(raw, text))
-
-
-def _said_by(text: str, figure: str) -> str | None:
-    mentions, _ = _read(text)
-    hits = [m for m in mentions if m.text.endswith(figure) or figure in m.text]
-    assert hits, f"no mention {figure!r} in {[m.text for m in mentions]}"
-    return hits[0].said_by
-
-
 def _speaker(text: str) -> str | None:
-    _, quotes = _read(text)
+    _, quotes = read(text)
     assert quotes
     return quotes[0].speaker
 
@@ -58,12 +47,12 @@ def _speaker(text: str) -> str | None:
     ],
 )
 def test_attribution_nominal_sources(text, figure, source):
-    assert source in (_said_by(text, figure) or "")
+    assert source in (said_by_of(text, figure) or "")
 
 
 def test_attribution_a_share_a_name_holds_is_no_source():
     """"Trump's 34 percent" is the share he holds in a poll, not a figure he gives."""
-    assert _said_by("Clinton led the poll, 44 percent to Trump's 34 percent.", "34") is None
+    assert said_by_of("Clinton led the poll, 44 percent to Trump's 34 percent.", "34") is None
 
 
 @pytest.mark.parametrize(
@@ -76,7 +65,7 @@ def test_attribution_a_share_a_name_holds_is_no_source():
     ],
 )
 def test_attribution_appositive_between_source_and_verb(text, figure, source):
-    assert source in (_said_by(text, figure) or "")
+    assert source in (said_by_of(text, figure) or "")
 
 
 @pytest.mark.parametrize(
@@ -94,17 +83,17 @@ def test_attribution_appositive_between_source_and_verb(text, figure, source):
     ],
 )
 def test_attribution_record_stands_for_its_author(text, figure, source):
-    assert _said_by(text, figure) == source or source in (_said_by(text, figure) or "")
+    assert said_by_of(text, figure) == source or source in (said_by_of(text, figure) or "")
 
 
 def test_attribution_firm_keeps_its_name():
-    got = _said_by("The consulting firm Northwind said 900 jobs would go.", "900")
+    got = said_by_of("The consulting firm Northwind said 900 jobs would go.", "900")
     assert got is not None and "Northwind" in got and "consulting" not in got
 
 
 def test_attribution_headline_speaker_label():
-    assert _said_by("Mayor: 56 people injured in stadium crush\n\nThe stands gave way.", "56") == "Mayor"
-    assert _said_by("Ruiz: 40 soldiers wounded in ambush\n\nIt happened at dawn.", "40") == "Ruiz"
+    assert said_by_of("Mayor: 56 people injured in stadium crush\n\nThe stands gave way.", "56") == "Mayor"
+    assert said_by_of("Ruiz: 40 soldiers wounded in ambush\n\nIt happened at dawn.", "40") == "Ruiz"
 
 
 @pytest.mark.parametrize("headline", [
@@ -115,7 +104,7 @@ def test_attribution_a_headline_kicker_is_no_speaker(headline):
     """A headline's kicker ("Valley earthquake:", "HALL OF SHAME:") names the story, not
     who speaks; a transcript's "HOST:" and a headline's "Mayor:" do."""
     figure = "45,000" if "45,000" in headline else "18 years"
-    assert _said_by(headline + "\n\nThe report follows below.", figure) is None
+    assert said_by_of(headline + "\n\nThe report follows below.", figure) is None
 
 
 @pytest.mark.parametrize(
@@ -123,14 +112,14 @@ def test_attribution_a_headline_kicker_is_no_speaker(headline):
 )
 def test_attribution_each_figure_has_its_own_source(figure, source):
     text = "Turnout was 8,000 (according to the organisers) or 3,000 (according to the police)."
-    assert source in (_said_by(text, figure) or "")
+    assert source in (said_by_of(text, figure) or "")
 
 
 def test_attribution_each_clause_has_its_own_source():
     text = ("The transit agency counted 1,200 riders, while the union said 4,500 commuters "
             "were stranded.")
-    assert "agency" in (_said_by(text, "1,200") or "")
-    assert "union" in (_said_by(text, "4,500") or "")
+    assert "agency" in (said_by_of(text, "1,200") or "")
+    assert "union" in (said_by_of(text, "4,500") or "")
 
 
 @pytest.mark.parametrize(
@@ -145,13 +134,13 @@ def test_attribution_each_clause_has_its_own_source():
     ],
 )
 def test_attribution_pronoun_agrees_in_gender(text, figure, source):
-    assert _said_by(text, figure) == source
+    assert said_by_of(text, figure) == source
 
 
 def test_attribution_pronoun_after_participle():
     text = ("Governor Ellen Marsh spoke on Monday. She went on to say the fire was contained, "
             "noting that 16 crews were still on the hills.")
-    assert _said_by(text, "16") == "Ellen Marsh"
+    assert said_by_of(text, "16") == "Ellen Marsh"
 
 
 @pytest.mark.parametrize(
@@ -166,7 +155,7 @@ def test_attribution_pronoun_after_participle():
     ],
 )
 def test_attribution_own_voice(text, figure):
-    assert _said_by(text, figure) is None
+    assert said_by_of(text, figure) is None
 
 
 @pytest.mark.parametrize(
@@ -179,14 +168,14 @@ def test_attribution_own_voice(text, figure):
     ],
 )
 def test_attribution_keeps_full_name(text, figure, name):
-    got = _said_by(text, figure)
+    got = said_by_of(text, figure)
     assert got is not None and name in got
 
 
 def test_attribution_dash_is_not_a_source():
     text = ("Regional health officials − including the state's own agency − say only one "
             "patient has died.")
-    assert "health officials" in (_said_by(text, "one") or "")
+    assert "health officials" in (said_by_of(text, "one") or "")
 
 
 @pytest.mark.parametrize(
@@ -212,7 +201,7 @@ def test_attribution_quote_pronoun_skips_names_inside_quotes():
 
 
 def test_attribution_records_kind_and_cue():
-    mentions, _ = _read("Officials said 14 bridges were closed. Ms. Ada Kim met them. "
+    mentions, _ = read("Officials said 14 bridges were closed. Ms. Ada Kim met them. "
                         "She said 3 roads were open. The storm cut 40 lines, according to "
                         "Harbour Power. Repairs began on 9 June.")
     by_text = {m.text: m for m in mentions}
@@ -229,7 +218,7 @@ def test_attribution_claimer_occurs_in_the_report():
     text = ("The Canal Trust, a charity, said 2,000 boats used the lock. According to a study by "
             "Delta Labs, 40% were late. Brig. Gen. Ana Ruiz said 12 were seized. She said 5 "
             "more were held.")
-    mentions, _ = _read(text)
+    mentions, _ = read(text)
     assert all(m.said_by in text for m in mentions if m.said_by)
 
 
@@ -244,7 +233,7 @@ def test_attribution_claimer_occurs_in_the_report():
     ],
 )
 def test_attribution_claims_plans_and_demands(text, figure, source):
-    assert source in (_said_by(text, figure) or "")
+    assert source in (said_by_of(text, figure) or "")
 
 
 @pytest.mark.parametrize(
@@ -257,22 +246,22 @@ def test_attribution_claims_plans_and_demands(text, figure, source):
     ],
 )
 def test_attribution_asides_and_generic_you_are_own_voice(text, figure):
-    assert _said_by(text, figure) is None
+    assert said_by_of(text, figure) is None
 
 
 def test_attribution_negation_is_not_a_source():
     text = "Sen. Amy Dorn said she didn’t believe those claims hurt the party in 2012."
-    assert _said_by(text, "2012") == "Amy Dorn"
+    assert said_by_of(text, "2012") == "Amy Dorn"
 
 
 def test_attribution_pronoun_gender_from_given_name():
     text = "Tom Wade arrived before Elaine Ross spoke. He said 5 trucks were late."
-    assert _said_by(text, "5") == "Tom Wade"
+    assert said_by_of(text, "5") == "Tom Wade"
 
 
 def test_attribution_transcript_label_inside_quote():
     text = '"HOST: Will 40 volunteers be enough for the clean-up?'
-    assert _said_by(text, "40") == "HOST"
+    assert said_by_of(text, "40") == "HOST"
 
 
 @pytest.mark.parametrize(
@@ -287,7 +276,7 @@ def test_attribution_transcript_label_inside_quote():
     ],
 )
 def test_attribution_hedge_governs_the_figure(text, figure, hedged):
-    mentions, _ = _read(text)
+    mentions, _ = read(text)
     hits = [m for m in mentions if figure in m.text]
     assert hits and hits[0].hedged is hedged
 
@@ -308,7 +297,7 @@ def test_attribution_name_not_merged_into_an_of_phrase():
     ],
 )
 def test_attribution_they_and_it_agree_in_number(text, figure, source):
-    assert source in (_said_by(text, figure) or "")
+    assert source in (said_by_of(text, figure) or "")
 
 
 @pytest.mark.parametrize(
@@ -316,7 +305,7 @@ def test_attribution_they_and_it_agree_in_number(text, figure, source):
 )
 def test_attribution_figure_describing_the_record_is_own_voice(figure, source):
     text = "According to a 52-count complaint filed by the Harbour Board, the firm hid $3 million."
-    got = _said_by(text, figure)
+    got = said_by_of(text, figure)
     assert got is None if source is None else source in (got or "")
 
 
@@ -330,7 +319,7 @@ def test_attribution_figure_describing_the_record_is_own_voice(figure, source):
     ],
 )
 def test_attribution_stated_source_outranks_an_intention(text, figure, source):
-    assert source in (_said_by(text, figure) or "")
+    assert source in (said_by_of(text, figure) or "")
 
 
 @pytest.mark.parametrize(
@@ -343,11 +332,11 @@ def test_attribution_stated_source_outranks_an_intention(text, figure, source):
     ],
 )
 def test_attribution_missed_lemma_and_record_read_from(text, figure, source):
-    assert source in (_said_by(text, figure) or "")
+    assert source in (said_by_of(text, figure) or "")
 
 
 def test_attribution_hedge_word_in_counted_noun_is_no_hedge():
-    mentions, _ = _read("FactWatch rated 32% of the party's claims as false.")
+    mentions, _ = read("FactWatch rated 32% of the party's claims as false.")
     assert not mentions[0].hedged
 
 
@@ -358,7 +347,7 @@ def test_attribution_quote_after_colon_takes_the_clause_before_it():
 
 def test_attribution_record_in_relative_clause_lists_the_figure():
     text = "The operator has stood by its manifest, which lists 96 people on board."
-    assert _said_by(text, "96") == "manifest"
+    assert said_by_of(text, "96") == "manifest"
 
 
 def test_attribution_place_not_merged_into_an_organisation():
@@ -431,7 +420,7 @@ def test_attribution_dotted_acronym_is_its_full_name():
 def test_attribution_they_and_them_stand_for_every_noun_they_take_up(text, figure, source):
     """'According to them' resolves as 'they said' does; 'they' after 'the ministry and the
     police' is both, named as the report writes them."""
-    mentions, _ = _read(text)
+    mentions, _ = read(text)
     (hit,) = [m for m in mentions if figure in m.text]
     assert hit.said_by == source
     assert hit.said_by in text
@@ -448,7 +437,7 @@ def test_attribution_they_and_them_stand_for_every_noun_they_take_up(text, figur
     ],
 )
 def test_attribution_relayed_figure_is_its_named_source(text, figure, source):
-    assert source in (_said_by(text, figure) or "")
+    assert source in (said_by_of(text, figure) or "")
 
 
 @pytest.mark.parametrize(
@@ -472,7 +461,7 @@ def test_attribution_relayed_figure_is_its_named_source(text, figure, source):
     ],
 )
 def test_attribution_what_is_not_a_source(text, figure, source):
-    said_by = _said_by(text, figure)
+    said_by = said_by_of(text, figure)
     if source is None:
         assert said_by is None
     else:
@@ -495,7 +484,7 @@ def test_attribution_what_is_not_a_source(text, figure, source):
     ],
 )
 def test_attribution_he_said_is_the_last_speaker(text, figure, source):
-    assert _said_by(text, figure) == source
+    assert said_by_of(text, figure) == source
 
 
 HELD = "That held the Varden Institute's estimate of growth at 3.1 percent this year."
@@ -521,7 +510,7 @@ def test_attribution_a_figure_a_reckoning_reaches_is_its_author(text, figure, so
     """"The ministry's count rose to 22": the figure is the value of someone's reckoning,
     so the ministry states it, as "the ministry counted 22" would. A reckoning no one is
     named for states nothing, and the time a clause is set in is no part of the count."""
-    said = _said_by(text, figure)
+    said = said_by_of(text, figure)
     assert said is None if source is None else source in (said or "")
 
 
@@ -536,7 +525,7 @@ def test_attribution_a_figure_a_reckoning_reaches_is_its_author(text, figure, so
 def test_attribution_reporting_clause_set_off_before_the_verb(text, figure, source):
     """"The toll, police said, rose to 14": a reporting clause set off by commas between the
     subject and its verb states the whole sentence, as one after the verb does."""
-    assert _said_by(text, figure) == source
+    assert said_by_of(text, figure) == source
 
 
 SELECTIVE = [
@@ -557,7 +546,7 @@ def test_attribution_it_and_they_resolve_under_selective_parsing(text, figure, s
     mentions, _ = extract(doc, CleanDoc(raw, text))
     hit = next(m for m in mentions if figure in m.text)
     assert source in (hit.said_by or "")
-    assert _said_by(text, figure) == hit.said_by
+    assert said_by_of(text, figure) == hit.said_by
 
 
 def test_attribution_fullest_name_is_not_a_headline_fragment():

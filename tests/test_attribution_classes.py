@@ -5,31 +5,19 @@ made up for the test."""
 from __future__ import annotations
 
 import pytest
+from reading import read, speaker_of
 
-from corroborator.models import CleanDoc, Mention, Quote, RawDoc, Source
+from corroborator.models import Mention
 from corroborator.nlp import make_nlp
-from corroborator.nlp.extract import extract
 
 pytestmark = pytest.mark.issue(15)
 
 
-def _read(text: str) -> tuple[list[Mention], list[Quote]]:
-    raw = RawDoc("r1", "r1.txt", "txt", text, Source(published="2026-03-10"), "0" * 64)
-    return extract(make_nlp()(text), CleanDoc(raw, text))
-
-
 def _mention(text: str, figure: str) -> Mention:
-    mentions, _ = _read(text)
+    mentions, _ = read(text)
     hits = [m for m in mentions if figure in m.text]
     assert hits, f"no mention {figure!r} in {[m.text for m in mentions]}"
     return hits[0]
-
-
-def _speaker(text: str, fragment: str) -> str | None:
-    _, quotes = _read(text)
-    hits = [q for q in quotes if fragment in q.text]
-    assert hits, f"no quote with {fragment!r}"
-    return hits[0].speaker
 
 
 @pytest.mark.parametrize(
@@ -190,14 +178,14 @@ def test_attribution_classes_pronoun_agrees_with_untagged_names(text, figure, so
     ],
 )
 def test_attribution_classes_quote_speaker(text, fragment, speaker):
-    assert speaker in (_speaker(text, fragment) or "")
+    assert speaker in (speaker_of(text, fragment) or "")
 
 
 def test_attribution_classes_transcript_turns():
     text = ('"HOST: Will the ferry run tomorrow?\n\n'
             '"MAYOR: Yes. We have 12 crews ready and two more on call.\n\n'
             '"And the harbour opens at 6 in the morning.\n')
-    mentions, quotes = _read(text)
+    mentions, quotes = read(text)
     by_text = {m.text: m for m in mentions}
     assert by_text["12"].said_by == "MAYOR"
     assert by_text["12"].extra["said_by_cue"] == ":"
@@ -257,9 +245,9 @@ def test_attribution_classes_headline_rule_needs_title_case():
 def test_attribution_classes_quote_words_are_never_its_speaker():
     text = ("That same day, workers marched out of the plant on their lunch break, chanting "
             "“Strike now, strike now!”\n\nThe vote came on Thursday.\n")
-    assert _speaker(text, "Strike now") in (None, "workers")
+    assert speaker_of(text, "Strike now") in (None, "workers")
 
 
 def test_attribution_classes_a_voice_verb_with_its_own_object_is_no_tag():
     text = "Protesters carried signs declaring “He is finished now!” and chanted slogans."
-    assert _speaker(text, "finished") == "signs"
+    assert speaker_of(text, "finished") == "signs"

@@ -5,28 +5,9 @@ right. Every sentence here is made up for the test."""
 from __future__ import annotations
 
 import pytest
-from reading import read
-
-from corroborator.models import Mention
+from reading import read, said_by_of, speaker_of
 
 pytestmark = pytest.mark.issue(15)
-
-
-def _mentions(text: str) -> list[Mention]:
-    return read(text)[0]
-
-
-def _said_by(text: str, figure: str) -> str | None:
-    mentions = _mentions(text)
-    hits = [m for m in mentions if figure in m.text]
-    assert hits, f"no mention {figure!r} in {[m.text for m in mentions]}"
-    return hits[0].said_by
-
-
-def _speaker(text: str, fragment: str) -> str | None:
-    hits = [q for q in read(text)[1] if fragment in q.text]
-    assert hits, f"no quote with {fragment!r}"
-    return hits[0].speaker
 
 
 @pytest.mark.parametrize(
@@ -75,7 +56,7 @@ def _speaker(text: str, fragment: str) -> str | None:
     ],
 )
 def test_attribution_written_cues_the_parser_hides(text, figure, source):
-    said_by = _said_by(text, figure)
+    said_by = said_by_of(text, figure)
     assert said_by is not None and source.lower() in said_by.lower(), said_by
 
 
@@ -98,7 +79,7 @@ def test_attribution_written_cues_the_parser_hides(text, figure, source):
     ],
 )
 def test_attribution_written_sources_named_in_full(text, figure, name):
-    assert _said_by(text, figure) == name
+    assert said_by_of(text, figure) == name
 
 
 @pytest.mark.parametrize(
@@ -115,7 +96,7 @@ def test_attribution_written_sources_named_in_full(text, figure, name):
     ],
 )
 def test_attribution_written_not_these_sources(text, figure):
-    said_by = _said_by(text, figure)
+    said_by = said_by_of(text, figure)
     assert said_by is None or said_by.lower() not in ("savers", "engineers", "crew"), said_by
     if figure == "1958":
         assert said_by is None
@@ -132,7 +113,7 @@ def test_attribution_written_not_these_sources(text, figure):
     ],
 )
 def test_telephone_numbers_are_no_figures(text):
-    assert [m.text for m in _mentions(text) if m.kind in ("count", "date")] == []
+    assert [m.text for m in read(text)[0] if m.kind in ("count", "date")] == []
 
 
 @pytest.mark.parametrize(
@@ -145,7 +126,7 @@ def test_telephone_numbers_are_no_figures(text):
     ],
 )
 def test_a_capitalised_word_on_digits_names_them(text, kept):
-    counts = [m.text for m in _mentions(text) if m.kind == "count"]
+    counts = [m.text for m in read(text)[0] if m.kind == "count"]
     assert counts == kept
 
 
@@ -166,19 +147,19 @@ def test_a_capitalised_word_on_digits_names_them(text, kept):
     ],
 )
 def test_quote_speakers_written(text, fragment, speaker):
-    assert _speaker(text, fragment) == speaker
+    assert speaker_of(text, fragment) == speaker
 
 
 def test_quote_pronoun_keeps_the_speaker_when_nobody_was_introduced():
     text = ('Deputy Mayor Ruth Keel put the repair bill at 4 million euros.\n\nThe deputy mayor '
             'met Mira Osk on Monday.\n\n"We will rebuild every shop," she said.')
-    assert _speaker(text, "rebuild") == "Ruth Keel"
+    assert speaker_of(text, "rebuild") == "Ruth Keel"
 
 
 def test_a_body_named_where_it_stands_is_not_looked_for_before():
     text = ("The observer group Fair Count, led by Ana Brin, trained 300 volunteers.\n\n"
             "The watchdog group Open Ledger estimates that the party spent at least 90 million.")
-    assert _said_by(text, "at least 90 million") == "Open Ledger"
+    assert said_by_of(text, "at least 90 million") == "Open Ledger"
 
 
 @pytest.mark.parametrize(
@@ -193,12 +174,12 @@ def test_a_body_named_where_it_stands_is_not_looked_for_before():
     ],
 )
 def test_attribution_written_not_part_of_the_report(text, figure):
-    assert _said_by(text, figure) is None
+    assert said_by_of(text, figure) is None
 
 
 def test_attribution_written_a_letter_from_a_person_is_theirs():
     text = "The campaign released a letter from his doctor that says the 63-year-old is healthy."
-    said_by = _said_by(text, "63-year-old")
+    said_by = said_by_of(text, "63-year-old")
     assert said_by is not None and "doctor" in said_by
 
 
@@ -209,5 +190,5 @@ def test_attribution_written_a_letter_from_a_person_is_theirs():
 def test_attribution_written_a_participle_opening_the_report_is_read(text):
     """A participle at the very start of a report, before 'put', is read without error (it
     once looked at the token before the first one)."""
-    figures = [m for m in _mentions(text) if m.kind == "count"]
+    figures = [m for m in read(text)[0] if m.kind == "count"]
     assert [m.text for m in figures] and all(m.said_by is None for m in figures)

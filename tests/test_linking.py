@@ -6,6 +6,7 @@ import math
 
 import numpy as np
 import pytest
+from reading import read
 
 from corroborator.models import Mention
 from corroborator.reconcile import facts as facts_mod
@@ -177,12 +178,7 @@ def test_linking_a_running_tally_is_read_from_its_words(text, figure, running):
     """A figure its words date to the moment of the report (a present perfect, "now", "as
     of") is a running tally; a settled figure, a verb of reckoning in the perfect, and
     a past perfect shifted back under "said" are not."""
-    from corroborator.models import CleanDoc, RawDoc, Source
-    from corroborator.nlp import make_nlp
-    from corroborator.nlp.extract import extract
-
-    raw = RawDoc("r1", "r1.txt", "txt", text, Source(published="2026-07-06"), "0" * 64)
-    mentions, _ = extract(make_nlp()(text), CleanDoc(raw, text))
+    mentions, _ = read(text, "2026-07-06")
     m = next(m for m in mentions if figure in m.text)
     assert bool(m.extra.get("running")) is running
 
@@ -202,12 +198,7 @@ def test_linking_a_figure_is_stated_for_the_day_its_figures_were_released(
     hangs on the subject ("the agency's latest figures, issued ... on Wednesday"), not on
     the verb that gives the toll; a day said of another subject (the mayor's visit) is not
     the time of the figure."""
-    from corroborator.models import CleanDoc, RawDoc, Source
-    from corroborator.nlp import make_nlp
-    from corroborator.nlp.extract import extract
-
-    raw = RawDoc("r1", "r1.txt", "txt", text, Source(published=published), "0" * 64)
-    mentions, _ = extract(make_nlp()(text), CleanDoc(raw, text))
+    mentions, _ = read(text, published)
     assert next(m for m in mentions if m.text == figure).time == time
 
 
@@ -861,12 +852,7 @@ def test_linking_the_start_of_a_thing_named_definitely_is_read_from_its_verb(tex
     """"The fire broke out", "the fire, which started", "erupted", "began": the date of a
     thing's start, the thing named definitely. Not one of several ("a second fire", "the
     second fire"), not a pronoun, not a verb that starts nothing ("broke the record")."""
-    from corroborator.models import CleanDoc, RawDoc, Source
-    from corroborator.nlp import make_nlp
-    from corroborator.nlp.extract import extract
-
-    raw = RawDoc("r1", "r1.txt", "txt", text, Source(published="2026-07-06"), "0" * 64)
-    mentions, _ = extract(make_nlp()(text), CleanDoc(raw, text))
+    mentions, _ = read(text, "2026-07-06")
     assert next(m for m in mentions if m.text == day).extra.get("onset") == onset
 
 
@@ -906,12 +892,7 @@ def test_linking_a_body_a_sentence_named_is_what_its_definite_subject_stands_for
     company founded is Oderna, so its year meets another report's "Oderna, founded in
     1923" as one slot in conflict. Not a subject that is no body ("the halls"), nor a
     sentence that names none."""
-    from corroborator.models import CleanDoc, RawDoc, Source
-    from corroborator.nlp import make_nlp
-    from corroborator.nlp.extract import extract
-
-    raw = RawDoc("r1", "r1.txt", "txt", text, Source(published="2026-03-17"), "0" * 64)
-    mentions, _ = extract(make_nlp()(text), CleanDoc(raw, text))
+    mentions, _ = read(text, "2026-03-17")
     m = next(m for m in mentions if m.text == year)
     assert m.extra.get("named") == named
     if named:

@@ -4,6 +4,7 @@ import dataclasses
 import math
 
 import pytest
+from reading import read
 
 from corroborator.models import Mention
 from corroborator.reconcile.facts import compatible, disputable, reconcile
@@ -396,12 +397,7 @@ def test_an_amount_that_qualifies_no_noun_is_the_value_of_what_a_verb_of_value_g
     is ("4 km long"), not of a name ("Boeing reached"), nor of a verb that is no verb of value ("owes"), nor of the
     subject that a figure referred to is compared with ("less than the $1.6 billion that
     analysts estimate")."""
-    from corroborator.models import CleanDoc, RawDoc, Source
-    from corroborator.nlp import make_nlp
-    from corroborator.nlp.extract import extract
-
-    raw = RawDoc("r1", "r1.txt", "txt", text, Source(published="2026-07-16"), "0" * 64)
-    mentions, _ = extract(make_nlp()(text), CleanDoc(raw, text))
+    mentions, _ = read(text, "2026-07-16")
     assert next(m for m in mentions if figure in m.text).head == thing
 
 
