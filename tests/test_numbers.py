@@ -516,7 +516,7 @@ def test_numbers_an_age_set_off_by_commas_is_no_count(text, value, kind):
     ("The laptop comes with a 40% larger battery.", True, "battery"),
     ("The battery holds 40 percent more energy.", True, "energy"),
     ("Sales were 12 percent higher than a year ago.", True, None),
-    ("Turnout was 40 percent.", False, None),
+    ("Turnout was 40 percent.", False, "turnout"),  # the turnout's share
 ])
 def test_numbers_a_percent_that_compares_is_its_own_slot(text, compares, head):
     """"A 40% larger battery" measures a comparison, of the battery: never one slot with a

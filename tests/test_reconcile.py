@@ -7,6 +7,7 @@ import pytest
 from reading import read
 
 from corroborator.models import Mention
+from corroborator.reconcile import facts as facts_mod
 from corroborator.reconcile.facts import compatible, disputable, reconcile
 from corroborator.settings import Settings
 
@@ -399,6 +400,76 @@ def test_an_amount_that_qualifies_no_noun_is_the_value_of_what_a_verb_of_value_g
     analysts estimate")."""
     mentions, _ = read(text, "2026-07-16")
     assert next(m for m in mentions if figure in m.text).head == thing
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("text", "figure", "thing"), [
+    ("The party put the turnout at 49%, well below the official figure.", "49%", "turnout"),
+    ("The mission estimates turnout at about 52 per cent.", "52 per cent", None),
+    ("Unemployment reached 7.5% in May.", "7.5%", "unemployment"),
+    ("Support for the plan is 40%, a poll found.", "40%", "support"),
+    ("It puts Velasko at 46.7% and Dusanek at 45.2%.", "46.7%", None),
+    ("Turnout was 61.4% of the 8.7 million registered voters.", "61.4%", "voter"),
+    ("Prices rose 5% last year.", "5%", None),
+])
+def test_a_share_that_names_no_whole_is_the_value_of_what_a_verb_of_value_gives_it(
+        text, figure, thing):
+    """"The party put the turnout at 49%", "unemployment reached 7.5%", "support is 40%":
+    the share is the turnout's, the unemployment's, the support's, so the party's 49% and
+    a commission's "turnout of 61.4%" are figures of one thing, and "puts Velasko at
+    46.7%" is not (a name is whose share it is, not what). A share of a whole named ("of
+    the registered voters") keeps it; a change ("rose 5%") is of no thing. (The parser
+    takes "estimates turnout" for two verbs: no thing is better than a wrong one.)"""
+    mentions, _ = read(text, "2026-04-20")
+    assert next(m for m in mentions if figure in m.text).head == thing
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("text", "figure", "head", "definite"), [
+    ("The aircraft was 14 years old, according to fleet data.", "14 years old", "aircraft",
+     True),
+    ("The 12-year-old aircraft had completed its last check on 19 February 2026.",
+     "12-year-old", "aircraft", True),
+    ("A 34-year-old man was arrested on Friday.", "34-year-old", "man", False),
+    ("Records show the jet was delivered in 2012, making it 14 years old.", "14 years old",
+     None, False),
+])
+def test_an_age_is_a_property_of_its_thing_not_of_the_act_or_the_date_of_its_clause(
+        text, figure, head, definite):
+    """"The aircraft was 14 years old" and "the 12-year-old aircraft" are both the
+    aircraft's age: one kind (a measure in years old), the aircraft its thing, no act (the
+    check the aircraft completed is not what its age measures) and no time (its clause's
+    date is the check's or the delivery's, not the age's). "The" names one thing the
+    reader knows; "a 34-year-old man" brings in someone new."""
+    mentions, _ = read(text, "2026-03-10")
+    m = next(m for m in mentions if figure in m.text)
+    assert (m.kind, m.unit, m.head) == ("measure", "years old", head)
+    assert facts_mod.act(m) is None and m.time is None
+    assert bool(m.extra.get("definite")) is definite
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("texts", "docs", "one_slot"), [
+    (("The aircraft was 14 years old, fleet data show.",
+      "The 12-year-old aircraft had completed its last check."), ("a", "b"), True),
+    (("The 58-year-old passenger died on Monday.", "The 67-year-old man died on Sunday."),
+     ("a", "b"), False),
+    (("A 34-year-old man was arrested.", "A 29-year-old man was arrested."), ("a", "b"),
+     False),
+    (("The aircraft was 14 years old, fleet data show.",
+      "The 12-year-old aircraft had completed its last check."), ("a", "a"), False),
+])
+def test_two_reports_giving_the_age_of_one_thing_dispute_it(texts, docs, one_slot):
+    """An aircraft has one age: "the aircraft was 14 years old" in one report and "the
+    12-year-old aircraft" in another, its own statement, are one slot in dispute, whoever
+    says each. Not the ages of two things (a passenger and a man), nor of two people each
+    brought in by "a", nor two ages in one report."""
+    ages = []
+    for doc, text in zip(docs, texts, strict=True):
+        m = next(m for m in read(text, "2026-03-10")[0] if m.unit == "years old")
+        ages.append(dataclasses.replace(m, doc=doc, id=f"{doc}-{m.id}"))
+    a, b = ages
+    assert facts_mod.one_age(a, b, facts_mod.thing(a), facts_mod.thing(b)) is one_slot
 
 
 @pytest.mark.issue(14)

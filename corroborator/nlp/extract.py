@@ -165,6 +165,8 @@ def _from_quantity(doc: Doc, clean: CleanDoc, q: Quantity, quotes: Attributed,
         relative, compared = _compared(pct)
         if compared is not None and head_tok is None:  # "a 40% larger battery"
             head_tok, counted = compared, compared.text
+        if head_tok is None and not relative:  # "put turnout at 49%", "turnout was 61.4%"
+            counted, head_tok = _valued(doc, q)
     elif q.kind == "count":
         counted, head_tok = _counted(doc, q, head)
     else:
@@ -179,6 +181,8 @@ def _from_quantity(doc: Doc, clean: CleanDoc, q: Quantity, quotes: Attributed,
         extra = {**(extra or {}), "compares": True}
     if q.kind == "count" and _population(tok, head_tok):
         extra = {**(extra or {}), "population": True}
+    if (q.unit or "").endswith(" old") and head_tok is not None and _definite(head_tok):
+        extra = {**(extra or {}), "definite": True}  # "the 12-year-old aircraft": one thing
     return _mention(doc, clean, q.kind, value, q.unit, q.start, q.end, tok, head_tok,
                     counted, quotes, bound=q.bound, low=q.low, high=q.high, extra=extra,
                     vectors=vectors)
@@ -448,6 +452,13 @@ def _modified_noun(doc: Doc, q: Quantity) -> Token | None:
     return None
 
 
+def _definite(noun: Token) -> bool:
+    """A noun that names one thing the reader knows: "the aircraft", "this jet", "its
+    captain"; not "a 34-year-old man", one the text brings in."""
+    return any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("the", "this", "that")
+               for c in noun.children)
+
+
 # verbs that give their subject a value: "losses will reach $640 million", "the bill is
 # closer to $4 billion", "losses were likely to be around $1.1 billion"
 VALUING = frozenset("be reach total hit top exceed surpass stand amount come near approach".split())  # noqa: SIM905
@@ -484,12 +495,14 @@ def _valued(doc: Doc, q: Quantity) -> tuple[str | None, Token | None]:
     if tok.pos_ not in ("VERB", "AUX"):
         return None, None
     lemma = tok.lemma_.lower()
-    if q.kind != "amount" and lemma in ASPECTUAL:  # "is 4 km long": how long it is
+    if (q.unit or "").endswith(" old") and lemma in ASPECTUAL:  # "the aircraft was 14
+        thing = syntax.subject_of(tok)  # years old": the aircraft's age
+    elif q.kind not in ("amount", "percent") and lemma in ASPECTUAL:  # "is 4 km long"
         state = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "in")
                  for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]
         return (state[0].text, state[0]) if state else (None, None)  # "had been on duty
         # for 13 hours", "were on strike for 58 days": the state that lasted
-    if lemma in syntax.ESTIMATING:
+    elif lemma in syntax.ESTIMATING:
         thing = next((c for c in tok.children if c.dep_ == "dobj"), None)
     elif lemma in VALUING:
         verb = tok
@@ -706,7 +719,9 @@ def _mention(doc: Doc, clean: CleanDoc, kind: str, value: float | str | None, un
     qualifiers = _qualifiers(doc, start, end, head, counted)
     said_by, cue, in_quote, source_kind = _attribution(doc, tok, start, quotes)
     hedge = syntax.hedge_for(tok) or unverified(said_by)
-    time = _time_of(doc, tok, anchor, start, end, clean.source.published) if kind != "date" else None
+    time = (None if kind == "date" or (unit or "").endswith(" old")  # an age is as of its
+            # report, not of the clause's act ("the jet, delivered in 2012, is 14 years old")
+            else _time_of(doc, tok, anchor, start, end, clean.source.published))
     head_word = head.lemma_.lower() if head is not None else None
     # "the number of missing": people, of whom it is said that they are missing
     people = kind == "count" and head is not None and syntax.as_people(head)

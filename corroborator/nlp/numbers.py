@@ -519,6 +519,8 @@ def _quantity_at(text: str, toks: list[_Tok], i: int) -> tuple[Quantity, int] | 
         j += 2
     elif kind == "duration" and _match_seq(toks, j, ("-", "old")):
         kind, unit, j = "measure", f"{unit}s old", j + 2  # an age: "a 30-year-old man"
+    elif kind == "duration" and _match_seq(toks, j, ("old",)):
+        kind, unit, j = "measure", f"{unit}s old", j + 1  # an age: "the jet was 14 years old"
     elif kind == "count" and unit is None and _aged(toks, i):
         kind, unit = "measure", "years old"  # "children up to age 4", "patients ages 5-17"
     elif kind == "count" and unit is None and (

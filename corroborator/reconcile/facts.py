@@ -217,6 +217,15 @@ def once_dated(a: Mention, b: Mention) -> bool:
     return bool(verb in ONCE and verb == b.extra.get("verb") and _names_of(a) & _names_of(b))
 
 
+def one_age(a: Mention, b: Mention, thing_a: str | None, thing_b: str | None) -> bool:
+    """Two reports give the age of one thing each names definitely ("the 12-year-old
+    aircraft", "the aircraft was 14 years old"): an age is the thing's, whatever either
+    sentence tells of it, so two ages are one slot in dispute. Not "a 34-year-old man" and
+    "a 58-year-old man": an indefinite noun brings in someone new."""
+    return bool(aged(a) and aged(b) and a.doc != b.doc and thing_a and thing_a == thing_b
+                and a.extra.get("definite") and b.extra.get("definite"))
+
+
 # acts that befall a thing once: its date is one slot, whichever report gives it
 ONCE = frozenset(
     "build construct erect found establish incorporate inaugurate commission enact bear "  # noqa: SIM905
@@ -375,7 +384,7 @@ class Scorer:
         dates of an act that befalls a named thing once, or a pair of one counted thing and
         names that is a dispute, a drift or two reports' dates of one named thing."""
         a, b = self.block[i], self.block[j]
-        if once_dated(a, b):
+        if once_dated(a, b) or one_age(a, b, self.things[i], self.things[j]):
             return True
         return bool(not (a.doc == b.doc and not two_sources(a, b))
                     and same_thing(a, b, self.things[i], self.things[j])
@@ -507,9 +516,15 @@ def thing(m: Mention) -> str | None:
         return "person"  # "no one" counts persons, as "one person" does
     if m.extra.get("population"):
         return "population"  # "a city of 160,000 people" counts no one an event touched
-    if m.head or m.kind not in MEASURED:
+    if m.head or m.kind not in MEASURED or aged(m):
         return m.head
     return act(m)
+
+
+def aged(m: Mention) -> bool:
+    """An age ("a 12-year-old jet", "the jet was 14 years old", "Ana Ruiz, 45"): a property of
+    its thing, whatever act the sentence tells of it."""
+    return (m.unit or "").endswith(" old")
 
 
 NOBODY = frozenset({"no one", "no-one", "nobody"})
@@ -518,6 +533,8 @@ NOBODY = frozenset({"no one", "no-one", "nobody"})
 def act(m: Mention) -> str | None:
     """The first word of the figure's frame that is not its own ("month" of "12 months")
     or the thing it counts: the act or attribute that governs it ("die", "attend")."""
+    if aged(m):
+        return None  # "the 58-year-old passenger died": the age is not the death's
     words = re.findall(r"[a-z]+", m.text.lower())
     own = {m.head, m.unit} | set(words) | {w.rstrip("s") for w in words}
     return next((w for w in m.frame if w not in own), None)
