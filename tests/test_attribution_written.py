@@ -192,3 +192,24 @@ def test_attribution_written_a_participle_opening_the_report_is_read(text):
     once looked at the token before the first one)."""
     figures = [m for m in read(text)[0] if m.kind == "count"]
     assert [m.text for m in figures] and all(m.said_by is None for m in figures)
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "figure", "name"),
+    [
+        # the parser hangs a clause of reason on the verb; it goes on with what is said
+        ("Senator Ana Ruiz said that claim smacked of hypocrisy, because her rivals had "
+         "backed the 2019 tax cut.", "2019", "Ana Ruiz"),
+        ("The minister said the plan was fair, so 40,000 families would keep their "
+         "benefits.", "40,000", "minister"),
+        # a clause of reason after a verb that reports no clause is the reporter's
+        ("The mayor resigned on Monday because 3,000 residents signed a petition.", "3,000",
+         None),
+    ],
+)
+def test_attribution_written_a_reason_given_with_what_is_said_is_said(text, figure, name):
+    """"X said that the bill was unfair, because 40,000 families would lose ...": the
+    reason is the speaker's (PolNeAR's annotators read it as part of the content). A reason
+    after a verb that says nothing ("resigned because ...") is the reporter's."""
+    assert said_by_of(text, figure) == name

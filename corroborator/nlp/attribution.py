@@ -445,6 +445,9 @@ def _states(node: Token, below: Token, lemma: str) -> bool:
         return True  # "police reported a crash, injuring three": a participle after the verb
     if below.dep_ == "npadvmod" and not below.ent_type_ and below.pos_ == "NOUN":
         return True  # "..., the agency said Tuesday, an increase of 34"
+    if below.dep_ == "advcl" and _reason_of_content(node, below):
+        return True  # "Gowdy said that claim smacked of hypocrisy, because Democrats ...":
+        # the reason is the speaker's, part of what is said
     if below.dep_ in CIRCUMSTANCE:
         return False
     if below.dep_ == "prep" and below.lower_ in OBJECT_PREPS and any(
@@ -461,6 +464,17 @@ def _states(node: Token, below: Token, lemma: str) -> bool:
     # storm claimed 20 lives": no speech
     return not (below.dep_ in ("dobj", "dative") and (
         lemma in LISTENERS or lemma in SPEECH and below.pos_ == "NOUN"))
+
+
+def _reason_of_content(verb: Token, clause: Token) -> bool:
+    """A clause of reason or result ("because ...", "so ...") after the clause a verb
+    reports: the parser hangs it on the verb, but it goes on with what is said."""
+    return clause.i > verb.i and any(
+        c.dep_ == "ccomp" and c.i < clause.i for c in verb.children) and any(
+        c.dep_ == "mark" and c.lower_ in REASONS for c in clause.children)
+
+
+REASONS = frozenset({"because", "so", "since"})
 
 
 def _records(verb: Token) -> bool:
