@@ -199,10 +199,10 @@ def test_attribution_written_a_participle_opening_the_report_is_read(text):
     ("text", "figure", "name"),
     [
         # the parser hangs a clause of reason on the verb; it goes on with what is said
-        ("Senator Ana Ruiz said that claim smacked of hypocrisy, because her rivals had "
-         "backed the 2019 tax cut.", "2019", "Ana Ruiz"),
-        ("The minister said the plan was fair, so 40,000 families would keep their "
-         "benefits.", "40,000", "minister"),
+        (("Senator Ana Ruiz said that claim smacked of hypocrisy, because her rivals had "
+          "backed the 2019 tax cut."), "2019", "Ana Ruiz"),
+        (("The minister said the plan was fair, so 40,000 families would keep their "
+          "benefits."), "40,000", "minister"),
         # a clause of reason after a verb that reports no clause is the reporter's
         ("The mayor resigned on Monday because 3,000 residents signed a petition.", "3,000",
          None),
