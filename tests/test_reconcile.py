@@ -563,3 +563,45 @@ def test_a_bound_and_a_figure_that_names_nothing_under_no_act_stay_apart():
     facts = reconcile([testimony, deliberation], {"a": "e1", "b": "e1"},
                       threshold=Settings().link_threshold, tolerance=Settings().value_tolerance)
     assert len(facts) == 2
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("text", "figure", "now"), [
+    ("The business owes $45 billion.", "$45 billion", True),
+    ("The strike hit a company that is already wallowing in $60 billion debt.",
+     "$60 billion", True),
+    ("She was also ordered to forfeit $14 million.", "$14 million", False),
+    ("The firm paid $2 million to settle the case in 2019.", "$2 million", False),
+])
+def test_a_sum_told_in_the_present_is_the_state_of_its_thing(text, figure, now):
+    """"The business owes $45 billion", "a company that is wallowing in $60 billion debt":
+    a sum told in the present is its thing's as the story is told. A sum of a past act
+    ("was ordered to forfeit", "paid") is that act's."""
+    mentions, _ = read(text, "2024-09-14")
+    assert bool(next(m for m in mentions if figure in m.text).extra.get("now")) is now
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("texts", "statuses"), [
+    # two outlets' own sums of one debt, in the present: one slot in dispute
+    (("Workers walked out at a company that is already wallowing in $60 billion debt.",
+      "The business owes $45 billion."), [("conflict", 2)]),
+    # sums of past acts, which may be two acts (two defendants' forfeitures)
+    (("She was also ordered to forfeit $14 million.",
+      "The judge ordered him to forfeit $412 million."), [("single", 1), ("single", 1)]),
+    # sums of two things, though both in the present
+    (("The business owes $45 billion.", "The airline is worth $12 billion."),
+     [("single", 1), ("single", 1)]),
+])
+def test_two_outlets_own_sums_of_one_thing_in_the_present_are_a_dispute(texts, statuses):
+    """Two outlets that each state, in their own voice, what a company owes now ("$60
+    billion debt", "owes $45 billion") disagree about one slot: a conflict, though neither
+    names a source. Not the sums of two past acts (a forfeiture each of two defendants was
+    ordered), nor of two things (a debt and a worth)."""
+    mentions = []
+    for doc, text in zip(("a", "b"), texts, strict=True):
+        (m,) = [m for m in read(text, "2024-09-14")[0] if m.kind == "amount"]
+        mentions.append(dataclasses.replace(m, doc=doc, id=f"{doc}-{m.id}"))
+    facts = reconcile(mentions, {"a": "e1", "b": "e1"},
+                      threshold=Settings().link_threshold, tolerance=Settings().value_tolerance)
+    assert sorted((f.status, len(f.mentions)) for f in facts) == statuses

@@ -743,6 +743,7 @@ def _mention(doc: Doc, clean: CleanDoc, kind: str, value: float | str | None, un
         extra={**(extra or {}), **source_fields(said_by, cue, source_kind),
                **_frame_written(sent, frame),
                **({"running": True} if syntax.running(anchor, CUES) else {}),
+               **({"now": True} if kind == "amount" and syntax.present(anchor) else {}),
                # the report's day: the rate that converts an amount, the day a toll was
                # current (``reconcile.facts.updated``)
                **({"day": clean.source.published} if clean.source.published else {})},

@@ -164,6 +164,17 @@ def running(anchor: Token, saying: frozenset[str] = frozenset()) -> bool:
     return bool(RUNNING.search(anchor.sent.text))
 
 
+def present(anchor: Token) -> bool:
+    """Is the figure's verb in the present ("the business owes $45 billion", "a company
+    that is wallowing in $60 billion debt"): a state as of the report, not a past act ("was
+    ordered to forfeit $14 million")?"""
+    verb = next((t for t in (anchor, *anchor.ancestors) if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return False
+    return verb.tag_ in ("VBZ", "VBP") or verb.tag_ in ("VBG", "VBN") and any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+
+
 def as_people(tok: Token) -> bool:
     """A participle or adjective standing for the people it describes: "the number of
     missing", "the injured", "the dead"."""

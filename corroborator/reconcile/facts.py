@@ -42,7 +42,7 @@ import math
 import multiprocessing
 import re
 from collections import Counter
-from collections.abc import Mapping, MutableMapping, Sequence
+from collections.abc import Collection, Mapping, MutableMapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 
 import numpy as np
@@ -347,11 +347,13 @@ class Scorer:
         else:
             self.ctx = embed([m.context for m in block])
         self.disputes: set[tuple[int, int]] = set()  # pairs judged blind to their values
+        self.own_sums: set[tuple[int, int]] = set()  # of them, outlets' own sums of one thing
         self.vecs = [self.ctx] + [_embed_unique([text(m) for m in block]) for text in TEXTS[1:]]
         self.acts = [act(m) for m in block]
         self.things = [thing(m) for m in block]
         self.tolls = [toll(m) for m in block]
         self.act_vecs = _embed_unique([a or "" for a in self.acts])
+        self.thing_vecs = _embed_unique([t or "" for t in self.things])
 
     def score(self, i: int, j: int) -> float:
         a, b = self.block[i], self.block[j]
@@ -386,12 +388,32 @@ class Scorer:
         a, b = self.block[i], self.block[j]
         if once_dated(a, b) or one_age(a, b, self.things[i], self.things[j]):
             return True
+        if self.outlets_own_sums(i, j):
+            self.own_sums.add((i, j))
+            return True
         return bool(not (a.doc == b.doc and not two_sources(a, b))
                     and same_thing(a, b, self.things[i], self.things[j])
                     and _same_names(a, b, self.things[i], self.things[j])
                     and (self.named_date(i, j)
                          or (self.one_act(i, j) or _named_alike(a, b))
                          and (two_sources(a, b) and disputable(a, b) or self.drifts(i, j))))
+
+    def outlets_own_sums(self, i: int, j: int) -> bool:
+        """Two outlets state, each in its own voice, a sum of one thing: "the company, already
+        wallowing in $60 billion debt", "the business owes $45 billion". A sum told in the
+        present (``extra["now"]``: a debt, a value, a deficit) is the thing's at the time of
+        the story, so the two are one slot in dispute, though neither names a source; sums
+        of past acts may be of two acts ("she was ordered to forfeit $14 million", "he
+        forfeited $412 million"). The thing is the noun the sum is of, or the act it
+        measures, alike in the embedding ("debt", "owe"); a sum stated for another year
+        (``cannot_link``) is another slot."""
+        a, b = self.block[i], self.block[j]
+        x, y = self.things[i], self.things[j]
+        return bool(a.kind == b.kind == "amount" and a.doc != b.doc
+                    and a.extra.get("now") and b.extra.get("now")
+                    and not (a.said_by or b.said_by) and x and y
+                    and (x == y or float(self.thing_vecs[i] @ self.thing_vecs[j]) >= HEADS_ALIKE)
+                    and _same_names(a, b, x, y) and disputable(a, b))
 
     def rounded_alike(self, xs: Sequence[int], ys: Sequence[int]) -> bool:
         """Figures of two groups that agree only within rounding ("95%" and "94.6%") agree
@@ -602,7 +624,7 @@ def cluster_block(block: Sequence[Mention], base: float, tol: float,
             and scorer.rounded_alike(p[:1], p[1:])
             else NEVER for p in scores}
     over = {p: s if s <= FORBIDDEN else s - bars[p] for p, s in scores.items()}
-    return _join_disputes(block, groups, over, tol)
+    return _join_disputes(block, groups, over, tol, scorer.own_sums)
 
 
 NEVER = 1e3  # the bar of a pair whose values disagree and that is no dispute: it never joins
@@ -621,11 +643,13 @@ def with_years(block: Sequence[Mention]) -> list[Mention]:
 
 
 def _join_disputes(block: Sequence[Mention], groups: list[list[int]],
-                   over: dict[tuple[int, int], float], tol: float) -> list[list[int]]:
+                   over: dict[tuple[int, int], float], tol: float,
+                   own_sums: Collection[tuple[int, int]] = ()) -> list[list[int]]:
     """Groups whose values disagree join by their best pair (single linkage, Kruskal's
     order): a dispute is seen where two reports state it most alike ("Bukele said 23 MS-13
     members", "Homan said 21"), not on average over every wording of both sides. ``over``:
-    each pair's log-odds over its bar; a pair at 0 or more may join its groups."""
+    each pair's log-odds over its bar; a pair at 0 or more may join its groups.
+    ``own_sums``: pairs that are two outlets' own sums of one thing (``Scorer.outlets_own_sums``)."""
     owner = {i: g for g, members in enumerate(groups) for i in members}
     best: dict[tuple[int, int], float] = {}
     for (i, j), score in over.items():
@@ -643,7 +667,7 @@ def _join_disputes(block: Sequence[Mention], groups: list[list[int]],
                               reverse=True):
         rx, ry = roots.find(x), roots.find(y)
         if rx == ry or not _may_join(block, members[rx], members[ry], tol,
-                                     need_agreement=False, voiced=voiced):
+                                     need_agreement=False, voiced=voiced, own_sums=own_sums):
             continue
         roots.join(rx, ry)
         members[rx] += members.pop(ry)
@@ -651,7 +675,8 @@ def _join_disputes(block: Sequence[Mention], groups: list[list[int]],
 
 
 def _may_join(block: Sequence[Mention], xs: list[int], ys: list[int], tol: float, *,
-              need_agreement: bool, voiced: Sequence[Mention] | None = None) -> bool:
+              need_agreement: bool, voiced: Sequence[Mention] | None = None,
+              own_sums: Collection[tuple[int, int]] = ()) -> bool:
     """Cluster-level constraints: one stated year, and (in the first phase) values that all
     agree; in the second, no report contradicting itself (``voiced``: the block ``sourced``)."""
     tx = {t[:4] for i in xs if (t := block[i].time)}
@@ -661,7 +686,7 @@ def _may_join(block: Sequence[Mention], xs: list[int], ys: list[int], tol: float
     if not need_agreement:
         return (not _stated_apart(block, xs, ys)
                 and not _self_contradiction(voiced or block, xs, ys, tol)
-                and _dispute_or_drift(block, xs, ys, tol))
+                and _dispute_or_drift(block, xs, ys, tol, own_sums))
     vx = {_value_key(block[i]): block[i] for i in xs}
     vy = {_value_key(block[j]): block[j] for j in ys}
     return all(compatible(a, b, tol) for a in vx.values() for b in vy.values())
@@ -752,16 +777,18 @@ def sourced(block: Sequence[Mention]) -> list[Mention]:
     return out
 
 
-def _dispute_or_drift(block: Sequence[Mention], xs: list[int], ys: list[int], tol: float) -> bool:
+def _dispute_or_drift(block: Sequence[Mention], xs: list[int], ys: list[int], tol: float,
+                      own_sums: Collection[tuple[int, int]] = ()) -> bool:
     """Two groups whose values disagree are one slot only where some pair of them names the
     same thing (``thing``: the same counted noun, or neither names one) and is a dispute
     (two sources, figures within ``DISPUTE_SPAN``) or drifts (values close); a drift of
     figures that name nothing needs the act that governs them shared ("a 97% efficacy
-    rate" and "a goal of 95%" are two slots)."""
+    rate" and "a goal of 95%" are two slots). Two outlets' own sums of one thing
+    (``own_sums``) are a dispute."""
     for i in xs:
         for j in ys:
             a, b = block[i], block[j]
-            if once_dated(a, b):
+            if once_dated(a, b) or (i, j) in own_sums or (j, i) in own_sums:
                 return True
             if not same_thing(a, b, thing(a), thing(b)):
                 continue  # two counted nouns, or one where the other counts none
