@@ -605,3 +605,41 @@ def test_two_outlets_own_sums_of_one_thing_in_the_present_are_a_dispute(texts, s
     facts = reconcile(mentions, {"a": "e1", "b": "e1"},
                       threshold=Settings().link_threshold, tolerance=Settings().value_tolerance)
     assert sorted((f.status, len(f.mentions)) for f in facts) == statuses
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("text", "figure", "of_pronoun"), [
+    ("You cannot argue away 212 of them.", "212", True),
+    ("Three of these were arrested.", "Three", True),
+    ("Police detained 20 of those who marched.", "20", False),
+    ("Police detained 20 of the marchers.", "20", False),
+])
+def test_a_count_of_a_bare_pronoun_is_a_part_of_a_whole_unnamed(text, figure, of_pronoun):
+    """"212 of them": a part of what the pronoun stands for, which the sentence does not
+    say; "20 of those who marched" and "20 of the marchers" say whom."""
+    mentions, _ = read(text, "2026-04-20")
+    m = next(m for m in mentions if m.text == figure)
+    assert bool(m.extra.get("of_pronoun")) is of_pronoun
+
+
+@pytest.mark.issue(14)
+def test_a_count_of_a_bare_pronoun_is_no_side_of_a_dispute():
+    """A pundit's "you cannot argue away 212 of them" and a commission's "47 polling
+    stations acknowledged" are two sources' counts naming nothing alike, within a factor of
+    ten: without the pronoun's whole, nothing says they count one thing. Equal figures
+    still agree."""
+    pundit = dataclasses.replace(
+        mention("a", "212", 212.0, head=None, frame=(),
+                context='"You cannot argue away 212 of them," said Rada Penn.'),
+        counted=None, said_by="Rada Penn", extra={"of_pronoun": True})
+    commission = dataclasses.replace(
+        mention("b", "47", 47.0, head=None, frame=("acknowledge",),
+                context="Volunteers recorded 300, against the 47 acknowledged by the commission."),
+        counted=None, said_by="the commission")
+    events = {"a": "e1", "b": "e1"}
+    facts = reconcile([pundit, commission], events, threshold=THRESHOLD, tolerance=0.005)
+    assert by_status(facts) == [("single", ["a"]), ("single", ["b"])]
+    without = dataclasses.replace(pundit, extra={})
+    scorer = facts_mod.Scorer([without, commission])
+    scorer.score(0, 1)
+    assert scorer.disputes  # the same pair, its pronoun not marked, is judged a dispute

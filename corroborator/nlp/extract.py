@@ -181,6 +181,9 @@ def _from_quantity(doc: Doc, clean: CleanDoc, q: Quantity, quotes: Attributed,
         extra = {**(extra or {}), "compares": True}
     if q.kind == "count" and _population(tok, head_tok):
         extra = {**(extra or {}), "population": True}
+    if q.kind == "count" and head_tok is None and _of_pronoun(tok):
+        extra = {**(extra or {}), "of_pronoun": True}  # "212 of them": a part of a whole
+        # the text does not name here
     if (q.unit or "").endswith(" old") and head_tok is not None and _definite(head_tok):
         extra = {**(extra or {}), "definite": True}  # "the 12-year-old aircraft": one thing
     return _mention(doc, clean, q.kind, value, q.unit, q.start, q.end, tok, head_tok,
@@ -450,6 +453,15 @@ def _modified_noun(doc: Doc, q: Quantity) -> Token | None:
     if nxt is not None and nxt.pos_ in ("NOUN", "ADJ") and nxt.head.pos_ == "NOUN":
         return nxt.head
     return None
+
+
+def _of_pronoun(tok: Token) -> bool:
+    """"212 of them", "three of these": a count of a part of what a bare pronoun stands
+    for (not "20 of those who marched", which says whom)."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(
+        g.dep_ == "pobj" and g.pos_ == "PRON" and not any(
+            d.dep_ in ("relcl", "acl") for d in g.children) for g in c.children)
+        for c in tok.children)
 
 
 def _definite(noun: Token) -> bool:
