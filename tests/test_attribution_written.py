@@ -213,3 +213,25 @@ def test_attribution_written_a_reason_given_with_what_is_said_is_said(text, figu
     reason is the speaker's (PolNeAR's annotators read it as part of the content). A reason
     after a verb that says nothing ("resigned because ...") is the reporter's."""
     assert said_by_of(text, figure) == name
+
+
+SAID_TWICE = ("Nobody knows how long the review will take. Some reports say 90 days, the "
+              "union says 120.")
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "figure", "name"),
+    [
+        # a span said, which the parser takes for when it was said
+        (SAID_TWICE, "90 days", "reports"),
+        (SAID_TWICE, "120", "union"),
+        # when it was said, not what
+        ("The agency said two days later that it would act.", "two days", None),
+    ],
+)
+def test_attribution_written_a_span_said_is_said_by_its_own_clause(text, figure, name):
+    """"Some reports say 90 days, the union says 120": each span is its own clause's, the
+    reports' and the union's, so the two meet as a dispute; "said two days later" is when
+    the agency spoke."""
+    assert said_by_of(text, figure) == name

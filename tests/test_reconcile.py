@@ -643,3 +643,25 @@ def test_a_count_of_a_bare_pronoun_is_no_side_of_a_dispute():
     scorer = facts_mod.Scorer([without, commission])
     scorer.score(0, 1)
     assert scorer.disputes  # the same pair, its pronoun not marked, is judged a dispute
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("text", "figure", "kind", "head"), [
+    ("Some reports say 90 days, the union says 120.", "120", "duration", None),
+    ("Police said 40 people were hurt; the hospital said 35.", "35", "count", "people"),
+    ("The state reported 40 cases in May and 35 in June.", "35", "count", "case"),
+    ("Police arrested 20 people and said 3 were injured.", "3", "count", None),
+    ("You cannot argue away 212 of them, the union said of its 300 members.", "212", "count",
+     None),
+])
+def test_a_bare_number_answering_a_figure_under_the_same_verb_counts_what_it_counts(
+        text, figure, kind, head):
+    """"Some reports say 90 days, the union says 120": the 120 is days, the unit left out
+    because the sentence has just said it; "the hospital said 35" counts the people hurt;
+    "35 in June" the cases. Not a number under another verb ("said 3 were injured": the
+    arrests are another act), nor a part "of them"."""
+    mentions, _ = read(text, "2026-03-28")
+    m = next(m for m in mentions if m.text == figure)
+    assert (m.kind, m.head) == (kind, head)
+    if kind == "duration":
+        assert (m.value, m.unit) == (120.0, "day")

@@ -445,6 +445,13 @@ def _states(node: Token, below: Token, lemma: str) -> bool:
         return True  # "police reported a crash, injuring three": a participle after the verb
     if below.dep_ == "npadvmod" and not below.ent_type_ and below.pos_ == "NOUN":
         return True  # "..., the agency said Tuesday, an increase of 34"
+    if (below.dep_ == "npadvmod" and below.pos_ == "NOUN" and below.i > node.i
+            and any(c.dep_ == "nummod" for c in below.children)
+            and not any(c.dep_ == "advmod" for c in below.children)
+            and not any(c.dep_ in ("dobj", "ccomp", "xcomp") and below.i < c.i and not any(
+                t.text == "," for t in below.doc[below.i + 1 : c.i]) for c in node.children)):
+        return True  # "some reports say 90 days": a span said, which the parser takes for
+        # when it was said (not "said two days ago", "said two days later that ...")
     if below.dep_ == "advcl" and _reason_of_content(node, below):
         return True  # "Gowdy said that claim smacked of hypocrisy, because Democrats ...":
         # the reason is the speaker's, part of what is said

@@ -109,6 +109,7 @@ def _extract(doc: Doc, clean: CleanDoc, vectors: Vectors | None
         if m is not None:
             mentions.append(m)
     mentions.sort(key=lambda m: m.start)
+    mentions = _elided(doc, mentions)
     clear(doc, CACHES)
     return _pair_conversions(mentions), quotes
 
@@ -891,6 +892,55 @@ def _entities(sent: Span) -> list[str]:
         if ent.label_ in ENTITY_LABELS and name not in seen:
             seen.append(name)
     return seen
+
+
+def _elided(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A bare number that answers a figure before it in its sentence, under the same verb,
+    counts what that figure counts: "some reports say 90 days, the union says 120" (120
+    days), "police said 40 people were hurt; the hospital said 35" (35 people). The noun
+    or unit is left out because the sentence has just said it. Not a number with a noun of
+    its own, "of" a whole ("212 of them"), or under another verb ("arrested 20 people and
+    said 3 were injured")."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = next((p for p in reversed(out) if p.sent_start == m.sent_start
+                     and p.kind != "date"), None)  # "40 cases in May and 35 in June"
+        if (prev is not None and m.kind == "count" and m.head is None and m.counted is None
+                and not m.extra.get("of_pronoun") and m.bound in ("exact", "approx")
+                and (prev.kind == "duration" or prev.kind == "count" and prev.head)
+                and (found := _answers(doc, prev, m)) is not None):
+            m = found
+        out.append(m)
+    return out
+
+
+def _answers(doc: Doc, prev: Mention, m: Mention) -> Mention | None:
+    """``m`` as the figure of what ``prev`` counts, when its verb is one of the verbs
+    above ``prev``, or one like it (the same saying, said again: "reported 40 cases in May
+    and 35 in June"), else None."""
+    mine, theirs = _token_at(doc, m.start, m.end), _token_at(doc, prev.start, prev.end)
+    if mine is None or theirs is None:
+        return None
+    verb = next((t for t in mine.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    above = [t for t in theirs.ancestors if t.pos_ in ("VERB", "AUX")]
+    if verb is None or verb.lemma_.lower() not in {t.lemma_.lower() for t in above}:
+        return None  # another verb: another act ("said 3 were injured")
+    if prev.kind == "count":
+        return dataclasses.replace(m, head=prev.head, counted=prev.counted)
+    number = _number_of(theirs.text)
+    if number is None or not isinstance(prev.value, float) or not isinstance(m.value, float):
+        return None
+    factor = prev.value / number if number else 1.0  # "three weeks": 21 days, 7 a week
+    return dataclasses.replace(m, kind="duration", unit=prev.unit, value=m.value * factor,
+                               low=None if m.low is None else m.low * factor,
+                               high=None if m.high is None else m.high * factor)
+
+
+def _number_of(text: str) -> float | None:
+    try:
+        return float(text.replace(",", ""))
+    except ValueError:
+        return None
 
 
 def _pair_conversions(mentions: list[Mention]) -> list[Mention]:
