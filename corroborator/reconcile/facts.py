@@ -862,9 +862,10 @@ def reconcile(mentions: Sequence[Mention], event_of: dict[str, str], *,
     # one batched call for every distinct slot text (and context); blocks then find them embedded
     for text in TEXTS[int(context != "minilm"):]:
         embed(sorted({text(m) for block in todo for m in block if len(block) > 1}))
-    # ...and what a Scorer embeds besides (each figure's act, "people"), so that a forked
-    # worker finds every text embedded and never starts a model of its own
-    embed(sorted({act(m) or "" for block in todo for m in block if len(block) > 1}))
+    # ...and what a Scorer embeds besides (each figure's act and thing, "people"), so that a
+    # forked worker finds every text embedded and never starts a model of its own
+    embed(sorted({text or "" for block in todo for m in block if len(block) > 1
+                  for text in (act(m), thing(m))}))
     _people()
     pending = [b for b in sorted(blocks) if done.get(b) is None]
     found = _cluster_all([blocks[b] for b in pending], link_logit(threshold), tolerance, context,
