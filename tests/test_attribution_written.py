@@ -235,3 +235,21 @@ def test_attribution_written_a_span_said_is_said_by_its_own_clause(text, figure,
     reports' and the union's, so the two meet as a dispute; "said two days later" is when
     the agency spoke."""
     assert said_by_of(text, figure) == name
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "figure", "name"),
+    [
+        (("Senators Ana Ruiz and Tom Berg want reform. Their changes would close the fund. "
+          "The fund, which was set up in 1994, has grown well beyond its purpose, they say."),
+         "1994", "Senators Ana Ruiz and Tom Berg"),
+        (("Local residents opposed the plan. Prices have risen 40% since May, they say."),
+         "40%", "Local residents"),
+        ("Prices have risen 40% since May, they say.", "40%", None),
+    ],
+)
+def test_attribution_written_they_who_say_are_those_who_can_speak(text, figure, name):
+    """"They say" stands for the nearest earlier plural subject that can speak: people,
+    a body, a name; not "changes" or "prices", whatever is nearer."""
+    assert said_by_of(text, figure) == name

@@ -192,6 +192,9 @@ def group_antecedent(doc: Doc, pron: Token, bodies: frozenset[str]) -> Token | N
             continue
         if any(c.left_edge.i <= tok.i <= c.right_edge.i for c in said):
             continue  # "Roughly 14,000 investors lost money, they said": not what is said
+        if (pron.lower_ in ("they", "them") and pron.head.lemma_.lower() in REPORTING
+                and not _can_speak(tok, bodies)):
+            continue  # "The program has expanded, they say": changes do not speak
         plural = tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "cc" for c in tok.children)
         org = tok.ent_type_ in ("ORG", "NORP", "GPE") or tok.lemma_.lower() in bodies or any(
             c.dep_ == "appos" and c.ent_type_ == "ORG" for c in tok.children)  # "The operator,
@@ -200,6 +203,28 @@ def group_antecedent(doc: Doc, pron: Token, bodies: frozenset[str]) -> Token | N
                 pron.lower_ == "it" and not plural and org):
             return tok
     return None
+
+
+# endings of English nouns for people by what they do: reporters, investors, economists,
+# officials, civilians, residents, participants
+AGENT_ENDINGS = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ial", "ials",
+                 "ent", "ents", "ant", "ants", "ee", "ees")
+SPEAKING = frozenset(
+    "people police officials experts authorities critics leaders members staff crew "  # noqa: SIM905
+    "democrats republicans lawmakers voters families parents victims witnesses sources "
+    "scientists doctors nurses analysts economists lawyers activists groups".split()
+)
+
+
+def _can_speak(tok: Token, bodies: frozenset[str]) -> bool:
+    """Whether a subject can be a source that speaks: a name, a body or record
+    (``bodies``), or a common noun for people (by its ending or ``SPEAKING``); not "the
+    changes", "prices"."""
+    if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "NORP"):
+        return True
+    low, lemma = tok.lower_, tok.lemma_.lower()
+    return (lemma in bodies or low in bodies or low in SPEAKING or lemma in SPEAKING
+            or low.endswith(AGENT_ENDINGS))
 
 
 def _salient(ent: Span, speakers: set[str]) -> bool:
