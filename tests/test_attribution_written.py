@@ -253,3 +253,30 @@ def test_attribution_written_they_who_say_are_those_who_can_speak(text, figure, 
     """"They say" stands for the nearest earlier plural subject that can speak: people,
     a body, a name; not "changes" or "prices", whatever is nearer."""
     assert said_by_of(text, figure) == name
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "figure", "name"),
+    [
+        # a body's own measure: its turnout, its toll, its result
+        ("The commission's turnout of 61.4% was far above the monitors' count.", "61.4%",
+         "commission"),
+        ("The agency's toll of 212 rose again.", "212", "agency"),
+        ("The commission's preliminary result gave Velasko 58.2%.", "58.2%", "commission"),
+        # 'have X at/on N': where a count puts X
+        ("On election night, the commission had Velasko on 58.2%.", "58.2%", "commission"),
+        ("The city had 14 cases on Monday.", "14", None),
+        # 'measure' reads only when someone measures
+        ("Seismologists measured a magnitude of 6.8.", "6.8", "Seismologists"),
+        ("The institute recorded 40 aftershocks, the strongest of them measuring 5.1.", "5.1",
+         "institute"),
+    ],
+)
+def test_attribution_written_a_body_s_own_measure_is_its_claim(text, figure, name):
+    """"The commission's turnout of 61.4%", "the agency's toll of 212", "the commission's
+    result gave Velasko 58.2%", "the commission had Velasko on 58.2%": each is the body's
+    figure. "The city had 14 cases" is no one's statement, and in "the strongest of them
+    measuring 5.1" the strongest is no one who measures: the size is what the institute
+    recorded."""
+    assert said_by_of(text, figure) == name

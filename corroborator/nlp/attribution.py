@@ -66,7 +66,7 @@ from .cues import (
     UNVERIFIED,
     VALUES,
 )
-from .pronouns import PERSONAL, TITLES
+from .pronouns import PERSONAL, TITLES, can_speak
 from .sources import author_of, kind_of, noun_phrase, source_name
 from .syntax import REPORTING, SPEAKER_LABELS, ents_of, path_up, sent_of, strip_possessive, text_of
 
@@ -252,7 +252,8 @@ def _on_path(doc: Doc, tok: Token, quotes: Attributed) -> Attribution | None:
         if _aside(node) and not _cue_above(path, k):
             return fallback  # "..., which at 35 percent is the highest": the reporter's aside
         if node.pos_ == "NOUN" and (
-                node.lemma_.lower() in RECORDS and below.dep_ == "prep" and below.lower_ == "of"
+                node.lemma_.lower() in RECORDS | MEASURES and below.dep_ == "prep"
+                and below.lower_ == "of"
                 or node.lemma_.lower() in VALUES and below.dep_ in (
                     "prep", "nummod", "compound", "quantmod", "amod")
                 or node.lemma_.lower() in CLAIMS and (below.dep_ in ("acl", "ccomp") or (
@@ -287,6 +288,9 @@ def _on_path(doc: Doc, tok: Token, quotes: Attributed) -> Attribution | None:
 
 
 PERCENT_WORDS = frozenset({"%", "percent", "per", "cent"})
+# what a body measures and states as its own: "the commission's turnout of 61.4%", "its
+# magnitude of 6.8", "the agency's toll of 212"
+MEASURES = frozenset({"turnout", "magnitude", "toll", "reading", "result", "results"})
 
 
 def _that_clause(clause: Token) -> bool:
@@ -383,6 +387,10 @@ def _lemma(tok: Token) -> str:
 
 def _is_cue(node: Token, below: Token | None) -> bool:
     lemma = _lemma(node)
+    if lemma == "have" and below is not None:
+        return (below.dep_ == "prep" and below.lower_ in ("at", "on") and _margin(below)
+                and any(c.dep_ == "dobj" for c in node.children))  # "the commission had
+        # Velasko on 58.2%", "the count had him at 46.7%": what the count puts him at
     if lemma not in CUES or node.pos_ not in ("VERB", "AUX") and not (
             node.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in node.children)
             and (any(c.dep_ in ("dobj", "ccomp") for c in node.children)
@@ -404,7 +412,17 @@ def _is_cue(node: Token, below: Token | None) -> bool:
                 below.dep_ == "advcl" and _elaborates(node, below))  # "..., with 1,100 hurt"
     if any(c.dep_ == "neg" for c in node.children) and lemma not in ("deny", "dispute"):
         return False  # "they did not respond to queries": nothing said
+    if lemma == "measure" and below is not None and below.dep_ == "dobj" and not _speaker_subject(node):
+        return False  # "the strongest of them measuring 5.1": its size, not a reading (not
+        # "the observatory measured the tremor at 5.6")
     return below is None or _states(node, below, lemma)
+
+
+def _speaker_subject(verb: Token) -> bool:
+    """Whether the verb's subject can speak (``pronouns.can_speak``): "seismologists
+    measured", not "the strongest measuring 5.1"."""
+    subj = subject(verb)
+    return subj is not None and can_speak(subj, RECORDS | BODIES)
 
 
 def _put_at(verb: Token, below: Token) -> bool:

@@ -105,7 +105,7 @@ UNVERIFIED = frozenset({"posts", "post", "rumours", "rumors", "rumour", "rumor",
 VALUES = frozenset({"estimate", "estimates", "count", "tally", "figure", "figures", "projection",
                     "projections", "calculation", "forecast", "poll", "request", "ask",
                     "demand", "offer", "bid", "proposal"})
-RECKONINGS = frozenset({"estimate", "count", "tally", "calculation", "reckoning", "forecast",
+RECKONINGS = frozenset({"estimate", "count", "tally", "calculation", "reckoning", "forecast", "result",
                         "projection", "prediction"})
 # what "according to" a thing of this kind says is conformity, not a source: "overweight
 # according to his body mass index", "according to the rules"

@@ -193,7 +193,7 @@ def group_antecedent(doc: Doc, pron: Token, bodies: frozenset[str]) -> Token | N
         if any(c.left_edge.i <= tok.i <= c.right_edge.i for c in said):
             continue  # "Roughly 14,000 investors lost money, they said": not what is said
         if (pron.lower_ in ("they", "them") and pron.head.lemma_.lower() in REPORTING
-                and not _can_speak(tok, bodies)):
+                and not can_speak(tok, bodies)):
             continue  # "The program has expanded, they say": changes do not speak
         plural = tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "cc" for c in tok.children)
         org = tok.ent_type_ in ("ORG", "NORP", "GPE") or tok.lemma_.lower() in bodies or any(
@@ -216,7 +216,7 @@ SPEAKING = frozenset(
 )
 
 
-def _can_speak(tok: Token, bodies: frozenset[str]) -> bool:
+def can_speak(tok: Token, bodies: frozenset[str]) -> bool:
     """Whether a subject can be a source that speaks: a name, a body or record
     (``bodies``), or a common noun for people (by its ending or ``SPEAKING``); not "the
     changes", "prices"."""
