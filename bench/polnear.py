@@ -130,6 +130,15 @@ HISTORY = (
     "engines here, and the halls were opened in 1958') is the outlet's: P 0.852 R 0.747 "
     "F1 0.796 -> P 0.854 R 0.747 F1 0.797 (written stories' held-out attribution 0.968 -> "
     "0.977, the rest unchanged)."
+    " Ninth session (7 December): a clause of reason or result ('because', 'so', 'since') "
+    "that the parser hangs on a verb reporting a clause goes on with what is said; 'they "
+    "say' stands for the nearest plural subject that can speak, not 'their changes': P 0.854 "
+    "R 0.747 F1 0.797 -> P 0.857 R 0.751 F1 0.800. A body's own measure ('the commission's "
+    "turnout of 61.4%'), 'had X on N', 'some reports say 90 days' (a span the parser takes "
+    "for the time of saying): PolNeAR unchanged, the written stories' dev attribution 0.891 "
+    "-> 0.902. What is left is as the third pass found: PolNeAR credits acts and "
+    "intentions to their agents ('grilled', 'railed against', 'is propounding'), which a "
+    "careful reader takes as the outlet's own statement."
 )
 PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "you", "his", "her", "their", "its", "our"])
 ANONYMOUS = frozenset(["source", "sources", "person", "people", "insider", "insiders", "aide",
