@@ -280,3 +280,24 @@ def test_attribution_written_a_body_s_own_measure_is_its_claim(text, figure, nam
     measuring 5.1" the strongest is no one who measures: the size is what the institute
     recorded."""
     assert said_by_of(text, figure) == name
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "figure", "name"),
+    [
+        # a subject the parser lends a verb from the clause before, which cannot put a figure
+        (("Meridia says the flight counted as rest under its scheme and puts the crew's duty "
+          "at 9.5 hours."), "9.5 hours", "Meridia"),
+        ("Police arrived and put the crowd at 5,000.", "5,000", "Police"),
+        # a part of a document speaks for the document
+        ("The fee is €150mn, according to the terms of the agreement.", "€150mn",
+         "terms of the agreement"),
+    ],
+)
+def test_attribution_written_a_source_the_parse_lends_or_cuts_short(text, figure, name):
+    """"Meridia says the flight counted as rest and puts the crew's duty at 9.5 hours": the
+    parser makes "puts" a second verb of "counted", whose subject (the flight) puts no
+    figure: Meridia says it. "According to the terms of the agreement": the terms are of
+    the agreement, and say so whole."""
+    assert said_by_of(text, figure) == name

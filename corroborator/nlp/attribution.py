@@ -387,6 +387,12 @@ def _lemma(tok: Token) -> str:
 
 def _is_cue(node: Token, below: Token | None) -> bool:
     lemma = _lemma(node)
+    if lemma in ("put", "count") and node.dep_ == "conj" and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in node.children) and not _speaker_subject(node):
+        return False  # "says the flight counted as rest and puts the duty at 9.5 hours":
+        # a subject the parser lends from another verb, which cannot put a figure
+    if lemma == "count" and any(c.dep_ == "prep" and c.lower_ == "as" for c in node.children):
+        return False  # "the flight counted as rest": was taken for, not counted
     if lemma == "have" and below is not None:
         return (below.dep_ == "prep" and below.lower_ in ("at", "on") and _margin(below)
                 and any(c.dep_ == "dobj" for c in node.children))  # "the commission had
@@ -675,8 +681,21 @@ def according_to(doc: Doc, tok: Token, quotes: Attributed = ()) -> Attribution |
         return None  # the figure describes the source: "according to a 52-count complaint"
     after = [f for f in found if f[0] > tok.i]
     _, obj, cue = min(after) if after else max(found)
+    whole = next((g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for g in c.children if g.dep_ == "pobj"), None)
+    if whole is not None and obj.lower_ in DOCUMENT_PARTS:  # "the terms of the agreement"
+        name, kind = source_name(doc, whole, quotes)
+        if not name or name == whole.text:  # no author of its own: the part of it, whole
+            name, kind = doc[obj.left_edge.i : whole.right_edge.i + 1].text, "nominal"
+            name = name.removeprefix("the ").removeprefix("a ")
+        return Attribution(name, cue, False, kind)
     name, kind = source_name(doc, obj, quotes)
     return Attribution(name, cue, False, kind) if name else None
+
+
+# parts of a document, which speak for the document: "the terms of the agreement"
+DOCUMENT_PARTS = frozenset({"terms", "text", "minutes", "copy", "details", "draft", "wording",
+                            "provisions", "clause", "section", "page", "pages", "transcript"})
 
 
 def _parenthetical(doc: Doc, tok: Token, quotes: Attributed) -> Attribution | None:
