@@ -301,20 +301,3 @@ def test_attribution_written_a_source_the_parse_lends_or_cuts_short(text, figure
     figure: Meridia says it. "According to the terms of the agreement": the terms are of
     the agreement, and say so whole."""
     assert said_by_of(text, figure) == name
-
-
-@pytest.mark.issue(15)
-def test_attribution_written_no_sentence_starts_after_a_word_on_its_line():
-    """The small parser may end a sentence inside a name ("Shelter" | "Now International
-    today warned"): no sentence starts straight after a word or a number on the same
-    line, so the name stays whole, and so does its source."""
-    text = ("Quake: 45,000 still without a home, Shelter Now warns\n"
-            "Shelter Now International today warned that more than 45,000 people remain "
-            "displaced in the province.")
-    from corroborator.nlp import make_nlp
-
-    doc = make_nlp()(text)
-    assert [s.text.strip() for s in doc.sents][1].startswith("Shelter Now International")
-    mentions = read(text)[0]
-    body = [m for m in mentions if m.text == "more than 45,000" and "remain" in m.sentence]
-    assert body and body[0].said_by == "Shelter Now International"

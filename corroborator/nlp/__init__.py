@@ -31,15 +31,12 @@ extensions.register()  # in every process that imports the package, before any D
     assigns=["token.is_sent_start"],
 )
 def paragraph_boundaries(doc: Doc) -> Doc:
-    """Start a sentence after every line break, and never inside a run of spaces nor
-    straight after a word or a number on the same line: no sentence starts without a stop
-    before it ("Shelter Now International warned", not "Shelter" and "Now International
-    warned")."""
+    """Start a sentence after every line break, and never inside a run of spaces."""
     for token in doc[1:]:
         prev = doc[token.i - 1]
         if "\n" in prev.text or "\n" in prev.whitespace_:
             token.is_sent_start = True
-        elif token.is_space or prev.is_alpha or prev.like_num:
+        elif token.is_space:
             token.is_sent_start = False
     return doc
 
