@@ -136,7 +136,8 @@ HISTORY = (
     "R 0.747 F1 0.797 -> P 0.857 R 0.751 F1 0.800. A body's own measure ('the commission's "
     "turnout of 61.4%'), 'had X on N', 'some reports say 90 days' (a span the parser takes "
     "for the time of saying): PolNeAR unchanged, the written stories' dev attribution 0.891 "
-    "-> 0.902. What is left is as the third pass found: PolNeAR credits acts and "
+    "-> 0.902; 'put' or 'count' with a subject the parser lends from another verb, and 'the "
+    "terms of the agreement' whole: PolNeAR unchanged, written dev 0.902 -> 0.916. What is left is as the third pass found: PolNeAR credits acts and "
     "intentions to their agents ('grilled', 'railed against', 'is propounding'), which a "
     "careful reader takes as the outlet's own statement."
 )
