@@ -242,7 +242,7 @@ def test_incremental_worker_processes_find_every_text_embedded(
         monkeypatch: pytest.MonkeyPatch) -> None:
     """A forked worker that starts an embedding model of its own can hang for good (its
     parent's runtime threads do not exist in it): the parent embeds every text the workers
-    compare, the figures' acts and "people" among them, before it forks."""
+    compare, the figures' acts and things and "people" among them, before it forks."""
     import os
 
     from corroborator.nlp import embed

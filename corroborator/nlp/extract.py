@@ -37,7 +37,7 @@ from .dates import (
     written,
 )
 from .extensions import CACHES, SCANS, clear
-from .numbers import RATIO, Quantity, find_quantities
+from .numbers import RATIO, Quantity, digits_to_number, find_quantities
 from .quotes import QuoteSpan, attribute_quotes, find_quote_spans
 
 CONTEXT_CHARS = 90  # characters each side of a value in its masked context
@@ -921,26 +921,19 @@ def _answers(doc: Doc, prev: Mention, m: Mention) -> Mention | None:
     mine, theirs = _token_at(doc, m.start, m.end), _token_at(doc, prev.start, prev.end)
     if mine is None or theirs is None:
         return None
-    verb = next((t for t in mine.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    verb = syntax.governing_verb(mine)
     above = [t for t in theirs.ancestors if t.pos_ in ("VERB", "AUX")]
     if verb is None or verb.lemma_.lower() not in {t.lemma_.lower() for t in above}:
         return None  # another verb: another act ("said 3 were injured")
     if prev.kind == "count":
         return dataclasses.replace(m, head=prev.head, counted=prev.counted)
-    number = _number_of(theirs.text)
+    number = digits_to_number(theirs.text)
     if number is None or not isinstance(prev.value, float) or not isinstance(m.value, float):
         return None
     factor = prev.value / number if number else 1.0  # "three weeks": 21 days, 7 a week
     return dataclasses.replace(m, kind="duration", unit=prev.unit, value=m.value * factor,
                                low=None if m.low is None else m.low * factor,
                                high=None if m.high is None else m.high * factor)
-
-
-def _number_of(text: str) -> float | None:
-    try:
-        return float(text.replace(",", ""))
-    except ValueError:
-        return None
 
 
 def _pair_conversions(mentions: list[Mention]) -> list[Mention]:

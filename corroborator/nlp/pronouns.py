@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
+from .cues import GROUPS
 from .syntax import REPORTING, ents_of, headline_case, sent_of, strip_possessive
 
 if TYPE_CHECKING:
@@ -209,10 +210,9 @@ def group_antecedent(doc: Doc, pron: Token, bodies: frozenset[str]) -> Token | N
 # officials, civilians, residents, participants
 AGENT_ENDINGS = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ial", "ials",
                  "ent", "ents", "ant", "ants", "ee", "ees")
-SPEAKING = frozenset(
-    "people police officials experts authorities critics leaders members staff crew "  # noqa: SIM905
-    "democrats republicans lawmakers voters families parents victims witnesses sources "
-    "scientists doctors nurses analysts economists lawyers activists groups".split()
+SPEAKING = GROUPS | frozenset(
+    "people critics leaders members staff crew democrats republicans lawmakers voters "  # noqa: SIM905
+    "families parents victims sources nurses economists lawyers activists groups".split()
 )
 
 

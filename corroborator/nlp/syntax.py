@@ -156,7 +156,7 @@ def running(anchor: Token, saying: frozenset[str] = frozenset()) -> bool:
     "said", nor a verb of ``saying``: "have calculated a magnitude of 7.1" reckons, it does
     not tally) or its sentence dating it to the moment ("now", "so far", "as of", "stood
     at")?"""
-    verb = next((t for t in (anchor, *anchor.ancestors) if t.pos_ in ("VERB", "AUX")), None)
+    verb = governing_verb(anchor)
     if verb is not None and verb.tag_ == "VBN" and verb.lemma_ not in saying and any(
             c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" and c.tag_ != "VBD"
             for c in verb.children):
@@ -164,11 +164,16 @@ def running(anchor: Token, saying: frozenset[str] = frozenset()) -> bool:
     return bool(RUNNING.search(anchor.sent.text))
 
 
+def governing_verb(tok: Token) -> Token | None:
+    """The nearest verb at or above ``tok`` in its tree, if any."""
+    return next((t for t in (tok, *tok.ancestors) if t.pos_ in ("VERB", "AUX")), None)
+
+
 def present(anchor: Token) -> bool:
     """Is the figure's verb in the present ("the business owes $45 billion", "a company
     that is wallowing in $60 billion debt"): a state as of the report, not a past act ("was
     ordered to forfeit $14 million")?"""
-    verb = next((t for t in (anchor, *anchor.ancestors) if t.pos_ in ("VERB", "AUX")), None)
+    verb = governing_verb(anchor)
     if verb is None:
         return False
     return verb.tag_ in ("VBZ", "VBP") or verb.tag_ in ("VBG", "VBN") and any(

@@ -434,8 +434,7 @@ class Scorer:
         """Would the union count two things: a range or a bound and a figure it holds
         ("between 20 and 25 vehicles", "23"; "more than 60 firefighters", "148 passengers"),
         each counting a noun, the two nouns not one in other words and no one act governing
-        both ("23" people missing, the vehicles carried), or one noun under two acts ("more
-        than 300 stations opened late", "1,120 stations visited")? A range or a bound is wide: that it
+        both ("23" people missing, the vehicles carried)? A range or a bound is wide: that it
         holds a figure of something else is a coincidence of two slots. An amount that
         names nothing measures its act ("programmes attach above $250 million"): one act
         must then govern both, not merely be missing from one ("losses were likely to be
