@@ -901,3 +901,50 @@ def test_linking_a_body_a_sentence_named_is_what_its_definite_subject_stands_for
                     kind="date"),
             subject="Oderna", extra={"verb": "found", "what": "Founded"})
         assert facts_mod.once_dated(dataclasses.replace(m, doc="a"), other)
+
+
+def _toll(doc, sentence, text, value, who, day, *, time=None, bound="exact", frame=("kill",)):
+    return dataclasses.replace(
+        mention(doc, sentence, text, value, head="people", counted="people", said_by=who,
+                frame=frame, time=time, bound=bound, low=value,
+                high=math.inf if bound == "min" else value),
+        extra={"day": day, "running": True})
+
+
+@pytest.mark.issue(14)
+def test_linking_a_lower_bound_outgrown_in_a_later_report_is_an_earlier_time():
+    """"Has now killed at least 187" on Saturday, then 212 dead as of Wednesday and 214 in
+    another report of the same Wednesday figures, headlined "toll hits 214" without a
+    time: the bound is Saturday's toll (a time of its own, though 212 would satisfy it),
+    and 212 against 214 for one time is a conflict. The headline is dated by the body of
+    its own report, which states the same figure for Wednesday."""
+    saturday = _toll("a", "The quake has now killed at least 187 people, the agency said.",
+                     "187", 187.0, "the agency", "2026-02-21", bound="min")
+    wednesday = _toll("b", "As of Wednesday, the agency put the toll at 212 dead.", "212",
+                      212.0, "the agency", "2026-02-25", time="2026-02-25")
+    restated = _toll("c", "Figures issued on Wednesday put the toll at 214 dead, the "
+                     "Civil Protection Agency said.", "214", 214.0,
+                     "the Civil Protection Agency", "2026-02-26", time="2026-02-25")
+    headline = _toll("c", "Quake toll hits 214", "214", 214.0, None, "2026-02-26")
+    facts = facts_of([saturday, wednesday, restated, headline])
+    by_value = {tuple(sorted(m.value for m in f.mentions)): f.status for f in facts}
+    assert by_value == {(187.0,): "single", (212.0, 214.0, 214.0): "conflict"}
+
+
+@pytest.mark.issue(14)
+def test_linking_a_figure_told_as_history_beside_its_update_is_not_live():
+    """27 injured on the night of the crash; more than 40 in the hospital's count the next
+    day; a week later a report recalls the first night's 27 and says officials now count
+    43. The recalled 27 is history in a report that gives the tally beyond 40, not a live
+    figure beside it: the 40 is a later time of the slot, not a dispute with the 27."""
+    night = _toll("a", "The emergency service said 27 people had been injured.", "27", 27.0,
+                  "the emergency service", "2026-03-08", frame=("injure",))
+    next_day = _toll("b", "More than 40 people were injured, the hospital said.", "40", 40.0,
+                     "the hospital", "2026-03-09", bound="min", frame=("injure",))
+    recalled = _toll("c", "On the night of the crash, the agency put the number of injured "
+                     "at 27.", "27", 27.0, "the agency", "2026-03-17", frame=("injure",))
+    now = _toll("c", "Officials now say 43 people were hurt.", "43", 43.0, "officials",
+                "2026-03-17", frame=("injure",))
+    facts = facts_of([night, next_day, recalled, now])
+    with_40 = next(f for f in facts if any(m.value == 40.0 for m in f.mentions))
+    assert with_40.status != "conflict" and 27.0 not in {m.value for m in with_40.mentions}

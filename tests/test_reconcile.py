@@ -665,3 +665,50 @@ def test_a_bare_number_answering_a_figure_under_the_same_verb_counts_what_it_cou
     assert (m.kind, m.head) == (kind, head)
     if kind == "duration":
         assert (m.value, m.unit) == (120.0, "day")
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("text", "figure", "head"), [
+    ("At least 40 people were killed and 120 were wounded.", "120", "people"),
+    ("The coast guard ended its search with 19 people still missing and 11 confirmed dead.",
+     "11", "people"),
+    ("Four people have died and three remain missing, officials said.", "three", "people"),
+    ("Police arrested 20 people and 3 were injured.", "3", None),
+])
+def test_a_bare_number_that_is_the_subject_of_a_joined_clause_counts_what_the_first_counts(
+        text, figure, head):
+    """"40 people were killed and 120 were wounded": the 120 are people, the noun left out
+    because the clause joined to the first has just said it. Not when the first figure is
+    the object of its verb ("arrested 20 people and 3 were injured"): the clause joined to
+    it tells of its subject, not of the people arrested."""
+    mentions, _ = read(text, "2026-03-28")
+    assert next(m for m in mentions if m.text.lower() == figure.lower()).head == head
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("text", "figure", "has", "lacks"), [
+    ("Four people have died and three remain missing, officials said.", "three", "miss", "die"),
+    ("The search ended with 19 people still missing and 11 confirmed dead.", "11", "dead",
+     "miss"),
+])
+def test_a_figure_of_a_joined_clause_is_framed_by_its_own_clause(text, figure, has, lacks):
+    """"Four people have died and three remain missing": the three are missing, not dead;
+    the clause joined to the first has a subject of its own, so its figure's act is its
+    own verb and the state that verb puts it in, not the first clause's verb."""
+    mentions, _ = read(text, "2026-03-28")
+    m = next(m for m in mentions if m.text.lower() == figure.lower())
+    assert has in m.frame and lacks not in m.frame
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("text", "figure", "head"), [
+    ("The ferry carried 142 people, including a crew of 11.", "11", "crew"),
+    ("A crowd of 10,000 gathered outside parliament.", "10,000", "crowd"),
+    ("The toll stood at 58 of the 300 passengers.", "58", "passenger"),
+])
+def test_the_size_of_a_body_of_people_counts_that_body(text, figure, head):
+    """"A crew of 11" counts the crew, "a crowd of 10,000" the crowd: a figure with no noun
+    of its own after "of" a noun for a body of people is that body's size, not a count of
+    nothing that any other 11 may join (eleven dead)."""
+    mentions, _ = read(text, "2026-03-28")
+    assert next(m for m in mentions if m.text == figure).head == head

@@ -923,6 +923,8 @@ def _answers(doc: Doc, prev: Mention, m: Mention) -> Mention | None:
         return None
     verb = syntax.governing_verb(mine)
     above = [t for t in theirs.ancestors if t.pos_ in ("VERB", "AUX")]
+    if prev.kind == "count" and _subjects_of_conjuncts(theirs, mine, verb):
+        return dataclasses.replace(m, head=prev.head, counted=prev.counted)
     if verb is None or verb.lemma_.lower() not in {t.lemma_.lower() for t in above}:
         return None  # another verb: another act ("said 3 were injured")
     if prev.kind == "count":
@@ -934,6 +936,19 @@ def _answers(doc: Doc, prev: Mention, m: Mention) -> Mention | None:
     return dataclasses.replace(m, kind="duration", unit=prev.unit, value=m.value * factor,
                                low=None if m.low is None else m.low * factor,
                                high=None if m.high is None else m.high * factor)
+
+
+def _subjects_of_conjuncts(theirs: Token, mine: Token, verb: Token | None) -> bool:
+    """The bare number is the subject of a verb joined to the one whose subject the figure
+    before it is: "four people have died and three remain missing", "19 people still
+    missing and 11 confirmed dead". Not the object of the first verb ("arrested 20 people
+    and 3 were injured"): the object is not what the second clause is told of."""
+    noun = theirs.head if theirs.dep_ == "nummod" else theirs
+    return (verb is not None and mine.dep_ in SUBJECTS and noun.dep_ in SUBJECTS
+            and verb.dep_ == "conj" and verb.head.i == noun.head.i)
+
+
+SUBJECTS = ("nsubj", "nsubjpass")
 
 
 def _pair_conversions(mentions: list[Mention]) -> list[Mention]:

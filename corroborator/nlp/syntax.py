@@ -119,7 +119,14 @@ def number_head(tok: Token) -> Token | None:
             objs = [c for c in child.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
             if objs:
                 return objs[0]
+    if (tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN"
+            and tok.head.head.lemma_.lower() in COLLECTIVES):
+        return tok.head.head  # "a crew of 11", "a crowd of 10,000": the crew, the crowd
     return estimated(tok)
+
+
+# nouns for a body of people, said with its size after "of": "a crew of 11"
+COLLECTIVES = frozenset("crew crowd team force group staff workforce delegation contingent squad".split())  # noqa: SIM905
 
 
 # verbs that set a figure on a thing: "put the number of protesters at 300,000"
@@ -237,10 +244,14 @@ def frame_lemmas(start: Token, limit: int = 4) -> list[str]:
         out.append(own.lemma_.lower())
     tok = start
     while tok.head.i != tok.i and len(out) < limit:
+        if tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX") and any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            break  # a clause of its own: "four have died and three remain missing"
         below, tok = tok, tok.head
         lemma = tok.lemma_.lower()
         if tok.pos_ == "VERB" and below.dep_ in ("nsubj", "nsubjpass"):
             out.extend(_purpose(tok))  # "96% voted to strike": the vote is to strike
+            out.extend(_state(tok))  # "three remain missing", "11 confirmed dead"
         if lemma == "be" and any(c.dep_ == "expl" for c in tok.children):
             out.append("exist")  # "there have been 177 cases": the cases are, no more
         if tok.pos_ in ("NOUN", "VERB", "ADJ") and WORD.search(lemma) and (
@@ -264,6 +275,12 @@ def _does(participle: Token) -> bool:
     a source."""
     return participle.dep_ == "acl" and participle.tag_ == "VBG" and any(
         c.dep_ == "dobj" for c in participle.children)
+
+
+def _state(verb: Token) -> list[str]:
+    """The state a verb puts its subject in: "remain missing", "confirmed dead"."""
+    return [c.lemma_.lower() for c in verb.children
+            if c.dep_ in ("acomp", "oprd") and c.pos_ in ("ADJ", "VERB")][:1]
 
 
 def _purpose(verb: Token) -> list[str]:

@@ -613,7 +613,8 @@ def cluster_block(block: Sequence[Mention], base: float, tol: float,
     for i, j in pairs.tolist():
         scores[(i, j)] = scorer.score(i, j)
         clusters.add_edge(i, j, scores[(i, j)])
-    agree = lambda x, y: (_may_join(block, x, y, tol, need_agreement=True)
+    timed = dated(block)
+    agree = lambda x, y: (_may_join(block, x, y, tol, need_agreement=True, timed=timed)
                           and scorer.rounded_alike(x, y) and not scorer.two_things(x, y))
     average_linkage(clusters, base, agree)
     groups = [sorted(m) for m in clusters.members.values()]
@@ -644,6 +645,21 @@ def with_years(block: Sequence[Mention]) -> list[Mention]:
             if not m.time and (day := m.extra.get("time_no_year")) else m for m in block]
 
 
+def dated(block: Sequence[Mention]) -> list[Mention]:
+    """The block, each figure stated for no time given the one time its report states the
+    same figure for elsewhere (a headline's "toll hits 214" is the body's 214 "issued at
+    6pm on Wednesday")."""
+    times: dict[tuple[str, object, str | None], set[str]] = {}
+    for m in block:
+        if m.time:
+            times.setdefault((m.doc, m.value, m.unit), set()).add(m.time)
+    out = []
+    for m in block:
+        found = times.get((m.doc, m.value, m.unit), set()) if not m.time else set()
+        out.append(dataclasses.replace(m, time=next(iter(found))) if len(found) == 1 else m)
+    return out
+
+
 def _join_disputes(block: Sequence[Mention], groups: list[list[int]],
                    over: dict[tuple[int, int], float], tol: float,
                    own_sums: Collection[tuple[int, int]] = ()) -> list[list[int]]:
@@ -664,12 +680,13 @@ def _join_disputes(block: Sequence[Mention], groups: list[list[int]],
             best[key] = max(best.get(key, -math.inf), score)
     roots = Roots(len(groups))
     members = {g: list(m) for g, m in enumerate(groups)}
-    voiced = sourced(block)
+    voiced, timed = sourced(block), dated(block)
     for score, x, y in sorted(((s, x, y) for (x, y), s in best.items() if s >= 0.0),
                               reverse=True):
         rx, ry = roots.find(x), roots.find(y)
         if rx == ry or not _may_join(block, members[rx], members[ry], tol,
-                                     need_agreement=False, voiced=voiced, own_sums=own_sums):
+                                     need_agreement=False, voiced=voiced, timed=timed,
+                                     own_sums=own_sums):
             continue
         roots.join(rx, ry)
         members[rx] += members.pop(ry)
@@ -678,6 +695,7 @@ def _join_disputes(block: Sequence[Mention], groups: list[list[int]],
 
 def _may_join(block: Sequence[Mention], xs: list[int], ys: list[int], tol: float, *,
               need_agreement: bool, voiced: Sequence[Mention] | None = None,
+              timed: Sequence[Mention] | None = None,
               own_sums: Collection[tuple[int, int]] = ()) -> bool:
     """Cluster-level constraints: one stated year, and (in the first phase) values that all
     agree; in the second, no report contradicting itself (``voiced``: the block ``sourced``)."""
@@ -686,12 +704,23 @@ def _may_join(block: Sequence[Mention], xs: list[int], ys: list[int], tol: float
     if tx and ty and not tx & ty:
         return False
     if not need_agreement:
-        return (not _stated_apart(block, xs, ys)
+        return (not _stated_apart(timed or block, xs, ys)
                 and not _self_contradiction(voiced or block, xs, ys, tol)
                 and _dispute_or_drift(block, xs, ys, tol, own_sums))
     vx = {_value_key(block[i]): block[i] for i in xs}
     vy = {_value_key(block[j]): block[j] for j in ys}
-    return all(compatible(a, b, tol) for a in vx.values() for b in vy.values())
+    return (all(compatible(a, b, tol) for a in vx.values() for b in vy.values())
+            and not _grown(timed or block, xs, ys))
+
+
+def _grown(block: Sequence[Mention], xs: list[int], ys: list[int]) -> bool:
+    """One group's running tally grown in the other, in a later report (``updated``), and
+    the two state no figure for one time: "has now killed at least 187" on Saturday is not
+    the 212 dead as of Wednesday, though a bound lets both be true."""
+    if _stated_times(block, xs) & _stated_times(block, ys):
+        return False
+    return any(updated(block[i], block[j], block) or updated(block[j], block[i], block)
+               for i in xs for j in ys)
 
 
 def _stated_apart(block: Sequence[Mention], xs: list[int], ys: list[int]) -> bool:
@@ -724,7 +753,18 @@ def updated(old: Mention, new: Mention, block: Sequence[Mention] = ()) -> bool:
         return False
     return not two_sources(old, new) or not any(
         m.value == old.value and m.unit == old.unit and len(day := m.extra.get("day") or "") == 10
-        and day >= day_new for m in block)
+        and day >= day_new and not _outgrown(m, new, block) for m in block)
+
+
+def _outgrown(old: Mention, new: Mention, block: Sequence[Mention]) -> bool:
+    """``old``'s report also gives its tally at ``new``'s figure or beyond: it tells the old
+    figure as history ("on the night of the crash, 27 were injured ... officials now say
+    43"), not as a live one."""
+    kind = toll(old)
+    return kind is not None and any(
+        m.doc == old.doc and m.unit == old.unit and toll(m) == kind
+        and isinstance(m.value, float) and isinstance(new.value, float) and m.value >= new.value
+        for m in block)
 
 
 def _stated_times(block: Sequence[Mention], ks: list[int]) -> set[str]:
