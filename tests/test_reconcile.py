@@ -712,3 +712,39 @@ def test_the_size_of_a_body_of_people_counts_that_body(text, figure, head):
     nothing that any other 11 may join (eleven dead)."""
     mentions, _ = read(text, "2026-03-28")
     assert next(m for m in mentions if m.text == figure).head == head
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("text", "figure", "head"), [
+    (("The agency says about 12,000 people have been displaced by the quake. The mayor of "
+     "the town puts the number at more than 40,000."), "40,000", "people"),
+    (("The agency says about 12,000 people have been displaced. The mayor puts the number of "
+     "destroyed homes at 4,000."), "4,000", "home"),
+    (("The agency says about 12,000 people have been displaced. The river rose all night. "
+     "The mayor puts the number at more than 40,000."), "40,000", None),
+])
+def test_a_tally_said_without_its_of_counts_what_the_count_before_it_counts(
+        text, figure, head):
+    """"About 12,000 people have been displaced ... the mayor puts the number at more than
+    40,000": the mayor's number is of the people displaced, told just before, and so
+    under that act, one slot with the agency's 12,000. A number said with its "of" counts
+    what it says; a count further back than the sentence before is not what it refers to."""
+    mentions, _ = read(text, "2026-02-19")
+    m = next(m for m in mentions if m.text.endswith(figure))
+    assert m.head == head
+    if head == "people":
+        assert "displace" in m.frame
+
+
+@pytest.mark.issue(14)
+def test_a_mayors_number_against_the_agencys_count_before_it_is_a_dispute():
+    """The agency's 12,000 displaced and the mayor's number put at more than 40,000, the
+    sentence after, are one slot with two sources: a conflict, not two facts."""
+    mentions, _ = read("The National Civil Protection Agency says about 12,000 people have "
+                       "been displaced by the quake. Ana Belcic, the mayor of Korvash, puts "
+                       "the number at more than 40,000.", "2026-02-19")
+    figures = [m for m in mentions if m.kind == "count"]
+    facts = reconcile(figures, {"r1": "e1"}, threshold=THRESHOLD,
+                      tolerance=Settings().value_tolerance, context="minilm")
+    assert [(f.status, len(f.mentions)) for f in facts] == [("conflict", 2)]
+

@@ -109,7 +109,7 @@ def _extract(doc: Doc, clean: CleanDoc, vectors: Vectors | None
         if m is not None:
             mentions.append(m)
     mentions.sort(key=lambda m: m.start)
-    mentions = _elided(doc, mentions)
+    mentions = _tallied(_elided(doc, mentions))
     clear(doc, CACHES)
     return _pair_conversions(mentions), quotes
 
@@ -182,6 +182,8 @@ def _from_quantity(doc: Doc, clean: CleanDoc, q: Quantity, quotes: Attributed,
         extra = {**(extra or {}), "compares": True}
     if q.kind == "count" and _population(tok, head_tok):
         extra = {**(extra or {}), "population": True}
+    if q.kind == "count" and head_tok is None and syntax.bare_tally(tok):
+        extra = {**(extra or {}), "bare_tally": True}  # "puts the number at 40,000"
     if q.kind == "count" and head_tok is None and _of_pronoun(tok):
         extra = {**(extra or {}), "of_pronoun": True}  # "212 of them": a part of a whole
         # the text does not name here
@@ -912,6 +914,27 @@ def _elided(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             m = found
         out.append(m)
     return out
+
+
+def _tallied(mentions: list[Mention]) -> list[Mention]:
+    """"About 12,000 people have been displaced, the agency says. The mayor puts the number
+    at more than 40,000": a tally said without its "of" counts what the count just before
+    it counts, in its sentence or the one before, under that count's act."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = next((p for p in reversed(out) if p.kind == "count"), None)
+        if (m.extra.get("bare_tally") and prev is not None and prev.head
+                and _adjacent(prev, m)):
+            m = dataclasses.replace(m, head=prev.head, counted=prev.counted,
+                                    frame=prev.frame + m.frame)
+        out.append(m)
+    return out
+
+
+def _adjacent(prev: Mention, m: Mention) -> bool:
+    """Is ``prev`` in ``m``'s sentence or the one just before it?"""
+    return prev.sent_start == m.sent_start or (
+        prev.sent_end <= m.sent_start and m.sent_start - prev.sent_end <= 2)
 
 
 def _answers(doc: Doc, prev: Mention, m: Mention) -> Mention | None:

@@ -125,6 +125,18 @@ def number_head(tok: Token) -> Token | None:
     return estimated(tok)
 
 
+def bare_tally(tok: Token) -> bool:
+    """"Puts the number at more than 40,000": a number of what the sentences before have
+    just counted, the tally word said without its "of"."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "at" or tok.head.dep_ != "prep":
+        return False
+    verb = tok.head.head
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return (verb.lemma_.lower() in ESTIMATING and obj is not None and obj.i < tok.i
+            and obj.lemma_.lower() in TALLIES
+            and not any(c.dep_ == "prep" and c.lower_ == "of" for c in obj.children))
+
+
 # nouns for a body of people, said with its size after "of": "a crew of 11"
 COLLECTIVES = frozenset("crew crowd team force group staff workforce delegation contingent squad".split())  # noqa: SIM905
 
