@@ -748,3 +748,18 @@ def test_a_mayors_number_against_the_agencys_count_before_it_is_a_dispute():
                       tolerance=Settings().value_tolerance, context="minilm")
     assert [(f.status, len(f.mentions)) for f in facts] == [("conflict", 2)]
 
+
+
+@pytest.mark.issue(14)
+def test_two_reports_ages_of_one_thing_are_one_fact_in_conflict():
+    """Judged one slot pair by pair, the aircraft's 14 years in one report and its 12 in
+    another must also meet as groups: one fact, in conflict, though neither report names
+    a source and the two ages are not close."""
+    ages = []
+    for doc, text in (("a", "The aircraft was 14 years old, fleet data show."),
+                      ("b", "The 12-year-old aircraft had completed its last check.")):
+        m = next(m for m in read(text, "2026-03-10")[0] if m.unit == "years old")
+        ages.append(dataclasses.replace(m, doc=doc, id=f"{doc}-{m.id}"))
+    facts = reconcile(ages, {"a": "e1", "b": "e1"}, threshold=THRESHOLD,
+                      tolerance=Settings().value_tolerance, context="minilm")
+    assert [(f.status, len(f.mentions)) for f in facts] == [("conflict", 2)]

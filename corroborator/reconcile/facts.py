@@ -826,11 +826,13 @@ def _dispute_or_drift(block: Sequence[Mention], xs: list[int], ys: list[int], to
     (two sources, figures within ``DISPUTE_SPAN``) or drifts (values close); a drift of
     figures that name nothing needs the act that governs them shared ("a 97% efficacy
     rate" and "a goal of 95%" are two slots). Two outlets' own sums of one thing
-    (``own_sums``) are a dispute."""
+    (``own_sums``), two reports' dates of an act that befalls a thing once (``once_dated``)
+    and two reports' ages of one thing (``one_age``) are a dispute."""
     for i in xs:
         for j in ys:
             a, b = block[i], block[j]
-            if once_dated(a, b) or (i, j) in own_sums or (j, i) in own_sums:
+            if (once_dated(a, b) or one_age(a, b, thing(a), thing(b))
+                    or (i, j) in own_sums or (j, i) in own_sums):
                 return True
             if not same_thing(a, b, thing(a), thing(b)):
                 continue  # two counted nouns, or one where the other counts none
