@@ -58,6 +58,12 @@ def _mention(text: str, figure: str) -> Mention:
         (("Speaking with the governor and her cabinet members, Transport Secretary Ruth K. "
           "Alder, Jr., had said that there were four crashes and two more closures."), "four",
          "Ruth K. Alder"),
+        (("In Dunmere, the largest town on the coast, KTV Harlow, citing local officials, "
+          "reported 23 deaths."), "23", "KTV Harlow"),
+        ("The Harlow Seismic Institute has stood by its magnitude of 6.8.", "6.8",
+         "Harlow Seismic Institute"),
+        ("The Northfield Geological Survey gave a higher magnitude of 7.1.", "7.1",
+         "Northfield Geological Survey"),
     ],
 )
 def test_attribution_classes_source_found(text, figure, source):
@@ -78,6 +84,8 @@ def test_attribution_classes_source_found(text, figure, source):
         ("The ministry did not confirm that 40 people had died.", "40"),
         ("Speaking to reporters after meeting Mayor Ana Lima, had said that 12 roads shut.",
          "12"),
+        ("Critics of the Harlow Seismic Institute questioned the toll of 212.", "212"),
+        ("The new stadium has its capacity of 40,000 seats.", "40,000"),
     ],
 )
 def test_attribution_classes_no_false_source(text, figure):

@@ -287,6 +287,18 @@ def _on_path(doc: Doc, tok: Token, quotes: Attributed) -> Attribution | None:
     return fallback  # a plan's author, when no one above it states the figure
 
 
+def _giver(noun: Token) -> Token | None:
+    """Who gives a measure as the object of a verb of giving ("the Survey gave a higher
+    magnitude of 7.1", "police issued a toll of 12"): its subject, when it can speak. (A
+    measure's "its" or "their" stands for the body too: "has stood by its magnitude".)"""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in GIVING:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject if subject is not None and can_speak(subject, BODIES) else None
+
+
+GIVING = frozenset({"give", "issue", "release", "publish", "provide", "post"})
 PERCENT_WORDS = frozenset({"%", "percent", "per", "cent"})
 # what a body measures and states as its own: "the commission's turnout of 61.4%", "its
 # magnitude of 6.8", "the agency's toll of 212"
@@ -330,6 +342,9 @@ def _authored(doc: Doc, noun: Token, quotes: Attributed, *,
     """The author of a record, a claim or a plan: 'by'/'from' X, X's, or a name compound
     ('a New York Times report')."""
     author = author_of(noun)
+    if author is None and noun.lemma_.lower() in MEASURES:
+        author = _giver(noun) or next((c for c in noun.children if c.dep_ == "poss"
+                                       and c.lower_ in ("its", "their")), None)
     if author is None:
         names = [e for e in ents_of(doc) if e.label_ in SPEAKER_LABELS
                  and noun.left_edge.i <= e.start and e.end <= noun.i
@@ -611,7 +626,8 @@ def _lost_subject(verb: Token) -> Token | None:
     inside an opening phrase ("Speaking with the president and his cabinet, Health
     Secretary Ann Lee, Jr., had said that..." parses "Lee" as a conjunct of "cabinet"): the
     name that ends just before the verb, with nothing between them but commas, an
-    auxiliary or the name's own apposition."""
+    auxiliary, the name's own apposition or a participle set off after it ("SRT Vornic,
+    citing local officials, reported")."""
     deps = {c.dep_ for c in verb.children}
     finite = verb.tag_ in ("VBD", "VBZ", "VBP") or (
         verb.tag_ == "VBN" and "aux" in deps and "auxpass" not in deps)  # "had said"
@@ -619,10 +635,16 @@ def _lost_subject(verb: Token) -> Token | None:
         return None
     i = verb.i - 1
     doc = verb.doc
-    while i >= verb.sent.start and (doc[i].dep_ in LOST_GAP or doc[i].head.dep_ == "appos"
-                                     and doc[i].head.i < verb.i):
-        if doc[i].ent_type_ in SPEAKER_LABELS and doc[i].dep_ != "appos":
-            break
+    citing = {t.i for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG"
+              and c.i < verb.i and c.left_edge.i == c.i > verb.sent.start
+              and doc[c.i - 1].text == "," for t in c.subtree}  # "SRT Vornic, citing
+    # officials, reported": a participle set off after the name, not one opening the sentence
+    while i >= verb.sent.start and (doc[i].dep_ in LOST_GAP or i in citing
+                                     or doc[i].head.dep_ == "appos" and doc[i].head.i < verb.i):
+        if doc[i].ent_type_ in SPEAKER_LABELS and i not in citing and (
+                doc[i].dep_ != "appos" or doc[i].head.ent_type_ not in ("", doc[i].ent_type_)):
+            break  # a name (one set beside a place: "In Moltena, ..., SRT Vornic"); not a
+            # name's own apposition ("Ann Lee, Jr.")
         i -= 1
     if i < verb.sent.start:
         return None

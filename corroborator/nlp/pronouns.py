@@ -200,8 +200,8 @@ def group_antecedent(doc: Doc, pron: Token, bodies: frozenset[str]) -> Token | N
         org = tok.ent_type_ in ("ORG", "NORP", "GPE") or tok.lemma_.lower() in bodies or any(
             c.dep_ == "appos" and c.ent_type_ == "ORG" for c in tok.children)  # "The operator,
         # Blue Line Ferries, ..."
-        if (pron.lower_ in ("they", "them") and plural) or (
-                pron.lower_ == "it" and not plural and org):
+        if (pron.lower_ in ("they", "them", "their") and plural) or (
+                pron.lower_ in ("it", "its") and not plural and org):
             return tok
     return None
 

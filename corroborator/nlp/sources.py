@@ -90,7 +90,7 @@ def _relative_head(tok: Token) -> Token | None:
 def source_name(doc: Doc, tok: Token, quotes: Attributed = ()) -> tuple[str | None, str | None]:
     """The fullest name the report gives for the source headed by ``tok``, and its kind."""
     low = tok.lower_
-    if low in PERSONAL or low in ("they", "them", "it", "i", "we", "his", "hers"):
+    if low in PERSONAL or low in ("they", "them", "it", "i", "we", "his", "hers", "its", "their"):
         name = resolve_pronoun(doc, tok, quotes)
         return (name, "pronoun") if name else (None, None)
     if tok.pos_ == "PRON" or low in ("you", "n't", "n’t") or _dateline(doc, tok):
@@ -192,6 +192,9 @@ def _name_at(doc: Doc, tok: Token) -> str:
         best = max(ents, key=lambda e: (e.start <= tok.i < e.end, len(e)))
         if best.label_ != "PERSON" and lo < best.start and doc[lo].lower_ in MALE_NAMES | FEMALE_NAMES:
             return strip_possessive(doc[lo : hi + 1].text)  # "Ana Lima", not the city of Lima
+        if lo < best.start and all(t.is_upper and len(t) > 1 for t in doc[lo : best.start]):
+            return strip_possessive(doc[lo : best.end].text)  # "SRT Vornic": an acronym the
+            # entity left out
         return strip_possessive(best.text)
     if tok.lemma_.lower() in ACCOUNTS:  # "the Student Blockade account": the owner's name
         owners = [e for e in ents_of(doc) if e.label_ in SPEAKER_LABELS
@@ -295,7 +298,7 @@ def resolve_pronoun(doc: Doc, pron: Token, quotes: Attributed = ()) -> str | Non
     """Who a pronoun source stands for (``nlp.pronouns``): 'he'/'she' the nearest earlier
     person whose gender does not disagree, by the fullest name the report gives; 'they'/'it'
     the nearest earlier subject that agrees in number, named as a source is."""
-    if pron.lower_ in ("they", "them", "it"):
+    if pron.lower_ in ("they", "them", "it", "its", "their"):
         tok = group_antecedent(doc, pron, RECORDS | BODIES)
         if tok is None:
             return None
