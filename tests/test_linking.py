@@ -948,3 +948,33 @@ def test_linking_a_figure_told_as_history_beside_its_update_is_not_live():
     facts = facts_of([night, next_day, recalled, now])
     with_40 = next(f for f in facts if any(m.value == 40.0 for m in f.mentions))
     assert with_40.status != "conflict" and 27.0 not in {m.value for m in with_40.mentions}
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("sentence", "text", "toll"), [
+    ("The death toll rose to three on Sunday night, officials said.", "three", "dead"),
+    ("The number of schools used as shelters rose to three.", "three", None),
+    ("Four people have died and three remain missing.", "three", "missing"),
+])
+def test_linking_a_toll_named_before_its_figure_in_its_clause_is_read(sentence, text, toll):
+    """"The death toll rose to three": the figure names no toll of its own, but its clause
+    does, before it; a clause before it ("four people have died and ...") is another's."""
+    m = mention("a", sentence, text, 3.0)
+    assert facts_mod.toll(m) == toll
+
+
+@pytest.mark.issue(14)
+def test_linking_another_tally_of_the_same_value_does_not_keep_an_old_toll_live():
+    """At least three dead on Sunday, then "at least four people have died and three
+    remain missing" on Tuesday: the four update the three dead. The Tuesday report's three
+    are the missing, another tally, not the Sunday figure restated beside the new one."""
+    sunday = _toll("a", "At least three people have died, officials said.", "three", 3.0,
+                   "officials", "2026-07-06", bound="min", frame=("die",))
+    tuesday = "At least four people have died and three remain missing, the media reported."
+    four = _toll("b", tuesday, "four", 4.0, "the media", "2026-07-08", bound="min",
+                 frame=("die",))
+    missing = _toll("b", tuesday, "three", 3.0, "the media", "2026-07-08",
+                    frame=("miss", "remain"))
+    facts = facts_of([sunday, four, missing])
+    with_four = next(f for f in facts if any(m.value == 4.0 for m in f.mentions))
+    assert [m.doc for m in with_four.mentions] == ["b"]

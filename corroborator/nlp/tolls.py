@@ -36,10 +36,14 @@ def toll(m: Mention) -> str | None:
     """Which toll a count of people is ("dead", "injured", "missing", "displaced",
     "rescued", "arrested", "treated"), read from the nearest two words of its frame, the
     words of what it counts ("displaced people", "deaths"), then the words after it to the
-    end of its clause ("two of them in a serious condition"); None for any other figure."""
+    end of its clause ("two of them in a serious condition"), last the words before it
+    from the start of its clause ("the death toll rose to three"); None for any other
+    figure."""
     if m.kind != "count":
         return None
     clause = CLAUSE_END.split(m.sentence[m.end - m.sent_start :].lower(), maxsplit=1)[0]
+    opening = CLAUSE_END.split(m.sentence[: max(0, m.start - m.sent_start)].lower())[-1]
     words = [*m.frame[:2], *re.findall(r"[a-z]+", (m.counted or "").lower()), m.head or "",
-             *re.findall(r"[a-z]+", clause)[:TOLL_AFTER]]
+             *re.findall(r"[a-z]+", clause)[:TOLL_AFTER],
+             *reversed(re.findall(r"[a-z]+", opening)[-TOLL_AFTER:])]
     return next((TOLLS[w] for w in words if w in TOLLS), None)

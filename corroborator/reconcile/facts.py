@@ -753,7 +753,9 @@ def updated(old: Mention, new: Mention, block: Sequence[Mention] = ()) -> bool:
         return False
     return not two_sources(old, new) or not any(
         m.value == old.value and m.unit == old.unit and len(day := m.extra.get("day") or "") == 10
-        and day >= day_new and not _outgrown(m, new, block) for m in block)
+        and day >= day_new and toll(m) == toll(old) and not _outgrown(m, new, block)
+        for m in block)  # the same tally restated: not "three remain missing" beside
+    # "four have died"
 
 
 def _outgrown(old: Mention, new: Mention, block: Sequence[Mention]) -> bool:
