@@ -763,3 +763,23 @@ def test_two_reports_ages_of_one_thing_are_one_fact_in_conflict():
     facts = reconcile(ages, {"a": "e1", "b": "e1"}, threshold=THRESHOLD,
                       tolerance=Settings().value_tolerance, context="minilm")
     assert [(f.status, len(f.mentions)) for f in facts] == [("conflict", 2)]
+
+
+@pytest.mark.issue(14)
+def test_reconcile_two_equal_bounds_of_unlike_things_under_unlike_acts_are_two_slots():
+    """"More than 3,000 homes" destroyed and "more than 3,000 rescuers" who joined the
+    search: the same words of a bound, but two nouns not one in other words, each under
+    its own act, and the acts unlike: two slots. Under one act ("destroyed"), a bound of
+    homes and one of houses stay one slot."""
+    def bound(doc, noun, act, context):
+        return dataclasses.replace(
+            mention(doc, "more than 3,000", 3000.0, bound="min", low=3000.0, high=math.inf,
+                    head=noun, frame=(act,), context=context), counted=f"{noun}s")
+    homes = bound("a", "home", "destroy", "More than 3,000 homes have been destroyed.")
+    rescuers = bound("b", "rescuer", "join", "More than 3,000 rescuers joined the search.")
+    events = {"a": "e1", "b": "e1"}
+    facts = reconcile([homes, rescuers], events, threshold=THRESHOLD, tolerance=0.005)
+    assert by_status(facts) == [("single", ["a"]), ("single", ["b"])]
+    houses = bound("b", "house", "destroy", "More than 3,000 houses were destroyed.")
+    facts = reconcile([homes, houses], events, threshold=THRESHOLD, tolerance=0.005)
+    assert by_status(facts) == [("agreed", ["a", "b"])]

@@ -435,7 +435,9 @@ class Scorer:
         ("between 20 and 25 vehicles", "23"; "more than 60 firefighters", "148 passengers"),
         each counting a noun, the two nouns not one in other words and no one act governing
         both ("23" people missing, the vehicles carried)? A range or a bound is wide: that it
-        holds a figure of something else is a coincidence of two slots. An amount that
+        holds a figure of something else is a coincidence of two slots. So is a bound in
+        the same words as another, of another noun under another act ("more than 3,000
+        homes" destroyed, "more than 3,000 rescuers" joined). An amount that
         names nothing measures its act ("programmes attach above $250 million"): one act
         must then govern both, not merely be missing from one ("losses were likely to be
         $1.1 billion")."""
@@ -449,8 +451,8 @@ class Scorer:
         ry = {k: i for k, i in ky.items() if self.block[i].bound in WIDE}
         pairs = [*((a, b) for a in rx.items() for b in ky.items()),
                  *((a, b) for a in kx.items() for b in ry.items())]  # ranges are few
-        return any(vx != vy and hx != hy
-                   and float(self.vecs[2][i] @ self.vecs[2][j]) < HEADS_ALIKE
+        return any((vx != vy or self.acts[i] and self.acts[j] and not self.acts_alike(i, j))
+                   and hx != hy and float(self.vecs[2][i] @ self.vecs[2][j]) < HEADS_ALIKE
                    and not (self.one_act(i, j) if self.block[i].head and self.block[j].head
                             else self.acts_alike(i, j))
                    for ((vx, hx, _), i), ((vy, hy, _), j) in pairs)
