@@ -674,6 +674,7 @@ def test_a_bare_number_answering_a_figure_under_the_same_verb_counts_what_it_cou
      "11", "people"),
     ("Four people have died and three remain missing, officials said.", "three", "people"),
     ("Police arrested 20 people and 3 were injured.", "3", None),
+    ("The aftershock struck at noon, killing three people and injuring 27.", "27", "people"),
 ])
 def test_a_bare_number_that_is_the_subject_of_a_joined_clause_counts_what_the_first_counts(
         text, figure, head):

@@ -963,12 +963,14 @@ def _answers(doc: Doc, prev: Mention, m: Mention) -> Mention | None:
 
 def _subjects_of_conjuncts(theirs: Token, mine: Token, verb: Token | None) -> bool:
     """The bare number is the subject of a verb joined to the one whose subject the figure
-    before it is: "four people have died and three remain missing", "19 people still
-    missing and 11 confirmed dead". Not the object of the first verb ("arrested 20 people
-    and 3 were injured"): the object is not what the second clause is told of."""
+    before it is, or the object of one joined to the one whose object it is: "four people
+    have died and three remain missing", "19 people still missing and 11 confirmed dead",
+    "killing three people and injuring 27". Not the subject after an object ("arrested 20
+    people and 3 were injured"): the object is not what the second clause is told of."""
     noun = theirs.head if theirs.dep_ == "nummod" else theirs
-    return (verb is not None and mine.dep_ in SUBJECTS and noun.dep_ in SUBJECTS
-            and verb.dep_ == "conj" and verb.head.i == noun.head.i)
+    return (verb is not None and verb.dep_ == "conj" and verb.head.i == noun.head.i
+            and (mine.dep_ in SUBJECTS and noun.dep_ in SUBJECTS
+                 or mine.dep_ == noun.dep_ == "dobj"))
 
 
 SUBJECTS = ("nsubj", "nsubjpass")
