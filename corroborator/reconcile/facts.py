@@ -44,6 +44,7 @@ import re
 from collections import Counter
 from collections.abc import Collection, Mapping, MutableMapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from typing import Any
 
 import numpy as np
 
@@ -651,14 +652,21 @@ def dated(block: Sequence[Mention]) -> list[Mention]:
     """The block, each figure stated for no time given the one time its report states the
     same figure for elsewhere (a headline's "toll hits 214" is the body's 214 "issued at
     6pm on Wednesday")."""
-    times: dict[tuple[str, object, str | None], set[str]] = {}
+    return _filled(block, "time")
+
+
+def _filled(block: Sequence[Mention], field: str) -> list[Mention]:
+    """The block, each figure without ``field`` (a time, a source) given the one value its
+    report gives the same figure elsewhere, when it gives exactly one."""
+    given: dict[tuple[str, object, str | None], set[str]] = {}
     for m in block:
-        if m.time:
-            times.setdefault((m.doc, m.value, m.unit), set()).add(m.time)
+        if value := getattr(m, field):
+            given.setdefault((m.doc, m.value, m.unit), set()).add(value)
     out = []
     for m in block:
-        found = times.get((m.doc, m.value, m.unit), set()) if not m.time else set()
-        out.append(dataclasses.replace(m, time=next(iter(found))) if len(found) == 1 else m)
+        found = given.get((m.doc, m.value, m.unit), set()) if not getattr(m, field) else set()
+        fill: dict[str, Any] = {field: next(iter(found))} if len(found) == 1 else {}
+        out.append(dataclasses.replace(m, **fill) if fill else m)
     return out
 
 
@@ -812,15 +820,7 @@ def sourced(block: Sequence[Mention]) -> list[Mention]:
     Archive's when the body says "325,000, the Archive said"), when it names exactly one.
     A report's own figure against a source's is then a dispute of two sources, not one
     voice contradicting itself."""
-    named: dict[tuple[str, object, str | None], set[str]] = {}
-    for m in block:
-        if m.said_by:
-            named.setdefault((m.doc, m.value, m.unit), set()).add(m.said_by)
-    out = []
-    for m in block:
-        names = named.get((m.doc, m.value, m.unit), set()) if not m.said_by else set()
-        out.append(dataclasses.replace(m, said_by=next(iter(names))) if len(names) == 1 else m)
-    return out
+    return _filled(block, "said_by")
 
 
 def _dispute_or_drift(block: Sequence[Mention], xs: list[int], ys: list[int], tol: float,
