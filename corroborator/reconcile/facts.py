@@ -708,7 +708,9 @@ def _may_join(block: Sequence[Mention], xs: list[int], ys: list[int], tol: float
               timed: Sequence[Mention] | None = None,
               own_sums: Collection[tuple[int, int]] = ()) -> bool:
     """Cluster-level constraints: one stated year, and (in the first phase) values that all
-    agree; in the second, no report contradicting itself (``voiced``: the block ``sourced``)."""
+    agree and no running tally grown from one to the other (``_grown``); in the second, no
+    report contradicting itself (``voiced``: the block ``sourced``). ``timed``: the block
+    ``dated``, read for the times figures are stated for."""
     tx = {t[:4] for i in xs if (t := block[i].time)}
     ty = {t[:4] for j in ys if (t := block[j].time)}
     if tx and ty and not tx & ty:
@@ -752,7 +754,8 @@ def updated(old: Mention, new: Mention, block: Sequence[Mention] = ()) -> bool:
     sources' figures are an update too (the police's 47 detained on Monday, the minister's
     214 a week later), unless a report of the later day or after still gives the earlier
     figure (``block``): then the two are live side by side, a dispute (the coast guard's 112
-    rescued, restated the day the governor said 121)."""
+    rescued, restated the day the governor said 121). The restatement must be of the same
+    tally, and not told as history beside the report's own larger figure (``_outgrown``)."""
     day_old, day_new = old.extra.get("day") or "", new.extra.get("day") or ""
     if not (len(day_old) == len(day_new) == 10 and day_old < day_new
             and isinstance(old.value, float) and isinstance(new.value, float)
@@ -764,8 +767,7 @@ def updated(old: Mention, new: Mention, block: Sequence[Mention] = ()) -> bool:
     return not two_sources(old, new) or not any(
         m.value == old.value and m.unit == old.unit and len(day := m.extra.get("day") or "") == 10
         and day >= day_new and toll(m) == toll(old) and not _outgrown(m, new, block)
-        for m in block)  # the same tally restated: not "three remain missing" beside
-    # "four have died"
+        for m in block)  # not "three remain missing" beside "four have died"
 
 
 def _outgrown(old: Mention, new: Mention, block: Sequence[Mention]) -> bool:
