@@ -37,7 +37,7 @@ from .dates import (
     written,
 )
 from .extensions import CACHES, SCANS, clear
-from .numbers import RATIO, Quantity, digits_to_number, find_quantities
+from .numbers import RATIO, Quantity, digits_to_number, find_quantities, is_age
 from .quotes import QuoteSpan, attribute_quotes, find_quote_spans
 
 CONTEXT_CHARS = 90  # characters each side of a value in its masked context
@@ -187,7 +187,7 @@ def _from_quantity(doc: Doc, clean: CleanDoc, q: Quantity, quotes: Attributed,
     if q.kind == "count" and head_tok is None and _of_pronoun(tok):
         extra = {**(extra or {}), "of_pronoun": True}  # "212 of them": a part of a whole
         # the text does not name here
-    if (q.unit or "").endswith(" old") and head_tok is not None and _definite(head_tok):
+    if is_age(q.unit) and head_tok is not None and _definite(head_tok):
         extra = {**(extra or {}), "definite": True}  # "the 12-year-old aircraft": one thing
     return _mention(doc, clean, q.kind, value, q.unit, q.start, q.end, tok, head_tok,
                     counted, quotes, bound=q.bound, low=q.low, high=q.high, extra=extra,
@@ -510,7 +510,7 @@ def _valued(doc: Doc, q: Quantity) -> tuple[str | None, Token | None]:
     if tok.pos_ not in ("VERB", "AUX"):
         return None, None
     lemma = tok.lemma_.lower()
-    if (q.unit or "").endswith(" old") and lemma in ASPECTUAL:  # "the aircraft was 14
+    if is_age(q.unit) and lemma in ASPECTUAL:  # "the aircraft was 14
         thing = syntax.subject_of(tok)  # years old": the aircraft's age
     elif q.kind not in ("amount", "percent") and lemma in ASPECTUAL:  # "is 4 km long"
         state = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "in")
@@ -734,7 +734,7 @@ def _mention(doc: Doc, clean: CleanDoc, kind: str, value: float | str | None, un
     qualifiers = _qualifiers(doc, start, end, head, counted)
     said_by, cue, in_quote, source_kind = _attribution(doc, tok, start, quotes)
     hedge = syntax.hedge_for(tok) or unverified(said_by)
-    time = (None if kind == "date" or (unit or "").endswith(" old")  # an age is as of its
+    time = (None if kind == "date" or is_age(unit)  # an age is as of its
             # report, not of the clause's act ("the jet, delivered in 2012, is 14 years old")
             else _time_of(doc, tok, anchor, start, end, clean.source.published))
     head_word = head.lemma_.lower() if head is not None else None
@@ -945,10 +945,9 @@ def _answers(doc: Doc, prev: Mention, m: Mention) -> Mention | None:
     if mine is None or theirs is None:
         return None
     verb = syntax.governing_verb(mine)
-    above = [t for t in theirs.ancestors if t.pos_ in ("VERB", "AUX")]
-    if prev.kind == "count" and _subjects_of_conjuncts(theirs, mine, verb):
-        return dataclasses.replace(m, head=prev.head, counted=prev.counted)
-    if verb is None or verb.lemma_.lower() not in {t.lemma_.lower() for t in above}:
+    above = {t.lemma_.lower() for t in theirs.ancestors if t.pos_ in ("VERB", "AUX")}
+    joined = prev.kind == "count" and _subjects_of_conjuncts(theirs, mine, verb)
+    if not joined and (verb is None or verb.lemma_.lower() not in above):
         return None  # another verb: another act ("said 3 were injured")
     if prev.kind == "count":
         return dataclasses.replace(m, head=prev.head, counted=prev.counted)

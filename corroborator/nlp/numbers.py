@@ -711,3 +711,9 @@ def to_base(value: float, unit: str | None) -> tuple[float, str | None]:
         _kind, base, factor = UNITS[unit]
         return value * factor, base
     return value, unit
+
+
+def is_age(unit: str | None) -> bool:
+    """Is ``unit`` an age's ("years old", "months old"): how old a thing is, not how long
+    an act lasted."""
+    return (unit or "").endswith(" old")

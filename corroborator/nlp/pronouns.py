@@ -180,6 +180,12 @@ def _persons(doc: Doc, lo: int, hi: int) -> list[Span]:
     return sorted(people, key=lambda e: e.start)
 
 
+# pronouns that stand for a group or a body: plural ("they said", "their count") and
+# singular ("it said", "its magnitude")
+THEY = frozenset({"they", "them", "their"})
+IT = frozenset({"it", "its"})
+
+
 def group_antecedent(doc: Doc, pron: Token, bodies: frozenset[str]) -> Token | None:
     """What 'they' or 'it' stands for as a source: the nearest earlier subject, within the
     pronoun's sentence and the two before it, that agrees in number (a plural noun for
@@ -200,8 +206,7 @@ def group_antecedent(doc: Doc, pron: Token, bodies: frozenset[str]) -> Token | N
         org = tok.ent_type_ in ("ORG", "NORP", "GPE") or tok.lemma_.lower() in bodies or any(
             c.dep_ == "appos" and c.ent_type_ == "ORG" for c in tok.children)  # "The operator,
         # Blue Line Ferries, ..."
-        if (pron.lower_ in ("they", "them", "their") and plural) or (
-                pron.lower_ in ("it", "its") and not plural and org):
+        if (pron.lower_ in THEY and plural) or (pron.lower_ in IT and not plural and org):
             return tok
     return None
 

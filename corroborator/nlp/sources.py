@@ -31,9 +31,11 @@ from .cues import (
 from .pronouns import (
     FEMALE_NAMES,
     FEMALE_WORDS,
+    IT,
     MALE_NAMES,
     MALE_WORDS,
     PERSONAL,
+    THEY,
     TITLES,
     group_antecedent,
     person_antecedent,
@@ -90,7 +92,7 @@ def _relative_head(tok: Token) -> Token | None:
 def source_name(doc: Doc, tok: Token, quotes: Attributed = ()) -> tuple[str | None, str | None]:
     """The fullest name the report gives for the source headed by ``tok``, and its kind."""
     low = tok.lower_
-    if low in PERSONAL or low in ("they", "them", "it", "i", "we", "his", "hers", "its", "their"):
+    if low in PERSONAL or low in THEY | IT or low in ("i", "we", "his", "hers"):
         name = resolve_pronoun(doc, tok, quotes)
         return (name, "pronoun") if name else (None, None)
     if tok.pos_ == "PRON" or low in ("you", "n't", "n’t") or _dateline(doc, tok):
@@ -298,7 +300,7 @@ def resolve_pronoun(doc: Doc, pron: Token, quotes: Attributed = ()) -> str | Non
     """Who a pronoun source stands for (``nlp.pronouns``): 'he'/'she' the nearest earlier
     person whose gender does not disagree, by the fullest name the report gives; 'they'/'it'
     the nearest earlier subject that agrees in number, named as a source is."""
-    if pron.lower_ in ("they", "them", "it", "its", "their"):
+    if pron.lower_ in THEY | IT:
         tok = group_antecedent(doc, pron, RECORDS | BODIES)
         if tok is None:
             return None

@@ -128,12 +128,8 @@ def number_head(tok: Token) -> Token | None:
 def bare_tally(tok: Token) -> bool:
     """"Puts the number at more than 40,000": a number of what the sentences before have
     just counted, the tally word said without its "of"."""
-    if tok.dep_ != "pobj" or tok.head.lower_ != "at" or tok.head.dep_ != "prep":
-        return False
-    verb = tok.head.head
-    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    return (verb.lemma_.lower() in ESTIMATING and obj is not None and obj.i < tok.i
-            and obj.lemma_.lower() in TALLIES
+    obj = _set_at(tok)
+    return (obj is not None and obj.lemma_.lower() in TALLIES
             and not any(c.dep_ == "prep" and c.lower_ == "of" for c in obj.children))
 
 
@@ -150,18 +146,25 @@ TALLIES = frozenset("number total count tally figure".split())  # noqa: SIM905
 def estimated(tok: Token) -> Token | None:
     """What a figure counts in "put the number of X at N" ("put the number of protesters
     at 300,000", "the number of missing at 23": protesters, missing)."""
+    obj = _set_at(tok)
+    if obj is None or obj.lemma_.lower() not in TALLIES:
+        return None  # "put the crowd at 36,000", "the turnout", "the toll": a number of
+        # people already, whichever noun names it
+    inner = [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+             for g in c.children if g.dep_ in ("pobj", "pcomp")]
+    return inner[0] if inner else None
+
+
+def _set_at(tok: Token) -> Token | None:
+    """What a verb of estimating sets at the figure ``tok``: "put the number of protesters
+    at 300,000" -> number; None when ``tok`` is no such "at" figure."""
     if tok.dep_ != "pobj" or tok.head.lower_ != "at" or tok.head.dep_ != "prep":
         return None
     verb = tok.head.head
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if verb.lemma_.lower() not in ESTIMATING or obj is None or obj.i > tok.i:
         return None
-    if obj.lemma_.lower() not in TALLIES:
-        return None  # "put the crowd at 36,000", "the turnout", "the toll": a number of
-        # people already, whichever noun names it
-    inner = [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
-             for g in c.children if g.dep_ in ("pobj", "pcomp")]
-    return inner[0] if inner else None
+    return obj
 
 
 # words that date a figure to the moment of the report: a running tally, not a settled fact

@@ -50,7 +50,7 @@ import numpy as np
 
 from ..models import Fact, Mention, fact_order
 from ..nlp.embed import embed
-from ..nlp.numbers import DURATION_DAYS, RATIO, to_base
+from ..nlp.numbers import DURATION_DAYS, RATIO, is_age, to_base
 from ..nlp.tolls import toll
 from . import money
 from .clustering import FORBIDDEN, Clusters, Roots, average_linkage, candidate_pairs
@@ -551,7 +551,7 @@ def thing(m: Mention) -> str | None:
 def aged(m: Mention) -> bool:
     """An age ("a 12-year-old jet", "the jet was 14 years old", "Ana Ruiz, 45"): a property of
     its thing, whatever act the sentence tells of it."""
-    return (m.unit or "").endswith(" old")
+    return is_age(m.unit)
 
 
 NOBODY = frozenset({"no one", "no-one", "nobody"})
