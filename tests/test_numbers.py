@@ -89,6 +89,27 @@ def test_numbers_unit_conversion_in_base_units():
     assert abs(km - miles) / km < 0.01
 
 
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("text", "surface", "unit"), [
+    ("winds of 120 mph", "120 mph", "mph"),
+    ("about 193 km/h", "about 193 km/h", "km/h"),
+    ("gusting to 35 kt", "35 kt", "kt"),
+    ("at 80 miles per hour", "80 miles per hour", "miles per hour"),
+    ("landed at 160 knots", "160 knots", "knots"),
+])
+def test_numbers_a_speed_is_a_measure_in_its_unit(text, surface, unit):
+    """A speed is a measure, not a count of "mph" nor a distance in km ("193 km/h"), and
+    its units convert: 120 mph is 193 km/h, 35 knots 65 km/h."""
+    (q,) = find_quantities(text)
+    assert (q.text, q.kind, q.unit) == (surface, "measure", unit)
+    assert to_base(q.value, q.unit)[1] == "km/h"
+
+
+def test_numbers_speeds_in_two_units_convert():
+    assert abs(to_base(120, "mph")[0] - 193) < 1
+    assert abs(to_base(35, "knots")[0] - 64.8) < 0.1
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text())
 def test_numbers_never_crash_and_offsets_stay_inside(text):

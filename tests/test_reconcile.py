@@ -784,3 +784,61 @@ def test_reconcile_two_equal_bounds_of_unlike_things_under_unlike_acts_are_two_s
     houses = bound("b", "house", "destroy", "More than 3,000 houses were destroyed.")
     facts = reconcile([homes, houses], events, threshold=THRESHOLD, tolerance=0.005)
     assert by_status(facts) == [("agreed", ["a", "b"])]
+
+
+def _read_as(doc, text, figure):
+    """The mention holding ``figure`` in ``text``, read as report ``doc``."""
+    mentions, _ = read(text, "2026-04-15")
+    m = next(m for m in mentions if m.text == figure)
+    return dataclasses.replace(m, doc=doc, id=f"{doc}-{m.id}")
+
+
+@pytest.mark.issue(14)
+def test_small_counts_of_unlike_things_are_two_slots():
+    """"Three bridges were destroyed", "the spillway's three radial gates" and "a panel of
+    three engineers": a small whole number recurs by chance, so equal values of unlike
+    things are three slots. Nouns of people that may name the same people ("the three
+    victims", "three passengers lost their lives") are not kept apart by it."""
+    bridges = _read_as("a", "Three bridges were destroyed by the surge.", "Three")
+    gates = _read_as("b", "The authority said one of the spillway's three radial gates had "
+                          "failed.", "three")
+    engineers = _read_as("c", "She said an independent panel of three engineers would "
+                              "examine the failed gate.", "three")
+    scorer = facts_mod.Scorer([bridges, gates, engineers])
+    assert all(scorer.small_unlike(i, j) for i, j in ((0, 1), (0, 2), (1, 2)))
+    events = {"a": "e1", "b": "e1", "c": "e1"}
+    found = reconcile([bridges, gates, engineers], events, threshold=THRESHOLD, tolerance=0.005)
+    assert by_status(found) == [("single", ["a"]), ("single", ["b"]), ("single", ["c"])]
+    victims = _read_as("a", "The three victims were all seated above the right wing.", "three")
+    passengers = _read_as("b", "The airline confirmed that three passengers lost their lives.",
+                          "three")
+    assert not facts_mod.Scorer([victims, passengers]).small_unlike(0, 1)
+
+
+@pytest.mark.issue(14)
+def test_a_part_is_never_the_whole_it_is_a_part_of():
+    """"Four of the six gates were open": the four is a part of the six, so the part and
+    its whole are never one slot, nor a dispute, in one report or across two ("only two of
+    the six north gates were open" elsewhere)."""
+    text = "According to the league, four of the six gates at the north end were open."
+    four, six = _read_as("a", text, "four"), _read_as("a", text, "six")
+    assert four.extra.get("of_total") == 6.0 and "of_total" not in six.extra
+    two = _read_as("b", "According to the fans, only two of the six north gates were open.",
+                   "two")
+    assert facts_mod.cannot_link(four, six) and facts_mod.cannot_link(six, two)
+    assert not facts_mod.cannot_link(four, two)
+
+
+@pytest.mark.issue(14)
+def test_a_duration_that_gives_only_its_unit_answers_the_one_before_it():
+    """"Police say fans were held outside for 40 minutes; the alliance says 90 minutes":
+    the 90 minutes are of the holding too, the act left out because the sentence has just
+    said it; a duration under another verb keeps its own ("the strike lasted 40 days, and
+    workers were out for 12 days")."""
+    text = ("Police say fans at the north end were held outside for 40 minutes; the "
+            "supporters' alliance says 90 minutes.")
+    forty, ninety = _read_as("a", text, "40 minutes"), _read_as("a", text, "90 minutes")
+    assert facts_mod.act(ninety) == facts_mod.act(forty) == "hold"
+    other = _read_as("a", "The strike lasted 40 days, and workers were out for 12 days in "
+                          "2019.", "12 days")
+    assert facts_mod.act(other) is None

@@ -66,6 +66,7 @@ from .cues import (
     UNVERIFIED,
     VALUES,
 )
+from .numbers import UNITS
 from .pronouns import PERSONAL, TITLES, can_speak
 from .sources import author_of, kind_of, noun_phrase, source_name
 from .syntax import REPORTING, SPEAKER_LABELS, ents_of, path_up, sent_of, strip_possessive, text_of
@@ -494,6 +495,10 @@ def _states(node: Token, below: Token, lemma: str) -> bool:
     if below.dep_ == "advcl" and _reason_of_content(node, below):
         return True  # "Gowdy said that claim smacked of hypocrisy, because Democrats ...":
         # the reason is the speaker's, part of what is said
+    if below.dep_ == "nsubj" and below.i > node.i and any(
+            c.dep_ == "nsubj" and c.i < node.i for c in node.children):
+        return True  # "the alliance says 90 minutes": the parser makes what is said a second
+        # subject after the verb
     if below.dep_ in CIRCUMSTANCE:
         return False
     if below.dep_ == "prep" and below.lower_ in OBJECT_PREPS and any(
@@ -509,7 +514,16 @@ def _states(node: Token, below: Token, lemma: str) -> bool:
     # "told reporters", "asked the moderator": the listener; "Economy adds 90,000 jobs", "the
     # storm claimed 20 lives": no speech
     return not (below.dep_ in ("dobj", "dative") and (
-        lemma in LISTENERS or lemma in SPEECH and below.pos_ == "NOUN"))
+        lemma in LISTENERS or lemma in SPEECH and below.pos_ == "NOUN"
+        and not _unit_said(node, below)))
+
+
+def _unit_said(verb: Token, noun: Token) -> bool:
+    """A noun that is only the unit of a figure a speaker says ("the alliance says 90
+    minutes", "says 40 percent"), not a thing said ("said a prayer", "claimed 20 lives"),
+    nor a figure a thing adds ("the deal will add about 6%")."""
+    return ((noun.lower_ in UNITS or noun.lower_ in PERCENT_WORDS)
+            and any(c.dep_ == "nummod" for c in noun.children) and _speaker_subject(verb))
 
 
 def _reason_of_content(verb: Token, clause: Token) -> bool:

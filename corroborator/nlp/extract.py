@@ -109,7 +109,7 @@ def _extract(doc: Doc, clean: CleanDoc, vectors: Vectors | None
         if m is not None:
             mentions.append(m)
     mentions.sort(key=lambda m: m.start)
-    mentions = _tallied(_elided(doc, mentions))
+    mentions = _partitives(doc, _tallied(_elided(doc, mentions)))
     clear(doc, CACHES)
     return _pair_conversions(mentions), quotes
 
@@ -900,7 +900,9 @@ def _elided(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """A bare number that answers a figure before it in its sentence, under the same verb,
     counts what that figure counts: "some reports say 90 days, the union says 120" (120
     days), "police said 40 people were hurt; the hospital said 35" (35 people). The noun
-    or unit is left out because the sentence has just said it. Not a number with a noun of
+    or unit is left out because the sentence has just said it; so is the act of a duration
+    or measure that gives only its unit ("were held for 40 minutes; the alliance says 90
+    minutes"). Not a number with a noun of
     its own, "of" a whole ("212 of them"), or under another verb ("arrested 20 people and
     said 3 were injured")."""
     out: list[Mention] = []
@@ -912,7 +914,31 @@ def _elided(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                 and (prev.kind == "duration" or prev.kind == "count" and prev.head)
                 and (found := _answers(doc, prev, m)) is not None):
             m = found
+        elif (prev is not None and m.kind in ("duration", "measure") and prev.kind == m.kind
+              and m.head is None and len(m.frame) <= 1 and len(prev.frame) > 1
+              and m.frame[:1] == prev.frame[:1] and _answers(doc, prev, m) is not None):
+            m = dataclasses.replace(m, frame=prev.frame)  # "police say fans were held for
+            # 40 minutes; the alliance says 90 minutes": held for 90 minutes
         out.append(m)
+    return out
+
+
+def _partitives(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """"Four of the six gates were open", "Eleven of the valley's 19 water systems": the
+    part keeps the value of its whole (``extra["of_total"]``), so that the two are never
+    one slot, nor is the part in one report the whole in another."""
+    at = {}
+    for k, m in enumerate(mentions):
+        tok = _token_at(doc, m.start, m.end) if m.kind == "count" else None
+        if tok is not None:
+            at[tok.i] = k
+    out = list(mentions)
+    for i, k in at.items():
+        wholes = [at[t.i] for c in doc[i].children if c.dep_ == "prep" and c.lower_ == "of"
+                  for g in c.children if g.dep_ == "pobj"
+                  for t in g.children if t.dep_ == "nummod" and t.i in at]
+        if wholes and isinstance(value := mentions[wholes[0]].value, float):
+            out[k] = dataclasses.replace(out[k], extra={**out[k].extra, "of_total": value})
     return out
 
 

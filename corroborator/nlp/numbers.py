@@ -42,6 +42,11 @@ _units("measure", "km2", 1.0, "square kilometers", "square kilometres", "sq km",
 _units("measure", "km2", 2.589988, "square miles", "square mile")
 _units("measure", "km2", 0.01, "hectare", "hectares")
 _units("measure", "km2", 0.00404686, "acre", "acres")
+# speeds in km/h: "winds of 120 mph (193 km/h)", "gusting to 35 kt"
+_units("measure", "km/h", 1.0, "km/h", "km / h", "kph", "kmh", "kilometres per hour",
+       "kilometers per hour", "kilometres an hour", "kilometers an hour")
+_units("measure", "km/h", 1.609344, "mph", "miles per hour", "miles an hour")
+_units("measure", "km/h", 1.852, "knot", "knots", "kt", "kts")
 _units("measure", "l", 1.0, "liter", "liters", "litre", "litres")
 _units("measure", "l", 3.785411784, "gallon", "gallons")
 # temperatures keep their scale: Fahrenheit is not a multiple of Celsius
@@ -318,7 +323,7 @@ def _unit_at(toks: list[_Tok], j: int) -> tuple[str, int] | None:
         if j + n <= len(toks):
             name = " ".join(t.low for t in toks[j : j + n]).replace("° ", "°")  # "°C" is 2 tokens
             if name in UNITS:
-                return name, j + n
+                return name.replace(" / ", "/"), j + n  # "km/h" is 3 tokens
     return None
 
 

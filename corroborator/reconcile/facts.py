@@ -50,7 +50,7 @@ import numpy as np
 
 from ..models import Fact, Mention, fact_order
 from ..nlp.embed import embed
-from ..nlp.numbers import DURATION_DAYS, RATIO, is_age, to_base
+from ..nlp.numbers import DURATION_DAYS, RATIO, UNITS, is_age, to_base
 from ..nlp.tolls import toll
 from . import money
 from .clustering import FORBIDDEN, Clusters, Roots, average_linkage, candidate_pairs
@@ -63,6 +63,7 @@ from .linking import (
     log_ratio,
     names_overlap,
     norm_name,
+    specific,
     time_clash,
     two_sources,
 )
@@ -272,10 +273,18 @@ def cannot_link(a: Mention, b: Mention) -> bool:
     one is of a rise and the other of a fall, the two play two roles (a cap and a goal) or
     count two tolls (the dead and the injured), or two amounts are in currencies that no
     rate of their day converts."""
-    return (time_clash(a, b) or _opposite(direction(a), direction(b))
+    return (time_clash(a, b) or _opposite(direction(a), direction(b)) or part_and_whole(a, b)
             or _opposite(role(a), role(b)) or _opposite(toll(a), toll(b))
             or any(bool(a.extra.get(k)) != bool(b.extra.get(k)) for k in APART)
             or a.kind == "amount" and a.unit != b.unit and money.factor(a, b) is None)
+
+
+def part_and_whole(a: Mention, b: Mention) -> bool:
+    """One is a part of a whole the other's value is ("four of the six gates were open" and
+    "the six gates"; "only two of the six north gates"): a part is never its whole."""
+    return a.kind == b.kind == "count" and any(
+        x.extra.get("of_total") is not None and x.extra["of_total"] == y.value
+        for x, y in ((a, b), (b, a)))
 
 
 # what a figure is (set by ``extract``): never one slot with a figure that is not it
@@ -358,7 +367,7 @@ class Scorer:
 
     def score(self, i: int, j: int) -> float:
         a, b = self.block[i], self.block[j]
-        if cannot_link(a, b) or self.toll_and_thing(i, j):
+        if cannot_link(a, b) or self.toll_and_thing(i, j) or self.small_unlike(i, j):
             return FORBIDDEN
         agree = compatible(a, b, self.tol)
         feats = features(a, b, [float(v[i] @ v[j]) for v in self.vecs], agree)
@@ -381,6 +390,25 @@ class Scorer:
             return False
         other = j if x is not None else i
         return float(self.vecs[2][other] @ _people()) < PEOPLE_ALIKE
+
+    def small_unlike(self, i: int, j: int) -> bool:
+        """Two small counts of unlike things ("three bridges were destroyed", "the
+        spillway's three radial gates", "a panel of three engineers"): a small whole number
+        recurs by chance (``linking.specific``), so its equal value is no evidence of one
+        slot, and nouns this unalike (``KINDS_APART``) count two. Not when both may name
+        people (``PEOPLE_ALIKE``), whom many nouns name ("the three victims", "three
+        passengers lost their lives"), or either is "people" or a toll, which any noun of
+        people may count ("two deaths", "two people died"), nor a unit or a span of time
+        the parse took for the noun ("38/month")."""
+        a, b = self.block[i], self.block[j]
+        x, y = self.things[i], self.things[j]
+        if not (a.kind == b.kind == "count" and x and y and x != y) or specific(a) or specific(b):
+            return False
+        if {x, y} & PERSONS or self.tolls[i] or self.tolls[j] or x in UNITS or y in UNITS:
+            return False
+        if min(float(self.vecs[2][k] @ _people()) for k in (i, j)) >= PEOPLE_ALIKE:
+            return False
+        return float(self.thing_vecs[i] @ self.thing_vecs[j]) < KINDS_APART
 
     def judged_blind(self, i: int, j: int) -> bool:
         """Whether a pair whose values disagree is judged blind to its values: two reports'
@@ -572,6 +600,7 @@ def _or(vector: np.ndarray | None, default: np.ndarray) -> np.ndarray:
 
 
 PEOPLE_ALIKE = 0.35  # a counted noun this alike to "people" (cosine) may name people
+KINDS_APART = 0.4  # counted nouns this unalike (cosine) name two kinds of thing
 
 
 @functools.cache
