@@ -392,7 +392,7 @@ class Scorer:
         return float(self.vecs[2][other] @ _people()) < PEOPLE_ALIKE
 
     def small_unlike(self, i: int, j: int) -> bool:
-        """Two small counts of unlike things ("three bridges were destroyed", "the
+        """Two counts of one small value of unlike things ("three bridges were destroyed", "the
         spillway's three radial gates", "a panel of three engineers"): a small whole number
         recurs by chance (``linking.specific``), so its equal value is no evidence of one
         slot, and nouns this unalike (``KINDS_APART``) count two. Not when both may name
@@ -402,7 +402,8 @@ class Scorer:
         the parse took for the noun ("38/month")."""
         a, b = self.block[i], self.block[j]
         x, y = self.things[i], self.things[j]
-        if not (a.kind == b.kind == "count" and x and y and x != y) or specific(a) or specific(b):
+        if not (a.kind == b.kind == "count" and x and y and x != y and a.value == b.value
+                and not specific(a)):
             return False
         if {x, y} & PERSONS or self.tolls[i] or self.tolls[j] or x in UNITS or y in UNITS:
             return False
