@@ -148,6 +148,10 @@ HISTORY = (
     "credits acts and intentions to their agents ('grilled', 'railed against', 'is "
     "propounding'), which a careful reader takes as the outlet's own statement, and many of "
     "the rest are misparses ('leaked documents ... show' read as a noun 'show')."
+    " Eleventh session (8 December): a speaker's figure in its unit as the object of a verb "
+    "of speech ('the alliance says 90 minutes'; not 'the deal will add about 6%', whose "
+    "subject cannot speak): PolNeAR unchanged (P 0.857 R 0.751 F1 0.800), the crush "
+    "story's attribution 0.900 -> 0.929."
 )
 PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "you", "his", "her", "their", "its", "our"])
 ANONYMOUS = frozenset(["source", "sources", "person", "people", "insider", "insiders", "aide",
