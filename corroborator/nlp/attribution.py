@@ -521,9 +521,11 @@ def _states(node: Token, below: Token, lemma: str) -> bool:
 def _unit_said(verb: Token, noun: Token) -> bool:
     """A noun that is only the unit of a figure a speaker says ("the alliance says 90
     minutes", "says 40 percent"), not a thing said ("said a prayer", "claimed 20 lives"),
-    nor a figure a thing adds ("the deal will add about 6%")."""
+    an act's span ("declared three days of mourning") nor a figure a thing adds ("the
+    deal will add about 6%")."""
     return ((noun.lower_ in UNITS or noun.lower_ in PERCENT_WORDS)
-            and any(c.dep_ == "nummod" for c in noun.children) and _speaker_subject(verb))
+            and any(c.dep_ == "nummod" for c in noun.children)
+            and not any(c.dep_ == "prep" for c in noun.children) and _speaker_subject(verb))
 
 
 def _reason_of_content(verb: Token, clause: Token) -> bool:
