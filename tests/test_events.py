@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from reading import read
 
 from corroborator.group.events import (
     FEATURES,
@@ -211,6 +212,34 @@ def test_events_a_toll_and_a_count_of_another_role_do_not_clash() -> None:
                                      frame=("kill",)),
                  "The jet overran the runway at Corvasse on Sunday, killing # people.")
     assert Clashes(docs, {"a": [dead], "b": [many]}, starts(docs)).pair(0, 1)
+
+
+@pytest.mark.issue(14)
+def test_events_a_count_added_to_a_tally_is_no_headline_count() -> None:
+    """'Two more people died in hospital' adds to a toll ('at least 14 people were
+    killed'): it is no headline count of its own, so the two reports do not clash as if
+    they told of two events (the extraction marks it: ``extra["increment"]``)."""
+    docs = [report("a", QUAKE[0]), report("b", QUAKE[1])]
+    first = _said(count("a", 14.0, "At least 14", head="people", frame=("kill",)),
+                  "# people were killed on Saturday when fans were crushed at the gates.")
+    (later,) = [m for m in read("The death toll rose to 21 on Wednesday after two more "
+                                "people died in hospital.")[0] if m.text == "two"]
+    assert later.extra.get("increment")
+    later = dataclasses.replace(later, doc="b", id="b-two")
+    assert not Clashes(docs, {"a": [first], "b": [later]}, starts(docs)).pair(0, 1)
+    stated = dataclasses.replace(later, extra={}, frame=("kill",))  # told as a toll
+    assert Clashes(docs, {"a": [first], "b": [stated]}, starts(docs)).pair(0, 1)
+
+
+@pytest.mark.parametrize(("text", "figure", "increment"), [
+    ("Another three bodies were found.", "three", True),
+    ("The fund added an additional $5 million.", "$5 million", True),
+    ("Police said 12 more than last year had died.", "12", False),
+    ("Two people died.", "Two", False),
+])
+def test_events_a_count_added_is_marked(text: str, figure: str, increment: bool) -> None:
+    (m,) = [m for m in read(text)[0] if m.text == figure]
+    assert bool(m.extra.get("increment")) == increment
 
 
 @pytest.mark.issue(14)

@@ -123,6 +123,7 @@ def lead_counts(mentions: Sequence[Mention], lead_end: int) -> list[Mention]:
         m
         for m in mentions
         if m.start <= lead_end and m.kind == "count" and m.head and m.low is not None
+        and not m.extra.get("increment")  # "two more people died": added to a tally
     ]
 
 

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from ..models import CleanDoc, Mention, Quote, Sentence
 from . import syntax
 from .attribution import attribute, source_fields, unverified
-from .cues import BODIES, CUES
+from .cues import BODIES, CUES, RECKONINGS, VALUES
 from .dates import (
     MONTHS,
     DateSpan,
@@ -189,9 +189,25 @@ def _from_quantity(doc: Doc, clean: CleanDoc, q: Quantity, quotes: Attributed,
         # the text does not name here
     if is_age(q.unit) and head_tok is not None and _definite(head_tok):
         extra = {**(extra or {}), "definite": True}  # "the 12-year-old aircraft": one thing
+    if q.kind in ("count", "amount") and _increment(syntax.text_of(doc), q):
+        extra = {**(extra or {}), "increment": True}  # "two more people died": added to a
+        # tally, not the tally
     return _mention(doc, clean, q.kind, value, q.unit, q.start, q.end, tok, head_tok,
                     counted, quotes, bound=q.bound, low=q.low, high=q.high, extra=extra,
                     vectors=vectors)
+
+
+INCREMENT_AFTER = re.compile(r"\s+(?:more|further|additional|extra)\b(?!\s+than\b)",
+                             re.IGNORECASE)
+INCREMENT_BEFORE = re.compile(r"\b(?:another|an? (?:additional|further|extra))\s+$",
+                              re.IGNORECASE)
+
+
+def _increment(text: str, q: Quantity) -> bool:
+    """A figure added to a tally ("two more people died", "another three", "an additional
+    $5 million"), not the tally; not a comparison ("12 more than last year")."""
+    return bool(INCREMENT_AFTER.match(text, q.end) or INCREMENT_BEFORE.search(
+        text[max(0, q.start - 20) : q.start]))
 
 
 # predicates of a change in value: "rose from 30 to 34", "an increase from 30 to 34"
@@ -902,15 +918,16 @@ def _elided(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     days), "police said 40 people were hurt; the hospital said 35" (35 people). The noun
     or unit is left out because the sentence has just said it; so is the act of a duration
     or measure that gives only its unit ("were held for 40 minutes; the alliance says 90
-    minutes"). Not a number with a noun of
-    its own, "of" a whole ("212 of them"), or under another verb ("arrested 20 people and
-    said 3 were injured")."""
+    minutes"). Not a number with a noun of its own, the value of a noun it is "of" ("the
+    stadium's capacity of 55,000"), "of" a whole ("212 of them"), or under another verb
+    ("arrested 20 people and said 3 were injured")."""
     out: list[Mention] = []
     for m in mentions:
         prev = next((p for p in reversed(out) if p.sent_start == m.sent_start
                      and p.kind != "date"), None)  # "40 cases in May and 35 in June"
         if (prev is not None and m.kind == "count" and m.head is None and m.counted is None
                 and not m.extra.get("of_pronoun") and m.bound in ("exact", "approx")
+                and not _of_noun(doc, m)
                 and (prev.kind == "duration" or prev.kind == "count" and prev.head)
                 and (found := _answers(doc, prev, m)) is not None):
             m = found
@@ -921,6 +938,19 @@ def _elided(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             # 40 minutes; the alliance says 90 minutes": held for 90 minutes
         out.append(m)
     return out
+
+
+def _of_noun(doc: Doc, m: Mention) -> bool:
+    """The figure is the value of a noun it hangs on by "of" that says what it is ("the
+    stadium's capacity of 55,000", "a population of 12,000"), not a figure or an estimate
+    that leaves that to the sentence ("the league's figure of 52,000")."""
+    tok = _token_at(doc, m.start, m.end)
+    if tok is None:
+        return False
+    node = tok.head if tok.dep_ == "nummod" else tok
+    prep = node.head
+    return (node.dep_ == "pobj" and prep.lower_ == "of" and prep.head.pos_ == "NOUN"
+            and prep.head.lemma_.lower() not in VALUES | RECKONINGS)
 
 
 def _partitives(doc: Doc, mentions: list[Mention]) -> list[Mention]:
