@@ -5,8 +5,9 @@ rules were built on; the stories the project is judged on are others. To see how
 the record does on stories no rule was written for, twelve multi-outlet stories
 were written for the project by writers who never read the code nor ran the
 tool: an earthquake, a takeover, a wildfire, an election, an air crash, a fraud
-trial, a ransomware attack and a flood, 6-7 reports each (one of them an HTML
-page, with page clutter), every place, person and figure invented, each with a
+trial, a ransomware attack, a flood, a stadium crush, a train derailment, a bank
+collapse and a mine collapse (the last four written on 8 December), 6-7 reports
+each (one of them an HTML page, with page clutter), every place, person and figure invented, each with a
 hand-made gold file in the format of ``shared/eval/GOLD.md``. They are denser in
 traps than most real coverage (every figure has a look-alike, every toll is
 restated over days), so their scores sit below those of real stories.
