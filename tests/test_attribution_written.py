@@ -231,6 +231,13 @@ SAID_TWICE = ("Nobody knows how long the review will take. Some reports say 90 d
         # a figure in its unit said after another's clause
         (("Police say fans at the north end were held outside for 40 minutes; the "
           "supporters' alliance says 90 minutes."), "90 minutes", "supporters' alliance"),
+        # the second figure of a toll put at, taken for a clause of its own
+        ("The Health Ministry's last update put the toll at 21 dead and 162 injured.", "162",
+         "The Health Ministry"),
+        ("Police put the toll at 21 dead, and 162 were injured.", "162", None),
+        # a body's figure, estimate or demand is its claim
+        ("The league's final attendance figure is 51,800.", "51,800", "league"),
+        ("The union's demand is 25%.", "25%", "union"),
         # a figure a thing adds, not a speaker
         (("Analysts at Halvorsen & Pike estimate the deal will add about 6% to the firm's "
           "earnings."), "about 6%", "Analysts at Halvorsen & Pike"),

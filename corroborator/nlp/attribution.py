@@ -267,10 +267,12 @@ def _on_path(doc: Doc, tok: Token, quotes: Attributed) -> Attribution | None:
         if (node.pos_ in ("VERB", "AUX") and fallback is None and below.dep_ != "npadvmod"
                 and tok.ent_type_ not in ("DATE", "TIME")):
             for child in node.children:  # "the ministry's count rose to 22", "held the IMF's
-                # estimate at 3.1 percent": the figure is the value of someone's reckoning (not
-                # the time the clause is set in: "this year", "on Tuesday")
+                # estimate at 3.1 percent", "the league's figure is 51,800", "the union's demand
+                # is 25%": the figure is the value of someone's reckoning or claim (not the time
+                # the clause is set in: "this year", "on Tuesday"; nor a poll's sample, which
+                # the outlet describes)
                 if (child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.i != below.i
-                        and child.lemma_.lower() in RECKONINGS
+                        and child.lemma_.lower() in RECKONINGS | (VALUES - SURVEYS)
                         and not child.left_edge.i <= tok.i <= child.right_edge.i):
                     fallback = _authored(doc, child, quotes, named_only=True)
                     if fallback is None and child.dep_ == "dobj" and any(
@@ -428,7 +430,8 @@ def _is_cue(node: Token, below: Token | None) -> bool:
         if below is None or below.lower_ in words:
             return True  # "put the crowd at 36,000", "called for a 28 percent rate"
         if lemma == "put":
-            return below.dep_ == "conj" and below.pos_ in ("NOUN", "ADJ") and below.i > next(
+            return below.dep_ == "conj" and (below.pos_ in ("NOUN", "ADJ") or _bare_participle(
+                below)) and below.i > next(
                 c.i for c in node.children if c.lower_ in words) or (  # "put the toll at 214
                 # dead and 1,640 hurt": the parser joins the second figure to the verb
                 below.dep_ == "advcl" and _elaborates(node, below))  # "..., with 1,100 hurt"
@@ -438,6 +441,14 @@ def _is_cue(node: Token, below: Token | None) -> bool:
         return False  # "the strongest of them measuring 5.1": its size, not a reading (not
         # "the observatory measured the tremor at 5.6")
     return below is None or _states(node, below, lemma)
+
+
+def _bare_participle(verb: Token) -> bool:
+    """"162 injured" taken for a clause of its own: a participle whose subject is the
+    figure, with no auxiliary ("put the toll at 21 dead and 162 injured"; not "and 162
+    were injured", a clause the reporter adds)."""
+    return (verb.tag_ == "VBN" and any(c.dep_ == "nsubj" and c.like_num for c in verb.children)
+            and not any(c.dep_ in ("aux", "auxpass") for c in verb.children))
 
 
 def _speaker_subject(verb: Token) -> bool:
