@@ -235,6 +235,9 @@ SAID_TWICE = ("Nobody knows how long the review will take. Some reports say 90 d
         ("The Health Ministry's last update put the toll at 21 dead and 162 injured.", "162",
          "The Health Ministry"),
         ("Police put the toll at 21 dead, and 162 were injured.", "162", None),
+        # "put ... at" with its figure parsed as the number of a span
+        (("Brannock has put the number of jobs to be cut across Oderna at 600 over three "
+          "years."), "600", "Brannock"),
         # a body's figure, estimate or demand is its claim
         ("The league's final attendance figure is 51,800.", "51,800", "league"),
         ("The union's demand is 25%.", "25%", "union"),

@@ -561,8 +561,13 @@ def _margin(prep: Token) -> bool:
     challenger on 39.8%': 'by', 'at' or 'on' with a figure (not a date) is what is stated,
     not when or how it was."""
     return prep.lower_ in ("by", "at", "on") and any(
-        c.dep_ == "pobj" and (c.like_num or any(d.dep_ == "nummod" and d.like_num for d in c.children))
-        and c.ent_type_ not in ("DATE", "TIME") for c in prep.children)
+        c.dep_ == "pobj" and (c.like_num and c.ent_type_ not in WHEN or any(
+            d.dep_ == "nummod" and d.like_num and d.ent_type_ not in WHEN for d in c.children))
+        for c in prep.children)  # "at 600 over three years": the parser makes the span
+    # the object and the figure its number
+
+
+WHEN = ("DATE", "TIME")
 
 
 def _elaborates(verb: Token, clause: Token) -> bool:
