@@ -238,6 +238,9 @@ SAID_TWICE = ("Nobody knows how long the review will take. Some reports say 90 d
         # "put ... at" with its figure parsed as the number of a span
         (("Brannock has put the number of jobs to be cut across Oderna at 600 over three "
           "years."), "600", "Brannock"),
+        # a record's verb the tagger takes for a noun, said last
+        (("The previous record was set by the 2009 fire, which cost insurers €210 million "
+          "at the time, VIA data show."), "€210 million", "VIA"),
         # a body's figure, estimate or demand is its claim
         ("The league's final attendance figure is 51,800.", "51,800", "league"),
         ("The union's demand is 25%.", "25%", "union"),

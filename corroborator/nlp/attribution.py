@@ -418,7 +418,8 @@ def _is_cue(node: Token, below: Token | None) -> bool:
     if lemma not in CUES or node.pos_ not in ("VERB", "AUX") and not (
             node.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in node.children)
             and (any(c.dep_ in ("dobj", "ccomp") for c in node.children)
-                 or not any(c.dep_ in NOUN_MODIFIERS for c in node.children))):
+                 or not any(c.dep_ in NOUN_MODIFIERS for c in node.children))
+            or _record_verb(node) is not None):
         return False  # a verb, or one the tagger took for a noun ("the data show"; not
         # "the singer's upcoming show", a noun with its modifiers)
     if lemma in CUE_WITH:
@@ -449,6 +450,20 @@ def _bare_participle(verb: Token) -> bool:
     were injured", a clause the reporter adds)."""
     return (verb.tag_ == "VBN" and any(c.dep_ == "nsubj" and c.like_num for c in verb.children)
             and not any(c.dep_ in ("aux", "auxpass") for c in verb.children))
+
+
+def _record_verb(node: Token) -> Token | None:
+    """"..., VIA data show.": a verb of a record the tagger took for a noun, its record a
+    compound before it and what it shows a clause hung on it; the name the record is of
+    ("VIA"), else the record ("the data"), else None."""
+    if node.pos_ != "NOUN" or not any(c.dep_ == "ccomp" for c in node.children):
+        return None
+    record = next((c for c in node.children if c.dep_ == "compound" and c.i == node.i - 1
+                   and RECORDS & {c.lower_, c.lemma_.lower()}), None)
+    if record is None:
+        return None
+    return next((c for c in node.children if c.dep_ == "compound" and c.i == record.i - 1
+                 and c.pos_ == "PROPN"), record)
 
 
 def _speaker_subject(verb: Token) -> bool:
@@ -616,6 +631,8 @@ def subject(verb: Token) -> Token | None:
     """The subject of a cue verb; the agent of a passive one; for a participle or an
     infinitive without one ("..., noting that", "went on to say"), the subject of the
     verb it hangs from."""
+    if (record := _record_verb(verb)) is not None:
+        return record
     cur: Token | None = verb
     for _ in range(4):
         if cur is None:
