@@ -241,6 +241,11 @@ SAID_TWICE = ("Nobody knows how long the review will take. Some reports say 90 d
         # a record's verb the tagger takes for a noun, said last
         (("The previous record was set by the 2009 fire, which cost insurers €210 million "
           "at the time, VIA data show."), "€210 million", "VIA"),
+        # asking for a figure; not pressing on for a time
+        ("His lawyers begged for just eight, claiming the losses were lower.", "eight",
+         "lawyers"),
+        ("The union lobbied for a 25% raise.", "25%", "union"),
+        ("Small group of rich donors pushes tally beyond total for 2012.", "2012", None),
         # a body's figure, estimate or demand is its claim
         ("The league's final attendance figure is 51,800.", "51,800", "league"),
         ("The union's demand is 25%.", "25%", "union"),

@@ -429,7 +429,8 @@ def _is_cue(node: Token, below: Token | None) -> bool:
                     and not any(c.dep_ == "prep" for c in node.children))  # not "put the
             # boat, damaged at 3 knots, in the harbour"
         if below is None or below.lower_ in words:
-            return True  # "put the crowd at 36,000", "called for a 28 percent rate"
+            return not any(c.dep_ == "prt" for c in node.children)  # "put the crowd at
+            # 36,000", "called for a 28 percent rate" (not "pressed on for 12 hours")
         if lemma == "put":
             return below.dep_ == "conj" and (below.pos_ in ("NOUN", "ADJ") or _bare_participle(
                 below)) and below.i > next(

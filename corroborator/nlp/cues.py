@@ -57,7 +57,8 @@ CUES = REPORTING | frozenset(
     "forecast predict calculate put make want plan propose intend seek demand urge ask offer "
     "reference mention feature publish call point list brag unveil propound aver posit proclaim "
     "profess pronounce opine hint imply confess confide divulge retort swear reaffirm "
-    "theorize theorise hypothesize counter concur assure measure record".split()
+    "theorize theorise hypothesize counter concur assure measure record beg plead "
+    "lobby".split()
 ) | CLAUSE_CUES
 # verbs of speech proper: what they report is a clause or a quotation, never a noun object
 SPEECH = frozenset(
@@ -75,7 +76,9 @@ OBJECT_PREPS = frozenset({"from", "of", "among", "with"})  # a phrase of the cue
 # verbs whose object is the one spoken to: "told reporters", "asked the moderator, who ..."
 LISTENERS = frozenset("tell ask urge warn remind inform assure advise brief notify".split())  # noqa: SIM905
 # "put X at 36,000", "made clear that ...": cues only with that complement
-CUE_WITH = {"put": ("at",), "make": ("clear",), "call": ("for",), "point": ("to", "out")}
+# ("his lawyers begged for just eight", "lobbied for a 25% raise")
+CUE_WITH = {"put": ("at",), "make": ("clear",), "call": ("for",), "point": ("to", "out"),
+            "beg": ("for",), "plead": ("for",), "lobby": ("for",)}
 SURVEYS = frozenset({"poll", "survey", "study", "census", "tally", "count", "analysis", "audit"})
 # cues of intention or belief: an explicit "according to" in the sentence outranks them
 ATTITUDES = frozenset({"want", "plan", "propose", "intend", "seek", "hope", "expect", "believe",
