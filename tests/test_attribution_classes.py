@@ -183,6 +183,9 @@ def test_attribution_classes_pronoun_agrees_with_untagged_names(text, figure, so
         ("According to Varga, “the strike will go on until we win.”", "strike", "Varga"),
         ("“We will not give up the fight” — Ana Lima, union leader", "give up", "Ana Lima"),
         ("Varga posted a video. “Well… Far too late,” he wrote.", "too late", "Varga"),
+        # the name after the verb, which the parser makes the subject of a clause after it
+        (("“He did everything right,” said Ana Prell, whose 19-year-old son, Mikel, died at "
+          "the north end."), "everything right", "Ana Prell"),
     ],
 )
 def test_attribution_classes_quote_speaker(text, fragment, speaker):
