@@ -246,6 +246,14 @@ SAID_TWICE = ("Nobody knows how long the review will take. Some reports say 90 d
          "lawyers"),
         ("The union lobbied for a 25% raise.", "25%", "union"),
         ("Small group of rich donors pushes tally beyond total for 2012.", "2012", None),
+        # a figure set at the time a body released it
+        ("The toll had stood at 31 when the agency issued its first figures.", "31", "agency"),
+        (("When the commission announced the final result, the president's share had "
+          "settled at 53.1%, above the 50% needed to avoid a run-off."), "53.1%",
+         "commission"),
+        (("When the commission announced the final result, the president's share had "
+          "settled at 53.1%, above the 50% needed to avoid a run-off."), "50%", None),
+        ("Shares fell 5% as the company reported weak sales.", "5%", None),
         # a body's figure, estimate or demand is its claim
         ("The league's final attendance figure is 51,800.", "51,800", "league"),
         ("The union's demand is 25%.", "25%", "union"),

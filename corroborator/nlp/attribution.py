@@ -264,6 +264,10 @@ def _on_path(doc: Doc, tok: Token, quotes: Attributed) -> Attribution | None:
                 return found
         if node.pos_ in ("VERB", "AUX") and fallback is None:
             fallback = _in_record(doc, node, tok, quotes)  # "In this poll, Trump rose 1 point"
+        if node.pos_ in ("VERB", "AUX") and fallback is None and (
+                below.dep_ in ("attr", "dobj") or below.dep_ == "prep" and _margin(below)):
+            fallback = _released_when(doc, node, quotes, tok)  # "the toll stood at 31 when
+            # the agency issued its first figures"
         if (node.pos_ in ("VERB", "AUX") and fallback is None and below.dep_ != "npadvmod"
                 and tok.ent_type_ not in ("DATE", "TIME")):
             for child in node.children:  # "the ministry's count rose to 22", "held the IMF's
@@ -288,6 +292,22 @@ def _on_path(doc: Doc, tok: Token, quotes: Attributed) -> Attribution | None:
                     if plan is not None and plan.lemma_.lower() in PROPOSALS and fallback is None:
                         fallback = _authored(doc, plan, quotes, named_only=True)
     return fallback  # a plan's author, when no one above it states the figure
+
+
+def _released_when(doc: Doc, verb: Token, quotes: Attributed, figure: Token
+                   ) -> Attribution | None:
+    """The source of a figure whose clause is set at the time a body released it: "the toll
+    had stood at 31 when the agency issued its first figures", "when the commission
+    announced the final result, Velasko's share had settled at 53.1%"."""
+    for clause in verb.children:
+        if (clause.dep_ == "advcl" and clause.lemma_.lower() in RELEASES
+                and any(c.lower_ in ("when", "as") for c in clause.children)
+                and not clause.left_edge.i <= figure.i <= clause.right_edge.i):
+            return _verb_source(doc, clause, quotes, figure=figure)
+    return None
+
+
+RELEASES = frozenset("announce issue release publish report post unveil update declare".split())  # noqa: SIM905
 
 
 def _giver(noun: Token) -> Token | None:
