@@ -301,7 +301,7 @@ def _released_when(doc: Doc, verb: Token, quotes: Attributed, figure: Token
     announced the final result, Velasko's share had settled at 53.1%"."""
     for clause in verb.children:
         if (clause.dep_ == "advcl" and clause.lemma_.lower() in RELEASES
-                and any(c.lower_ in ("when", "as") for c in clause.children)
+                and any(c.lower_ == "when" for c in clause.children)
                 and not clause.left_edge.i <= figure.i <= clause.right_edge.i):
             return _verb_source(doc, clause, quotes, figure=figure)
     return None
