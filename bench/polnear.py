@@ -152,6 +152,13 @@ HISTORY = (
     "of speech ('the alliance says 90 minutes'; not 'the deal will add about 6%', whose "
     "subject cannot speak): PolNeAR unchanged (P 0.857 R 0.751 F1 0.800), the crush "
     "story's attribution 0.900 -> 0.914 (not an act's span: 'declared three days of mourning')."
+    " Then the second figure of a toll put at ('put the toll at 21 dead and 162 injured'), "
+    "a body's figure or demand given by a copula ('the league's figure is 51,800'; not a "
+    "poll's sample: 'the poll was conducted ..., surveying 1,001 adults' had cost a point of "
+    "precision), 'put ... at 600 over three years', a record's verb tagged a noun ('VIA "
+    "data show'), 'begged for' ('pushes tally beyond total for 2012' kept 'push' out) and "
+    "'when the agency issued its figures': PolNeAR unchanged (P 0.857 R 0.751 F1 0.800), "
+    "written dev attribution 0.934 -> 0.951, held out 0.795 -> 0.801."
 )
 PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "you", "his", "her", "their", "its", "our"])
 ANONYMOUS = frozenset(["source", "sources", "person", "people", "insider", "insiders", "aide",
