@@ -138,10 +138,10 @@ def _speaker_of_verb(verb: Token, outside: list[QuoteSpan]) -> Token | None:
     if after and verb.i > 0 and verb.nbor(-1).text in CLOSING:
         return after[0]  # '"Enough!" shouted one marcher': the speaker after the verb
     if verb.i > 0 and verb.nbor(-1).text in CLOSING:
-        named = next((e for e in ents_in(sent_of(verb)) if e.label_ in SPEAKER_LABELS
-                      and verb.i < e.start <= verb.i + 3), None)
-        if named is not None:
-            return named.root  # '"...," said Ana Prell, whose son, Mikel, died': the parser
+        entity = next((e for e in ents_in(sent_of(verb)) if e.label_ in SPEAKER_LABELS
+                       and verb.i < e.start <= verb.i + 3), None)
+        if entity is not None:
+            return entity.root  # '"...," said Ana Prell, whose son, Mikel, died': the parser
             # makes the name the subject of the clause after it
     if verb.i > 0 and verb.nbor(-1).text in CLOSING and verb.dep_ == "amod" and verb.head.i > verb.i:
         named = verb.head
