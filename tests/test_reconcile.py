@@ -857,3 +857,22 @@ def test_a_duration_that_gives_only_its_unit_answers_the_one_before_it():
     other = _read_as("a", "The strike lasted 40 days, and workers were out for 12 days in "
                           "2019.", "12 days")
     assert facts_mod.act(other) is None
+
+
+@pytest.mark.issue(14)
+def test_the_day_a_figure_of_a_past_event_was_said_is_not_the_time_it_is_stated_for():
+    """"On Monday gave the first police estimate of the crowd, saying 61,000 people had
+    been inside the stadium": Monday is when it was said, and a crowd does not run on, so
+    the figure is of the final, not of Monday, and may dispute the league's 52,000. A toll
+    risen on a day is stated for that day, and a tally said to stand still ("still in
+    hospital") for the day it was said."""
+    crowd = _read_as("a", "Police commissioner Idris Kallan on Monday gave the first police "
+                          "estimate of the crowd, saying 61,000 people had been inside the "
+                          "stadium.", "61,000")
+    assert crowd.extra.get("said_on") and crowd.time is not None
+    assert facts_mod._stated_time(crowd) is None
+    toll_day = _read_as("a", "The death toll rose to 21 on Wednesday.", "21")
+    assert not toll_day.extra.get("said_on") and facts_mod._stated_time(toll_day) == toll_day.time
+    still = _read_as("a", "The ministry said on Saturday that 18 people were still in hospital.",
+                     "18")
+    assert still.extra.get("said_on") and facts_mod._stated_time(still) == still.time

@@ -750,9 +750,12 @@ def _mention(doc: Doc, clean: CleanDoc, kind: str, value: float | str | None, un
     qualifiers = _qualifiers(doc, start, end, head, counted)
     said_by, cue, in_quote, source_kind = _attribution(doc, tok, start, quotes)
     hedge = syntax.hedge_for(tok) or unverified(said_by)
-    time = (None if kind == "date" or is_age(unit)  # an age is as of its
-            # report, not of the clause's act ("the jet, delivered in 2012, is 14 years old")
-            else _time_of(doc, tok, anchor, start, end, clean.source.published))
+    time, said_on = ((None, False) if kind == "date" or is_age(unit)  # an age is as of its
+                     # report, not of the clause's act ("the jet, delivered in 2012, is 14
+                     # years old")
+                     else _time_of(doc, tok, anchor, start, end, clean.source.published))
+    if said_on:
+        extra = {**(extra or {}), "said_on": True}
     head_word = head.lemma_.lower() if head is not None else None
     # "the number of missing": people, of whom it is said that they are missing
     people = kind == "count" and head is not None and syntax.as_people(head)
@@ -822,15 +825,20 @@ def _attribution(doc: Doc, tok: Token, start: int, quotes: Attributed
     return found.said_by, found.cue, found.in_quote, found.kind
 
 
-def _time_of(doc: Doc, tok: Token, anchor: Token, start: int, end: int, published: str | None) -> str | None:
+def _time_of(doc: Doc, tok: Token, anchor: Token, start: int, end: int, published: str | None
+             ) -> tuple[str | None, bool]:
     """The date a value is stated for, when a date in its sentence governs it; "--MM-DD"
-    for a day written without its year in a report without a date."""
+    for a day written without its year in a report without a date. With it, whether the
+    date is the day the figure was said rather than its clause's ("on Monday gave the
+    first police estimate, saying 61,000 people had been inside"): the date's verb is
+    above the figure's own."""
     sent = syntax.sent_of(tok)
     region = {t.i for t in syntax.path_up(anchor)} | {t.i for t in anchor.subtree}
     for verb in syntax.path_up(anchor):  # "figures released on Wednesday say 19,300"
         region |= {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
                    and c.lemma_.lower() in RELEASES for t in c.subtree}
-    best: tuple[int, str] | None = None
+    best: tuple[int, str, bool] | None = None
+    own = next((t for t in syntax.path_up(anchor)[1:] if t.pos_ in ("VERB", "AUX")), None)
     text = syntax.text_of(doc)
     dates: list[DateSpan] | None = doc._.corroborator_dates
     if dates is None:
@@ -851,8 +859,16 @@ def _time_of(doc: Doc, tok: Token, anchor: Token, start: int, end: int, publishe
         if as_of or any(t.i in region for t in syntax.path_up(root)[:4]):
             dist = abs(dspan.root.i - tok.i)
             if best is None or dist < best[0]:
-                best = (dist, _period_end(text, d, dates) or value)
-    return best[1] if best else None
+                dated = next((t for t in syntax.path_up(root)[1:] if t.pos_ in ("VERB", "AUX")),
+                             None)
+                said = bool(not as_of and dated is not None and own is not None
+                            and dated.i != own.i and dated in own.ancestors
+                            and dated.lemma_.lower() in SAYING)
+                best = (dist, _period_end(text, d, dates) or value, said)
+    return (best[1], best[2]) if best else (None, False)
+
+
+SAYING = syntax.REPORTING | frozenset({"give"})  # "gave the first estimate, saying ..."
 
 
 # the papers that give a figure: the day they were released is the day it is stated for

@@ -816,7 +816,16 @@ def _stated_times(block: Sequence[Mention], ks: list[int]) -> set[str]:
     any: an approximation that joined them ("around 20 kids", told on Wednesday) does not
     date a count the others state exactly."""
     exact = [k for k in ks if block[k].bound == "exact"]
-    return {t for k in exact or ks if (t := block[k].time or _tally_day(block[k]))}
+    return {t for k in exact or ks if (t := _stated_time(block[k]))}
+
+
+def _stated_time(m: Mention) -> str | None:
+    """The time a figure is stated for; not the day a figure that does not run on (no
+    toll, no running tally) was said ("on Monday gave the first police estimate, saying
+    61,000 people had been inside": the crowd of the final)."""
+    if m.extra.get("said_on") and toll(m) is None and not m.extra.get("running"):
+        return _tally_day(m)
+    return m.time or _tally_day(m)
 
 
 def _tally_day(m: Mention) -> str | None:
