@@ -269,7 +269,7 @@ def _on_path(doc: Doc, tok: Token, quotes: Attributed) -> Attribution | None:
             fallback = _released_when(doc, node, quotes, tok)  # "the toll stood at 31 when
             # the agency issued its first figures"
         if (node.pos_ in ("VERB", "AUX") and fallback is None and below.dep_ != "npadvmod"
-                and tok.ent_type_ not in ("DATE", "TIME")):
+                and tok.ent_type_ not in WHEN):
             for child in node.children:  # "the ministry's count rose to 22", "held the IMF's
                 # estimate at 3.1 percent", "the league's figure is 51,800", "the union's demand
                 # is 25%": the figure is the value of someone's reckoning or claim (not the time
@@ -300,14 +300,17 @@ def _released_when(doc: Doc, verb: Token, quotes: Attributed, figure: Token
     had stood at 31 when the agency issued its first figures", "when the commission
     announced the final result, Velasko's share had settled at 53.1%"."""
     for clause in verb.children:
-        if (clause.dep_ == "advcl" and clause.lemma_.lower() in RELEASES
+        if (clause.dep_ == "advcl" and clause.lemma_.lower() in ANNOUNCING
                 and any(c.lower_ == "when" for c in clause.children)
                 and not clause.left_edge.i <= figure.i <= clause.right_edge.i):
             return _verb_source(doc, clause, quotes, figure=figure)
     return None
 
 
-RELEASES = frozenset("announce issue release publish report post unveil update declare".split())  # noqa: SIM905
+# verbs of putting figures out, which set the time of the figures in the clause they modify
+# (not ``extract.RELEASES``: the papers a figure is given in)
+ANNOUNCING = frozenset(
+    "announce issue release publish report post unveil update declare".split())  # noqa: SIM905
 
 
 def _giver(noun: Token) -> Token | None:

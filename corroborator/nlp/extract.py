@@ -949,7 +949,7 @@ def _elided(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             m = found
         elif (prev is not None and m.kind in ("duration", "measure") and prev.kind == m.kind
               and m.head is None and len(m.frame) <= 1 and len(prev.frame) > 1
-              and m.frame[:1] == prev.frame[:1] and _answers(doc, prev, m) is not None):
+              and m.frame[:1] == prev.frame[:1] and _under_same_verb(doc, prev, m)):
             m = dataclasses.replace(m, frame=prev.frame)  # "police say fans were held for
             # 40 minutes; the alliance says 90 minutes": held for 90 minutes
         out.append(m)
@@ -1013,13 +1013,8 @@ def _answers(doc: Doc, prev: Mention, m: Mention) -> Mention | None:
     """``m`` as the figure of what ``prev`` counts, when its verb is one of the verbs
     above ``prev``, or one like it (the same saying, said again: "reported 40 cases in May
     and 35 in June"), else None."""
-    mine, theirs = _token_at(doc, m.start, m.end), _token_at(doc, prev.start, prev.end)
-    if mine is None or theirs is None:
-        return None
-    verb = syntax.governing_verb(mine)
-    above = {t.lemma_.lower() for t in theirs.ancestors if t.pos_ in ("VERB", "AUX")}
-    joined = prev.kind == "count" and _subjects_of_conjuncts(theirs, mine, verb)
-    if not joined and (verb is None or verb.lemma_.lower() not in above):
+    theirs = _token_at(doc, prev.start, prev.end)
+    if theirs is None or not _under_same_verb(doc, prev, m):
         return None  # another verb: another act ("said 3 were injured")
     if prev.kind == "count":
         return dataclasses.replace(m, head=prev.head, counted=prev.counted)
@@ -1030,6 +1025,19 @@ def _answers(doc: Doc, prev: Mention, m: Mention) -> Mention | None:
     return dataclasses.replace(m, kind="duration", unit=prev.unit, value=m.value * factor,
                                low=None if m.low is None else m.low * factor,
                                high=None if m.high is None else m.high * factor)
+
+
+def _under_same_verb(doc: Doc, prev: Mention, m: Mention) -> bool:
+    """Is ``m``'s verb one of the verbs above ``prev`` (or, for counts, the verb of a clause
+    joined to ``prev``'s, ``_subjects_of_conjuncts``)?"""
+    mine, theirs = _token_at(doc, m.start, m.end), _token_at(doc, prev.start, prev.end)
+    if mine is None or theirs is None:
+        return False
+    verb = syntax.governing_verb(mine)
+    if prev.kind == "count" and _subjects_of_conjuncts(theirs, mine, verb):
+        return True
+    above = {t.lemma_.lower() for t in theirs.ancestors if t.pos_ in ("VERB", "AUX")}
+    return verb is not None and verb.lemma_.lower() in above
 
 
 def _subjects_of_conjuncts(theirs: Token, mine: Token, verb: Token | None) -> bool:

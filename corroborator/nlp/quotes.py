@@ -135,15 +135,16 @@ def _speaker_of_verb(verb: Token, outside: list[QuoteSpan]) -> Token | None:
              and c.dep_ in ("dobj", "attr", "npadvmod", "nsubj", "appos")
              and c.left_edge.i <= verb.i + 3
              and not any(q.open_at <= c.idx < q.close_at for q in outside)]
-    if after and verb.i > 0 and verb.nbor(-1).text in CLOSING:
+    after_quote = verb.i > 0 and verb.nbor(-1).text in CLOSING
+    if after and after_quote:
         return after[0]  # '"Enough!" shouted one marcher': the speaker after the verb
-    if verb.i > 0 and verb.nbor(-1).text in CLOSING:
+    if after_quote:
         entity = next((e for e in ents_in(sent_of(verb)) if e.label_ in SPEAKER_LABELS
                        and verb.i < e.start <= verb.i + 3), None)
         if entity is not None:
             return entity.root  # '"...," said Ana Prell, whose son, Mikel, died': the parser
             # makes the name the subject of the clause after it
-    if verb.i > 0 and verb.nbor(-1).text in CLOSING and verb.dep_ == "amod" and verb.head.i > verb.i:
+    if after_quote and verb.dep_ == "amod" and verb.head.i > verb.i:
         named = verb.head
         while named.dep_ == "compound" and named.head.i > named.i:
             named = named.head
