@@ -2,11 +2,13 @@
 
 The four real stories of ``shared/corpus`` are the ones the linking model and its
 rules were built on; the stories the project is judged on are others. To see how
-the record does on stories no rule was written for, twelve multi-outlet stories
+the record does on stories no rule was written for, sixteen multi-outlet stories
 were written for the project by writers who never read the code nor ran the
 tool: an earthquake, a takeover, a wildfire, an election, an air crash, a fraud
 trial, a ransomware attack, a flood, a stadium crush, a train derailment, a bank
-collapse and a mine collapse (the last four written on 8 December), 6-7 reports
+collapse, a mine collapse, a ferry capsizing, a chemical plant explosion, a
+food-poisoning outbreak and an oil spill (the last eight written in the eleventh and
+twelfth sessions), 6-7 reports
 each (one of them an HTML page, with page clutter), every place, person and figure invented, each with a
 hand-made gold file in the format of ``shared/eval/GOLD.md``. They are denser in
 traps than most real coverage (every figure has a look-alike, every toll is
@@ -53,8 +55,9 @@ SCORER = ROOT.parent / "shared" / "eval" / "score.py"
 SPLIT = {
     "quake-2026": "dev", "merger-2026": "dev", "wildfire-2026": "dev", "election-2026": "dev",
     "aircrash-2026": "dev", "trial-2026": "dev", "cyber-2026": "dev", "flood-2026": "dev",
-    "crush-2026": "dev", "derailment-2026": "held out", "bank-2026": "held out",
-    "mine-2026": "held out",
+    "crush-2026": "dev", "ferry-2026": "dev", "chemplant-2026": "dev",
+    "derailment-2026": "held out", "bank-2026": "held out", "mine-2026": "held out",
+    "outbreak-2026": "held out", "spill-2026": "held out",
 }
 MEASURES = ("mention_recall", "link_f1", "conflict_recall", "false_conflicts", "attribution",
             "quote_speaker", "event_pair_f1")
@@ -272,6 +275,26 @@ HISTORY = (
     "for ('on Monday gave the first police estimate of the crowd, saying 61,000'): crush "
     "link F1 0.647 -> 0.701, nothing else moved (the days of saying dropped before were "
     "of tolls, which run on)."
+    " Twelfth session: four more stories were written by helpers who never read "
+    "the code (a ferry capsizing, a chemical plant explosion, a food-poisoning outbreak, an "
+    "oil spill; 7 reports and 180-235 gold mentions each) and scored before anyone read "
+    "them: link F1 0.472 / 0.515 / 0.708 / 0.612, conflict recall 0.286 / 0.250 / 0.375 / "
+    "0.000, false conflicts 6 / 4 / 4 / 1, attribution 0.722 / 0.857 / 0.754 / 0.798. The "
+    "ferry and the plant were then read (now dev); the outbreak and the spill stay held "
+    "out. A time of day is part of its date ('at 3.40am on Monday 5 October': "
+    "2026-10-05T03:40; 'It overturned at about 9.40pm' takes the day named before it), "
+    "never a dispute between outlets, and a weekday before its date is one date with it: "
+    "mention recall ferry 0.923 -> 0.966, plant 0.935 -> 0.970, held-out bank link F1 "
+    "0.773 -> 0.807 (the plant one more false conflict, its dates of one day chained "
+    "into one fact). A state declared with its measure is the declarer's ('declared three "
+    "days of national mourning', 'a 30-day state of emergency'; not a sum declared nor the "
+    "day of the declaring): dev attribution 0.951 -> 0.954, PolNeAR unchanged. 'The "
+    "Wednesday update put the toll at 163' is stated for Wednesday: no score moved. Tried "
+    "and dropped: the day of the deaths a toll counts as no time it is stated for ('On 9 "
+    "May ... 162 more were injured'; the crush's 162 against 163 joined, but the flood's "
+    "and the quake's tolls of other days merged: two more false conflicts); a figure "
+    "stated as of a day before the other was told as no update of it (the mine one more "
+    "false conflict); a drift of two figures of one toll that name nothing (no change)."
 )
 
 

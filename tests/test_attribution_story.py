@@ -69,7 +69,7 @@ def _read(text: str) -> tuple[dict[str, Mention], list[Quote]]:
         ("9", "Lena Ortiz", "pronoun-resolved", "added"),
         ("in March", "Blue Line Ferries", "pronoun-resolved", "said"),
         ("Friday", None, "own voice", None),
-        ("three days", None, "own voice", None),
+        ("three days", "Piet Sandoval", "named", "declared"),  # what he declared
         ("5,000 euros", "Piet Sandoval", "pronoun-resolved", "told"),
         ("1987", None, "own voice", None),
     ],

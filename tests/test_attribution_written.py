@@ -333,3 +333,23 @@ def test_attribution_written_a_source_the_parse_lends_or_cuts_short(text, figure
     figure: Meridia says it. "According to the terms of the agreement": the terms are of
     the agreement, and say so whole."""
     assert said_by_of(text, figure) == name
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "figure", "name"),
+    [
+        (("Prime Minister Tomas Redek, who flew to the city by helicopter, declared a 30-day "
+          "state of emergency in the province."), "30-day", "Tomas Redek"),
+        ("The governor declared three days of national mourning.", "three days", "governor"),
+        # a sum declared is on record, and a date is when the act was done
+        ("The party declared campaign spending of 38.6 million marks.", "38.6 million", None),
+        ("Health officials declared an outbreak of measles on Nov. 1, 2024.", "Nov. 1", None),
+    ],
+)
+def test_attribution_written_a_state_declared_with_its_measure_is_the_declarer_s(
+        text, figure, name):
+    """"Declared a 30-day state of emergency": the 30 days are what the prime minister
+    declared. Not a sum filed ("declared spending of 38.6 million marks") nor the day of
+    the declaring."""
+    assert said_by_of(text, figure) == name

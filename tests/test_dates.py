@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corroborator.nlp.dates import clock_near, find_dates
+from corroborator.nlp.dates import clock_near, clocks_alone, find_dates, first_day
 
 
 @pytest.mark.parametrize(
@@ -84,6 +84,30 @@ def test_dates_parts_of_a_day_resolve_to_their_day(text, published, value):
 def test_dates_a_clock_time_goes_with_the_date_beside_it(text, clock):
     (d,) = find_dates(text, "2026-03-17")
     assert clock_near(text, d.start, d.end) == clock
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # a time of day no date stands beside takes the last day named before it
+        (("A ferry capsized late on Friday. It overturned at about 9.40pm; the call was "
+          "logged at 21:47."), ["2026-03-13T21:40", "2026-03-13T21:47"]),
+        ("At 21:47 on 12 June a call came in. A boat arrived on scene at 22:37.",
+         ["2026-06-12T22:37"]),  # the first is the date's own time (``clock_near``)
+        ("Gas levels fell below the limit by 14:00 on the day of the blast, 5 October.", []),
+        # no day named before it: nothing to date it by
+        ("The helicopter arrived at 22:51.", []),
+        # no "at", "by", "until" ...: a page's furniture, not the time of an act
+        ("The ferry sank on Friday. Updated 14:05", []),
+    ],
+)
+def test_dates_a_time_of_day_alone_takes_the_day_named_before_it(text, values):
+    """"It overturned at about 9.40pm" after "late on Friday" is 21:40 on that Friday; a time
+    of day beside its date is the date's own; one with no day named before it, or set as
+    the time of no act, is left out."""
+    got = clocks_alone(text, find_dates(text, "2026-03-17"))
+    assert [d.value for d in got] == values
 
 
 # issue 18.4: a weekday's direction follows the tense of its sentence. The report is
@@ -230,3 +254,13 @@ def test_dates_a_byline_date_dates_no_thing_of_the_story():
     assert dates and all(head is None for story, head in dates if not story)
     assert not any("|" in m.frame for m in mentions)  # a bar the tagger calls a noun
     assert [head for story, head in dates if story] == ["kill"]
+
+
+@pytest.mark.issue(14)
+def test_dates_a_weekday_before_its_date_is_one_date_with_it():
+    """"At 3.40am on Monday 5 October": Monday names the 5th, not the Monday before the report
+    (12 October); a weekday alone is still read against the report's date."""
+    text = "The blast struck at 3.40am on Monday 5 October. Crews left on Tuesday."
+    got = [(d.text, d.value) for d in find_dates(text, "2026-10-13")]
+    assert got == [("5 October", "2026-10-05"), ("Tuesday", "2026-10-13")]
+    assert first_day("2026-10-05T03:40") == first_day("2026-10-05")

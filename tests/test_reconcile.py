@@ -876,3 +876,31 @@ def test_the_day_a_figure_of_a_past_event_was_said_is_not_the_time_it_is_stated_
     still = _read_as("a", "The ministry said on Saturday that 18 people were still in hospital.",
                      "18")
     assert still.extra.get("said_on") and facts_mod._stated_time(still) == still.time
+
+
+@pytest.mark.issue(14)
+def test_reconcile_a_time_of_day_is_stated_with_its_date_and_never_disputed():
+    """"At 3.40am on Monday 5 October" is a date at the precision of the minute; outlets time
+    one moment minutes apart ("about 9.40pm", "21:47"), so two times of one day agree,
+    and a time agrees with its day; two days do not."""
+    (m,) = [m for m in read("The blast struck at 3.40am on Monday 5 October 2026.")[0]
+            if m.kind == "date"]
+    assert m.value == "2026-10-05T03:40"
+    at = [mention(d, "at", v, kind="date") for d, v in (
+        ("a", "2026-10-05T03:40"), ("b", "2026-10-05T03:45"), ("c", "2026-10-05"),
+        ("d", "2026-10-06T03:40"))]
+    assert compatible(at[0], at[1], 0.005) and compatible(at[0], at[2], 0.005)
+    assert not compatible(at[0], at[3], 0.005)
+
+
+@pytest.mark.issue(14)
+def test_the_day_of_the_papers_that_give_a_figure_is_the_time_it_is_stated_for():
+    """"The Health Ministry's Wednesday update put the toll at 163 injured": the update is of
+    Wednesday, so the figure is stated for Wednesday, as "the update issued on Wednesday"
+    would be; "the 1789 Wartime Act" is still a name, not the time of a figure."""
+    text = "The Health Ministry's Wednesday update put the toll at 21 dead and 163 injured."
+    update = next(m for m in read(text)[0] if m.text == "163")  # a report of Tuesday 10 March
+    assert update.time == "2026-03-04"
+    act = next(m for m in read("The 1789 Wartime Act allowed 30 deportations.")[0]
+               if m.text == "30")
+    assert act.time is None

@@ -80,12 +80,12 @@ def when(members: Sequence[CleanDoc], by_doc: dict[str, list[Mention]]) -> str |
     if published:
         return published[0]
     dates = Counter(
-        m.value
+        m.value[:10]  # a day, with or without its time of day
         for d in members
         for m in by_doc.get(d.id, [])
         if m.kind == "date"
         and isinstance(m.value, str)
-        and re.fullmatch(r"\d{4}-\d\d-\d\d", m.value)
+        and re.fullmatch(r"\d{4}-\d\d-\d\d(?:T\d\d:\d\d)?", m.value)
         and m.start < 400
     )
     return min(dates, key=lambda v: (-dates[v], v)) if dates else None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -58,8 +59,9 @@ class DateSpan:
 
 
 def first_day(value: str) -> dt.date:
-    """The first day an ISO date at any precision covers ("2025", "2025-03", "2025-W11");
-    ValueError when it is no date."""
+    """The first day an ISO date at any precision covers ("2025", "2025-03", "2025-W11",
+    "2025-03-12T21:40"); ValueError when it is no date."""
+    value = value.split("T", 1)[0]
     week = re.fullmatch(r"(\d{4})-W(\d{2})", value)
     if week:
         return dt.date.fromisocalendar(int(week.group(1)), int(week.group(2)), 1)
@@ -218,6 +220,7 @@ def find_dates(text: str, published: str | None = None) -> list[DateSpan]:
     pub, precision = parse_published(published)
     taken: list[tuple[int, int]] = []
     found: list[DateSpan] = []
+    weekdays: set[int] = set()
     for kind, rx in PATTERNS:
         for m in rx.finditer(text):
             start, end = m.span()
@@ -229,7 +232,17 @@ def find_dates(text: str, published: str | None = None) -> list[DateSpan]:
                 value = _relative(kind, m, pub, precision)
             taken.append((start, end))
             found.append(DateSpan(start, end, m.group(), value, relative))
-    return sorted(found, key=lambda d: d.start)
+            if kind == "weekday":
+                weekdays.add(start)
+    found.sort(key=lambda d: d.start)
+    # "Monday 5 October", "Tuesday, Oct. 10, 1972": the weekday names the date after it
+    return [d for d, after in zip(found, [*found[1:], None])
+            if not (d.start in weekdays and after is not None
+                    and after.value and len(after.value) == 10
+                    and WEEKDAY_BEFORE.fullmatch(text[d.end : after.start]))]
+
+
+WEEKDAY_BEFORE = re.compile(r",?\s{1,2}(?:the\s)?")
 
 
 STAMP_LINES = 5  # the first lines of a report where a date stamp ("Mar 16, 2025 04:56") stands
@@ -306,7 +319,7 @@ def ahead(span: DateSpan, published: str | None) -> DateSpan:
 # a time of day: "12:01 a.m. PDT", "4 p.m.", "0700 GMT", "19:00", "midnight"
 _ZONE = r"(?:\s*\(?(?P<zone>GMT|UTC|[ECMP][SD]?T|CES?T|BST|IST|JST|AE[SD]T)\b\)?)?"
 _CLOCK = re.compile(
-    r"(?<![\d:.,])(?:(?P<h12>1[0-2]|0?[1-9])(?::(?P<m12>[0-5]\d))?\s?(?P<ap>[ap])\.?\s?m\b\.?"
+    r"(?<![\d:.,])(?:(?P<h12>1[0-2]|0?[1-9])(?:[:.](?P<m12>[0-5]\d))?\s?(?P<ap>[ap])\.?\s?m\b\.?"
     r"|(?P<h24>[01]?\d|2[0-3])(?::|(?=[0-5]\d\s*(?:GMT|UTC|hours|hrs)\b))(?P<m24>[0-5]\d)"
     r"|(?P<word>midnight|noon|midday))" + _ZONE, re.IGNORECASE)
 CLOCK_REACH = 24  # characters between a date and the time of day that goes with it
@@ -327,6 +340,34 @@ def clock_near(text: str, start: int, end: int) -> str | None:
         if value is not None and (best is None or gap < best[0]):
             best = (gap, value)
     return best[1] if best else None
+
+
+# what sets a time of day by itself as when something happened: "capsized at about 21:40",
+# "did not reach the area until after 23:00", "fell below the limit by 14:00"
+_CLOCK_LEAD = re.compile(r"\b(?:at|by|until|till|after|before|from|around)\s+(?:(?:about|around|"
+                         r"approximately|roughly|some|just|shortly|after|before)\s+){0,2}$",
+                         re.IGNORECASE)
+
+
+def clocks_alone(text: str, dates: Sequence[DateSpan]) -> list[DateSpan]:
+    """Times of day that no date stands next to ("It overturned at about 9.40pm"), each
+    dated to the last day the text named before it ("late on Friday"), as
+    "YYYY-MM-DDTHH:MM"; a time with no day named before it is left out, as is one that
+    no "at", "by", "until" ... sets as the time of an act (a page's "Updated 14:05")."""
+    days = sorted((d.start, d.value) for d in dates if d.value and len(d.value) == 10)
+    out = []
+    for m in _CLOCK.finditer(text):
+        if not _CLOCK_LEAD.search(text[max(0, m.start() - 40) : m.start()]):
+            continue
+        if any(m.start() - CLOCK_REACH <= d.end and d.start <= m.end() + CLOCK_REACH
+               for d in dates):
+            continue  # "at 3.40am on Monday": the date's own time of day
+        before = [value for start, value in days if start < m.start()]
+        value = _clock_value(m)
+        if before and value:
+            out.append(DateSpan(m.start(), m.end(), m.group(0), f"{before[-1]}T{value[:5]}",
+                                True))
+    return out
 
 
 def _clock_value(m: re.Match[str]) -> str | None:

@@ -31,6 +31,7 @@ from .dates import (
     DateSpan,
     ahead,
     clock_near,
+    clocks_alone,
     find_dates,
     month_day,
     stamp_line,
@@ -102,7 +103,7 @@ def _extract(doc: Doc, clean: CleanDoc, vectors: Vectors | None
             mentions.append(m)
     taken = [(m.start, m.end) for m in mentions]
     stamp = _stamp_span(syntax.text_of(doc), published) if dates else (0, 0)
-    for d in dates:
+    for d in [*dates, *clocks_alone(syntax.text_of(doc), dates)]:
         if any(d.start < e and s < d.end for s, e in taken):
             continue
         m = _from_date(doc, clean, d, attributed, vectors, stamp)
@@ -596,10 +597,14 @@ def _from_date(doc: Doc, clean: CleanDoc, d: DateSpan, quotes: Attributed,
         extra["named"] = named  # "Oderna has ... since the company was founded in 1932"
     if dated is not None and dated.pos_ == "VERB":
         extra["what"] = _dated_clause(dated)  # "the law passed", not "passed law"
-    clock = clock_near(syntax.text_of(doc), d.start, d.end)
+    value = d.value
+    clock = (value.split("T", 1)[1] if value and "T" in value  # a time of day standing alone
+             else clock_near(syntax.text_of(doc), d.start, d.end))
     if clock is not None:  # "12:01 a.m. PDT Friday": the time of day goes with its date
         extra["clock"] = clock
-    return _mention(doc, clean, "date", d.value, None, d.start, d.end, tok, dated, counted,
+        if value is not None and len(value) == 10:
+            value = f"{value}T{clock[:5]}"  # "at 3.40am on Monday 5 October": 2026-10-05T03:40
+    return _mention(doc, clean, "date", value, None, d.start, d.end, tok, dated, counted,
                     quotes, extra=extra, vectors=vectors)
 
 
@@ -853,8 +858,10 @@ def _time_of(doc: Doc, tok: Token, anchor: Token, start: int, end: int, publishe
         if dspan is None:
             continue
         root = dspan.root
-        if root.dep_ in ("nummod", "compound") and root.head.ent_type_ != "DATE":
-            continue  # "the 1789 Wartime Act": a name, not the time of the value
+        if (root.dep_ in ("nummod", "compound") and root.head.ent_type_ != "DATE"
+                and root.head.lemma_.lower() not in RELEASES):
+            continue  # "the 1789 Wartime Act": a name, not the time of the value (but
+            # "the Wednesday update put the toll at 163": the day of the papers)
         as_of = AS_OF.search(text[max(0, d.start - 12) : d.start])
         if as_of or any(t.i in region for t in syntax.path_up(root)[:4]):
             dist = abs(dspan.root.i - tok.i)
