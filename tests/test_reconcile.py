@@ -904,3 +904,26 @@ def test_the_day_of_the_papers_that_give_a_figure_is_the_time_it_is_stated_for()
     act = next(m for m in read("The 1789 Wartime Act allowed 30 deportations.")[0]
                if m.text == "30")
     assert act.time is None
+
+
+@pytest.mark.issue(14)
+def test_a_limit_is_no_side_of_a_dispute_over_what_it_limits():
+    """"The register lists the ferry as certified for 280 passengers" and "the manifest
+    listed 312 passengers": what a ship may carry and what it carried are two slots, so two
+    sources' figures of them are no dispute; two sources' limits are ("the operator says it
+    was licensed for 350 passengers")."""
+    limit = _read_as("a", "The regulator's register lists the ferry as certified for 280 "
+                          "passengers.", "280")
+    carried = _read_as("b", "The operator said its manifest listed 312 passengers.", "312")
+    other_limit = _read_as("c", "The operator says the ferry was licensed to carry up to 350 "
+                                "passengers.", "up to 350")
+    assert facts_mod.role(limit) == facts_mod.role(other_limit) == "limit"
+    assert facts_mod.role(carried) is None
+    assert facts_mod.limit_and_actual(limit, carried)
+    assert not facts_mod.limit_and_actual(limit, other_limit)
+    events = {"a": "e1", "b": "e1"}
+    found = reconcile([limit, carried], events, threshold=THRESHOLD, tolerance=0.005)
+    assert by_status(found) == [("single", ["a"]), ("single", ["b"])]
+    tonnes = _read_as("d", "The consent sets a maximum of 250 tonnes.",
+                      "a maximum of 250 tonnes")
+    assert facts_mod.role(tonnes) == "limit"  # the unit is not the word read for its role

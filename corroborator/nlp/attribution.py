@@ -257,6 +257,8 @@ def _on_path(doc: Doc, tok: Token, quotes: Attributed) -> Attribution | None:
                 and below.lower_ == "of"
                 or node.lemma_.lower() in VALUES and below.dep_ in (
                     "prep", "nummod", "compound", "quantmod", "amod")
+                or node.lemma_.lower() in CLAIMS and below.dep_ == "prep"
+                and below.lower_ == "of"  # "the firm's claim of 38"
                 or node.lemma_.lower() in CLAIMS and (below.dep_ in ("acl", "ccomp") or (
                     below.dep_ == "relcl" and any(c.dep_ == "mark" for c in below.children)))):
             found = _authored(doc, node, quotes)
@@ -344,7 +346,10 @@ def _fronted(tok: Token, verb: Token, below: Token) -> bool:
     clause ("20 died, police said") or a quotation."""
     subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     return (bool(subj) and tok.i < subj[0].left_edge.i
-            and below.dep_ not in ("ccomp", "parataxis", "nsubj", "nsubjpass", "csubj"))
+            and below.dep_ not in ("ccomp", "parataxis", "nsubj", "nsubjpass", "csubj", "dep",
+                                   "punct"))
+    # ("dep", "punct": what the parser could not place, hung on the verb of a trailing "...,
+    # the coast guard said" or on a comma before it)
 
 
 def _in_record(doc: Doc, verb: Token, tok: Token, quotes: Attributed) -> Attribution | None:
@@ -368,7 +373,8 @@ def _authored(doc: Doc, noun: Token, quotes: Attributed, *,
     """The author of a record, a claim or a plan: 'by'/'from' X, X's, or a name compound
     ('a New York Times report')."""
     author = author_of(noun)
-    if author is None and noun.lemma_.lower() in MEASURES:
+    if author is None and noun.lemma_.lower() in MEASURES | VALUES | CLAIMS:  # "its own
+        # figure of 180 tonnes", "their estimate of 4,000"
         author = _giver(noun) or next((c for c in noun.children if c.dep_ == "poss"
                                        and c.lower_ in ("its", "their")), None)
     if author is None:
@@ -549,6 +555,9 @@ def _states(node: Token, below: Token, lemma: str) -> bool:
             c.dep_ == "nsubj" and c.i < node.i for c in node.children):
         return True  # "the alliance says 90 minutes": the parser makes what is said a second
         # subject after the verb
+    if below.dep_ == "punct" and below.i < node.i and any(True for _ in below.children):
+        return True  # "Thirty-one were in hospital, six of them in intensive care, the
+        # ministry said": the parser hangs the aside on the comma, before the verb
     if below.dep_ in CIRCUMSTANCE:
         return False
     if below.dep_ == "prep" and below.lower_ in OBJECT_PREPS and any(
@@ -565,7 +574,8 @@ def _states(node: Token, below: Token, lemma: str) -> bool:
     # storm claimed 20 lives": no speech
     return not (below.dep_ in ("dobj", "dative") and (
         lemma in LISTENERS or lemma in SPEECH and below.pos_ == "NOUN"
-        and not _unit_said(node, below) and not _decreed(lemma, below)))
+        and not _unit_said(node, below) and not _decreed(lemma, below)
+        and below.lemma_.lower() not in VALUES))  # "declared a figure of 180 tonnes"
 
 
 # speech that does what it says: what it declares is what it says
@@ -645,6 +655,9 @@ def _verb_source(doc: Doc, verb: Token, quotes: Attributed, own: Token | None = 
         return None
     if figure is not None and _describes(subj, figure, verb):
         return None  # "a 911 caller told a dispatcher": the figure describes the speaker
+    if subj.lemma_.lower() in QUANTITIES:
+        return None  # "the number of people confirmed dead has risen to 27, the coast guard
+        # said": a number speaks for no one (the parser's verb is a participle)
     name, kind = source_name(doc, subj, quotes)
     if not name:
         return None
@@ -652,12 +665,18 @@ def _verb_source(doc: Doc, verb: Token, quotes: Attributed, own: Token | None = 
     return Attribution(name, cue, False, kind)
 
 
+QUANTITIES = frozenset({"number", "total", "amount", "share", "percentage", "proportion",
+                        "rate", "level", "sum"})
+
+
 def _describes(subj: Token, figure: Token, verb: Token) -> bool:
     """Whether the figure is part of the phrase that names the source ("a 911 caller"), not
     what the cue says in a clause hung on it ("its manifest, which lists 96 people")."""
     said = [c for c in subj.children if c.dep_ in ("relcl", "acl")
             and c.left_edge.i <= verb.i <= c.right_edge.i]
-    return (subj.left_edge.i <= figure.i <= subj.right_edge.i
+    return ((figure.i == subj.i or subj.is_ancestor(figure))  # not its span: "Brennic
+            # Ferries ... said that 324 people had been aboard: 312 passengers ...", whose
+            # list the parser hangs on the subject, round the figure said
             and not any(c.left_edge.i <= figure.i <= c.right_edge.i for c in said))
 
 

@@ -144,6 +144,11 @@ _NAME_WORD = r"[A-Z][\w'’&.-]*"
 _NAME = rf"{_NAME_WORD}(?: (?:(?:of|and|&|for) )?{_NAME_WORD}){{0,4}}"  # "Fire and Rescue Service"
 
 
+# people a body's noun modifies: "Annika Sollberg, a company spokeswoman" is no company
+_ROLE_NOUNS = (r"(?:spokes\w*|official|executive|director|chief|head|lawyer|manager|"
+               r"engineer|employee|worker|representative|source|member|leader|officer)")
+
+
 def _body_patterns(noun: str) -> tuple[str, ...]:
     """Where a report names a body it later calls "the ``noun``": a name ending in the
     noun ("the Civil Protection Agency"), a name with an appositive of the noun ("Corvid
@@ -152,7 +157,7 @@ def _body_patterns(noun: str) -> tuple[str, ...]:
     word = re.escape(noun)
     return (
         rf"((?:{_NAME_WORD} (?:(?:of|and|&|for) )?){{1,5}}{word.capitalize()})\b",
-        rf"({_NAME}), an? (?:(?!of |at |for |in )[\w'’-]+ ){{0,4}}{word}\b",
+        rf"({_NAME}), an? (?:(?!of |at |for |in )[\w'’-]+ ){{0,4}}{word}\b(?! {_ROLE_NOUNS})",
         rf"\b{word} ({_NAME})",
     )
 

@@ -329,7 +329,8 @@ def _opposite(x: str | None, y: str | None) -> bool:
 # what a figure is to the one who states it, by the noun that governs it: a limit set on a
 # quantity is not the goal set for it, nor a demand what is offered for it
 ROLES = {
-    **dict.fromkeys(("cap", "limit", "ceiling", "maximum", "quota"), "limit"),
+    **dict.fromkeys(("cap", "limit", "ceiling", "maximum", "quota", "capacity", "license",
+                     "licence", "certify", "permit"), "limit"),
     **dict.fromkeys(("goal", "target", "aim", "objective", "ambition"), "goal"),
     "demand": "demand",
     "offer": "offer",
@@ -340,7 +341,21 @@ def role(m: Mention) -> str | None:
     """The role of a figure, read from the nearest two words of its frame: a limit ("a
     production cap of 38 a month"), a goal ("the goal of producing 38 a month"), a demand
     or an offer; None when it plays none of them."""
-    return next((ROLES[w] for w in m.frame[:2] if w in ROLES), None)
+    words = [w for w in m.frame if w != unit_word(m)][:2]
+    return next((ROLES[w] for w in (m.head, *words) if w in ROLES), None)
+
+
+def unit_word(m: Mention) -> str | None:
+    """The word a measure's unit leads its frame with ("tonne" of "250 tonnes")."""
+    return m.frame[0] if m.kind in MEASURED and m.frame and m.frame[0] in m.text.lower() else None
+
+
+def limit_and_actual(a: Mention, b: Mention) -> bool:
+    """One figure is a limit ("certified for 280 passengers", "a permitted maximum of 250
+    tonnes") and the other plays no role: what was carried or held is no side of a dispute
+    over what was allowed, whatever their values."""
+    x, y = role(a), role(b)
+    return (x is None) != (y is None) and "limit" in (x, y)
 
 
 class Scorer:
@@ -428,7 +443,7 @@ class Scorer:
         if self.outlets_own_sums(i, j):
             self.own_sums.add((i, j))
             return True
-        if a.extra.get("of_pronoun") or b.extra.get("of_pronoun"):
+        if a.extra.get("of_pronoun") or b.extra.get("of_pronoun") or limit_and_actual(a, b):
             return False  # "you cannot argue away 212 of them": of what, the pronoun knows
         return bool(not (a.doc == b.doc and not two_sources(a, b))
                     and same_thing(a, b, self.things[i], self.things[j])
@@ -886,7 +901,7 @@ def _dispute_or_drift(block: Sequence[Mention], xs: list[int], ys: list[int], to
             if (once_dated(a, b) or one_age(a, b, thing(a), thing(b))
                     or (i, j) in own_sums or (j, i) in own_sums):
                 return True
-            if not same_thing(a, b, thing(a), thing(b)):
+            if not same_thing(a, b, thing(a), thing(b)) or limit_and_actual(a, b):
                 continue  # two counted nouns, or one where the other counts none
             if RATIO in (a.unit, b.unit):
                 continue  # a multiplier is never disputed: "three times faster" and "five
