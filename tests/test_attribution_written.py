@@ -407,3 +407,28 @@ def test_attribution_written_an_owner_s_figure_and_a_body_s_spokeswoman(text, fi
     on a comma, is what the ministry said with the rest. "Annika Sollberg, a company
     spokeswoman" names a person, not the company that "the company" stands for."""
     assert said_by_of(text, figure) == name
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        # a quote that runs on past a person spoken of in the tag's relative clause
+        (('"They counted the tickets," said Ruta Kessel, whose husband, Daniel, has not been '
+          'found. "I stood in that queue. I know what I saw."'), "stood in that queue",
+         "Ruta Kessel"),
+        # a verb of voice the lemmatizer misses
+        ('Opposition MP Oskar Brell spoke. "Heads must roll," raged Brell.', "Heads must roll",
+         "Brell"),
+        # "he" is the man named, not the common nouns the tagger took for a person
+        (("One of them, Lukas Pereth, a 34-year-old lorry driver from Calderra, said he had "
+          'been in the cafeteria. "The chains on the trucks were not done up," he said.'),
+         "chains on the trucks", "Lukas Pereth"),
+    ],
+)
+def test_quote_speakers_run_on_past_people_spoken_of(text, fragment, speaker):
+    """An untagged quote after a tagged one keeps its speaker unless someone new acts in
+    between: Daniel, spoken of in the tag's relative clause, does not take it over. "Raged
+    Brell" (lemma "rag") tags its quote, and "he" resolves to Lukas Pereth, not to "lorry
+    driver", which the small model tags as a person."""
+    assert speaker_of(text, fragment) == speaker

@@ -927,3 +927,21 @@ def test_a_limit_is_no_side_of_a_dispute_over_what_it_limits():
     tonnes = _read_as("d", "The consent sets a maximum of 250 tonnes.",
                       "a maximum of 250 tonnes")
     assert facts_mod.role(tonnes) == "limit"  # the unit is not the word read for its role
+
+
+@pytest.mark.issue(14)
+def test_a_count_made_one_by_one_is_no_estimate_of_a_large_one():
+    """"Four people were still in hospital" and "employs about 250 people": a count under a
+    hundred is made one by one, so another source's figure disputes it only within a
+    factor of three, however large the other is; and the number one dials ("call the
+    emergency number, 112") is no figure at all."""
+    four = _read_as("a", "Four people were still in hospital on Wednesday, the ministry said.",
+                    "Four")
+    staff = _read_as("b", "Company filings show the plant employs about 250 people.",
+                     "about 250")
+    assert not disputable(four, staff)
+    assert disputable(four, dataclasses.replace(staff, value=9.0))
+    assert not disputable(dataclasses.replace(four, value=47.0), staff)  # over three times
+    texts = [m.text for m in read("Anyone who feels unwell should call the emergency number, "
+                                  "112, the county said. Dial 999 in an emergency.")[0]]
+    assert "112" not in texts and "999" not in texts

@@ -413,8 +413,14 @@ PHONE = re.compile(r"(?<![\w.,])(?:\+\d{1,3}[ .-]?(?:\(\d{1,4}\)[ .-]?)?\d{1,4}(
 def _in_phone_number(text: str, start: int, end: int) -> bool:
     """Whether the characters ``start:end`` lie in a telephone number."""
     lo = max(0, start - 24)
-    return any(m.start() + lo <= start and end <= m.end() + lo
-               for m in PHONE.finditer(text[lo : end + 24]))
+    return bool(DIALLED.search(text, max(0, start - 30), start)) or any(
+        m.start() + lo <= start and end <= m.end() + lo
+        for m in PHONE.finditer(text[lo : end + 24]))
+
+
+# a number to call: "the emergency number, 112", "dial 999", "call 112"
+DIALLED = re.compile(r"\b(?:(?:phone|telephone|emergency|hotline|helpline) number|dial|call|"
+                     r"ring|hotline|helpline)(?: on)?,?\s*$", re.IGNORECASE)
 
 
 def _title_case(sent: Span) -> bool:

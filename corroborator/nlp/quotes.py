@@ -113,13 +113,26 @@ def _reports(tok: Token) -> bool:
     object ('"...," the letter read')."""
     if tok.pos_ not in ("VERB", "AUX"):
         return False
-    lemma = tok.lemma_.lower()
+    lemma = _voice_lemma(tok)
     if lemma == "call":  # 'the president called the ruling "a disgrace"', not 'a group called'
         return tok.tag_ != "VBN" and any(c.dep_ == "nsubj" for c in tok.children)
     if lemma in CHANTS:  # not "... and chanted slogans": a voice with its own object
         return not any(c.dep_ in ("dobj", "ccomp") and c.i > tok.i for c in tok.children)
     return lemma in REPORTING or lemma in QUOTE_VERBS or lemma == "read" and not any(
         c.dep_ in ("dobj", "ccomp", "prep") and c.i > tok.i for c in tok.children)
+
+
+def _voice_lemma(tok: Token) -> str:
+    """The lemma, or a verb of voice the lemmatizer missed ("raged" -> "rag"): the word with
+    its verb ending taken off."""
+    lemma = tok.lemma_.lower()
+    if lemma in REPORTING or lemma in QUOTE_VERBS or not tok.tag_.startswith("VB"):
+        return lemma
+    low = tok.lower_
+    for end, add in (("d", ""), ("ed", ""), ("s", ""), ("es", ""), ("ing", "e"), ("ing", "")):
+        if low.endswith(end) and (stem := low[: -len(end)] + add) in QUOTE_VERBS | REPORTING:
+            return stem
+    return lemma
 
 
 def _speaker_of_verb(verb: Token, outside: list[QuoteSpan]) -> Token | None:
@@ -179,11 +192,24 @@ def attribute_quotes(doc: Doc, spans: list[QuoteSpan]) -> Attributed:
             prev_qs, prev_speaker, prev_cue = out[-1]
             between = text_of(doc)[prev_qs.close_at : qs.open_at]
             others = [name for start, name in people if prev_qs.close_at <= start < qs.open_at
-                      and not (prev_speaker and _same_person(name, prev_speaker))]
+                      and not (prev_speaker and _same_person(name, prev_speaker))
+                      and _acts(doc, start, name)]  # not "whose husband, Daniel, ..."
             if len(between) < 400 and not others and prev_speaker is not None:
                 speaker, cue = prev_speaker, prev_cue  # a quote that runs on, untagged
         out.append((qs, speaker, cue))
     return out
+
+
+def _acts(doc: Doc, start: int, name: str) -> bool:
+    """Whether the person named at ``start`` is a clause's subject, one who may speak next,
+    not one spoken of in passing ("whose husband, Daniel, has not been found" is Daniel's
+    clause, but the tag's relative clause holds him)."""
+    span = doc.char_span(start, start + len(name), alignment_mode="expand")
+    if span is None:
+        return True
+    root = span.root
+    return root.dep_ in ("nsubj", "nsubjpass") and not any(
+        t.dep_ == "relcl" for t in (root.head, *root.head.ancestors))
 
 
 def _same_person(a: str, b: str) -> bool:

@@ -67,8 +67,10 @@ def ents_of(doc: Doc) -> tuple[Span, ...]:
     """``doc.ents``, built once (``doc._.corroborator_ents``): spaCy makes every entity Span
     anew on each access."""
     ents: tuple[Span, ...] | None = doc._.corroborator_ents
-    if ents is None:
-        ents = doc._.corroborator_ents = tuple(doc.ents)
+    if ents is None:  # not a "person" of common nouns ("a 34-year-old lorry driver"), which
+        # the small model tags so: a name has a capital
+        ents = doc._.corroborator_ents = tuple(
+            e for e in doc.ents if e.label_ != "PERSON" or any(c.isupper() for c in e.text))
     return ents
 
 

@@ -179,14 +179,16 @@ def disputable(a: Mention, b: Mention) -> bool:
     ``DISPUTE_SPAN`` of each other (police 36,000 and a monitor 140,000; not 22 arrests
     and a crowd of 36,000). Counts under ``COUNTED_ONE_BY_ONE`` are counted, not estimated,
     and are disputed within ``SMALL_SPAN`` (one death or two; not 56 injured and 3, the
-    tolls of two incidents); counts that name nothing they count within ``UNNAMED_SPAN``
+    tolls of two incidents), by a larger count too (not four in hospital and a staff of
+    250); counts that name nothing they count within ``UNNAMED_SPAN``
     (an independent monitor's 325,000 and the government's 107,000; not "212 of them" and
     a crowd of 8,000). Dates and non-figures always are."""
     if not isinstance(a.value, float) or not isinstance(b.value, float):
         return True
     ratio = log_ratio(a, b, cap=math.inf)
-    if a.kind == "count" and max(a.value, b.value) < COUNTED_ONE_BY_ONE:
-        return ratio <= SMALL_SPAN  # "30 dead" and "1 dead" are two events, not a dispute
+    if a.kind == "count" and min(a.value, b.value) < COUNTED_ONE_BY_ONE:
+        return ratio <= SMALL_SPAN  # "30 dead" and "1 dead" are two events, not a dispute;
+        # nor are "four still in hospital" and "employs about 250"
     if a.kind == "count" and not (thing(a) or thing(b)):
         return ratio <= UNNAMED_SPAN  # "212 of them" and "put the crowd at 8,000"
     return ratio <= DISPUTE_SPAN
