@@ -932,16 +932,38 @@ def test_a_limit_is_no_side_of_a_dispute_over_what_it_limits():
 @pytest.mark.issue(14)
 def test_a_count_made_one_by_one_is_no_estimate_of_a_large_one():
     """"Four people were still in hospital" and "employs about 250 people": a count under a
-    hundred is made one by one, so another source's figure disputes it only within a
-    factor of three, however large the other is; and the number one dials ("call the
-    emergency number, 112") is no figure at all."""
+    hundred is made one by one, so a larger figure disputes it only within a factor of
+    ten (the commission's 47 stations, the observers' "more than 300"); and the number one
+    dials ("call the emergency number, 112") is no figure at all."""
     four = _read_as("a", "Four people were still in hospital on Wednesday, the ministry said.",
                     "Four")
     staff = _read_as("b", "Company filings show the plant employs about 250 people.",
                      "about 250")
     assert not disputable(four, staff)
     assert disputable(four, dataclasses.replace(staff, value=9.0))
-    assert not disputable(dataclasses.replace(four, value=47.0), staff)  # over three times
+    assert disputable(dataclasses.replace(four, value=47.0), staff)  # within ten times
     texts = [m.text for m in read("Anyone who feels unwell should call the emergency number, "
                                   "112, the county said. Dial 999 in an emergency.")[0]]
     assert "112" not in texts and "999" not in texts
+
+
+@pytest.mark.issue(14)
+def test_a_measure_that_names_no_noun_is_of_what_it_holds_or_its_subject_is():
+    """"Waves were about 2.5 metres", say the operators; "waves in the strait reached 4.5
+    metres", says the institute: one thing measured, so two sources' figures are a
+    dispute. The thing is the noun a measure is "of" ("waves of 4.5 metres", "180 tonnes
+    of vinyl chloride") or the subject of the verb it completes; never a speaker."""
+    low = _read_as("a", "The operator has said waves were about 2.5 metres when the ferry "
+                        "sailed.", "about 2.5 metres")
+    high = _read_as("b", "The institute said waves in the strait reached 4.5 metres.",
+                    "4.5 metres")
+    buoy = _read_as("c", "The buoy recorded waves of 4.5 metres.", "4.5 metres")
+    gas = _read_as("d", "The plant held 180 tonnes of vinyl chloride.", "180 tonnes")
+    said = _read_as("e", "Dravik says 180 tonnes.", "180 tonnes")
+    quake = _read_as("f", "A quake with a magnitude of 6.1 struck the port.", "6.1")
+    assert [m.extra.get("holder") for m in (low, buoy, gas, said, quake)] == [
+        "wave", "wave", "chloride", None, None]  # a magnitude is no thing measured
+    assert facts_mod.same_thing(low, high, facts_mod.thing(low), facts_mod.thing(high))
+    found = reconcile([low, high], {"a": "e1", "b": "e1"}, threshold=THRESHOLD,
+                      tolerance=0.005)
+    assert [f.status for f in found] == ["conflict"]

@@ -789,6 +789,8 @@ def _mention(doc: Doc, clean: CleanDoc, kind: str, value: float | str | None, un
                **_frame_written(sent, frame),
                **({"running": True} if syntax.running(anchor, CUES) else {}),
                **({"now": True} if kind == "amount" and syntax.present(anchor) else {}),
+               **({"holder": holder} if kind in HELD and head is None
+                  and (holder := _holder(tok)) else {}),
                # the report's day: the rate that converts an amount, the day a toll was
                # current (``reconcile.facts.updated``)
                **({"day": clean.source.published} if clean.source.published else {})},
@@ -834,6 +836,40 @@ def _attribution(doc: Doc, tok: Token, start: int, quotes: Attributed
     kind of source (``nlp.attribution``)."""
     found = attribute(doc, tok, start, quotes)
     return found.said_by, found.cue, found.in_quote, found.kind
+
+
+HELD = frozenset({"measure", "duration"})  # figures that measure a thing they need not name
+# nouns of a measure's own dimension, which say what is measured but not of what
+DIMENSIONS = frozenset(
+    "magnitude size height depth length width breadth speed weight distance area volume "  # noqa: SIM905
+    "temperature level total figure maximum minimum limit capacity range radius "
+    "duration period time span".split()
+)
+
+
+def _holder(tok: Token) -> str | None:
+    """What a measure or a duration that counts no noun is of: the noun it is "of" ("180
+    tonnes of vinyl chloride", "waves of 4.5 metres") or, as the complement of a verb, the
+    verb's subject ("waves were about 2.5 metres", "the fire burned for 31 hours"); a
+    common noun, never a name or a pronoun (a speaker: "Dravik says 180 tonnes")."""
+    unit = tok.head if tok.dep_ in ("nummod", "quantmod") else tok
+    for c in unit.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+            if obj is not None and obj.pos_ == "NOUN" and obj.lemma_.lower() not in DIMENSIONS:
+                return obj.lemma_.lower()
+    if unit.dep_ == "pobj" and unit.head.lower_ == "of" and unit.head.head.pos_ == "NOUN":
+        noun = unit.head.head.lemma_.lower()
+        return None if noun in DIMENSIONS else noun  # "a magnitude of 6.1": of what?
+    if unit.dep_ not in ("dobj", "attr", "acomp", "npadvmod", "pobj"):
+        return None
+    verb = unit.head if unit.dep_ != "pobj" else unit.head.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.pos_ != "NOUN" or subj.lemma_.lower() in DIMENSIONS:
+        return None
+    return subj.lemma_.lower()
 
 
 def _time_of(doc: Doc, tok: Token, anchor: Token, start: int, end: int, published: str | None

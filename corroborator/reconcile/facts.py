@@ -179,16 +179,19 @@ def disputable(a: Mention, b: Mention) -> bool:
     ``DISPUTE_SPAN`` of each other (police 36,000 and a monitor 140,000; not 22 arrests
     and a crowd of 36,000). Counts under ``COUNTED_ONE_BY_ONE`` are counted, not estimated,
     and are disputed within ``SMALL_SPAN`` (one death or two; not 56 injured and 3, the
-    tolls of two incidents), by a larger count too (not four in hospital and a staff of
-    250); counts that name nothing they count within ``UNNAMED_SPAN``
+    tolls of two incidents), and by a larger count within ``UNNAMED_SPAN`` (47 stations
+    and "more than 300"; not four in hospital and a staff of 250); counts that name nothing
+    they count within ``UNNAMED_SPAN``
     (an independent monitor's 325,000 and the government's 107,000; not "212 of them" and
     a crowd of 8,000). Dates and non-figures always are."""
     if not isinstance(a.value, float) or not isinstance(b.value, float):
         return True
     ratio = log_ratio(a, b, cap=math.inf)
+    if a.kind == "count" and max(a.value, b.value) < COUNTED_ONE_BY_ONE:
+        return ratio <= SMALL_SPAN  # "30 dead" and "1 dead" are two events, not a dispute
     if a.kind == "count" and min(a.value, b.value) < COUNTED_ONE_BY_ONE:
-        return ratio <= SMALL_SPAN  # "30 dead" and "1 dead" are two events, not a dispute;
-        # nor are "four still in hospital" and "employs about 250"
+        return ratio <= UNNAMED_SPAN  # the commission's 47 stations against the observers'
+        # "more than 300"; not "four still in hospital" against "employs about 250"
     if a.kind == "count" and not (thing(a) or thing(b)):
         return ratio <= UNNAMED_SPAN  # "212 of them" and "put the crowd at 8,000"
     return ratio <= DISPUTE_SPAN
@@ -204,6 +207,10 @@ def same_thing(a: Mention, b: Mention, thing_a: str | None, thing_b: str | None)
     seriously injured"): those are counted one by one, and said in full."""
     if thing_a == thing_b:
         return True
+    held_a, held_b = a.extra.get("holder"), b.extra.get("holder")
+    if (held_a or held_b) and (a.head or held_a) == (b.head or held_b):
+        return True  # two measures of one thing: "waves reached 4.5 metres", "waves were
+        # about 2.5 metres"
     if (a.kind == "count" and {thing_a, thing_b} & PERSONS and None in (thing_a, thing_b)
             and min(a.value or 0.0, b.value or 0.0) >= COUNTED_ONE_BY_ONE):  # type: ignore[operator]
         return bool(act(a)) and act(a) == act(b)
