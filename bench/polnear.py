@@ -159,6 +159,17 @@ HISTORY = (
     "data show'), 'begged for' ('pushes tally beyond total for 2012' kept 'push' out) and "
     "'when the agency issued its figures': PolNeAR unchanged (P 0.857 R 0.751 F1 0.800), "
     "written dev attribution 0.934 -> 0.951, held out 0.795 -> 0.801."
+    " Twelfth session: a state declared with its measure ('declared three days of national "
+    "mourning'; not a sum declared nor the day of the declaring): unchanged. A clause the "
+    "parser could not place before a trailing '..., the coast guard said' (dep) and an "
+    "aside it hung on a comma before the verb are what was said; a list after a colon, "
+    "hung on the subject, no part of the speaker's name; a number ('the number of people "
+    "confirmed dead') no speaker: P 0.857 R 0.753 F1 0.802. 'The firm's claim of 38', 'its "
+    "own figure of 180 tonnes', 'declared a figure of', 'a company spokeswoman' no name for "
+    "the company: P 0.857 R 0.755 F1 0.803. A person made of lowercase words ('a "
+    "34-year-old lorry driver') is no person: P 0.855 R 0.755 F1 0.802 (one claimer, 'Don "
+    "Fowler', now given where PolNeAR's gold names him with a long relative clause). "
+    "Written stories: the eleven dev 0.922 -> 0.936, the five held out 0.791 -> 0.803."
 )
 PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "you", "his", "her", "their", "its", "our"])
 ANONYMOUS = frozenset(["source", "sources", "person", "people", "insider", "insiders", "aide",
