@@ -69,7 +69,16 @@ from .cues import (
 from .numbers import UNITS
 from .pronouns import PERSONAL, TITLES, can_speak
 from .sources import author_of, kind_of, noun_phrase, source_name
-from .syntax import REPORTING, SPEAKER_LABELS, ents_of, path_up, sent_of, strip_possessive, text_of
+from .syntax import (
+    REPORTING,
+    SPEAKER_LABELS,
+    ents_of,
+    path_up,
+    sent_of,
+    strip_possessive,
+    text_of,
+    verb_lemma,
+)
 
 if TYPE_CHECKING:
     from .quotes import QuoteSpan
@@ -419,17 +428,8 @@ def _aside(node: Token) -> bool:
 
 
 def _lemma(tok: Token) -> str:
-    """The lemma, or a cue the lemmatizer missed ("rated" -> "rat"): the word with a verb
-    ending taken off."""
-    lemma = tok.lemma_.lower()
-    if lemma in CUES or not tok.tag_.startswith("VB"):
-        return lemma
-    low = tok.lower_
-    for end, add in (("ed", ""), ("ed", "e"), ("d", ""), ("es", ""), ("s", ""), ("ing", ""),
-                     ("ing", "e")):
-        if low.endswith(end) and low[: -len(end)] + add in CUES:
-            return low[: -len(end)] + add
-    return lemma
+    """The lemma, or a cue the lemmatizer missed ("rated" -> "rat")."""
+    return verb_lemma(tok, CUES)
 
 
 def _is_cue(node: Token, below: Token | None) -> bool:
@@ -596,8 +596,7 @@ def _decreed(lemma: str, noun: Token) -> bool:
 def _unit_said(verb: Token, noun: Token) -> bool:
     """A noun that is only the unit of a figure a speaker says ("the alliance says 90
     minutes", "says 40 percent"), not a thing said ("said a prayer", "claimed 20 lives"),
-    nor a figure a thing adds ("the
-    deal will add about 6%")."""
+    nor a figure a thing adds ("the deal will add about 6%")."""
     return ((noun.lower_ in UNITS or noun.lower_ in PERCENT_WORDS)
             and any(c.dep_ == "nummod" for c in noun.children)
             and not any(c.dep_ == "prep" for c in noun.children) and _speaker_subject(verb))

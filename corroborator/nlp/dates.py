@@ -58,10 +58,15 @@ class DateSpan:
     relative: bool  # resolved against the published date
 
 
+def day_of(value: object) -> str:
+    """A date's value without its time of day ("2026-10-05T03:40": "2026-10-05")."""
+    return str(value).split("T", 1)[0]
+
+
 def first_day(value: str) -> dt.date:
     """The first day an ISO date at any precision covers ("2025", "2025-03", "2025-W11",
     "2025-03-12T21:40"); ValueError when it is no date."""
-    value = value.split("T", 1)[0]
+    value = day_of(value)
     week = re.fullmatch(r"(\d{4})-W(\d{2})", value)
     if week:
         return dt.date.fromisocalendar(int(week.group(1)), int(week.group(2)), 1)

@@ -34,6 +34,7 @@ from .syntax import (
     strip_possessive,
     subject_of,
     text_of,
+    verb_lemma,
 )
 
 OPEN = "“\"«„"
@@ -45,6 +46,7 @@ QUOTE_VERBS = frozenset(
     "ask chant shout yell scream cry exclaim quip joke whisper plead continue sing fume "  # noqa: SIM905
     "snap sigh groan grumble mutter murmur roar bellow gush rage sob vent".split()
 )
+VOICE = REPORTING | QUOTE_VERBS  # what a verb of a quote's tag may be
 TAG_WORDS = 6  # words of a speaker tag that follows a quote as its own sentence ("she asked.")
 # a quote signed with a dash: '"We will not give up" — Ana Lima, union leader'
 DASHED_NAME = re.compile(r"[ \t]*[—–]{1,2}[ \t]*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})[ \t]*(?:,|\n|$)")
@@ -113,26 +115,13 @@ def _reports(tok: Token) -> bool:
     object ('"...," the letter read')."""
     if tok.pos_ not in ("VERB", "AUX"):
         return False
-    lemma = _voice_lemma(tok)
+    lemma = verb_lemma(tok, VOICE)
     if lemma == "call":  # 'the president called the ruling "a disgrace"', not 'a group called'
         return tok.tag_ != "VBN" and any(c.dep_ == "nsubj" for c in tok.children)
     if lemma in CHANTS:  # not "... and chanted slogans": a voice with its own object
         return not any(c.dep_ in ("dobj", "ccomp") and c.i > tok.i for c in tok.children)
     return lemma in REPORTING or lemma in QUOTE_VERBS or lemma == "read" and not any(
         c.dep_ in ("dobj", "ccomp", "prep") and c.i > tok.i for c in tok.children)
-
-
-def _voice_lemma(tok: Token) -> str:
-    """The lemma, or a verb of voice the lemmatizer missed ("raged" -> "rag"): the word with
-    its verb ending taken off."""
-    lemma = tok.lemma_.lower()
-    if lemma in REPORTING or lemma in QUOTE_VERBS or not tok.tag_.startswith("VB"):
-        return lemma
-    low = tok.lower_
-    for end, add in (("d", ""), ("ed", ""), ("s", ""), ("es", ""), ("ing", "e"), ("ing", "")):
-        if low.endswith(end) and (stem := low[: -len(end)] + add) in QUOTE_VERBS | REPORTING:
-            return stem
-    return lemma
 
 
 def _speaker_of_verb(verb: Token, outside: list[QuoteSpan]) -> Token | None:

@@ -63,6 +63,20 @@ def text_of(doc: Doc) -> str:
     return text
 
 
+def verb_lemma(tok: Token, known: frozenset[str]) -> str:
+    """The lemma, or a verb of ``known`` the lemmatizer missed ("rated" -> "rat", "raged" ->
+    "rag"): the word with a verb ending taken off."""
+    lemma = tok.lemma_.lower()
+    if lemma in known or not tok.tag_.startswith("VB"):
+        return lemma
+    low = tok.lower_
+    for end, add in (("ed", ""), ("ed", "e"), ("d", ""), ("es", ""), ("s", ""), ("ing", ""),
+                     ("ing", "e")):
+        if low.endswith(end) and low[: -len(end)] + add in known:
+            return low[: -len(end)] + add
+    return lemma
+
+
 def ents_of(doc: Doc) -> tuple[Span, ...]:
     """``doc.ents``, built once (``doc._.corroborator_ents``): spaCy makes every entity Span
     anew on each access."""

@@ -49,6 +49,7 @@ from typing import Any
 import numpy as np
 
 from ..models import Fact, Mention, fact_order
+from ..nlp.dates import day_of
 from ..nlp.embed import embed
 from ..nlp.numbers import DURATION_DAYS, RATIO, UNITS, is_age, to_base
 from ..nlp.tolls import toll
@@ -105,7 +106,9 @@ def interval(m: Mention, tol: float) -> tuple[float, float]:
 
 def compatible(a: Mention, b: Mention, tol: float) -> bool:
     if a.kind == "date" or b.kind == "date":
-        x, y = _day_range(_day_of(a.value)), _day_range(_day_of(b.value))
+        # a time of day is no evidence of a dispute: outlets time one moment minutes apart
+        # ("about 9.40pm", "21:47")
+        x, y = _day_range(day_of(a.value)), _day_range(day_of(b.value))
         return x[0] <= y[1] and y[0] <= x[1]
     if a.unit != b.unit and a.kind == b.kind and a.kind in ("amount", "measure"):
         return _rounded_alike(a, b)
@@ -150,13 +153,6 @@ def _rounded_alike(a: Mention, b: Mention) -> bool:
     lo_a, hi_a = money.rounded(a)
     lo_b, hi_b = money.rounded(b)
     return lo_a <= hi_b * k * (1 + spread) and lo_b * k * (1 - spread) <= hi_a
-
-
-def _day_of(value: object) -> str:
-    """A date's value without the time of day ("2026-10-05T03:40": "2026-10-05"): outlets
-    time one moment minutes apart ("about 9.40pm", "21:47"), so a time of day is no
-    evidence of a dispute."""
-    return str(value).split("T", 1)[0]
 
 
 def _day_range(value: str) -> tuple[str, str]:
