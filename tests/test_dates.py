@@ -79,6 +79,9 @@ def test_dates_parts_of_a_day_resolve_to_their_day(text, published, value):
         ("The rally on Sunday started at 4 p.m. in the square.", "16:00"),
         ("They met on 15 March at 19:00 near the park.", "19:00"),
         ("On Sunday, 4 people were hurt.", None),
+        # "afternoon" holds "noon" but names no time of day
+        ("The fire broke out on Saturday afternoon in the hills.", None),
+        ("The rally on Sunday ended at noon.", "12:00"),
     ],
 )
 def test_dates_a_clock_time_goes_with_the_date_beside_it(text, clock):

@@ -978,3 +978,56 @@ def test_linking_another_tally_of_the_same_value_does_not_keep_an_old_toll_live(
     facts = facts_of([sunday, four, missing])
     with_four = next(f for f in facts if any(m.value == 4.0 for m in f.mentions))
     assert [m.doc for m in with_four.mentions] == ["b"]
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("days", "statuses"), [
+    (("2026-04-14", "2026-04-14"), ["conflict"]),
+    (("2026-04-14", "2026-04-15"), ["conflict"]),
+    # a week on, "the flood of 14 April, which killed eight people" dates the flood
+    (("2026-04-14", "2026-04-21"), ["single", "single"]),
+])
+def test_linking_two_reports_tolls_for_one_day_are_a_dispute(days, statuses):
+    """"Six people were killed on Tuesday" in one report and "eight people died on
+    Tuesday" in another, each in its own voice and both of that day or the next: one
+    toll for one day, stated two ways, is one slot in dispute, though neither report
+    names a source. A report a week later that dates the flood, not its toll, is not."""
+    a, b = (dataclasses.replace(
+        mention(doc, sentence, text, value, head="people", counted="people",
+                frame=(verb,), time="2026-04-14"),
+        extra={"day": day})
+        for doc, sentence, text, value, verb, day in (
+            ("a", "A wall of water killed six people on Tuesday.", "six", 6.0, "kill",
+             days[0]),
+            ("b", "Eight people died on Tuesday when the water came.", "Eight", 8.0, "die",
+             days[1])))
+    assert facts_mod.one_tally(a, b) == (statuses == ["conflict"])
+    facts = facts_of([a, b])
+    assert sorted(f.status for f in facts) == statuses
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("clocks", "one_slot"), [
+    (("21:40", "21:47"), False),  # capsized at 21:40, the distress call at 21:47
+    (("20:25", "21:40"), False),
+    (("21:40", "21:42"), True),   # outlets time one moment a minute or two apart
+    (("07:00 GMT", "00:01 PDT"), True),  # two zones: no telling they are apart
+])
+def test_linking_two_times_of_one_day_are_two_moments(clocks, one_slot):
+    """A timeline's steps on one day (the ferry left at 20:25, capsized at 21:40, called
+    for help at 21:47) are each a slot of its own, never one moment in dispute: two times
+    of one day further apart than a few minutes cannot be linked, and a date with no time
+    of day does not chain them into one fact."""
+    dated = [dataclasses.replace(
+        mention(doc, f"The ferry capsized at {clock} on 12 June.", clock.split()[0],
+                f"2026-06-12T{clock[:5]}", head="capsize", kind="date"),
+        extra={"clock": clock})
+        for doc, clock in zip("ab", clocks)]
+    assert facts_mod.moments_apart(*dated) != one_slot
+    assert facts_mod.cannot_link(*dated) != one_slot
+    day = mention("c", "The ferry capsized late on Friday, 12 June.", "12 June",
+                  "2026-06-12", head="capsize", kind="date")
+    facts = facts_of([*dated, day])
+    assert all(f.status != "conflict" for f in facts)
+    assert not any({m.value for m in f.mentions} >= {m.value for m in dated}
+                   for f in facts) or one_slot

@@ -326,7 +326,7 @@ _ZONE = r"(?:\s*\(?(?P<zone>GMT|UTC|[ECMP][SD]?T|CES?T|BST|IST|JST|AE[SD]T)\b\)?
 _CLOCK = re.compile(
     r"(?<![\d:.,])(?:(?P<h12>1[0-2]|0?[1-9])(?:[:.](?P<m12>[0-5]\d))?\s?(?P<ap>[ap])\.?\s?m\b\.?"
     r"|(?P<h24>[01]?\d|2[0-3])(?::|(?=[0-5]\d\s*(?:GMT|UTC|hours|hrs)\b))(?P<m24>[0-5]\d)"
-    r"|(?P<word>midnight|noon|midday))" + _ZONE, re.IGNORECASE)
+    r"|\b(?P<word>midnight|noon|midday)\b)" + _ZONE, re.IGNORECASE)
 CLOCK_REACH = 24  # characters between a date and the time of day that goes with it
 
 

@@ -49,7 +49,7 @@ from typing import Any
 import numpy as np
 
 from ..models import Fact, Mention, fact_order
-from ..nlp.dates import day_of
+from ..nlp.dates import day_of, first_day
 from ..nlp.embed import embed
 from ..nlp.numbers import DURATION_DAYS, RATIO, UNITS, is_age, to_base
 from ..nlp.tolls import toll
@@ -79,6 +79,7 @@ DISAGREE_MARGIN = 3.0  # extra log-odds agreeing groups left apart by average li
 AUTO_MINILM_MAX = 3000  # "auto": sentence embeddings up to this many mentions, tok2vec beyond
 TENSOR_DIM = 96  # width of en_core_web_sm's tok2vec vectors
 PARALLEL_MIN_MENTIONS = 5000  # fewer mentions to cluster are clustered in this process
+MOMENT_SLACK = 5  # minutes: two times of one day further apart are two moments
 
 
 def dimension(m: Mention) -> str:
@@ -231,6 +232,28 @@ def once_dated(a: Mention, b: Mention) -> bool:
     return bool(verb in ONCE and verb == b.extra.get("verb") and _names_of(a) & _names_of(b))
 
 
+def one_tally(a: Mention, b: Mention) -> bool:
+    """Two reports give one toll (the dead, the injured, ...) as of one day: "six people
+    were killed" on Tuesday in one, "eight people died on Tuesday" in the other; the
+    ministry's Wednesday update "put the toll at 162 injured" in one, at 163 in the other.
+    Two figures of one tally for one day cannot both be right, whoever each report
+    credits, so they are one slot in dispute, as two named sources' figures are. Each
+    report must be of that day or the next: a week on, "the flood of 14 April, which
+    killed at least 18 people" dates the flood, not the tally."""
+    day = (a.time or "")[:10]
+    return bool(a.doc != b.doc and len(day) == 10 and day == (b.time or "")[:10]
+                and (kind := toll(a)) is not None and kind == toll(b)
+                and _told_by_next_day(a, day) and _told_by_next_day(b, day))
+
+
+def _told_by_next_day(m: Mention, day: str) -> bool:
+    told = m.extra.get("day") or ""
+    try:
+        return 0 <= (first_day(told) - first_day(day)).days <= 1 if len(told) == 10 else False
+    except ValueError:
+        return False
+
+
 def one_age(a: Mention, b: Mention, thing_a: str | None, thing_b: str | None) -> bool:
     """Two reports give the age of one thing each names definitely ("the 12-year-old
     aircraft", "the aircraft was 14 years old"): an age is the thing's, whatever either
@@ -285,10 +308,35 @@ def cannot_link(a: Mention, b: Mention) -> bool:
     one is of a rise and the other of a fall, the two play two roles (a cap and a goal) or
     count two tolls (the dead and the injured), or two amounts are in currencies that no
     rate of their day converts."""
-    return (time_clash(a, b) or _opposite(direction(a), direction(b)) or part_and_whole(a, b)
+    return (time_clash(a, b) or moments_apart(a, b)
+            or _opposite(direction(a), direction(b)) or part_and_whole(a, b)
             or _opposite(role(a), role(b)) or _opposite(toll(a), toll(b))
             or any(bool(a.extra.get(k)) != bool(b.extra.get(k)) for k in APART)
             or a.kind == "amount" and a.unit != b.unit and money.factor(a, b) is None)
+
+
+def moments_apart(a: Mention, b: Mention) -> bool:
+    """Two times of one day more than ``MOMENT_SLACK`` minutes apart are two moments of it
+    (the ferry left at 20:25, capsized at 21:40, called for help at 21:47), never one
+    moment in dispute: a timeline's steps, each its own slot. Not two times in two zones,
+    or one in a zone the other does not name ("just after midnight on Friday (0700 GMT)",
+    "12:01 a.m. PDT")."""
+    if a.kind != "date" or b.kind != "date" or _zone(a) != _zone(b):
+        return False
+    x, y = str(a.value), str(b.value)
+    if "T" not in x or "T" not in y or day_of(x) != day_of(y):
+        return False
+    return abs(_minutes(x) - _minutes(y)) > MOMENT_SLACK
+
+
+def _zone(m: Mention) -> str:
+    return str(m.extra.get("clock") or "").partition(" ")[2]
+
+
+def _minutes(value: str) -> int:
+    clock = value.split("T", 1)[1]
+    hours, _, minutes = clock.partition(":")
+    return int(hours) * 60 + int(minutes or 0)
 
 
 def part_and_whole(a: Mention, b: Mention) -> bool:
@@ -455,7 +503,8 @@ class Scorer:
                     and _same_names(a, b, self.things[i], self.things[j])
                     and (self.named_date(i, j)
                          or (self.one_act(i, j) or _named_alike(a, b))
-                         and (two_sources(a, b) and disputable(a, b) or self.drifts(i, j))))
+                         and ((two_sources(a, b) or one_tally(a, b)) and disputable(a, b)
+                              or self.drifts(i, j))))
 
     def outlets_own_sums(self, i: int, j: int) -> bool:
         """Two outlets state, each in its own voice, a sum of one thing: "the company, already
@@ -772,6 +821,8 @@ def _may_join(block: Sequence[Mention], xs: list[int], ys: list[int], tol: float
     ty = {t[:4] for j in ys if (t := block[j].time)}
     if tx and ty and not tx & ty:
         return False
+    if any(moments_apart(block[i], block[j]) for i in xs for j in ys):
+        return False
     if not need_agreement:
         return (not _stated_apart(timed or block, xs, ys)
                 and not _self_contradiction(voiced or block, xs, ys, tol)
@@ -913,7 +964,8 @@ def _dispute_or_drift(block: Sequence[Mention], xs: list[int], ys: list[int], to
                 # times faster" are two comparisons
             if a.kind == "date" and a.head:
                 return True  # two dates of one named thing or act: "passed in 1798" / "1789"
-            if two_sources(a, b) and disputable(a, b) and not compatible(a, b, tol):
+            if (two_sources(a, b) or one_tally(a, b)) and disputable(a, b) \
+                    and not compatible(a, b, tol):
                 return True
             if close(a, b) and (thing(a) or set(a.frame[:2]) & set(b.frame[:2])):
                 return True  # drift of one named thing, or of what one act did
