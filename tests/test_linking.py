@@ -1031,3 +1031,28 @@ def test_linking_two_times_of_one_day_are_two_moments(clocks, one_slot):
     assert all(f.status != "conflict" for f in facts)
     assert not any({m.value for m in f.mentions} >= {m.value for m in dated}
                    for f in facts) or one_slot
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("other", "one_slot"), [
+    ("It was the worst since the 1978 Tessaly tragedy, when 39 fans died.", True),
+    # nothing told alike: two past events, or two facts of one
+    ("It was the worst since the 1978 Tessaly tragedy.", False),
+    # a score, a name, a share: no figure that singles out one event
+    ("The side went on a 5-39 run in 1978 with the 76ers watching.", False),
+    # another year in the sentence: its figure may be that year's
+    ("Fans recalled 1978 and the 1983 final, when 39 fans died.", False),
+    # years too far apart to be one event's
+    ("It was the worst since the 1948 Tessaly tragedy, when 39 fans died.", False),
+])
+def test_linking_two_years_of_one_past_event_told_by_one_figure_conflict(other, one_slot):
+    """"The 1987 crush, in which 39 people died" and "the 1978 Tessaly tragedy, when 39
+    fans died": two reports date one past event, singled out by a figure both tell; the
+    two years are one slot in dispute."""
+    first = mention("a", "Until Saturday the worst was the 1987 crush, in which 39 people died.",
+                    "1987", "1987", head="crush", kind="date")
+    year = "1948" if "1948" in other else "1978"
+    second = mention("b", other, year, year, head="tragedy", kind="date")
+    assert facts_mod.past_alike(first, second) == one_slot
+    facts = _facts_by([first, second], _model(1.0, -10.0))
+    assert sorted(f.status for f in facts) == STATUSES[one_slot]

@@ -232,6 +232,46 @@ def once_dated(a: Mention, b: Mention) -> bool:
     return bool(verb in ONCE and verb == b.extra.get("verb") and _names_of(a) & _names_of(b))
 
 
+PAST_SPAN = 10  # years: two years of one past event told apart by more are two events
+# a figure in a sentence, not one side of a score or a span ("a 5-19 start", "2006-07"),
+# nor part of a name ("the 76ers")
+_FIGURE = re.compile(r"(?<![\d.,\-\u2013])\d+(?:,\d{3})*(?:\.\d+)?(?![\d]|[\-\u2013]\d|[A-Za-z])")
+
+
+def past_alike(a: Mention, b: Mention) -> bool:
+    """Two reports give the year of one past event, each told by the same figure: "the 1987
+    crush, in which 39 people died" and "the 1978 Tessaly tragedy, when 39 fans died"; "the
+    64-metre dam, completed in 1974" and "completed in 1976, the 64 m high dam". A figure
+    that is no small whole number (``linking.specific``) and that both sentences tell
+    singles out one event, so the two years are one slot in dispute. Not years further
+    apart than ``PAST_SPAN``."""
+    if not (a.kind == b.kind == "date" and a.doc != b.doc and a.value != b.value):
+        return False
+    x, y = str(a.value), str(b.value)
+    if not (len(x) == len(y) == 4 and x.isdigit() and y.isdigit()
+            and abs(int(x) - int(y)) <= PAST_SPAN):
+        return False
+    return bool(_figures(a) & _figures(b))
+
+
+def _figures(m: Mention) -> set[float]:
+    """The figures a year's sentence tells of its event: numbers over twelve, not shares
+    ("61%") nor sides of a score ("a 5-19 start"); none when the sentence holds another year, whose event they may be of
+    ("who has ruled since 2016 and won 61% of the vote in 2021")."""
+    out = set()
+    for hit in _FIGURE.finditer(m.sentence):
+        text = hit.group(0)
+        if len(text) == 4 and text.isdigit() and 1000 < int(text) < 2100:
+            if text != str(m.value):
+                return set()
+            continue
+        if re.match(r"\s*(?:%|per ?cent)", m.sentence[hit.end():]):
+            continue
+        if (value := float(text.replace(",", ""))) > 12:
+            out.add(value)
+    return out
+
+
 def one_tally(a: Mention, b: Mention) -> bool:
     """Two reports give one toll (the dead, the injured, ...) as of one day: "six people
     were killed" on Tuesday in one, "eight people died on Tuesday" in the other; the
@@ -491,7 +531,8 @@ class Scorer:
         dates of an act that befalls a named thing once, or a pair of one counted thing and
         names that is a dispute, a drift or two reports' dates of one named thing."""
         a, b = self.block[i], self.block[j]
-        if once_dated(a, b) or one_age(a, b, self.things[i], self.things[j]):
+        if (once_dated(a, b) or one_age(a, b, self.things[i], self.things[j])
+                or past_alike(a, b)):
             return True
         if self.outlets_own_sums(i, j):
             self.own_sums.add((i, j))
@@ -954,7 +995,7 @@ def _dispute_or_drift(block: Sequence[Mention], xs: list[int], ys: list[int], to
     for i in xs:
         for j in ys:
             a, b = block[i], block[j]
-            if (once_dated(a, b) or one_age(a, b, thing(a), thing(b))
+            if (once_dated(a, b) or one_age(a, b, thing(a), thing(b)) or past_alike(a, b)
                     or (i, j) in own_sums or (j, i) in own_sums):
                 return True
             if not same_thing(a, b, thing(a), thing(b)) or limit_and_actual(a, b):
