@@ -1056,3 +1056,32 @@ def test_linking_two_years_of_one_past_event_told_by_one_figure_conflict(other, 
     assert facts_mod.past_alike(first, second) == one_slot
     facts = _facts_by([first, second], _model(1.0, -10.0))
     assert sorted(f.status for f in facts) == STATUSES[one_slot]
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("other", "one_slot"), [
+    ("It is the worst since the 2009 Port Selin refinery inferno, which claimed 12 lives.",
+     True),
+    # another past event, or none named: nothing says the two count one toll
+    ("It is the worst since the 2009 Varna mill fire, which claimed 12 lives.", False),
+    ("It is the worst since 2009, when a fire claimed 12 lives.", False),
+    # the story's own year: its own toll, which other rules read
+    ("The 2026 Port Selin blast claimed 12 lives.", False),
+])
+def test_linking_two_reports_tolls_of_one_past_event_conflict(other, one_slot):
+    """"In 2009 an explosion at the Port Selin refinery killed 11 workers" and "the 2009
+    Port Selin refinery inferno, which claimed 12 lives": one past event, dated to one
+    year and named alike, has one toll, so two reports' tolls of it are one slot in
+    dispute, whatever noun each counts; nor is the later report's larger toll the
+    earlier's update."""
+    first = dataclasses.replace(
+        mention("a", "In 2009 an explosion at the Port Selin refinery killed 11 workers.",
+                "11", 11.0, head="worker", counted="workers", frame=("kill",), time="2009"),
+        extra={"day": "2026-10-07"})
+    second = dataclasses.replace(
+        mention("b", other, "12", 12.0, head="life", counted="lives", frame=("claim",)),
+        extra={"day": "2026-10-11"})
+    assert facts_mod.toll(second) == "dead"
+    assert facts_mod.past_toll(first, second) == one_slot
+    facts = _facts_by([first, second], _model(1.0, -10.0))
+    assert sorted(f.status for f in facts) == STATUSES[one_slot]

@@ -14,13 +14,13 @@ from ..models import Mention
 
 # what befell the people a figure counts, by the words that say it
 TOLLS = {
-    **dict.fromkeys("kill killed die died dead death fatality perish slay murder".split(),  # noqa: SIM905
-                    "dead"),
+    **dict.fromkeys("kill killed die died dead death fatality perish slay murder "  # noqa: SIM905
+                    "lives".split(), "dead"),  # "claimed 12 lives"
     **dict.fromkeys("injure injured injury wound wounded hurt serious seriously critical "  # noqa: SIM905
                     "critically".split(), "injured"),
     **dict.fromkeys("miss missing unaccounted".split(), "missing"),  # noqa: SIM905
     **dict.fromkeys("displace displaced homeless evacuate evacuee".split(), "displaced"),  # noqa: SIM905
-    **dict.fromkeys("rescue rescued pull".split(), "rescued"),  # noqa: SIM905
+    **dict.fromkeys("rescue rescued pull save saved".split(), "rescued"),  # noqa: SIM905
     **dict.fromkeys("arrest arrested detain detained detention".split(), "arrested"),  # noqa: SIM905
     **dict.fromkeys("hospitalize hospitalise hospitalized hospitalised treat".split(),  # noqa: SIM905
                     "treated"),

@@ -49,7 +49,7 @@ from typing import Any
 import numpy as np
 
 from ..models import Fact, Mention, fact_order
-from ..nlp.dates import day_of, first_day
+from ..nlp.dates import MONTHS, WEEKDAYS, day_of, first_day
 from ..nlp.embed import embed
 from ..nlp.numbers import DURATION_DAYS, RATIO, UNITS, is_age, to_base
 from ..nlp.tolls import toll
@@ -270,6 +270,36 @@ def _figures(m: Mention) -> set[float]:
         if (value := float(text.replace(",", ""))) > 12:
             out.add(value)
     return out
+
+
+def past_toll(a: Mention, b: Mention) -> bool:
+    """Two reports give the toll of one past event, each dating it to one earlier year and
+    naming it alike: "in 2009 an explosion at the Port Selin refinery killed 11 workers",
+    "since the 2009 Port Selin refinery inferno, which claimed 12 lives". One toll of one
+    named event cannot be both, so the two are one slot in dispute, whatever noun each
+    counts (workers, lives)."""
+    if not (a.kind == b.kind == "count" and a.doc != b.doc
+            and (kind := toll(a)) is not None and kind == toll(b)):
+        return False
+    years = _years_in(a)
+    if len(years) != 1 or years != _years_in(b):
+        return False
+    year = next(iter(years))
+    if not all(str(m.extra.get("day") or "")[:4] > year for m in (a, b)):
+        return False  # the year of the story itself: its own toll, told by other rules
+    return bool(_proper_words(a) & _proper_words(b))
+
+
+def _years_in(m: Mention) -> set[str]:
+    return {t for t in re.findall(r"(?<![\d,.])(1[89]\d\d|20\d\d)(?!\d|,\d)", m.sentence)}
+
+
+def _proper_words(m: Mention) -> set[str]:
+    """The capitalised words of a figure's sentence past its first word: the names it
+    tells (a month or a weekday is no name)."""
+    return {w.group(0) for w in _NAME_WORD.finditer(m.sentence)
+            if w.start() > 0 and w.group(0) not in _NOT_NAMES
+            and w.group(0).lower() not in MONTHS and w.group(0).lower() not in WEEKDAYS}
 
 
 def one_tally(a: Mention, b: Mention) -> bool:
@@ -532,7 +562,7 @@ class Scorer:
         names that is a dispute, a drift or two reports' dates of one named thing."""
         a, b = self.block[i], self.block[j]
         if (once_dated(a, b) or one_age(a, b, self.things[i], self.things[j])
-                or past_alike(a, b)):
+                or past_alike(a, b) or past_toll(a, b)):
             return True
         if self.outlets_own_sums(i, j):
             self.own_sums.add((i, j))
@@ -888,6 +918,8 @@ def _stated_apart(block: Sequence[Mention], xs: list[int], ys: list[int]) -> boo
     """Both groups state their values for times, and no time of one covers one of the
     other's, or a running tally in one is an update of one in the other (``updated``):
     one slot at two times is a series (``series.py``), not a conflict."""
+    if any(past_toll(block[i], block[j]) for i in xs for j in ys):
+        return False  # two reports' tolls of one past event: no tally running on
     tx, ty = _stated_times(block, xs), _stated_times(block, ys)
     if tx and ty and not any(a.startswith(b) or b.startswith(a) for a in tx for b in ty):
         return True
@@ -996,7 +1028,7 @@ def _dispute_or_drift(block: Sequence[Mention], xs: list[int], ys: list[int], to
         for j in ys:
             a, b = block[i], block[j]
             if (once_dated(a, b) or one_age(a, b, thing(a), thing(b)) or past_alike(a, b)
-                    or (i, j) in own_sums or (j, i) in own_sums):
+                    or past_toll(a, b) or (i, j) in own_sums or (j, i) in own_sums):
                 return True
             if not same_thing(a, b, thing(a), thing(b)) or limit_and_actual(a, b):
                 continue  # two counted nouns, or one where the other counts none
