@@ -432,3 +432,30 @@ def test_quote_speakers_run_on_past_people_spoken_of(text, fragment, speaker):
     Brell" (lemma "rag") tags its quote, and "he" resolves to Lukas Pereth, not to "lorry
     driver", which the small model tags as a person."""
     assert speaker_of(text, fragment) == speaker
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "figure", "name"),
+    [
+        # "at" hung on the adverb between the object and the figure
+        (("The coast guard, which says it cross-checked survivor registrations, relatives' "
+          "reports and camera footage, puts the number aboard at 338."), "338", "coast guard"),
+        # what a record says its object is: the "as" clause of the cue
+        (("The Maritime Safety Directorate's register lists the Palomen Star as certified for "
+          "280 passengers."), "280", "Maritime Safety Directorate's register"),
+        # "the county" is the county the report named
+        (("Ruvan County Executive Oskar Venn told councillors that the county's initial "
+          "estimate of damage to homes was 420 million crowns."), "420 million", "Ruvan County"),
+        # monitoring is a record: it stands for whoever did it
+        (("Air monitoring by the county's environmental health service recorded a peak "
+          "concentration of 38 parts per million."), "38", "environmental health service"),
+    ],
+)
+def test_attribution_written_records_and_bodies_named_by_the_report(text, figure, name):
+    """"Puts the number aboard at 338" is the coast guard's, its "at" hung on the adverb;
+    "lists the ship as certified for 280" states what the register says of the ship;
+    "the county" is the body the report named before ("Ruvan County"), as "the group"
+    and "the agency" are; "monitoring by" the service is the service's."""
+    got = said_by_of(text, figure)
+    assert got is not None and name in got

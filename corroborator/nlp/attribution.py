@@ -454,6 +454,9 @@ def _is_cue(node: Token, below: Token | None) -> bool:
     if lemma in CUE_WITH:
         words = CUE_WITH[lemma]
         if not any(c.lower_ in words for c in node.children):
+            if (lemma == "put" and below is not None and below.dep_ == "advmod"
+                    and any(c.dep_ == "prep" and c.lower_ in words for c in below.children)):
+                return True  # "puts the number aboard at 338": the "at" hung on the adverb
             return (lemma == "put" and below is not None and _put_at(node, below)
                     and not any(c.dep_ == "prep" for c in node.children))  # not "put the
             # boat, damaged at 3 knots, in the harbour"
@@ -558,6 +561,11 @@ def _states(node: Token, below: Token, lemma: str) -> bool:
     if below.dep_ == "punct" and below.i < node.i and any(True for _ in below.children):
         return True  # "Thirty-one were in hospital, six of them in intensive care, the
         # ministry said": the parser hangs the aside on the comma, before the verb
+    if (below.dep_ == "advcl" and below.i > node.i
+            and any(c.dep_ == "mark" and c.lower_ == "as" for c in below.children)
+            and any(c.dep_ == "dobj" and c.i < below.i for c in node.children)):
+        return True  # "the register lists the ship as certified for 280 passengers": what
+        # the cue says its object is
     if below.dep_ in CIRCUMSTANCE:
         return False
     if below.dep_ == "prep" and below.lower_ in OBJECT_PREPS and any(

@@ -96,7 +96,8 @@ RECORDS = frozenset(
     "statement post posts filing filings complaint letter document documents tally count "
     "database review audit investigation release update count tweet memo notice bulletin "
     "research projection projections assessment calculation calculations article story "
-    "editorial column book image images imagery footage readings".split()
+    "editorial column book image images imagery footage readings monitoring "
+    "measurements".split()
 )
 # papers a record can come from without being made by them: "documents from his tax return"
 PAPERS = frozenset({"return", "returns", "archive", "archives", "file", "files", "folder",
@@ -124,7 +125,8 @@ BODIES = frozenset(
     "campaign party group organisation organization institute center centre bank "
     "hospital university school newspaper paper network station coalition alliance "
     "embassy regulator watchdog charity foundation team club league operator airline carrier "
-    "manufacturer owner publisher broadcaster insurer utility lab laboratory reinsurer".split()
+    "manufacturer owner publisher broadcaster insurer utility lab laboratory reinsurer "
+    "county city province region municipality directorate inspectorate".split()
 )
 # people who speak as a group: a common noun a title-case headline capitalises
 GROUPS = frozenset(
