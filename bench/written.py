@@ -58,6 +58,7 @@ SPLIT = {
     "crush-2026": "dev", "ferry-2026": "dev", "chemplant-2026": "dev",
     "derailment-2026": "held out", "bank-2026": "held out", "mine-2026": "held out",
     "outbreak-2026": "held out", "spill-2026": "held out",
+    "heatwave-2026": "dev", "landslide-2026": "held out", "riot-2026": "held out",
 }
 MEASURES = ("mention_recall", "link_f1", "conflict_recall", "false_conflicts", "attribution",
             "quote_speaker", "event_pair_f1")

@@ -267,3 +267,18 @@ def test_dates_a_weekday_before_its_date_is_one_date_with_it():
     got = [(d.text, d.value) for d in find_dates(text, "2026-10-13")]
     assert got == [("5 October", "2026-10-05"), ("Tuesday", "2026-10-13")]
     assert first_day("2026-10-05T03:40") == first_day("2026-10-05")
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # a full month's name takes no dot: the dot ends its sentence
+        ("Figures are due on 16 July.\n\n8. Of the dead, most were old.", ["2026-07-16"]),
+        ("It ends on 16 July. 8 people remain in hospital.", ["2026-07-16"]),
+        # an abbreviation keeps its dot
+        ("It began on Sept. 8 and ended Jul. 4.", ["2026-09-08", "2026-07-04"]),
+    ],
+)
+def test_dates_a_month_s_dot_ends_its_sentence(text, values):
+    assert [d.value for d in find_dates(text, "2026-07-14")] == values

@@ -586,3 +586,23 @@ def test_numbers_a_multiplier_counts_nothing(text, figure, kind):
     m = next(m for m in _mentions(text) if figure in m.text)
     assert m.kind == kind
     assert (m.unit == "times") is (kind == "measure")
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a temperature's scale written as one capital against its number
+        ("The station logged 46.2C (115.2F) on Tuesday.",
+         [("46.2C", "measure", 46.2, "°c"), ("115.2F", "measure", 115.2, "°f")]),
+        ("It was still 1.0C above the old record.", [("1.0C", "measure", 1.0, "°c")]),
+        # not a letter that runs on into a word, nor one before a hyphen
+        ("Shares of 3Com fell; the F-16 flew.", []),
+        # a scale set off by hyphens inside a compound
+        ("It unveiled a 250-million-mark emergency fund.",
+         [("250-million", "count", 250e6, None)]),
+    ],
+)
+def test_numbers_temperatures_and_hyphenated_scales(text, found):
+    got = [(q.text, q.kind, q.value, q.unit) for q in find_quantities(text)]
+    assert got == found

@@ -18,9 +18,12 @@ MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
-_MONTH = r"(?P<month>" + "|".join(sorted(
-    [m for m in MONTHS if len(m) > 3] + ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
-                                          "sept", "oct", "nov", "dec"], key=len, reverse=True)) + r")\.?"
+# a month's name, or its abbreviation with or without its dot ("Sept. 8"); a full name
+# takes no dot, which ends its sentence ("on 16 July.\n\n8. Of the ..." is no 8 July)
+_MONTH = r"(?P<month>(?:" + "|".join(sorted(
+    [name.lower() for name in calendar.month_name if name], key=len, reverse=True)) + r")|(?:" + "|".join(sorted(
+    ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"],
+    key=len, reverse=True)) + r")\.?)"
 _WEEKDAY = r"(?P<weekday>" + "|".join(WEEKDAYS) + r")"
 _YEAR = r"(?P<year>1[0-9]{3}|20[0-9]{2}|2100)"
 _NUMWORD = r"(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"

@@ -218,8 +218,9 @@ def _blocked_digits(toks: list[_Tok], i: int) -> bool:
         if prev.text == "^":  # 10^100
             return True
     if nxt is not None and _adjacent(tok, nxt):
-        if _is_alpha(nxt) and nxt.low not in SCALES and nxt.low not in UNITS:
-            return True  # 18th, 4G, 10am
+        if (_is_alpha(nxt) and nxt.low not in SCALES and nxt.low not in UNITS
+                and not _temperature_letter(toks, i + 1)):
+            return True  # 18th, 4G, 10am (not "46.2C")
         if nxt.text in "/:" and i + 2 < len(toks) and _is_digits(toks[i + 2]):
             return True
         if nxt.text == "^":
@@ -434,7 +435,22 @@ def _suffix(toks: list[_Tok], j: int, currency: str | None) -> tuple[str, str | 
     if unit is not None:
         kind, canonical, _ = UNITS[unit[0]]
         return kind, canonical if kind == "duration" else unit[0], unit[1]
+    if _temperature_letter(toks, j):
+        return "measure", _SCALE_LETTERS[toks[j].text], j + 1  # "46.2C", "115.2F"
     return "count", None, j
+
+
+def _temperature_letter(toks: list[_Tok], j: int) -> bool:
+    """A temperature's scale written as one capital against its number, ending the word:
+    the "C" of "46.2C" and the "F" of "(115.2F)" (not "3Com", "Flat 3Cs")."""
+    return (0 < j < len(toks) and toks[j].text in _SCALE_LETTERS
+            and _adjacent(toks[j - 1], toks[j]) and _is_digits(toks[j - 1])
+            and (j + 1 == len(toks) or not _adjacent(toks[j], toks[j + 1])
+                 or not _is_alpha(toks[j + 1])))
+
+
+# a temperature written with its scale's letter against the number: "46.2C (115.2F)"
+_SCALE_LETTERS = {"C": "°c", "F": "°f"}
 
 
 def _duration_factor(toks: list[_Tok], j: int) -> float:
@@ -444,6 +460,9 @@ def _duration_factor(toks: list[_Tok], j: int) -> float:
 
 
 def _scale(toks: list[_Tok], j: int, currency: str | None) -> tuple[float, int]:
+    if (j + 2 < len(toks) and toks[j].text == "-" and toks[j + 1].low in SCALES
+            and len(toks[j + 1].low) > 2 and toks[j + 2].text == "-"):
+        return SCALES[toks[j + 1].low], j + 2  # "a 250-million-mark fund", "a $2-billion-a-year"
     if j < len(toks) and toks[j].low in SCALES:
         word = toks[j].low
         if len(word) > 2 or currency is not None or (word in ("bn", "mn") and j > 0):
