@@ -1085,3 +1085,18 @@ def test_linking_two_reports_tolls_of_one_past_event_conflict(other, one_slot):
     assert facts_mod.past_toll(first, second) == one_slot
     facts = _facts_by([first, second], _model(1.0, -10.0))
     assert sorted(f.status for f in facts) == STATUSES[one_slot]
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("values", "agree"), [
+    ((46.2, 45.9), False),  # a reading revised by three-tenths of a degree
+    ((46.0, 46.2), True),   # the coarser figure rounds the finer
+    ((44.9, 44.9), True),
+])
+def test_linking_measures_in_one_unit_agree_only_as_their_digits_round(values, agree):
+    """"46.2C" and "45.9C" are two readings, not one within a converted figure's 2%: two
+    exact measures in one unit agree only when the coarser rounds the finer."""
+    a, b = (dataclasses.replace(
+        mention(doc, f"The station logged {v:g}C on Tuesday.", f"{v:g}C", v, kind="measure"),
+        unit="°c") for doc, v in zip("ab", values))
+    assert facts_mod.compatible(a, b, SETTINGS.value_tolerance) == agree

@@ -115,9 +115,23 @@ def compatible(a: Mention, b: Mention, tol: float) -> bool:
         return _rounded_alike(a, b)
     if a.bound == b.bound == "approx" and a.unit == b.unit and a.value != b.value:
         return _rounded_to_one_place(float(a.value), float(b.value))  # type: ignore[arg-type]
+    if _stated_measures(a, b):
+        # "46.2C" and "45.9C": each is its digits' rounding, so they agree only when the
+        # coarser rounds the finer ("46C" holds 46.2), not within a converted figure's 2%
+        first, second = float(a.value), float(b.value)  # type: ignore[arg-type]
+        return abs(first - second) <= max(_last_place(first), _last_place(second)) / 2 + 1e-9
     lo_a, hi_a = interval(a, tol)
     lo_b, hi_b = interval(b, tol)
     return lo_a <= hi_b and lo_b <= hi_a
+
+
+def _stated_measures(a: Mention, b: Mention) -> bool:
+    """Two exact measures in one unit that is no base unit, neither a conversion of another
+    figure in its sentence (``extra["alt"]``)."""
+    return bool(a.kind == b.kind == "measure" and a.unit == b.unit
+                and a.unit not in (None, "km", "kg", "l") and a.bound == b.bound == "exact"
+                and "alt" not in a.extra and "alt" not in b.extra
+                and isinstance(a.value, float) and isinstance(b.value, float))
 
 
 def _rounded_to_one_place(x: float, y: float) -> bool:
