@@ -459,3 +459,24 @@ def test_attribution_written_records_and_bodies_named_by_the_report(text, figure
     and "the agency" are; "monitoring by" the service is the service's."""
     got = said_by_of(text, figure)
     assert got is not None and name in got
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "figure", "name"),
+    [
+        # hospitals take patients in: no admission of a figure
+        (("Hospitals across the country have now admitted 3,400 patients with heat illness, "
+          "the ministry said."), "3,400", "ministry"),
+        ("The company admits to at least 600 tonnes.", "600", "company"),
+        # a title the tagger took for a name, its holder named beside it
+        ("The Minister of Health, Dr Corina Aldessa, said 112 people had died.", "112",
+         "Corina Aldessa"),
+    ],
+)
+def test_attribution_written_admissions_and_titles(text, figure, name):
+    """"Hospitals have admitted 3,400 patients, the ministry said" is the ministry's: to
+    admit patients concedes nothing, and "The Minister of Health, Dr Corina Aldessa" is
+    Corina Aldessa."""
+    got = said_by_of(text, figure)
+    assert got is not None and name in got

@@ -440,6 +440,9 @@ def _is_cue(node: Token, below: Token | None) -> bool:
         # a subject the parser lends from another verb, which cannot put a figure
     if lemma == "count" and any(c.dep_ == "prep" and c.lower_ == "as" for c in node.children):
         return False  # "the flight counted as rest": was taken for, not counted
+    if lemma == "admit" and below is not None and below.dep_ == "dobj":
+        return False  # "hospitals have admitted 3,400 patients": taken in, not conceded
+        # (what is conceded is a clause, or a "to" phrase: "admits to at least 600")
     if lemma == "have" and below is not None:
         return (below.dep_ == "prep" and below.lower_ in ("at", "on") and _margin(below)
                 and any(c.dep_ == "dobj" for c in node.children))  # "the commission had

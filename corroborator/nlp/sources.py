@@ -212,6 +212,9 @@ def _name_at(doc: Doc, tok: Token) -> str:
             return noun_phrase(doc, tok)  # "anonymous accounts", "her campaign website":
             # as the text gives them
         return ""  # "its own website": whose, the parse does not say
+    if tok.pos_ == "PROPN" and (person := _appos_person(doc, tok)):
+        return person  # "The Minister of Health, Dr Corina Aldessa,": a title the tagger
+        # took for a name, its holder named beside it
     if tok.pos_ == "PROPN":
         while lo < tok.i and (doc[lo].text == "." or doc[lo].is_space or doc[lo].lower_ in
                               MALE_WORDS | FEMALE_WORDS or doc[lo].lower_.rstrip(".") in TITLES):
@@ -225,6 +228,16 @@ def _name_at(doc: Doc, tok: Token) -> str:
                 if ent.start <= child.i < ent.end and ent.label_ in SPEAKER_LABELS:
                     return strip_possessive(ent.text)
     return noun_phrase(doc, tok)
+
+
+def _appos_person(doc: Doc, tok: Token) -> str | None:
+    """The person an appositive names for ``tok`` ("the Minister of Health, Dr Corina
+    Aldessa"), without the title; None when there is none."""
+    for child in tok.children:
+        if child.dep_ == "appos" and any(
+                e.label_ == "PERSON" and e.start <= child.i < e.end for e in ents_of(doc)):
+            return _name_at(doc, child)
+    return None
 
 
 def _joined(doc: Doc, i: int, head: Token) -> bool:
