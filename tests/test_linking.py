@@ -1100,3 +1100,23 @@ def test_linking_measures_in_one_unit_agree_only_as_their_digits_round(values, a
         mention(doc, f"The station logged {v:g}C on Tuesday.", f"{v:g}C", v, kind="measure"),
         unit="°c") for doc, v in zip("ab", values))
     assert facts_mod.compatible(a, b, SETTINGS.value_tolerance) == agree
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("time", "one_slot"), [("2003", False), (None, True)])
+def test_linking_two_sources_figures_of_two_years_are_no_dispute(time, one_slot):
+    """"A 12-day heatwave killed 214 people in 2003", the official figures said, and "the
+    heatwave has killed 112 people", the ministry says in a report of 2026: two years, no
+    dispute. Without the year the two are two sources' tolls of one heatwave."""
+    old = dataclasses.replace(
+        mention("a", "A 12-day heatwave killed 214 people, official figures said.", "214",
+                214.0, head="people", counted="people", said_by="official figures",
+                frame=("kill",), time=time),
+        extra={"day": "2026-07-08"})
+    new = dataclasses.replace(
+        mention("b", "The heatwave has killed 112 people, the ministry says.", "112", 112.0,
+                head="people", counted="people", said_by="the ministry", frame=("kill",)),
+        extra={"day": "2026-07-13"})
+    assert facts_mod.years_apart(old, new) != one_slot
+    facts = _facts_by([old, new], _model(1.0, -10.0))
+    assert sorted(f.status for f in facts) == STATUSES[one_slot]

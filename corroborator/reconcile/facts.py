@@ -316,6 +316,15 @@ def _proper_words(m: Mention) -> set[str]:
             and w.group(0).lower() not in MONTHS and w.group(0).lower() not in WEEKDAYS}
 
 
+def years_apart(a: Mention, b: Mention) -> bool:
+    """The two figures are of two years: each of the year it is stated for, or else of its
+    report's year ("a 12-day heatwave killed 214 people in 2003", "4,870 people were
+    admitted" in a report of 2026). Two sources' figures of two years are no dispute."""
+    year_a = (a.time or a.extra.get("day") or "")[:4]
+    year_b = (b.time or b.extra.get("day") or "")[:4]
+    return bool(year_a and year_b and year_a != year_b)
+
+
 def one_tally(a: Mention, b: Mention) -> bool:
     """Two reports give one toll (the dead, the injured, ...) as of one day: "six people
     were killed" on Tuesday in one, "eight people died on Tuesday" in the other; the
@@ -589,7 +598,7 @@ class Scorer:
                     and (self.named_date(i, j)
                          or (self.one_act(i, j) or _named_alike(a, b))
                          and ((two_sources(a, b) or one_tally(a, b)) and disputable(a, b)
-                              or self.drifts(i, j))))
+                              and not years_apart(a, b) or self.drifts(i, j))))
 
     def outlets_own_sums(self, i: int, j: int) -> bool:
         """Two outlets state, each in its own voice, a sum of one thing: "the company, already
@@ -1052,7 +1061,7 @@ def _dispute_or_drift(block: Sequence[Mention], xs: list[int], ys: list[int], to
             if a.kind == "date" and a.head:
                 return True  # two dates of one named thing or act: "passed in 1798" / "1789"
             if (two_sources(a, b) or one_tally(a, b)) and disputable(a, b) \
-                    and not compatible(a, b, tol):
+                    and not compatible(a, b, tol) and not years_apart(a, b):
                 return True
             if close(a, b) and (thing(a) or set(a.frame[:2]) & set(b.frame[:2])):
                 return True  # drift of one named thing, or of what one act did
