@@ -480,3 +480,11 @@ def test_attribution_written_admissions_and_titles(text, figure, name):
     Corina Aldessa."""
     got = said_by_of(text, figure)
     assert got is not None and name in got
+
+
+@pytest.mark.issue(15)
+def test_attribution_written_a_figure_that_is_someone_s_estimate():
+    """"The difference, 640, is the bureau's estimate": the figure is the value of the
+    bureau's reckoning, as "the league's figure is 51,800" is the league's."""
+    assert said_by_of("The difference, 640, is the bureau's estimate of excess deaths.",
+                      "640") == "bureau"

@@ -286,7 +286,7 @@ def _on_path(doc: Doc, tok: Token, quotes: Attributed) -> Attribution | None:
                 # is 25%": the figure is the value of someone's reckoning or claim (not the time
                 # the clause is set in: "this year", "on Tuesday"; nor a poll's sample, which
                 # the outlet describes)
-                if (child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.i != below.i
+                if (child.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and child.i != below.i
                         and child.lemma_.lower() in RECKONINGS | (VALUES - SURVEYS)
                         and not child.left_edge.i <= tok.i <= child.right_edge.i):
                     fallback = _authored(doc, child, quotes, named_only=True)
