@@ -488,3 +488,13 @@ def test_attribution_written_a_figure_that_is_someone_s_estimate():
     bureau's reckoning, as "the league's figure is 51,800" is the league's."""
     assert said_by_of("The difference, 640, is the bureau's estimate of excess deaths.",
                       "640") == "bureau"
+
+
+@pytest.mark.issue(15)
+def test_quote_speakers_he_is_never_a_body_the_tagger_took_for_a_person():
+    """The small model tags "the opposition Civic Alliance" as a person and "Lukas Varga"
+    as an organisation; a name that ends in a body's word is a body, so "he said" is
+    Lukas Varga's."""
+    text = ('Lukas Varga, health spokesperson for the opposition Civic Alliance, said the '
+            'government had failed. "Ministers were warned, and nothing happened," he said.')
+    assert speaker_of(text, "Ministers were warned") == "Lukas Varga"

@@ -57,7 +57,9 @@ MALE_NAMES = frozenset(
     "hamid karim yusuf ibrahim mustafa mahmoud khalid tariq rahul amit raj arjun vijay "
     "hiroshi takeshi kenji wei jun hao min-jun tomas jan piotr pavel andrei nikolai oleg "
     "olaf lars sven erik nils kofi kwame emeka chinedu tunde liam owen connor declan "
-    "ian colin neil graham martin hugh rupert nigel simon luke travis trevor wesley".split()
+    "ian colin neil graham martin hugh rupert nigel simon luke travis trevor wesley "
+    "lukas markus stefan tobias jonas matteo viktor anton milan petr josef karel marek "
+    "tomasz jakub filip mikhail alexei dominik florian matthias johannes".split()
 )
 FEMALE_NAMES = frozenset(
     "mary patricia jennifer linda elizabeth barbara susan jessica sarah karen lisa nancy betty "  # noqa: SIM905

@@ -84,8 +84,23 @@ def ents_of(doc: Doc) -> tuple[Span, ...]:
     if ents is None:  # not a "person" of common nouns ("a 34-year-old lorry driver"), which
         # the small model tags so: a name has a capital
         ents = doc._.corroborator_ents = tuple(
-            e for e in doc.ents if e.label_ != "PERSON" or any(c.isupper() for c in e.text))
+            Span(doc, e.start, e.end, label="ORG") if _body_named_as_person(e) else e
+            for e in doc.ents if e.label_ != "PERSON" or any(c.isupper() for c in e.text))
     return ents
+
+
+# the last word of an organisation's name: "the opposition Civic Alliance" is no person
+BODY_WORDS = frozenset(
+    "alliance party union group front movement coalition council committee association "  # noqa: SIM905
+    "federation league ministry agency authority institute service company bank society "
+    "foundation trust network bureau commission corporation partners club".split()
+)
+
+
+def _body_named_as_person(ent: Span) -> bool:
+    """A name the small model tags as a person that ends in a body's word ("Civic
+    Alliance", "Clean Ballot Group")."""
+    return ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].lower_ in BODY_WORDS
 
 
 GROUP_NOUNS = frozenset({"member", "gang", "cartel", "faction", "affiliate", "militia",
