@@ -498,3 +498,14 @@ def test_quote_speakers_he_is_never_a_body_the_tagger_took_for_a_person():
     text = ('Lukas Varga, health spokesperson for the opposition Civic Alliance, said the '
             'government had failed. "Ministers were warned, and nothing happened," he said.')
     assert speaker_of(text, "Ministers were warned") == "Lukas Varga"
+
+
+@pytest.mark.issue(15)
+def test_quote_speakers_she_is_never_a_place_the_tagger_took_for_a_person():
+    """"Liberty Square" tagged a person, "Irena Dusanek" an organisation: a name that ends
+    in a place's word is a place, and Irena is a woman's name, so "she told the crowd" is
+    Irena Dusanek's."""
+    text = ('Liberty Square is full. Organisers say the crowd stretches 300 metres back.\n\n'
+            'Irena Dusanek has arrived in the square. "Anton Velasko is not the '
+            'president-elect of anything," she told the crowd.')
+    assert speaker_of(text, "not the president-elect") == "Irena Dusanek"

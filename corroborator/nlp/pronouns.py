@@ -78,7 +78,8 @@ FEMALE_NAMES = frozenset(
     "nathalie amelie yasmin zainab mariam noor layla sunita anjali deepa kavita meera "
     "yuki keiko hana mei ling xiu svetlana natasha tatiana anastasia ewa katarzyna agnieszka "
     "ngozi amara chioma abena wanjiru siobhan niamh aoife fiona kirsty gemma holly jodie "
-    "tracy wendy sheila pauline rita vera nadia tanya".split()
+    "tracy wendy sheila pauline rita vera nadia tanya irena jana petra katarina zuzana "
+    "magdalena lena milena natalia ludmila alena lenka monika veronika barbora".split()
 )
 PERSONAL = frozenset({"he", "she", "him", "her"})
 TITLES = frozenset(

@@ -84,9 +84,24 @@ def ents_of(doc: Doc) -> tuple[Span, ...]:
     if ents is None:  # not a "person" of common nouns ("a 34-year-old lorry driver"), which
         # the small model tags so: a name has a capital
         ents = doc._.corroborator_ents = tuple(
-            Span(doc, e.start, e.end, label="ORG") if _body_named_as_person(e) else e
+            Span(doc, e.start, e.end, label=_person_relabelled(e)) if e.label_ == "PERSON" else e
             for e in doc.ents if e.label_ != "PERSON" or any(c.isupper() for c in e.text))
     return ents
+
+
+# the last word of a place's name: "Liberty Square" is no person
+PLACE_WORDS = frozenset(
+    "square street boulevard avenue road bridge park stadium airport station harbour "  # noqa: SIM905
+    "harbor port valley river lake bay hills mountains island".split()
+)
+
+
+def _person_relabelled(ent: Span) -> str:
+    """A name the small model tags as a person that ends in a body's word ("the opposition
+    Civic Alliance") is an organisation; one that ends in a place's ("Liberty Square") is a
+    facility."""
+    last = ent[-1].lower_ if len(ent) > 1 else ""
+    return "ORG" if last in BODY_WORDS else "FAC" if last in PLACE_WORDS else "PERSON"
 
 
 # the last word of an organisation's name: "the opposition Civic Alliance" is no person
@@ -96,11 +111,6 @@ BODY_WORDS = frozenset(
     "foundation trust network bureau commission corporation partners club".split()
 )
 
-
-def _body_named_as_person(ent: Span) -> bool:
-    """A name the small model tags as a person that ends in a body's word ("Civic
-    Alliance", "Clean Ballot Group")."""
-    return ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].lower_ in BODY_WORDS
 
 
 GROUP_NOUNS = frozenset({"member", "gang", "cartel", "faction", "affiliate", "militia",
