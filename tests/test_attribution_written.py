@@ -509,3 +509,22 @@ def test_quote_speakers_she_is_never_a_place_the_tagger_took_for_a_person():
             'Irena Dusanek has arrived in the square. "Anton Velasko is not the '
             'president-elect of anything," she told the crowd.')
     assert speaker_of(text, "not the president-elect") == "Irena Dusanek"
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        # a quote inside the clause a reporting verb governs, far from the verb
+        (('Operations director Goran Lisk said rationing, which began on Thursday night, '
+          'would stay in force "until the reservoir is back above 25 per cent".'),
+         "until the reservoir", "Goran Lisk"),
+        (("Jonas Arkell, the directorate's director, told the paper that the company had "
+          'applied for an increase after that refit but that "no amended certificate was '
+          'ever issued."'), "no amended certificate", "Jonas Arkell"),
+    ],
+)
+def test_quote_speakers_a_quote_inside_a_reported_clause(text, fragment, speaker):
+    """A quoted fragment that closes a long reported clause is what the verb that governs
+    the clause reports, however many words stand between them."""
+    assert speaker_of(text, fragment) == speaker

@@ -241,7 +241,7 @@ def _speaker(doc: Doc, qs: QuoteSpan, spans: list[QuoteSpan], people: list[tuple
         if open_tok is not None and len(open_tok) and sent_of(open_tok[0]) != sent:
             verb = _verb_near(doc, sent_of(open_tok[0]), qs, after=False)
     if verb is None:
-        verb = _colon_verb(doc, qs)
+        verb = _colon_verb(doc, qs) or _governing_verb(doc, qs)
     if verb is None:
         dashed = DASHED_NAME.match(text_of(doc), qs.close_at + 1)
         if dashed is not None:  # '"..." — Ana Lima, union leader'
@@ -291,6 +291,26 @@ def _according_before(doc: Doc, qs: QuoteSpan) -> tuple[str | None, str | None]:
         return None, None
     found = according_to(doc, inside[0])
     return (found.said_by, found.cue) if found is not None else (None, None)
+
+
+def _governing_verb(doc: Doc, qs: QuoteSpan) -> Token | None:
+    """'Goran Lisk said rationing, which began on Thursday night, would stay in force "until
+    the reservoir is back above 25 per cent"': a quote inside the clause a reporting verb
+    governs, however far from it, is what that verb reports."""
+    inside = doc.char_span(qs.start, qs.end, alignment_mode="contract")
+    if inside is None or not len(inside):
+        return None
+    tok = inside[0]
+    for _ in range(GOVERNING_DEPTH):
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.idx < qs.open_at and _reports(tok):
+            return tok
+    return None
+
+
+GOVERNING_DEPTH = 8  # heads climbed from a quote to the verb that reports it
 
 
 def _colon_verb(doc: Doc, qs: QuoteSpan) -> Token | None:
