@@ -528,3 +528,22 @@ def test_quote_speakers_a_quote_inside_a_reported_clause(text, fragment, speaker
     """A quoted fragment that closes a long reported clause is what the verb that governs
     the clause reports, however many words stand between them."""
     assert speaker_of(text, fragment) == speaker
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "figure", "name"),
+    [
+        ("The union has claimed a 65 per cent rise but has no data.", "65 per cent", "union"),
+        ("Premier Lukas Verhoen boasted of 250 million marks.", "250 million", "Lukas Verhoen"),
+        ("The agency warned of up to 300 deaths.", "300", "agency"),
+        # a claim that is no speech: lives taken, a loss claimed on a return
+        ("The storm claimed 20 lives.", "20", None),
+        ("Records show he claimed a loss of $916 million in 1995.", "$916 million", "Records"),
+    ],
+)
+def test_attribution_written_claims_boasts_and_warnings(text, figure, name):
+    """A speaker who claims a rise, boasts of a sum or warns of a toll states the figure;
+    a storm that claims lives and a taxpayer who claims a loss state nothing."""
+    got = said_by_of(text, figure)
+    assert (got is None) if name is None else (got is not None and name in got)

@@ -577,6 +577,8 @@ def _states(node: Token, below: Token, lemma: str) -> bool:
         # phrase on the verb
     if below.dep_ == "prep" and below.lower_ == "to" and lemma in ADMISSIONS:
         return True  # "the company admits to at least 600"
+    if below.dep_ == "prep" and below.lower_ in ("of", "about") and lemma in SPOKEN_OF:
+        return True  # "the premier boasted of 250 million marks", "warned of 300 deaths"
     if below.dep_ == "prep" and below.lower_ in CIRCUMSTANCE_PREPS and not _margin(below):
         return False
     if lemma in CLAUSE_CUES and below.dep_ != "ccomp":
@@ -586,7 +588,17 @@ def _states(node: Token, below: Token, lemma: str) -> bool:
     return not (below.dep_ in ("dobj", "dative") and (
         lemma in LISTENERS or lemma in SPEECH and below.pos_ == "NOUN"
         and not _unit_said(node, below) and not _decreed(lemma, below)
+        and not (lemma == "claim" and below.lemma_.lower() in CHANGES | VALUES
+                 and _speaker_subject(node))  # "the union has claimed a 65 per cent rise"
+        # (not "the storm claimed 20 lives", "he claimed a loss of $916 million")
         and below.lemma_.lower() not in VALUES))  # "declared a figure of 180 tonnes"
+
+
+# nouns of a change a figure measures: "claimed a 65 per cent rise"
+CHANGES = frozenset({"rise", "increase", "fall", "drop", "decline", "jump", "surge", "gain",
+                     "growth", "cut", "reduction"})
+# verbs whose "of" or "about" phrase is what is said: "boasted of 250 million marks"
+SPOKEN_OF = frozenset({"boast", "brag", "warn"})
 
 
 # speech that does what it says: what it declares is what it says
