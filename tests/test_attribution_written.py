@@ -547,3 +547,21 @@ def test_attribution_written_claims_boasts_and_warnings(text, figure, name):
     a storm that claims lives and a taxpayer who claims a loss state nothing."""
     got = said_by_of(text, figure)
     assert (got is None) if name is None else (got is not None and name in got)
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "figure", "name"),
+    [
+        ("The ministry says emergency departments recorded 11,040 attendances.", "11,040",
+         "ministry"),
+        ("Police said officers counted 3,000 marchers.", "3,000", "Police"),
+        # no statement above the reading: the one who read it
+        ("Seismologists recorded a magnitude of 6.1.", "6.1", "Seismologists"),
+    ],
+)
+def test_attribution_written_a_statement_reports_the_count_below_it(text, figure, name):
+    """A count or a reading inside a statement ("the ministry says emergency departments
+    recorded 11,040 attendances") is the stating source's, as an intention inside one is."""
+    got = said_by_of(text, figure)
+    assert got is not None and name in got

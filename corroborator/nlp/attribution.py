@@ -153,6 +153,10 @@ def _in_sentence(doc: Doc, tok: Token, quotes: Attributed) -> Attribution:
             if finder is _on_path and _attitude(found):  # "X plans to ..., according to Y"
                 return (_according_to(doc, tok, quotes) or _speech_above(doc, tok, quotes)
                         or _parenthetical(doc, tok, quotes) or found)
+            if finder is _on_path and _measured(found):  # "the ministry says emergency
+                # departments recorded 11,040 attendances": the ministry states the count
+                return (_according_to(doc, tok, quotes)
+                        or _speech_above(doc, tok, quotes, MEASURINGS) or found)
             if finder is _on_path and (relayed := _relayed(doc, tok, quotes, found)):
                 return relayed
             return found
@@ -196,19 +200,31 @@ def _relayed(doc: Doc, tok: Token, quotes: Attributed, found: Attribution) -> At
     return None
 
 
-def _speech_above(doc: Doc, tok: Token, quotes: Attributed) -> Attribution | None:
-    """A verb of statement above an intention: 'an official said the city expects to move
-    100 people' is the official's statement."""
+def _speech_above(doc: Doc, tok: Token, quotes: Attributed,
+                  inner: frozenset[str] = ATTITUDES) -> Attribution | None:
+    """A verb of statement above an intention (or another ``inner`` cue): 'an official said
+    the city expects to move 100 people' is the official's statement."""
     path = path_up(tok)
     seen_attitude = False
     for k, node in enumerate(path[1:], start=1):
         if not _is_cue(node, path[k - 1]):
             continue
-        if _lemma(node) in ATTITUDES:
+        if _lemma(node) in inner:
             seen_attitude = True
         elif seen_attitude and _lemma(node) in REPORTING:
             return _verb_source(doc, node, quotes)
     return None
+
+
+# cues of a count or a reading, which a statement above them reports: "the ministry says
+# emergency departments recorded 11,040 attendances"
+MEASURINGS = frozenset({"record", "measure", "count", "tally"})
+
+
+def _measured(found: Attribution) -> bool:
+    """A cue of a count or a reading rather than of statement: 'recorded', 'counted'."""
+    lemma = (found.cue or "").split()[0].lower()
+    return any(lemma.startswith(w[:5]) for w in MEASURINGS)
 
 
 def _attitude(found: Attribution) -> bool:
