@@ -58,7 +58,7 @@ CUES = REPORTING | frozenset(
     "reference mention feature publish call point list brag unveil propound aver posit proclaim "
     "profess pronounce opine hint imply confess confide divulge retort swear reaffirm "
     "theorize theorise hypothesize counter concur assure measure record beg plead "
-    "lobby".split()
+    "lobby give".split()
 ) | CLAUSE_CUES
 # verbs of speech proper: what they report is a clause or a quotation, never a noun object
 SPEECH = frozenset(
@@ -78,7 +78,8 @@ LISTENERS = frozenset("tell ask urge warn remind inform assure advise brief noti
 # "put X at 36,000", "made clear that ...": cues only with that complement
 # ("his lawyers begged for just eight", "lobbied for a 25% raise")
 CUE_WITH = {"put": ("at",), "make": ("clear",), "call": ("for",), "point": ("to", "out"),
-            "beg": ("for",), "plead": ("for",), "lobby": ("for",)}
+            "beg": ("for",), "plead": ("for",), "lobby": ("for",),
+            "give": ("as",)}  # "some reports have given the figure as 121"
 SURVEYS = frozenset({"poll", "survey", "study", "census", "tally", "count", "analysis", "audit"})
 # cues of intention or belief: an explicit "according to" in the sentence outranks them
 ATTITUDES = frozenset({"want", "plan", "propose", "intend", "seek", "hope", "expect", "believe",
