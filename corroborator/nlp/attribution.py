@@ -224,14 +224,19 @@ MEASURINGS = frozenset({"record", "measure", "count", "tally"})
 
 def _measured(found: Attribution) -> bool:
     """A cue of a count or a reading rather than of statement: 'recorded', 'counted'."""
-    lemma = (found.cue or "").split()[0].lower()
-    return any(lemma.startswith(w[:5]) for w in MEASURINGS)
+    return _cue_among(found, MEASURINGS, 5)
 
 
 def _attitude(found: Attribution) -> bool:
     """A cue of intention or belief rather than of statement: 'wants', 'plans', 'believes'."""
-    lemma = (found.cue or "").split()[0].lower()
-    return lemma[:4] in {w[:4] for w in ATTITUDES}
+    return _cue_among(found, ATTITUDES, 4)
+
+
+def _cue_among(found: Attribution, lemmas: frozenset[str], stem: int) -> bool:
+    """Whether the cue's first word, as written ('recorded', 'plans'), opens with the first
+    ``stem`` letters of one of ``lemmas``."""
+    word = (found.cue or "").split()[0].lower()
+    return word[:stem] in {w[:stem] for w in lemmas}
 
 
 def _on_path(doc: Doc, tok: Token, quotes: Attributed) -> Attribution | None:

@@ -440,6 +440,10 @@ def _suffix(toks: list[_Tok], j: int, currency: str | None) -> tuple[str, str | 
     return "count", None, j
 
 
+# a temperature written with its scale's letter against the number: "46.2C (115.2F)"
+_SCALE_LETTERS = {"C": "°c", "F": "°f"}
+
+
 def _temperature_letter(toks: list[_Tok], j: int) -> bool:
     """A temperature's scale written as one capital against its number, ending the word:
     the "C" of "46.2C" and the "F" of "(115.2F)" (not "3Com", "Flat 3Cs")."""
@@ -447,10 +451,6 @@ def _temperature_letter(toks: list[_Tok], j: int) -> bool:
             and _adjacent(toks[j - 1], toks[j]) and _is_digits(toks[j - 1])
             and (j + 1 == len(toks) or not _adjacent(toks[j], toks[j + 1])
                  or not _is_alpha(toks[j + 1])))
-
-
-# a temperature written with its scale's letter against the number: "46.2C (115.2F)"
-_SCALE_LETTERS = {"C": "°c", "F": "°f"}
 
 
 def _duration_factor(toks: list[_Tok], j: int) -> float:

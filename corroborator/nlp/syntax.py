@@ -84,9 +84,19 @@ def ents_of(doc: Doc) -> tuple[Span, ...]:
     if ents is None:  # not a "person" of common nouns ("a 34-year-old lorry driver"), which
         # the small model tags so: a name has a capital
         ents = doc._.corroborator_ents = tuple(
-            Span(doc, e.start, e.end, label=_person_relabelled(e)) if e.label_ == "PERSON" else e
-            for e in doc.ents if e.label_ != "PERSON" or any(c.isupper() for c in e.text))
+            _relabelled(e) for e in doc.ents
+            if e.label_ != "PERSON" or any(c.isupper() for c in e.text))
     return ents
+
+
+def _relabelled(ent: Span) -> Span:
+    """The entity, a "person" whose name ends in a body's word ("the opposition Civic
+    Alliance") made an organisation and one that ends in a place's ("Liberty Square") a
+    facility. (``entity_label`` corrects groups the same model takes for persons, for the
+    event grouping.)"""
+    last = ent[-1].lower_ if ent.label_ == "PERSON" and len(ent) > 1 else ""
+    label = "ORG" if last in BODY_WORDS else "FAC" if last in PLACE_WORDS else None
+    return Span(ent.doc, ent.start, ent.end, label=label) if label else ent
 
 
 # the last word of a place's name: "Liberty Square" is no person
@@ -96,21 +106,12 @@ PLACE_WORDS = frozenset(
 )
 
 
-def _person_relabelled(ent: Span) -> str:
-    """A name the small model tags as a person that ends in a body's word ("the opposition
-    Civic Alliance") is an organisation; one that ends in a place's ("Liberty Square") is a
-    facility."""
-    last = ent[-1].lower_ if len(ent) > 1 else ""
-    return "ORG" if last in BODY_WORDS else "FAC" if last in PLACE_WORDS else "PERSON"
-
-
 # the last word of an organisation's name: "the opposition Civic Alliance" is no person
 BODY_WORDS = frozenset(
     "alliance party union group front movement coalition council committee association "  # noqa: SIM905
     "federation league ministry agency authority institute service company bank society "
     "foundation trust network bureau commission corporation partners club".split()
 )
-
 
 
 GROUP_NOUNS = frozenset({"member", "gang", "cartel", "faction", "affiliate", "militia",

@@ -246,6 +246,21 @@ def once_dated(a: Mention, b: Mention) -> bool:
     return bool(verb in ONCE and verb == b.extra.get("verb") and _names_of(a) & _names_of(b))
 
 
+def told_twice(a: Mention, b: Mention, thing_a: str | None, thing_b: str | None) -> bool:
+    """Two reports tell one thing's one value, whatever their values and their sources: the
+    date of an act that befalls a named thing once, the age of one thing, the year of one
+    past event or its toll. Two such figures that differ are one slot in dispute."""
+    return (once_dated(a, b) or one_age(a, b, thing_a, thing_b) or past_alike(a, b)
+            or past_toll(a, b))
+
+
+def sources_disagree(a: Mention, b: Mention) -> bool:
+    """Two named sources (or two reports of one tally for one day, ``one_tally``) give
+    figures near enough to be one quantity (``disputable``), and of one year."""
+    return ((two_sources(a, b) or one_tally(a, b)) and disputable(a, b)
+            and not years_apart(a, b))
+
+
 PAST_SPAN = 10  # years: two years of one past event told apart by more are two events
 # a figure in a sentence, not one side of a score or a span ("a 5-19 start", "2006-07"),
 # nor part of a name ("the 76ers")
@@ -270,8 +285,8 @@ def past_alike(a: Mention, b: Mention) -> bool:
 
 def _figures(m: Mention) -> set[float]:
     """The figures a year's sentence tells of its event: numbers over twelve, not shares
-    ("61%") nor sides of a score ("a 5-19 start"); none when the sentence holds another year, whose event they may be of
-    ("who has ruled since 2016 and won 61% of the vote in 2021")."""
+    ("61%") nor sides of a score ("a 5-19 start"); none when the sentence holds another
+    year, whose event they may be of ("who has ruled since 2016 and won 61% in 2021")."""
     out = set()
     for hit in _FIGURE.finditer(m.sentence):
         text = hit.group(0)
@@ -305,7 +320,7 @@ def past_toll(a: Mention, b: Mention) -> bool:
 
 
 def _years_in(m: Mention) -> set[str]:
-    return {t for t in re.findall(r"(?<![\d,.])(1[89]\d\d|20\d\d)(?!\d|,\d)", m.sentence)}
+    return set(re.findall(r"(?<![\d,.])(1[89]\d\d|20\d\d)(?!\d|,\d)", m.sentence))
 
 
 def _proper_words(m: Mention) -> set[str]:
@@ -584,8 +599,7 @@ class Scorer:
         dates of an act that befalls a named thing once, or a pair of one counted thing and
         names that is a dispute, a drift or two reports' dates of one named thing."""
         a, b = self.block[i], self.block[j]
-        if (once_dated(a, b) or one_age(a, b, self.things[i], self.things[j])
-                or past_alike(a, b) or past_toll(a, b)):
+        if told_twice(a, b, self.things[i], self.things[j]):
             return True
         if self.outlets_own_sums(i, j):
             self.own_sums.add((i, j))
@@ -597,8 +611,7 @@ class Scorer:
                     and _same_names(a, b, self.things[i], self.things[j])
                     and (self.named_date(i, j)
                          or (self.one_act(i, j) or _named_alike(a, b))
-                         and ((two_sources(a, b) or one_tally(a, b)) and disputable(a, b)
-                              and not years_apart(a, b) or self.drifts(i, j))))
+                         and (sources_disagree(a, b) or self.drifts(i, j))))
 
     def outlets_own_sums(self, i: int, j: int) -> bool:
         """Two outlets state, each in its own voice, a sum of one thing: "the company, already
@@ -1050,8 +1063,7 @@ def _dispute_or_drift(block: Sequence[Mention], xs: list[int], ys: list[int], to
     for i in xs:
         for j in ys:
             a, b = block[i], block[j]
-            if (once_dated(a, b) or one_age(a, b, thing(a), thing(b)) or past_alike(a, b)
-                    or past_toll(a, b) or (i, j) in own_sums or (j, i) in own_sums):
+            if told_twice(a, b, thing(a), thing(b)) or (i, j) in own_sums or (j, i) in own_sums:
                 return True
             if not same_thing(a, b, thing(a), thing(b)) or limit_and_actual(a, b):
                 continue  # two counted nouns, or one where the other counts none
@@ -1060,8 +1072,7 @@ def _dispute_or_drift(block: Sequence[Mention], xs: list[int], ys: list[int], to
                 # times faster" are two comparisons
             if a.kind == "date" and a.head:
                 return True  # two dates of one named thing or act: "passed in 1798" / "1789"
-            if (two_sources(a, b) or one_tally(a, b)) and disputable(a, b) \
-                    and not compatible(a, b, tol) and not years_apart(a, b):
+            if sources_disagree(a, b) and not compatible(a, b, tol):
                 return True
             if close(a, b) and (thing(a) or set(a.frame[:2]) & set(b.frame[:2])):
                 return True  # drift of one named thing, or of what one act did
