@@ -203,6 +203,39 @@ def test_linking_a_figure_is_stated_for_the_day_its_figures_were_released(
 
 
 @pytest.mark.issue(14)
+@pytest.mark.parametrize(("text", "figure", "published", "time"), [
+    ("The number of people killed by the flood that swept the valley after the dam failed on "
+     "Tuesday has risen to 11.", "11", "2026-04-15", None),
+    ("Some 6,000 people evacuated on Monday were allowed home.", "6,000", "2026-04-15",
+     "2026-04-13"),
+])
+def test_linking_a_date_deep_in_a_clause_on_the_counted_noun_is_another_acts(
+        text, figure, published, time):
+    """A day told in a clause nested inside the phrase of what is counted dates another act
+    (the dam failed on Tuesday; the toll of 11 is as of the report), while a day on the
+    noun's own participle dates the figure (evacuated on Monday)."""
+    mentions, _ = read(text, published)
+    assert next(m for m in mentions if figure in m.text).time == time
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("text", "figure", "counted"), [
+    ("The union says the true number of heat deaths exceeds 300.", "300", "heat deaths"),
+    ("The number of people confirmed dead has risen to 27, the coast guard said.", "27",
+     "people"),
+    ("The total number of cases reached 412 on Friday.", "412", "cases"),
+    ("Officials put the number of homes destroyed at 126.", "126", "homes"),
+    ("The death toll stood at 61.", "61", None),
+])
+def test_linking_a_tally_given_its_value_by_a_verb_counts_what_it_is_of(text, figure, counted):
+    """"The number of X" given its figure by a verb of value or change ("exceeds 300", "has
+    risen to 27", "reached 412", or "put ... at 126" hung on the participle) counts X; a
+    tally that names nothing ("the toll stood at 61") counts no noun of its own."""
+    mentions, _ = read(text, "2026-07-06")
+    assert next(m for m in mentions if m.text.endswith(figure)).counted == counted
+
+
+@pytest.mark.issue(14)
 def test_linking_two_whole_counts_a_few_apart_are_not_one_value():
     """212 dead and 214 dead are two values, though within the tolerance that lets a
     rounded amount or measure meet its exact form: a count of whole things is exact."""

@@ -164,7 +164,7 @@ def number_head(tok: Token) -> Token | None:
     if (tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN"
             and tok.head.head.lemma_.lower() in COLLECTIVES):
         return tok.head.head  # "a crew of 11", "a crowd of 10,000": the crew, the crowd
-    return estimated(tok)
+    return estimated(tok) or tallied(tok)
 
 
 def bare_tally(tok: Token) -> bool:
@@ -194,6 +194,39 @@ def estimated(tok: Token) -> Token | None:
         # people already, whichever noun names it
     inner = [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
              for g in c.children if g.dep_ in ("pobj", "pcomp")]
+    return inner[0] if inner else None
+
+
+# verbs that give a tally its value: "the number of cases reached 412", "has risen to 27"
+TALLYING = frozenset("be reach total hit top exceed surpass stand rise climb grow increase "  # noqa: SIM905
+                     "jump swell mount soar fall drop".split())
+
+
+def tallied(tok: Token) -> Token | None:
+    """What a figure counts when a verb gives it to a tally of something: "the number of heat
+    deaths exceeds 300", "the number of people confirmed dead has risen to 27", "put the
+    number of homes destroyed at 126" (the "at" hung on the participle): deaths, people,
+    homes. Not a tally that names nothing ("the toll stood at 61": a number of people
+    already, whichever noun names it)."""
+    link = tok
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ in ("to", "at"):
+        link = tok.head
+    elif tok.dep_ not in ("dobj", "attr"):
+        return None
+    verb = link.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    if verb.dep_ == "acl" and verb.head.lemma_.lower() in TALLIES and link.lower_ == "at" \
+            and verb.head.head.lemma_.lower() in ESTIMATING:
+        tally: Token | None = verb.head  # "put the number of homes destroyed at 126"
+    elif verb.lemma_.lower() in TALLYING:
+        tally = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    else:
+        return None
+    if tally is None or tally.lemma_.lower() not in TALLIES or tally.i > tok.i:
+        return None
+    inner = [g for c in tally.children if c.dep_ == "prep" and c.lower_ == "of"
+             for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]
     return inner[0] if inner else None
 
 
