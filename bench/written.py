@@ -56,7 +56,7 @@ SPLIT = {
     "quake-2026": "dev", "merger-2026": "dev", "wildfire-2026": "dev", "election-2026": "dev",
     "aircrash-2026": "dev", "trial-2026": "dev", "cyber-2026": "dev", "flood-2026": "dev",
     "crush-2026": "dev", "ferry-2026": "dev", "chemplant-2026": "dev",
-    "derailment-2026": "held out", "bank-2026": "held out", "mine-2026": "held out",
+    "derailment-2026": "held out", "bank-2026": "held out", "mine-2026": "dev",
     "outbreak-2026": "held out", "spill-2026": "held out",
     "heatwave-2026": "dev", "landslide-2026": "held out", "riot-2026": "held out",
     "volcano-2026": "dev", "bridge-2026": "held out", "hostage-2026": "held out",

@@ -586,3 +586,29 @@ def test_attribution_written_said_clauses_and_figures_given_as(text, figure, nam
     does; giving 500 euros states nothing."""
     got = said_by_of(text, figure)
     assert (got is None) if name is None else (got is not None and name in got)
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "figure", "name"),
+    [
+        # a paper no one is named to have made speaks for the one who says what it says
+        ("The weather office says its bulletin of 10 May advised moving everyone within 12 km "
+         "of the river.", "12 km", "weather office"),
+        ("The port authority says the same report recommended only 6 kilometres.",
+         "6 kilometres", "port authority"),
+        # a paper alone still speaks when no one above it does
+        ("The bulletin recommended moving everyone within 12 km of the river.", "12 km",
+         "bulletin"),
+        # a record's maker: the subject of the verb that made it
+        (("The dockers' union says 31 were on the pier, and the families of the missing have "
+          "drawn up a list of 35 names."), "35", "families"),
+        ("The dockers' union compiled a list of 52 names.", "52", "union"),
+    ],
+)
+def test_attribution_written_a_paper_speaks_for_its_maker(text, figure, name):
+    """"X says its bulletin advised 12 km" is X's statement (the bulletin names no maker of
+    its own); "the families have drawn up a list of 35 names" is the families' list, not
+    the union's, whose clause the parser hung it on."""
+    got = said_by_of(text, figure)
+    assert got is not None and name in got

@@ -279,6 +279,9 @@ def _on_path(doc: Doc, tok: Token, quotes: Attributed) -> Attribution | None:
             if _fronted(tok, node, below):
                 return fallback  # "In his 2002 book, Ruiz suggested ...": when and where
             found = _verb_source(doc, node, quotes, figure=tok)
+            if found is not None and _unowned_record(node) and _cue_above(path, k):
+                found = None  # "the institute says its bulletin recommended 15 km": a paper
+                # no one is named to have made speaks for the one who says what it says
             if found is not None:
                 return found
         if _aside(node) and not _cue_above(path, k):
@@ -358,6 +361,21 @@ def _giver(noun: Token) -> Token | None:
 
 
 GIVING = frozenset({"give", "issue", "release", "publish", "provide", "post"})
+
+
+def _maker(noun: Token) -> Token | None:
+    """Who made a record that is the object of a verb of making or giving it ("the families
+    have drawn up a list of 40 names", "the union compiled a tally of 52"): its subject,
+    when it can speak."""
+    verb = noun.head
+    if (noun.dep_ != "dobj" or noun.lemma_.lower() not in RECORDS
+            or verb.lemma_.lower() not in MAKING | GIVING):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject if subject is not None and can_speak(subject, BODIES) else None
+
+
+MAKING = frozenset({"draw", "compile", "keep", "produce", "prepare", "draft", "assemble"})
 PERCENT_WORDS = frozenset({"%", "percent", "per", "cent"})
 # what a body measures and states as its own: "the commission's turnout of 61.4%", "its
 # magnitude of 6.8", "the agency's toll of 212"
@@ -403,7 +421,7 @@ def _authored(doc: Doc, noun: Token, quotes: Attributed, *,
               named_only: bool = False) -> Attribution | None:
     """The author of a record, a claim or a plan: 'by'/'from' X, X's, or a name compound
     ('a New York Times report')."""
-    author = author_of(noun)
+    author = author_of(noun) or _maker(noun)
     if author is None and noun.lemma_.lower() in MEASURES | VALUES | CLAIMS:  # "its own
         # figure of 180 tonnes", "their estimate of 4,000"
         author = _giver(noun) or next((c for c in noun.children if c.dep_ == "poss"
@@ -439,6 +457,13 @@ def _cue_above(path: Sequence[Token], k: int) -> bool:
         if _is_cue(node, path[j - 1]):
             return any(t.dep_ == "ccomp" for t in path[k:j])
     return False
+
+
+def _unowned_record(verb: Token) -> bool:
+    """The cue's subject is a record or a document whose maker the text does not name on it
+    ("its bulletin", "the same report")."""
+    subj = subject(verb)
+    return subj is not None and subj.lemma_.lower() in RECORDS and author_of(subj) is None
 
 
 def _aside(node: Token) -> bool:
