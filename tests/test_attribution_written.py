@@ -612,3 +612,29 @@ def test_attribution_written_a_paper_speaks_for_its_maker(text, figure, name):
     the union's, whose clause the parser hung it on."""
     got = said_by_of(text, figure)
     assert got is not None and name in got
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        # the parser hangs the name inside the quote's clause and leaves the verb no subject
+        (('"We are dealing with a very large flood, and the situation in the south is '
+          'extremely serious," the agency\'s director-general, Tomas Bryl, told reporters in '
+          'the capital.'), "very large flood", "Tomas Bryl"),
+        # a clause that goes on with what was said is no tag of the quote
+        (('Ms Harte said the board had "acted on the advice it received, and went further", '
+          'and that a full report would be published this week.'), "acted on the advice",
+         "Harte"),
+        # one surname, two people: the daughter is known by her full name
+        (('Among the dead was Pavel Dorn, a 68-year-old farmer from Lisk. His daughter, Mira '
+          'Dorn, said he had refused to leave his cattle. "He said the river had never come '
+          'that far. He was wrong," she said.'), "never come that far", "Mira Dorn"),
+    ],
+)
+def test_quote_speakers_names_the_parse_misplaces_and_families(text, fragment, speaker):
+    """A speaker named between a closing quote and a verb the parser left without a
+    subject; a quote inside a clause said, followed by 'and that ...'; 'she said' after a
+    daughter and her father who share a surname."""
+    got = speaker_of(text, fragment)
+    assert got is not None and speaker in got

@@ -304,21 +304,31 @@ def fullest(doc: Doc, ent: Span, want: str | None = None) -> str:
 def gender(doc: Doc, ent: Span, persons: list[Span], upto: int) -> str | None:
     """'m', 'f' or None: from a title or role beside any mention of this person, or from
     the first personal pronoun that follows a mention before another person is named."""
-    last = strip_possessive(ent.text).split()[-1:]
+    full = strip_possessive(ent.text).split()
+    last = full[-1:]
+    kin = {tuple(w) for e in persons if len(w := strip_possessive(e.text).split()) > 1
+           and w[-1:] == last}
+    if len(full) > 1 and len(kin) > 1:  # "Anselm Ruel" and his daughter "Lene Ruel": one
+        # surname, two people, each known by the full name
+        def same(e: Span) -> bool:
+            return strip_possessive(e.text).split() == full
+    else:
+        def same(e: Span) -> bool:
+            return strip_possessive(e.text).split()[-1:] == last
     votes = {"m": 0, "f": 0}
     for e in persons:  # a given name, in any mention of this person: "Elaine Kamarck"
         words = strip_possessive(e.text).split()
-        if len(words) > 1 and words[-1:] == last:
+        if len(words) > 1 and same(e):
             votes["m"] += 2 * (words[0].lower() in MALE_NAMES)
             votes["f"] += 2 * (words[0].lower() in FEMALE_NAMES)
-    mentions = [e for e in persons if strip_possessive(e.text).split()[-1:] == last]
+    mentions = [e for e in persons if same(e)]
     for k, e in enumerate(mentions):
         near = [t.lower_ for t in doc[max(0, e.start - 3) : e.start]]
         near += [t.lower_ for t in doc[e.end : min(len(doc), e.end + 8)] if t.dep_ in ("appos", "attr")
                  or t.head.dep_ == "appos"]
         votes["m"] += sum(w in MALE_WORDS for w in near)
         votes["f"] += sum(w in FEMALE_WORDS for w in near)
-        nxt = [p.start for p in persons if p.start > e.start and p.text.split()[-1:] != last]
+        nxt = [p.start for p in persons if p.start > e.start and not same(p)]
         stop = min(nxt + [upto])
         for t in doc[e.end : stop]:
             if t.lower_ in ("he", "she"):

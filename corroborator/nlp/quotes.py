@@ -105,8 +105,9 @@ def _verb_near(doc: Doc, sent: Span, qs: QuoteSpan, after: bool) -> Token | None
     for tok in window:
         if _reports(tok):
             return tok
-        if after and tok.text in OPEN:
-            break
+        if after and (tok.text in OPEN or tok.dep_ == "mark"):
+            break  # not '"...", and that a full timeline would be published': a clause
+            # that goes on with what was said, no tag of the quote
     return None
 
 
@@ -126,6 +127,10 @@ def _reports(tok: Token) -> bool:
 
 def _speaker_of_verb(verb: Token, outside: list[QuoteSpan]) -> Token | None:
     subj = subject_of(verb)
+    if (subj is None or subj.i > verb.i):
+        named = _named_between(verb, outside)
+        if named is not None:
+            return named
     if subj is not None and any(q.open_at <= subj.idx < q.close_at for q in outside):
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
                      and not any(q.open_at <= c.idx < q.close_at for q in outside)), subj)
@@ -162,6 +167,23 @@ def _speaker_of_verb(verb: Token, outside: list[QuoteSpan]) -> Token | None:
         if verb.head.i != verb.i:
             return subject_of(verb.head)
     return None
+
+
+def _named_between(verb: Token, outside: list[QuoteSpan]) -> Token | None:
+    """'"...," the agency's director-general, Colm Rudd, told reporters': the parser hung
+    the phrase that names the speaker inside the quote's clause and left the verb no
+    subject; the name between the closing quote and the verb (no verb between) speaks."""
+    closes = [q.close_at for q in outside if q.close_at <= verb.idx]
+    if not closes:
+        return None
+    close = max(closes)
+    between = [t for t in sent_of(verb) if close < t.idx < verb.idx]
+    if not between or any(t.pos_ in ("VERB", "AUX") for t in between):
+        return None
+    names = [e for e in ents_in(sent_of(verb)) if e.label_ in SPEAKER_LABELS
+             and e.start_char > close and e.end <= verb.i]
+    persons = [e for e in names if e.label_ == "PERSON"] or names
+    return persons[-1].root if persons else None
 
 
 Attributed = list[tuple[QuoteSpan, str | None, str | None]]
