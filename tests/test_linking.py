@@ -1153,3 +1153,26 @@ def test_linking_two_sources_figures_of_two_years_are_no_dispute(time, one_slot)
     assert facts_mod.years_apart(old, new) != one_slot
     facts = _facts_by([old, new], _model(1.0, -10.0))
     assert sorted(f.status for f in facts) == STATUSES[one_slot]
+
+
+@pytest.mark.issue(14)
+def test_linking_two_doers_of_an_act_are_no_dispute():
+    """"The hijackers demanded 50 million" and "a second group demanded 80 million": each
+    source is the one who demanded, so the two figures are two demands, not two sources
+    disagreeing over one. Sources who tell or reckon a figure ("police put the crowd at
+    60,000", "organisers said 80,000 marched") still dispute it."""
+    def sourced(doc, sentence, text, value, who, cue, frame, kind="amount"):
+        return dataclasses.replace(
+            mention(doc, sentence, text, value, said_by=who, frame=frame, kind=kind),
+            extra={"said_by_cue": cue})
+    hijackers = sourced("a", "The hijackers demanded 50 million marks.", "50 million marks",
+                        5e7, "The hijackers", "demanded", ("demand",))
+    group = sourced("b", "A second group demanded 80 million marks.", "80 million marks", 8e7,
+                    "A second group", "demanded", ("demand",))
+    assert facts_mod.actor(hijackers) and facts_mod.actor(group)
+    assert not facts_mod.sources_disagree(hijackers, group)
+    police = sourced("a", "Police put the crowd at 60,000.", "60,000", 6e4, "Police", "put",
+                     ("put", "crowd"), kind="count")
+    organisers = sourced("b", "Organisers said 80,000 marched.", "80,000", 8e4, "Organisers",
+                         "said", ("march",), kind="count")
+    assert facts_mod.sources_disagree(police, organisers)

@@ -460,10 +460,16 @@ def _cue_above(path: Sequence[Token], k: int) -> bool:
 
 
 def _unowned_record(verb: Token) -> bool:
-    """The cue's subject is a record or a document whose maker the text does not name on it
-    ("its bulletin", "the same report")."""
+    """The cue's subject is a record or a document the reader is taken to know, whose maker
+    the text does not name on it ("its bulletin", "the same report"; not "some reports",
+    which are sources of their own)."""
     subj = subject(verb)
-    return subj is not None and subj.lemma_.lower() in RECORDS and author_of(subj) is None
+    return (subj is not None and subj.lemma_.lower() in RECORDS and author_of(subj) is None
+            and any(c.dep_ == "poss" and c.pos_ == "PRON" or c.dep_ == "det" and c.lower_ in KNOWN
+                    for c in subj.children))
+
+
+KNOWN = frozenset({"the", "this", "that", "these", "those"})  # a paper the reader knows
 
 
 def _aside(node: Token) -> bool:

@@ -52,6 +52,8 @@ from ..models import Fact, Mention, fact_order
 from ..nlp.dates import MONTHS, WEEKDAYS, day_of, first_day
 from ..nlp.embed import embed
 from ..nlp.numbers import DURATION_DAYS, RATIO, UNITS, is_age, to_base
+from ..nlp.attribution import MEASURINGS
+from ..nlp.syntax import ESTIMATING, REPORTING
 from ..nlp.tolls import toll
 from . import money
 from .clustering import FORBIDDEN, Clusters, Roots, average_linkage, candidate_pairs
@@ -258,7 +260,24 @@ def sources_disagree(a: Mention, b: Mention) -> bool:
     """Two named sources (or two reports of one tally for one day, ``one_tally``) give
     figures near enough to be one quantity (``disputable``), and of one year."""
     return ((two_sources(a, b) or one_tally(a, b)) and disputable(a, b)
-            and not years_apart(a, b))
+            and not years_apart(a, b) and not (two_sources(a, b) and (actor(a) or actor(b))))
+
+
+def actor(m: Mention) -> bool:
+    """The source the figure is credited to is the one who did what it measures ("the
+    hijackers demanded 50 million", "a second group demanded 80 million"), not one who tells
+    or reckons it: two such sources are two doers, two slots, not a dispute."""
+    cue = (m.extra.get("said_by_cue") or "").split()
+    done = act(m)
+    return bool(cue and done and done not in TELLING
+                and cue[0].lower()[:STEM] == done[:STEM])
+
+
+STEM = 5  # letters a cue as written ("pledged") shares with its lemma ("pledge")
+TELLING = REPORTING | ESTIMATING | MEASURINGS | {"accord"}  # acts of telling or reckoning a
+# figure ("according to the army" is no act the army did), and of pledging it: "partners
+# had pledged more than EUR 45 million" may tell the sum of pledges, "the union pledged EUR
+# 12 million" one of them
 
 
 PAST_SPAN = 10  # years: two years of one past event told apart by more are two events
