@@ -906,7 +906,9 @@ def _time_of(doc: Doc, tok: Token, anchor: Token, start: int, end: int, publishe
                 and root.head.lemma_.lower() not in RELEASES):
             continue  # "the 1789 Wartime Act": a name, not the time of the value (but
             # "the Wednesday update put the toll at 163": the day of the papers)
-        as_of = AS_OF.search(text[max(0, d.start - 12) : d.start])
+        as_of = AS_OF.search(text[max(0, d.start - 12) : d.start]) or _period_end(text, d, dates)
+        # "as of Feb. 26"; a period ("between October 18 and March 19") the parse hangs
+        # anywhere in the sentence: the figure is its total as of the period's end
         if as_of or any(t.i in region for t in syntax.path_up(root)[:4]):
             dist = abs(dspan.root.i - tok.i)
             if best is None or dist < best[0]:
