@@ -638,3 +638,25 @@ def test_quote_speakers_names_the_parse_misplaces_and_families(text, fragment, s
     daughter and her father who share a surname."""
     got = speaker_of(text, fragment)
     assert got is not None and speaker in got
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "figure", "name"),
+    [
+        ("Our shift records show 38 men in that section.", "38", "Dockers' Union"),
+        ("We counted 52 people at the gate.", "52", "Dockers' Union"),
+        # in a quote, "we" are the speaker's
+        ('"We counted 52 people," Ana Lima said.', "52", "Lima"),
+    ],
+)
+def test_attribution_written_we_are_the_report_s_issuer(text, figure, name):
+    """'Our shift records show 38' in a union's press statement is the union's: "we" and
+    "our" outside a quote are the report's issuer, named as the source list names the
+    outlet without the kind of paper ("Dockers' Union (press statement)"); inside a quote
+    they are the speaker's."""
+    from reading import read
+    mentions, _ = read(text, outlet="Dockers' Union (press statement)")
+    got = next(m for m in mentions if figure in m.text).said_by
+    assert (got is None) if name is None else (got is not None and name in got)
+    assert "\x00" not in (got or "")

@@ -40,6 +40,7 @@ from .dates import (
 from .extensions import CACHES, SCANS, clear
 from .numbers import RATIO, Quantity, digits_to_number, find_quantities, is_age
 from .quotes import QuoteSpan, attribute_quotes, find_quote_spans
+from .sources import WE
 
 CONTEXT_CHARS = 90  # characters each side of a value in its masked context
 ENTITY_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LAW", "EVENT", "LOC", "PRODUCT")
@@ -760,6 +761,10 @@ def _mention(doc: Doc, clean: CleanDoc, kind: str, value: float | str | None, un
     anchor = head if head is not None else tok
     qualifiers = _qualifiers(doc, start, end, head, counted)
     said_by, cue, in_quote, source_kind = _attribution(doc, tok, start, quotes)
+    if said_by == WE:  # "our shift records show 38 men": the report's issuer, outside a
+        # quote (in one, "we" are the speaker's, whom the quote names)
+        said_by = None if in_quote else issuer(clean.raw.source.outlet)
+        source_kind = source_kind if said_by else None
     hedge = syntax.hedge_for(tok) or unverified(said_by)
     time, said_on = ((None, False) if kind == "date" or is_age(unit)  # an age is as of its
                      # report, not of the clause's act ("the jet, delivered in 2012, is 14
@@ -828,6 +833,14 @@ def _qualifiers(doc: Doc, start: int, end: int, head: Token | None, counted: str
     if head.pos_ == "PROPN" or head.ent_type_ in syntax.NAME_LABELS:
         names.append(head.text)
     return names
+
+
+def issuer(outlet: str | None) -> str | None:
+    """Who put out a report, named as its source list names the outlet, without what kind of
+    paper it is ("Federation of Mine Workers (press statement)" -> "Federation of Mine
+    Workers")."""
+    name = re.sub(r"\s*\([^)]*\)\s*$", "", outlet or "").strip()
+    return name or None
 
 
 def _attribution(doc: Doc, tok: Token, start: int, quotes: Attributed

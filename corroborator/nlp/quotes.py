@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from .attribution import according_to, label_at
-from .sources import resolve_pronoun, source_name
+from .sources import WE, resolve_pronoun, source_name
 from .syntax import (
     PRONOUNS,
     REPORTING,
@@ -195,6 +195,8 @@ def attribute_quotes(doc: Doc, spans: list[QuoteSpan]) -> Attributed:
     out: Attributed = []
     for k, qs in enumerate(spans):
         speaker, cue = _speaker(doc, qs, spans, people, out)
+        if speaker == WE:
+            speaker = None  # '"...," we said': the report's issuer, whom the text names not
         if speaker is None and cue is None:  # a transcript's '"RUIZ: ...'
             label = label_at(doc, min(qs.end, qs.start + LABEL_CHARS))
             if label is not None:

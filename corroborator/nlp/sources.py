@@ -92,7 +92,11 @@ def _relative_head(tok: Token) -> Token | None:
 def source_name(doc: Doc, tok: Token, quotes: Attributed = ()) -> tuple[str | None, str | None]:
     """The fullest name the report gives for the source headed by ``tok``, and its kind."""
     low = tok.lower_
-    if low in PERSONAL or low in THEY | IT or low in ("i", "we", "his", "hers"):
+    if low in FIRST_PLURAL or tok.lemma_.lower() in RECORDS and any(
+            c.dep_ == "poss" and c.lower_ == "our" for c in tok.children):
+        return WE, "named"  # "we counted", "our shift records show": the report's own
+        # issuer, named by the caller (``extract``), who knows where the report came from
+    if low in PERSONAL or low in THEY | IT or low in ("i", "his", "hers"):
         name = resolve_pronoun(doc, tok, quotes)
         return (name, "pronoun") if name else (None, None)
     if tok.pos_ == "PRON" or low in ("you", "n't", "n’t") or _dateline(doc, tok):
@@ -115,6 +119,10 @@ def source_name(doc: Doc, tok: Token, quotes: Attributed = ()) -> tuple[str | No
     if kind == "nominal" and UNNAMED_BY_REQUEST.search(sent_of(tok).text):
         kind = "anonymous"  # "one mother, who asked not to be named, said"
     return name, kind
+
+
+WE = "\x00we"  # a source that is the report's issuer, speaking of itself as "we"
+FIRST_PLURAL = frozenset({"we", "us", "our"})
 
 
 def _named_body(doc: Doc, tok: Token) -> str | None:
