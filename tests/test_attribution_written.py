@@ -593,8 +593,8 @@ def test_attribution_written_said_clauses_and_figures_given_as(text, figure, nam
     ("text", "figure", "name"),
     [
         # a paper no one is named to have made speaks for the one who says what it says
-        ("The weather office says its bulletin of 10 May advised moving everyone within 12 km "
-         "of the river.", "12 km", "weather office"),
+        (("The weather office says its bulletin of 10 May recommended moving everyone within "
+          "12 km of the river."), "12 km", "weather office"),
         ("The port authority says the same report recommended only 6 kilometres.",
          "6 kilometres", "port authority"),
         # a paper alone still speaks when no one above it does
@@ -660,3 +660,37 @@ def test_attribution_written_we_are_the_report_s_issuer(text, figure, name):
     got = next(m for m in mentions if figure in m.text).said_by
     assert (got is None) if name is None else (got is not None and name in got)
     assert "\x00" not in (got or "")
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    ("text", "figure", "name"),
+    [
+        (("At least four dead, 11 missing as Mount Tarrach erupts - civil protection\n\n"
+          "The volcano erupted on Monday."), "11", "civil protection"),
+        ("Three killed in Lisk bus crash \u2013 police\n\nThe bus overturned.", "Three",
+         "police"),
+        # a site's name after its headline is the outlet, not a source
+        ("Quake toll rises to 40 - The Daily Blaze\n\nForty people died.", "40", None),
+        # a dateline's dash opens a sentence, it signs nothing
+        ("LISK, May 3 (APS) - Three people were killed when a bus overturned.", "Three",
+         None),
+    ],
+)
+def test_attribution_written_a_headline_signed_after_a_dash(text, figure, name):
+    """Wire headlines name their source after a dash ("... - police"): the headline's
+    figures are the source's."""
+    got = said_by_of(text, figure)
+    assert (got is None) if name is None else (got is not None and name in got)
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize("figure", ["312", "12"])
+def test_attribution_written_a_list_after_the_clause_said(figure):
+    """"X said that 324 people had been aboard: 312 passengers and 12 crew": the list after
+    the colon, which the parser hangs on the subject, goes on with what X said."""
+    text = ("Lorna Ferries, which operates the vessel, said on Saturday evening that 324 people "
+            "had been aboard: 312 passengers on its manifest and 12 crew.")
+    from reading import read
+    got = next(m for m in read(text)[0] if m.text == figure).said_by
+    assert got is not None and "Lorna Ferries" in got

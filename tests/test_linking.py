@@ -204,8 +204,8 @@ def test_linking_a_figure_is_stated_for_the_day_its_figures_were_released(
 
 @pytest.mark.issue(14)
 @pytest.mark.parametrize(("text", "figure", "published", "time"), [
-    ("The number of people killed by the flood that swept the valley after the dam failed on "
-     "Tuesday has risen to 11.", "11", "2026-04-15", None),
+    (("The number of people killed by the flood that swept the valley after the dam failed "
+      "on Tuesday has risen to 11."), "11", "2026-04-15", None),
     ("Some 6,000 people evacuated on Monday were allowed home.", "6,000", "2026-04-15",
      "2026-04-13"),
 ])

@@ -125,8 +125,34 @@ def attribute(doc: Doc, tok: Token, start: int, quotes: Attributed) -> Attributi
             return Attribution(found.said_by, found.cue, True, found.kind)
     found = _in_sentence(doc, tok, quotes)
     if found.said_by is None:
-        found = _label(doc, tok) or _headline(doc, tok) or found
+        found = _label(doc, tok) or _headline(doc, tok) or _signed_headline(doc, tok) or found
     return found
+
+
+# a headline signed with its source after a dash, wire style: "Four dead, 11 missing as the
+# volcano erupts - civil protection"; the source in lower case (a site's name after its
+# headline, "... - The Daily Blaze", is the outlet, not a source)
+SIGNED_HEADLINE = re.compile(r"\s[-\u2013\u2014]\s+([a-z][a-z'’ -]{1,40}?)\s*$")
+HEADLINE_WORDS = 24  # a line longer than this is no headline
+
+
+def _signed_headline(doc: Doc, tok: Token) -> Attribution | None:
+    """A figure in a headline line (no closing full stop) that ends with its source after a
+    dash ("... as Mount Tarrach erupts - civil protection"): the source's."""
+    text = text_of(doc)
+    line_start = text.rfind("\n", 0, tok.idx) + 1
+    line_end = text.find("\n", tok.idx)
+    line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
+    if line.endswith((".", "?", "!")) or len(line.split()) > HEADLINE_WORDS:
+        return None
+    if (line_start > 1 and text[line_start - 2] != "\n"
+            or line_end >= 0 and text[line_end : line_end + 2] != "\n\n"):
+        return None  # a line of its own between blank lines, not a wrapped line of a
+        # paragraph ("... an entire religion — from")
+    m = SIGNED_HEADLINE.search(line)
+    if m is None or line_start + m.start() < tok.idx:
+        return None
+    return Attribution(m.group(1).strip(), "-", False, "nominal")
 
 
 def _headline(doc: Doc, tok: Token) -> Attribution | None:
@@ -264,7 +290,14 @@ def _on_path(doc: Doc, tok: Token, quotes: Attributed) -> Attribution | None:
             found = _authored(doc, owned[0], quotes) if owned else None
             if found is not None:
                 return found
-        if below.dep_ == "npadvmod" and k >= 2 and path[k - 2].dep_ == "appos":
+        if (below.dep_ in ("nsubj", "nsubjpass") and k >= 2 and path[k - 2].dep_ == "appos"
+                and path[k - 2].i > node.i and (said := [c for c in node.children
+                                                     if c.dep_ == "ccomp"])
+                and any(t.text == ":" for t in doc[said[0].i : path[k - 2].i])):
+            below = said[0]  # "said that 324 people had been aboard: 312 passengers and 12
+            # crew": a list after a colon, which the parser hangs on the subject, goes on
+            # with the clause said
+        elif below.dep_ == "npadvmod" and k >= 2 and path[k - 2].dep_ == "appos":
             below = path[k - 2]  # "said Wednesday, the first death since 2015": the parser
             # hangs the appositive on the date
         elif below.dep_ == "npadvmod" and k >= 2 and _that_clause(path[k - 2]):
@@ -757,7 +790,9 @@ def _describes(subj: Token, figure: Token, verb: Token) -> bool:
     """Whether the figure is part of the phrase that names the source ("a 911 caller"), not
     what the cue says in a clause hung on it ("its manifest, which lists 96 people")."""
     said = [c for c in subj.children if c.dep_ in ("relcl", "acl")
-            and c.left_edge.i <= verb.i <= c.right_edge.i]
+            and c.left_edge.i <= verb.i <= c.right_edge.i
+            or c.dep_ == "appos" and c.i > verb.i]  # "..., said that 324 people had been
+    # aboard: 312 passengers and 12 crew": a list after the verb, hung on its subject
     return ((figure.i == subj.i or subj.is_ancestor(figure))  # not its span: "Brennic
             # Ferries ... said that 324 people had been aboard: 312 passengers ...", whose
             # list the parser hangs on the subject, round the figure said

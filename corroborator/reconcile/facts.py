@@ -49,10 +49,10 @@ from typing import Any
 import numpy as np
 
 from ..models import Fact, Mention, fact_order
+from ..nlp.attribution import MEASURINGS
 from ..nlp.dates import MONTHS, WEEKDAYS, day_of, first_day
 from ..nlp.embed import embed
 from ..nlp.numbers import DURATION_DAYS, RATIO, UNITS, is_age, to_base
-from ..nlp.attribution import MEASURINGS
 from ..nlp.syntax import ESTIMATING, REPORTING
 from ..nlp.tolls import toll
 from . import money
