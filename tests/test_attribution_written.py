@@ -694,3 +694,13 @@ def test_attribution_written_a_list_after_the_clause_said(figure):
     from reading import read
     got = next(m for m in read(text)[0] if m.text == figure).said_by
     assert got is not None and "Lorna Ferries" in got
+
+
+@pytest.mark.issue(15)
+def test_attribution_written_put_as_high_as():
+    """"Reports from relatives put the number of trapped men as high as 40": 'put ... as
+    high as' sets a figure as 'put ... at' does; the reports' authors are its source."""
+    text = ("Unconfirmed reports from relatives gathered at the gate put the number of trapped "
+            "men as high as 40.")
+    got = said_by_of(text, "40")
+    assert got is not None and "relatives" in got

@@ -544,8 +544,11 @@ def _is_cue(node: Token, below: Token | None) -> bool:
         words = CUE_WITH[lemma]
         if not any(c.lower_ in words for c in node.children):
             if (lemma == "put" and below is not None and below.dep_ == "advmod"
-                    and any(c.dep_ == "prep" and c.lower_ in words for c in below.children)):
-                return True  # "puts the number aboard at 338": the "at" hung on the adverb
+                    and any(c.dep_ == "prep" and (c.lower_ in words or c.lower_ == "as"
+                                                  and below.lower_ in ("high", "low"))
+                            for c in below.children)):
+                return True  # "puts the number aboard at 338": the "at" hung on the adverb;
+                # "put the number of trapped men as high as 40"
             return (lemma == "put" and below is not None and _put_at(node, below)
                     and not any(c.dep_ == "prep" for c in node.children))  # not "put the
             # boat, damaged at 3 knots, in the harbour"
