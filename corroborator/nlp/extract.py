@@ -893,9 +893,10 @@ def _time_of(doc: Doc, tok: Token, anchor: Token, start: int, end: int, publishe
     first police estimate, saying 61,000 people had been inside"): the date's verb is
     above the figure's own."""
     sent = syntax.sent_of(tok)
-    region = {t.i for t in syntax.path_up(anchor)}  # and what hangs near below it: a date
-    # deep inside a clause on the counted noun is another act's ("people killed by the flood
-    # that swept down after the spillway failed on Tuesday has risen to 11")
+    region = {t.i for t in syntax.path_up(anchor)}  # a date a few steps below it counts too
+    # (the test below climbs four from the date), one deep inside a clause on the counted
+    # noun is another act's ("people killed by the flood that swept down after the spillway
+    # failed on Tuesday has risen to 11")
     for verb in syntax.path_up(anchor):  # "figures released on Wednesday say 19,300"
         region |= {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
                    and c.lemma_.lower() in RELEASES for t in c.subtree}

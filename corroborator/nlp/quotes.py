@@ -127,7 +127,7 @@ def _reports(tok: Token) -> bool:
 
 def _speaker_of_verb(verb: Token, outside: list[QuoteSpan]) -> Token | None:
     subj = subject_of(verb)
-    if (subj is None or subj.i > verb.i):
+    if subj is None or subj.i > verb.i:
         named = _named_between(verb, outside)
         if named is not None:
             return named

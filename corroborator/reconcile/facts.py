@@ -258,7 +258,8 @@ def told_twice(a: Mention, b: Mention, thing_a: str | None, thing_b: str | None)
 
 def sources_disagree(a: Mention, b: Mention) -> bool:
     """Two named sources (or two reports of one tally for one day, ``one_tally``) give
-    figures near enough to be one quantity (``disputable``), and of one year."""
+    figures near enough to be one quantity (``disputable``), and of one year; not two
+    sources each credited with doing what its figure measures (``actor``)."""
     return ((two_sources(a, b) or one_tally(a, b)) and disputable(a, b)
             and not years_apart(a, b) and not (two_sources(a, b) and (actor(a) or actor(b))))
 
@@ -273,7 +274,7 @@ def actor(m: Mention) -> bool:
                 and cue[0].lower()[:STEM] == done[:STEM])
 
 
-STEM = 5  # letters a cue as written ("pledged") shares with its lemma ("pledge")
+STEM = 5  # letters a cue as written ("demanded") shares with its lemma ("demand")
 TELLING = REPORTING | ESTIMATING | MEASURINGS | {"accord"}  # acts of telling or reckoning a
 # figure ("according to the army" is no act the army did), and of pledging it: "partners
 # had pledged more than EUR 45 million" may tell the sum of pledges, "the union pledged EUR
