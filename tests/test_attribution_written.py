@@ -646,6 +646,10 @@ def test_quote_speakers_names_the_parse_misplaces_and_families(text, fragment, s
     [
         ("Our shift records show 38 men in that section.", "38", "Dockers' Union"),
         ("We counted 52 people at the gate.", "52", "Dockers' Union"),
+        # no cue: what "we" did, what is "ours"
+        ("Seven of our members remain unaccounted for.", "Seven", "Dockers' Union"),
+        ("We have deployed 300 staff to the port.", "300", "Dockers' Union"),
+        ("The men were working 480 metres underground.", "480 metres", None),
         # in a quote, "we" are the speaker's
         ('"We counted 52 people," Ana Lima said.', "52", "Lima"),
     ],

@@ -761,10 +761,11 @@ def _mention(doc: Doc, clean: CleanDoc, kind: str, value: float | str | None, un
     anchor = head if head is not None else tok
     qualifiers = _qualifiers(doc, start, end, head, counted)
     said_by, cue, in_quote, source_kind = _attribution(doc, tok, start, quotes)
-    if said_by == WE:  # "our shift records show 38 men": the report's issuer, outside a
-        # quote (in one, "we" are the speaker's, whom the quote names)
+    if said_by == WE or said_by is None and not in_quote and _first_plural(anchor):
+        # "our shift records show 38 men", "seven of our members remain unaccounted for":
+        # the report's issuer, outside a quote (in one, "we" are the speaker's)
         said_by = None if in_quote else issuer(clean.raw.source.outlet)
-        source_kind = source_kind if said_by else None
+        source_kind = "named" if said_by else None
     hedge = syntax.hedge_for(tok) or unverified(said_by)
     time, said_on = ((None, False) if kind == "date" or is_age(unit)  # an age is as of its
                      # report, not of the clause's act ("the jet, delivered in 2012, is 14
@@ -833,6 +834,15 @@ def _qualifiers(doc: Doc, start: int, end: int, head: Token | None, counted: str
     if head.pos_ == "PROPN" or head.ent_type_ in syntax.NAME_LABELS:
         names.append(head.text)
     return names
+
+
+def _first_plural(anchor: Token) -> bool:
+    """The figure counts something of "ours" or is what "we" did ("seven of our members",
+    "we have deployed 300 staff")."""
+    verb = syntax.governing_verb(anchor)
+    near = [*anchor.subtree, *(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))
+            ] if verb is not None else list(anchor.subtree)
+    return any(t.lower_ in ("our", "we") for t in near)
 
 
 def issuer(outlet: str | None) -> str | None:
