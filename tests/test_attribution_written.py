@@ -657,10 +657,11 @@ def test_quote_speakers_names_the_parse_misplaces_and_families(text, fragment, s
 def test_attribution_written_we_are_the_report_s_issuer(text, figure, name):
     """'Our shift records show 38' in a union's press statement is the union's: "we" and
     "our" outside a quote are the report's issuer, named as the source list names the
-    outlet without the kind of paper ("Dockers' Union (press statement)"); inside a quote
-    they are the speaker's."""
+    outlet without the kind of paper ("Dockers' Union (press statement)"), when the report
+    names it; inside a quote they are the speaker's."""
     from reading import read
-    mentions, _ = read(text, outlet="Dockers' Union (press statement)")
+    mentions, _ = read(f"The Dockers' Union issued this statement. {text}",
+                       outlet="Dockers' Union (press statement)")
     got = next(m for m in mentions if figure in m.text).said_by
     assert (got is None) if name is None else (got is not None and name in got)
     assert "\x00" not in (got or "")
@@ -708,3 +709,12 @@ def test_attribution_written_put_as_high_as():
             "men as high as 40.")
     got = said_by_of(text, "40")
     assert got is not None and "relatives" in got
+
+
+@pytest.mark.issue(15)
+def test_attribution_written_a_news_outlet_s_we_is_its_own_voice():
+    """A news outlet that says "we" and never names itself speaks in its own voice: the
+    record leaves it unnamed rather than name a source its report does not."""
+    from reading import read
+    mentions, _ = read("We counted 52 people at the gate.", outlet="Glen News")
+    assert next(m for m in mentions if m.text == "52").said_by is None

@@ -764,7 +764,7 @@ def _mention(doc: Doc, clean: CleanDoc, kind: str, value: float | str | None, un
     if said_by == WE or said_by is None and not in_quote and _first_plural(anchor):
         # "our shift records show 38 men", "seven of our members remain unaccounted for":
         # the report's issuer, outside a quote (in one, "we" are the speaker's)
-        said_by = None if in_quote else issuer(clean.raw.source.outlet)
+        said_by = None if in_quote else issuer(clean.raw.source.outlet, clean.text)
         source_kind = "named" if said_by else None
     hedge = syntax.hedge_for(tok) or unverified(said_by)
     time, said_on = ((None, False) if kind == "date" or is_age(unit)  # an age is as of its
@@ -845,12 +845,13 @@ def _first_plural(anchor: Token) -> bool:
     return any(t.lower_ in ("our", "we") for t in near)
 
 
-def issuer(outlet: str | None) -> str | None:
+def issuer(outlet: str | None, text: str) -> str | None:
     """Who put out a report, named as its source list names the outlet, without what kind of
     paper it is ("Federation of Mine Workers (press statement)" -> "Federation of Mine
-    Workers")."""
+    Workers"), when the report names it too: a body's statement names itself; a news
+    outlet's "we" is its own voice, which the record leaves unnamed (None)."""
     name = re.sub(r"\s*\([^)]*\)\s*$", "", outlet or "").strip()
-    return name or None
+    return name if name and name.lower() in text.lower() else None
 
 
 def _attribution(doc: Doc, tok: Token, start: int, quotes: Attributed
