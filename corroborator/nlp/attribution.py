@@ -140,9 +140,7 @@ def _signed_headline(doc: Doc, tok: Token) -> Attribution | None:
     """A figure in a headline line (no closing full stop) that ends with its source after a
     dash ("... as Mount Tarrach erupts - civil protection"): the source's."""
     text = text_of(doc)
-    line_start = text.rfind("\n", 0, tok.idx) + 1
-    line_end = text.find("\n", tok.idx)
-    line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
+    line_start, line_end, line = _line_of(text, tok.idx)
     if line.endswith((".", "?", "!")) or len(line.split()) > HEADLINE_WORDS:
         return None
     if (line_start > 1 and text[line_start - 2] != "\n"
@@ -155,13 +153,18 @@ def _signed_headline(doc: Doc, tok: Token) -> Attribution | None:
     return Attribution(m.group(1).strip(), "-", False, "nominal")
 
 
+def _line_of(text: str, at: int) -> tuple[int, int, str]:
+    """The line of ``text`` holding character ``at``: where it starts, where its newline is
+    (-1 at the end of the text), and the line stripped."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    return start, end, text[start : end if end >= 0 else len(text)].strip()
+
+
 def _headline(doc: Doc, tok: Token) -> Attribution | None:
     """'Ruiz Says 40 Soldiers Wounded In Ambush': a headline in title case, which the parser
     reads badly, whose source opens it before a capitalised reporting verb."""
-    text = text_of(doc)
-    line_start = text.rfind("\n", 0, tok.idx) + 1
-    line_end = text.find("\n", tok.idx)
-    line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
+    line_start, _, line = _line_of(text_of(doc), tok.idx)
     words = re.findall(r"[A-Za-z][\w'’-]*", line)
     if len(words) < 4 or line.endswith(".") or sum(w[:1].isupper() for w in words) < 0.7 * len(words):
         return None
@@ -382,12 +385,13 @@ ANNOUNCING = frozenset(
     "announce issue release publish report post unveil update declare".split())  # noqa: SIM905
 
 
-def _giver(noun: Token) -> Token | None:
+def _giver(noun: Token, verbs: frozenset[str] = frozenset()) -> Token | None:
     """Who gives a measure as the object of a verb of giving ("the Survey gave a higher
-    magnitude of 7.1", "police issued a toll of 12"): its subject, when it can speak. (A
-    measure's "its" or "their" stands for the body too: "has stood by its magnitude".)"""
+    magnitude of 7.1", "police issued a toll of 12"), or of one of ``verbs``: its subject,
+    when it can speak. (A measure's "its" or "their" stands for the body too: "has stood
+    by its magnitude".)"""
     verb = noun.head
-    if noun.dep_ != "dobj" or verb.lemma_.lower() not in GIVING:
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in GIVING | verbs:
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return subject if subject is not None and can_speak(subject, BODIES) else None
@@ -400,12 +404,7 @@ def _maker(noun: Token) -> Token | None:
     """Who made a record that is the object of a verb of making or giving it ("the families
     have drawn up a list of 40 names", "the union compiled a tally of 52"): its subject,
     when it can speak."""
-    verb = noun.head
-    if (noun.dep_ != "dobj" or noun.lemma_.lower() not in RECORDS
-            or verb.lemma_.lower() not in MAKING | GIVING):
-        return None
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    return subject if subject is not None and can_speak(subject, BODIES) else None
+    return _giver(noun, MAKING) if noun.lemma_.lower() in RECORDS else None
 
 
 MAKING = frozenset({"draw", "compile", "keep", "produce", "prepare", "draft", "assemble"})

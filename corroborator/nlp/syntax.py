@@ -192,9 +192,14 @@ def estimated(tok: Token) -> Token | None:
     if obj is None or obj.lemma_.lower() not in TALLIES:
         return None  # "put the crowd at 36,000", "the turnout", "the toll": a number of
         # people already, whichever noun names it
-    inner = [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
-             for g in c.children if g.dep_ in ("pobj", "pcomp")]
+    inner = _of_objects(obj)
     return inner[0] if inner else None
+
+
+def _of_objects(noun: Token) -> list[Token]:
+    """What ``noun``'s "of" phrases hold: "the number of protesters" -> [protesters]."""
+    return [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children if g.dep_ in ("pobj", "pcomp")]
 
 
 # verbs that give a tally its value: "the number of cases reached 412", "has risen to 27"
@@ -225,8 +230,7 @@ def tallied(tok: Token) -> Token | None:
         return None
     if tally is None or tally.lemma_.lower() not in TALLIES or tally.i > tok.i:
         return None
-    inner = [g for c in tally.children if c.dep_ == "prep" and c.lower_ == "of"
-             for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]
+    inner = [g for g in _of_objects(tally) if g.dep_ == "pobj" and g.pos_ == "NOUN"]
     return inner[0] if inner else None
 
 

@@ -260,8 +260,9 @@ def sources_disagree(a: Mention, b: Mention) -> bool:
     """Two named sources (or two reports of one tally for one day, ``one_tally``) give
     figures near enough to be one quantity (``disputable``), and of one year; not two
     sources each credited with doing what its figure measures (``actor``)."""
-    return ((two_sources(a, b) or one_tally(a, b)) and disputable(a, b)
-            and not years_apart(a, b) and not (two_sources(a, b) and (actor(a) or actor(b))))
+    named = two_sources(a, b)
+    return ((named or one_tally(a, b)) and disputable(a, b) and not years_apart(a, b)
+            and not (named and (actor(a) or actor(b))))
 
 
 def actor(m: Mention) -> bool:
