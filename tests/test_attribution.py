@@ -563,3 +563,30 @@ def test_attribution_fullest_name_is_not_a_headline_fragment():
     doc = make_nlp()(text)
     reyes = [e for e in doc.ents if e.text == "Reyes"][-1]
     assert fullest(doc, reyes) == "Tom Reyes"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "source"),
+    [
+        ("The blaze burned 900 hectares, as forestry officials said on Monday.", "900",
+         "forestry officials"),
+        ("As the ministry reported on Friday, 42 people have died.", "42", "ministry"),
+        (("The crew worked 480 metres down, not 420 metres as the operator has claimed, "
+          "the union said."), "420", "operator"),
+    ],
+)
+def test_attribution_an_as_clause_names_the_source(text, figure, source):
+    """"..., as officials said": an "as" clause of saying, with no object of its own, gives
+    the source of the clause it hangs on."""
+    assert source in (said_by_of(text, figure) or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("Police arrested 12 people as the mayor said she would.", "12"),
+        ("The toll rose to 42 as police announced new arrests.", "42"),
+    ],
+)
+def test_attribution_an_as_clause_that_says_its_own_thing_is_no_source(text, figure):
+    assert said_by_of(text, figure) is None

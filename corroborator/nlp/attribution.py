@@ -311,6 +311,11 @@ def _on_path(doc: Doc, tok: Token, quotes: Attributed) -> Attribution | None:
               and path[k - 3].dep_ in ("acl", "ccomp") and _that_clause(path[k - 3])):
             below = path[k - 3]  # "told jurors in his closing argument that losses were
             # $640 million": the clause is what the verb's subject said in it
+        said_as = _said_as(node, below)
+        if said_as is not None:
+            found = _verb_source(doc, said_as, quotes, figure=tok)
+            if found is not None:
+                return found
         if _is_cue(node, below):
             if _fronted(tok, node, below):
                 return fallback  # "In his 2002 book, Ruiz suggested ...": when and where
@@ -364,6 +369,28 @@ def _on_path(doc: Doc, tok: Token, quotes: Attributed) -> Attribution | None:
                     if plan is not None and plan.lemma_.lower() in PROPOSALS and fallback is None:
                         fallback = _authored(doc, plan, quotes, named_only=True)
     return fallback  # a plan's author, when no one above it states the figure
+
+
+# verbs of an "as" clause that gives the source of the clause it hangs on: "as officials said
+# on Monday", "not 420 metres as the company has claimed"
+SAID_AS = frozenset(
+    "say report claim state announce note confirm write estimate allege testify show indicate "  # noqa: SIM905
+    "reveal disclose document tell put count tally record".split()
+)
+
+
+def _said_as(node: Token, below: Token) -> Token | None:
+    """The verb of an "as" clause on ``node`` that names who states it ("42 people have died,
+    as the ministry reported on Friday"): a verb of saying with no object of its own, what
+    it says being the clause it hangs on (not "as police announced 12 arrests", nor "as the
+    mayor said she would", a clause that says something of its own)."""
+    for c in node.children:
+        if (c.dep_ == "advcl" and c.i != below.i and _lemma(c) in SAID_AS
+                and any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children)
+                and not any(m.dep_ in ("dobj", "ccomp", "xcomp", "neg", "attr", "oprd")
+                            for m in c.children)):
+            return c
+    return None
 
 
 def _released_when(doc: Doc, verb: Token, quotes: Attributed, figure: Token
