@@ -590,3 +590,26 @@ def test_attribution_an_as_clause_names_the_source(text, figure, source):
 )
 def test_attribution_an_as_clause_that_says_its_own_thing_is_no_source(text, figure):
     assert said_by_of(text, figure) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "source"),
+    [
+        ("Rescuers pulled 14 people from the river near Port Lanna, the town's fire chief, "
+         "Marco Ruiz, said.", "14", "Marco Ruiz"),
+        ("The clinic has treated 11 people with burns and moved five of them to Caddow, the "
+         "clinic's director, Dr Ines Lau, said.", "11", "Ines Lau"),
+    ],
+)
+def test_attribution_a_name_beside_its_role_speaks_when_the_parser_hangs_both_on_a_place(
+        text, figure, source):
+    """"..., near Port Lanna, the town's fire chief, Marco Ruiz, said": the parser hangs the
+    role and its name on the place before them and leaves "said" with no subject."""
+    assert source in (said_by_of(text, figure) or "")
+
+
+def test_attribution_a_section_heading_is_no_speaker():
+    text = ("Floods cut the valley road.\n\nFood: The Red Cross has handed out 7,500 parcels."
+            "\n\nMayor: 56 people were hurt.")
+    assert said_by_of(text, "7,500") != "Food"
+    assert said_by_of(text, "56") == "Mayor"

@@ -894,13 +894,22 @@ def _lost_subject(verb: Token) -> Token | None:
               and c.i < verb.i and c.left_edge.i == c.i > verb.sent.start
               and doc[c.i - 1].text == "," for t in c.subtree}  # "SRT Vornic, citing
     # officials, reported": a participle set off after the name, not one opening the sentence
+    named: Token | None = None  # "..., the hospital's director, Dr Ines Vahl, said": the
+    # name set beside the role, both hung on the place before them
     while i >= verb.sent.start and (doc[i].dep_ in LOST_GAP or i in citing
                                      or doc[i].head.dep_ == "appos" and doc[i].head.i < verb.i):
         if doc[i].ent_type_ in SPEAKER_LABELS and i not in citing and (
                 doc[i].dep_ != "appos" or doc[i].head.ent_type_ not in ("", doc[i].ent_type_)):
             break  # a name (one set beside a place: "In Moltena, ..., SRT Vornic"); not a
             # name's own apposition ("Ann Lee, Jr.")
+        if (named is None and doc[i].dep_ == "appos" and doc[i].pos_ == "PROPN"
+                and doc[i].ent_type_ in SPEAKER_LABELS and doc[i].head.pos_ == "NOUN"
+                and doc[i].head.dep_ == "appos"):
+            named = doc[i]
         i -= 1
+    if named is not None and (i < verb.sent.start or doc[i].ent_type_ not in SPEAKER_LABELS
+                              or named.i in (i, doc[i].head.i)):
+        return named
     if i < verb.sent.start:
         return None
     name = doc[i]  # hung as a conjunct or loose dependent, not as an object of the phrase
@@ -1015,8 +1024,20 @@ def label_at(doc: Doc, at: int) -> Attribution | None:
     if not text[:para].strip() and not _speaker_label(words):
         return None  # a headline's kicker: "Serava earthquake: 45,000 homeless", "VAULT OF
         # SHAME: ..."; a headline's speaker is a name or a role: "Mayor: 56 injured"
+    if text[:para].strip() and not upper and not _may_speak(words):
+        return None  # a section's heading in a situation report: "Food: The Red Cross has
+        # handed out 7,500 parcels"
     name = m.group(1).strip()
     return Attribution(name, ":", False, kind_of(name))
+
+
+def _may_speak(words: Sequence[Token]) -> bool:
+    """A label of words that can name a speaker: a name, or a common noun for a role, a
+    body or people ("Mayor", "Police", "Witness"); not a topic ("Food", "Shelter")."""
+    last = words[-1]
+    return (any(t.pos_ == "PROPN" or t.ent_type_ in SPEAKER_LABELS for t in words)
+            or last.lower_.rstrip(".") in TITLES | ANONYMOUS
+            or can_speak(last, BODIES | GROUPS))
 
 
 def _speaker_label(words: Sequence[Token]) -> bool:
