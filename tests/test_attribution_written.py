@@ -718,3 +718,35 @@ def test_attribution_written_a_news_outlet_s_we_is_its_own_voice():
     from reading import read
     mentions, _ = read("We counted 52 people at the gate.", outlet="Glen News")
     assert next(m for m in mentions if m.text == "52").said_by is None
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "source"),
+    [
+        # what was asked for, a contention, a valuation
+        ("Prosecutors had asked for 12 years for the former treasurer.", "12 years",
+         "Prosecutors"),
+        ("The judge rejected the defence's contention that losses did not exceed €3 million.",
+         "€3 million", "defence"),
+        (("The agency says €5.1 million has been seized, including a flat that investigators "
+          "have valued at €900,000."), "€900,000", "investigators"),
+        # a clause of what was said, hung by the parser on the occasion of saying
+        ("Her lawyer, Tomas Brun, argued during the hearing that no more than €2 million was "
+         "missing.", "€2 million", "Tomas Brun"),
+        # a trailing cue hung on a phrase set off after the clause
+        ("Frozen assets stood at €7.3 million, the agency said, roughly a sixth of the total.",
+         "€7.3 million", "agency"),
+        # a count the tagger took for a date
+        ("The Health Ministry's count is 38.", "38", "Health Ministry"),
+        # how often a thing was done is no part of what was said by the one who did it
+        ("Principal Ana Holt said the school had written to the council at least six times.",
+         "six", "Ana Holt"),
+    ],
+)
+def test_attribution_written_requests_valuations_and_cues_the_parser_misplaces(
+        text, figure, source):
+    assert source in (said_by_of(text, figure) or "")
+
+
+def test_attribution_written_what_is_valued_does_not_value():
+    assert said_by_of("The firm, valued at $5 billion, plans to list in May.", "$5 billion") is None

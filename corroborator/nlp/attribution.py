@@ -306,11 +306,15 @@ def _on_path(doc: Doc, tok: Token, quotes: Attributed) -> Attribution | None:
         elif below.dep_ == "npadvmod" and k >= 2 and _that_clause(path[k - 2]):
             below = path[k - 2]  # "said the same day that 500 homes had been destroyed": the
             # parser hangs the clause said on the day of saying
-        elif (below.dep_ == "prep" and below.lower_ == "in" and k >= 3
-              and path[k - 2].lemma_.lower() in CLAIMS | SPOKEN
-              and path[k - 3].dep_ in ("acl", "ccomp") and _that_clause(path[k - 3])):
+        elif (below.dep_ == "prep" and k >= 3 and path[k - 2].dep_ == "pobj" and (
+                below.lower_ == "in" and path[k - 2].lemma_.lower() in CLAIMS | SPOKEN
+                or below.lower_ in ("during", "at", "before", "after"))
+              and (path[k - 3].dep_ in ("acl", "ccomp") and _that_clause(path[k - 3])
+                   or path[k - 3].dep_ == "relcl" and any(
+                       c.dep_ == "mark" and c.lower_ == "that" for c in path[k - 3].children))):
             below = path[k - 3]  # "told jurors in his closing argument that losses were
-            # $640 million": the clause is what the verb's subject said in it
+            # $640 million", "argued during the trial that no more than €4 million had been
+            # lost": the clause is what the verb's subject said, not of the noun before it
         said_as = _said_as(node, below)
         if said_as is not None:
             found = _verb_source(doc, said_as, quotes, figure=tok)
@@ -346,7 +350,7 @@ def _on_path(doc: Doc, tok: Token, quotes: Attributed) -> Attribution | None:
             fallback = _released_when(doc, node, quotes, tok)  # "the toll stood at 31 when
             # the agency issued its first figures"
         if (node.pos_ in ("VERB", "AUX") and fallback is None and below.dep_ != "npadvmod"
-                and tok.ent_type_ not in WHEN):
+                and (tok.ent_type_ not in WHEN or _bare_number(tok))):
             for child in node.children:  # "the ministry's count rose to 22", "held the IMF's
                 # estimate at 3.1 percent", "the league's figure is 51,800", "the union's demand
                 # is 25%": the figure is the value of someone's reckoning or claim (not the time
@@ -391,6 +395,12 @@ def _said_as(node: Token, below: Token) -> Token | None:
                             for m in c.children)):
             return c
     return None
+
+
+def _bare_number(tok: Token) -> bool:
+    """A number the tagger took for a date that is no year: "the ministry's count is 38"."""
+    return tok.like_num and not (tok.text.isdigit() and len(tok.text) == 4) and not any(
+        c.ent_type_ in WHEN and not c.like_num for c in (tok.head, *tok.children))
 
 
 def _released_when(doc: Doc, verb: Token, quotes: Attributed, figure: Token
@@ -552,6 +562,8 @@ def _is_cue(node: Token, below: Token | None) -> bool:
         # a subject the parser lends from another verb, which cannot put a figure
     if lemma == "count" and any(c.dep_ == "prep" and c.lower_ == "as" for c in node.children):
         return False  # "the flight counted as rest": was taken for, not counted
+    if lemma == "value" and not any(c.dep_ in ("nsubj", "agent") for c in node.children):
+        return False  # "the company, valued at $5 billion, said": what is valued, not who
     if lemma == "admit" and below is not None and below.dep_ == "dobj":
         return False  # "hospitals have admitted 3,400 patients": taken in, not conceded
         # (what is conceded is a clause, or a "to" phrase: "admits to at least 600")
@@ -660,6 +672,8 @@ def _states(node: Token, below: Token, lemma: str) -> bool:
         return True  # "reported 14 deaths, up from 9": the change is stated with the figure
     if below.dep_ == "advcl" and _elaborates(node, below):
         return True  # "police reported a crash, injuring three": a participle after the verb
+    if below.dep_ == "npadvmod" and below.lemma_.lower() == "time":
+        return False  # "had written to the ministry six times": how often, not what
     if below.dep_ == "npadvmod" and not below.ent_type_ and below.pos_ == "NOUN":
         return True  # "..., the agency said Tuesday, an increase of 34"
     if (below.dep_ == "npadvmod" and below.pos_ == "NOUN" and below.i > node.i
@@ -690,6 +704,8 @@ def _states(node: Token, below: Token, lemma: str) -> bool:
             c.dep_ == "dobj" and c.i < below.i for c in node.children) and lemma not in LISTENERS:
         return True  # "cited endorsements from 88 generals": the parser hangs the object's
         # phrase on the verb
+    if below.dep_ == "prep" and below.lower_ == "for" and lemma == "ask":
+        return True  # "prosecutors had asked for 14 years": what they asked for
     if below.dep_ == "prep" and below.lower_ == "to" and lemma in ADMISSIONS:
         return True  # "the company admits to at least 600"
     if below.dep_ == "prep" and below.lower_ in ("of", "about") and lemma in SPOKEN_OF:
@@ -988,7 +1004,11 @@ def _parenthetical(doc: Doc, tok: Token, quotes: Attributed) -> Attribution | No
     """'..., the governor's office said, and ...': a reporting verb set off by commas."""
     sent = sent_of(tok)
     root = sent.root
-    for child in root.children:
+    # the root's own, and one the parser hung on a phrase set off after the figure's clause
+    # ("stood at €10.4 million, the bureau said, roughly a fifth of the total")
+    tails = [c for t in root.children if t.dep_ in ("npadvmod", "appos") and t.i > tok.i
+             for c in t.children if c.dep_ == "parataxis" and c.i < t.i]
+    for child in (*root.children, *tails):
         if (child.dep_ in ("parataxis", "ccomp") and _lemma(child) in REPORTING | CLAUSE_CUES
                 and "," in (doc[child.left_edge.i].text, doc[max(0, child.left_edge.i - 1)].text)
                 and tok.i not in {t.i for t in child.subtree}

@@ -54,7 +54,7 @@ CLAUSE_CUES = frozenset(
 # verbs whose object or complement is what the subject states, beyond the reporting ones
 CUES = REPORTING | frozenset(
     "clarify recommend expect project calculate tally count cite rate believe think "  # noqa: SIM905
-    "forecast predict calculate put make want plan propose intend seek demand urge ask offer "
+    "forecast predict calculate put make want plan propose intend seek demand urge ask offer value "
     "reference mention feature publish call point list brag unveil propound aver posit proclaim "
     "profess pronounce opine hint imply confess confide divulge retort swear reaffirm "
     "theorize theorise hypothesize counter concur assure measure record beg plead "
@@ -79,6 +79,7 @@ LISTENERS = frozenset("tell ask urge warn remind inform assure advise brief noti
 # ("his lawyers begged for just eight", "lobbied for a 25% raise")
 CUE_WITH = {"put": ("at",), "make": ("clear",), "call": ("for",), "point": ("to", "out"),
             "beg": ("for",), "plead": ("for",), "lobby": ("for",),
+            "value": ("at",),  # "a villa that investigators have valued at €1.8 million"
             "give": ("as",)}  # "some reports have given the figure as 121"
 SURVEYS = frozenset({"poll", "survey", "study", "census", "tally", "count", "analysis", "audit"})
 # cues of intention or belief: an explicit "according to" in the sentence outranks them
@@ -88,7 +89,7 @@ ATTITUDES = frozenset({"want", "plan", "propose", "intend", "seek", "hope", "exp
 # author states; and proposals, whose figures are their author's ("Clinton's plan would ...")
 CLAIMS = frozenset(
     "claim assertion allegation promise emphasis argument warning view belief prediction "  # noqa: SIM905
-    "statement report estimate finding".split()
+    "statement report estimate finding contention".split()
 )
 PROPOSALS = frozenset({"plan", "proposal", "budget", "offer", "bill", "platform", "pledge"})
 # records and documents: the source is their author, when the text gives one
