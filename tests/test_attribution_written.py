@@ -750,3 +750,24 @@ def test_attribution_written_requests_valuations_and_cues_the_parser_misplaces(
 
 def test_attribution_written_what_is_valued_does_not_value():
     assert said_by_of("The firm, valued at $5 billion, plans to list in May.", "$5 billion") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "source"),
+    [
+        # "the bureau" is the bureau the report named
+        ("Officers of the National Fraud Bureau searched 12 offices on Monday, the bureau said.",
+         "12", "National Fraud Bureau"),
+        # a finite clause before "X said" that the parser took for one of circumstance
+        (("Hours before the verdict, officers of the Harbour Police raided education offices "
+          "in Lorn and Vessa from 6am and detained four officials suspected of fraud, the force "
+          "said in a statement."), "four", "force"),
+    ],
+)
+def test_attribution_written_bodies_and_content_before_a_trailing_cue(text, figure, source):
+    assert source in (said_by_of(text, figure) or "")
+
+
+def test_attribution_written_a_scene_set_before_the_cue_is_not_said():
+    """"Speaking to 300 reporters, the mayor said ...": a participle sets the scene."""
+    assert said_by_of("Speaking to 300 reporters, the mayor said the plan was sound.", "300") is None

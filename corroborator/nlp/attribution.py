@@ -458,6 +458,18 @@ def _that_clause(clause: Token) -> bool:
         for c in clause.children)
 
 
+def _content_taken_for_circumstance(verb: Token, below: Token) -> bool:
+    """"Hours before the verdict, officers raided ... and detained four officials, the
+    bureau said": a finite clause with no conjunction, set off by a comma before "X said",
+    is what is said, which the parser took for a clause of circumstance (not "When police
+    arrived, ...", nor a participle: "Speaking to reporters, ...")."""
+    return (below.dep_ == "advcl" and below.i < verb.i and below.tag_ in ("VBD", "VBZ", "VBP")
+            and not any(c.dep_ == "mark" or c.tag_ == "WRB" for c in below.children)
+            and below.right_edge.i + 1 < verb.i
+            and verb.doc[below.right_edge.i + 1].text == ","
+            and any(c.dep_ == "nsubj" and c.i > below.right_edge.i for c in verb.children))
+
+
 def _fronted(tok: Token, verb: Token, below: Token) -> bool:
     """Whether the figure is in an adjunct put before the verb's subject ("During his 7 years
     in office, Ruiz said ..."), which sets the scene of the saying; content put first is a
@@ -465,7 +477,8 @@ def _fronted(tok: Token, verb: Token, below: Token) -> bool:
     subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     return (bool(subj) and tok.i < subj[0].left_edge.i
             and below.dep_ not in ("ccomp", "parataxis", "nsubj", "nsubjpass", "csubj", "dep",
-                                   "punct"))
+                                   "punct")
+            and not _content_taken_for_circumstance(verb, below))
     # ("dep", "punct": what the parser could not place, hung on the verb of a trailing "...,
     # the coast guard said" or on a comma before it)
 
@@ -683,6 +696,8 @@ def _states(node: Token, below: Token, lemma: str) -> bool:
                 t.text == "," for t in below.doc[below.i + 1 : c.i]) for c in node.children)):
         return True  # "some reports say 90 days": a span said, which the parser takes for
         # when it was said (not "said two days ago", "said two days later that ...")
+    if _content_taken_for_circumstance(node, below):
+        return True
     if below.dep_ == "advcl" and _reason_of_content(node, below):
         return True  # "Gowdy said that claim smacked of hypocrisy, because Democrats ...":
         # the reason is the speaker's, part of what is said

@@ -128,7 +128,7 @@ BODIES = frozenset(
     "hospital university school newspaper paper network station coalition alliance "
     "embassy regulator watchdog charity foundation team club league operator airline carrier "
     "manufacturer owner publisher broadcaster insurer utility lab laboratory reinsurer "
-    "county city province region municipality directorate inspectorate".split()
+    "county city province region municipality directorate inspectorate bureau secretariat tribunal".split()
 )
 # people who speak as a group: a common noun a title-case headline capitalises
 GROUPS = frozenset(
