@@ -771,3 +771,28 @@ def test_attribution_written_bodies_and_content_before_a_trailing_cue(text, figu
 def test_attribution_written_a_scene_set_before_the_cue_is_not_said():
     """"Speaking to 300 reporters, the mayor said ...": a participle sets the scene."""
     assert said_by_of("Speaking to 300 reporters, the mayor said the plan was sound.", "300") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "source"),
+    [
+        # a record its owner keeps speaks for the owner
+        ("The observatory's catalogue lists 2,140 tremors beneath the peak.", "2,140",
+         "observatory"),
+        ("Velor Ferries' manifest lists 296 passengers.", "296", "Velor Ferries"),
+        ("The fire brigade's log records 140 firefighters deployed.", "140", "fire brigade"),
+        # a body's toll is its count
+        ("The NDMA's confirmed death toll stood at 17 on Monday.", "17", "NDMA"),
+        # a part set off after what the source states
+        (("The Health Ministry's latest count listed 78 confirmed heat deaths nationwide, 19 of "
+          "them in the capital region."), "19", "Health Ministry"),
+        (("Its chair, Lena Sorg, told the Gazette that more than 120 clinics received money for "
+          "work that was never done, 17 of them in the north alone."), "17", "Lena Sorg"),
+    ],
+)
+def test_attribution_written_records_tolls_and_parts_of_a_stated_figure(text, figure, source):
+    assert source in (said_by_of(text, figure) or "")
+
+
+def test_attribution_written_a_storm_keeps_no_toll():
+    assert said_by_of("The storm's toll rose to 22 on Monday.", "22") is None

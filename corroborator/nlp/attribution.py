@@ -357,7 +357,8 @@ def _on_path(doc: Doc, tok: Token, quotes: Attributed) -> Attribution | None:
                 # the clause is set in: "this year", "on Tuesday"; nor a poll's sample, which
                 # the outlet describes)
                 if (child.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and child.i != below.i
-                        and child.lemma_.lower() in RECKONINGS | (VALUES - SURVEYS)
+                        and (child.lemma_.lower() in RECKONINGS | (VALUES - SURVEYS)
+                             or child.lemma_.lower() == "toll" and _body_owned(child))
                         and not child.left_edge.i <= tok.i <= child.right_edge.i):
                     fallback = _authored(doc, child, quotes, named_only=True)
                     if fallback is None and child.dep_ == "dobj" and any(
@@ -497,6 +498,13 @@ def _in_record(doc: Doc, verb: Token, tok: Token, quotes: Attributed) -> Attribu
                     name = noun_phrase(doc, obj)
                     return Attribution(name, child.text, False, "nominal")
     return None
+
+
+def _body_owned(noun: Token) -> bool:
+    """A noun a body or a person owns: "the NCPA's confirmed death toll" (a body's count), not
+    "the storm's toll" (what the storm did)."""
+    return any(c.dep_ == "poss" and (c.ent_type_ in ("ORG", "PERSON") or c.lemma_.lower() in BODIES)
+               for c in noun.children)
 
 
 def _authored(doc: Doc, noun: Token, quotes: Attributed, *,
@@ -667,6 +675,8 @@ def _put_at(verb: Token, below: Token) -> bool:
 
 def _states(node: Token, below: Token, lemma: str) -> bool:
     """Whether the cue ``node`` (of ``lemma``) states what hangs from it by ``below``."""
+    if _part_of_them(node, below):
+        return True
     if below.dep_ == "conj" and below.i > node.i and below.tag_ == node.tag_ and not any(
             c.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "auxpass") for c in below.children):
         return False  # "police said so and arrested 20 people": a second act, not speech
@@ -739,6 +749,17 @@ def _states(node: Token, below: Token, lemma: str) -> bool:
                  and _speaker_subject(node))  # "the union has claimed a 65 per cent rise"
         # (not "the storm claimed 20 lives", "he claimed a loss of $916 million")
         and below.lemma_.lower() not in VALUES))  # "declared a figure of 180 tonnes"
+
+
+def _part_of_them(verb: Token, below: Token) -> bool:
+    """"listed 78 deaths nationwide, 19 of them in the region", "told the Courier that 120
+    schools ..., 17 of them in the province": a part set off after what the verb states,
+    which the parser hangs on the verb, is stated with it."""
+    return (below.i > verb.i and below.like_num and below.doc[below.i - 1].text == ","
+            and any(c.dep_ == "prep" and c.lower_ == "of"
+                    and any(g.lower_ == "them" for g in c.children) for c in below.children)
+            and any(c.dep_ == "ccomp" or c.dep_ == "dobj" and c.i != below.i
+                    and any(g.like_num for g in c.subtree) for c in verb.children))
 
 
 def _clause_as_object(noun: Token) -> bool:

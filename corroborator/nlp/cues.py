@@ -99,7 +99,8 @@ RECORDS = frozenset(
     "database review audit investigation release update count tweet memo notice bulletin "
     "research projection projections assessment calculation calculations article story "
     "editorial column book image images imagery footage readings monitoring "
-    "measurements list".split()
+    "measurements list catalogue catalog manifest log logbook register specification "
+    "inventory ledger".split()
 )
 # papers a record can come from without being made by them: "documents from his tax return"
 PAPERS = frozenset({"return", "returns", "archive", "archives", "file", "files", "folder",
