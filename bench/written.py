@@ -61,6 +61,7 @@ SPLIT = {
     "heatwave-2026": "dev", "landslide-2026": "held out", "riot-2026": "held out",
     "volcano-2026": "dev", "bridge-2026": "held out", "hostage-2026": "held out",
     "fraud-2026": "dev", "blackout-2026": "held out", "recall-2026": "held out",
+    "dam-2026": "held out", "budget-2026": "held out",
 }
 MEASURES = ("mention_recall", "link_f1", "conflict_recall", "false_conflicts", "attribution",
             "quote_speaker", "event_pair_f1")
