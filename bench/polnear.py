@@ -194,6 +194,18 @@ HISTORY = (
     "0.925 and 0.797 -> 0.803, quote speakers 0.980 -> 0.987 and 0.936 -> 0.939. Tried and "
     "dropped: 'she said' as the last speaker named by a gendered role (two held-out "
     "quotes lost)."
+    " Fifteenth session: an 'as' clause of saying ('..., as officials said on Monday'), a "
+    "name beside its role hung on a place, a section heading no speaker, 'asked for', "
+    "'valued at', 'the defence's contention that', a clause said hung on the occasion of "
+    "saying ('argued during the trial that'; its first version, any preposition's object, "
+    "took 'believes in the illusion that' for one: P 0.853), a trailing cue hung on a "
+    "phrase after the clause, a count the tagger took for a date, 'the bureau', a finite "
+    "clause the parser took for one of circumstance before a trailing cue, records their "
+    "owners keep, a body's toll, '19 of them' after a stated figure: P 0.855 R 0.755 F1 "
+    "0.802, unchanged ('ask' needing 'for' to be a cue had cost two: 'has asked NBC's "
+    "Lester Holt to', 'when the poll asked about'; it stays a cue). Written stories "
+    "(fifteen dev, twelve held out): attribution 0.904 -> 0.920 and 0.797 -> 0.801. Tried "
+    "and dropped: 'spoke of', 'talked about' as cues (P 0.853)."
 )
 PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "you", "his", "her", "their", "its", "our"])
 ANONYMOUS = frozenset(["source", "sources", "person", "people", "insider", "insiders", "aide",

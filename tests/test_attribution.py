@@ -595,10 +595,10 @@ def test_attribution_an_as_clause_that_says_its_own_thing_is_no_source(text, fig
 @pytest.mark.parametrize(
     ("text", "figure", "source"),
     [
-        ("Rescuers pulled 14 people from the river near Port Lanna, the town's fire chief, "
-         "Marco Ruiz, said.", "14", "Marco Ruiz"),
-        ("The clinic has treated 11 people with burns and moved five of them to Caddow, the "
-         "clinic's director, Dr Ines Lau, said.", "11", "Ines Lau"),
+        (("Rescuers pulled 14 people from the river near Port Lanna, the town's fire chief, "
+         "Marco Ruiz, said."), "14", "Marco Ruiz"),
+        (("The clinic has treated 11 people with burns and moved five of them to Caddow, the "
+         "clinic's director, Dr Ines Lau, said."), "11", "Ines Lau"),
     ],
 )
 def test_attribution_a_name_beside_its_role_speaks_when_the_parser_hangs_both_on_a_place(

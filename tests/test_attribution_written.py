@@ -441,9 +441,10 @@ def test_quote_speakers_run_on_past_people_spoken_of(text, fragment, speaker):
         # "at" hung on the adverb between the object and the figure
         (("The coast guard, which says it cross-checked survivor registrations, relatives' "
           "reports and camera footage, puts the number aboard at 338."), "338", "coast guard"),
-        # what a record says its object is: the "as" clause of the cue
+        # what a record says its object is: the "as" clause of the cue; a register speaks
+        # for the body that keeps it
         (("The Maritime Safety Directorate's register lists the Palomen Star as certified for "
-          "280 passengers."), "280", "Maritime Safety Directorate's register"),
+          "280 passengers."), "280", "Maritime Safety Directorate"),
         # "the county" is the county the report named
         (("Ruvan County Executive Oskar Venn told councillors that the county's initial "
           "estimate of damage to homes was 420 million crowns."), "420 million", "Ruvan County"),
@@ -731,8 +732,8 @@ def test_attribution_written_a_news_outlet_s_we_is_its_own_voice():
         (("The agency says €5.1 million has been seized, including a flat that investigators "
           "have valued at €900,000."), "€900,000", "investigators"),
         # a clause of what was said, hung by the parser on the occasion of saying
-        ("Her lawyer, Tomas Brun, argued during the hearing that no more than €2 million was "
-         "missing.", "€2 million", "Tomas Brun"),
+        (("Her lawyer, Tomas Brun, argued during the hearing that no more than €2 million was "
+         "missing."), "€2 million", "Tomas Brun"),
         # a trailing cue hung on a phrase set off after the clause
         ("Frozen assets stood at €7.3 million, the agency said, roughly a sixth of the total.",
          "€7.3 million", "agency"),
