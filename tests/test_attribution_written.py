@@ -797,3 +797,12 @@ def test_attribution_written_records_tolls_and_parts_of_a_stated_figure(text, fi
 
 def test_attribution_written_a_storm_keeps_no_toll():
     assert said_by_of("The storm's toll rose to 22 on Monday.", "22") is None
+
+
+def test_attribution_written_things_measuring_a_size_say_nothing():
+    """"Five more quakes measuring between 1.0 and 1.9": the quakes' size, not a reading (on
+    ECB+ it had made "small quakes" a source, and with the main quake's "3.0, as Lake County
+    News has reported", a false dispute)."""
+    text = "Five more small quakes measuring between 1.0 and 1.9 were reported in the area."
+    assert said_by_of(text, "between 1.0 and 1.9") is None
+    assert said_by_of("The observatory measured the tremor at 5.6.", "5.6") == "observatory"

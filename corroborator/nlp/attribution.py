@@ -622,9 +622,11 @@ def _is_cue(node: Token, below: Token | None) -> bool:
                 below.dep_ == "advcl" and _elaborates(node, below))  # "..., with 1,100 hurt"
     if any(c.dep_ == "neg" for c in node.children) and lemma not in ("deny", "dispute"):
         return False  # "they did not respond to queries": nothing said
-    if lemma == "measure" and below is not None and below.dep_ == "dobj" and not _speaker_subject(node):
-        return False  # "the strongest of them measuring 5.1": its size, not a reading (not
-        # "the observatory measured the tremor at 5.6")
+    if lemma == "measure" and below is not None and not _speaker_subject(node) and (
+            below.dep_ == "dobj" or not any(c.dep_ == "dobj" for c in node.children)):
+        return False  # "the strongest of them measuring 5.1", "five more quakes measuring
+        # between 1.0 and 1.9": their size, not a reading (not "the observatory measured the
+        # tremor at 5.6")
     return below is None or _states(node, below, lemma)
 
 
