@@ -806,3 +806,20 @@ def test_attribution_written_things_measuring_a_size_say_nothing():
     text = "Five more small quakes measuring between 1.0 and 1.9 were reported in the area."
     assert said_by_of(text, "between 1.0 and 1.9") is None
     assert said_by_of("The observatory measured the tremor at 5.6.", "5.6") == "observatory"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "source"),
+    [
+        (("As of the rescue service's last full update, issued on Friday evening, 18 miners "
+          "had been brought out alive."), "18", "rescue service"),
+        ("As of the latest count by the health ministry, 112 people had died.", "112",
+         "health ministry"),
+    ],
+)
+def test_attribution_written_figures_as_of_a_record_are_its_author_s(text, figure, source):
+    assert source in (said_by_of(text, figure) or "")
+
+
+def test_attribution_written_as_of_a_day_names_no_source():
+    assert said_by_of("As of Monday, 40 people had died.", "40") is None

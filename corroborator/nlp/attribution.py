@@ -320,6 +320,9 @@ def _on_path(doc: Doc, tok: Token, quotes: Attributed) -> Attribution | None:
             found = _verb_source(doc, said_as, quotes, figure=tok)
             if found is not None:
                 return found
+        record = _as_of_record(node, below)
+        if record is not None and (found := _authored(doc, record, quotes)) is not None:
+            return found
         if _is_cue(node, below):
             if _fronted(tok, node, below):
                 return fallback  # "In his 2002 book, Ruiz suggested ...": when and where
@@ -382,6 +385,19 @@ SAID_AS = frozenset(
     "say report claim state announce note confirm write estimate allege testify show indicate "  # noqa: SIM905
     "reveal disclose document tell put count tally record".split()
 )
+
+
+def _as_of_record(node: Token, below: Token) -> Token | None:
+    """"As of the rescue service's last full update, 18 miners had been brought out": the
+    record whose time a clause is stated as of, and so whose figures they are."""
+    for c in node.children:
+        if c.dep_ == "prep" and c.lower_ == "as" and c.i != below.i:
+            for of in c.children:
+                if of.dep_ == "prep" and of.lower_ == "of":
+                    record = next((g for g in of.children if g.dep_ == "pobj"), None)
+                    if record is not None and record.lemma_.lower() in RECORDS | RECKONINGS:
+                        return record
+    return None
 
 
 def _said_as(node: Token, below: Token) -> Token | None:
