@@ -823,3 +823,15 @@ def test_attribution_written_figures_as_of_a_record_are_its_author_s(text, figur
 
 def test_attribution_written_as_of_a_day_names_no_source():
     assert said_by_of("As of Monday, 40 people had died.", "40") is None
+
+
+def test_quote_speaker_the_company_is_the_firm_named_with_the_before_its_clause():
+    text = ("Tixel, the ticketing company that runs the stadium's gates, said its scanners "
+            "worked. \"We deeply regret the loss of life,\" the company said.")
+    assert speaker_of(text, "We deeply regret") == "Tixel"
+
+
+def test_attribution_a_place_before_a_trailing_body_is_no_name_of_it():
+    text = ("The body was found outside Vale Pinto, the provincial civil protection office "
+            "said. Seven people are still missing, the office said.")
+    assert said_by_of(text, "Seven") == "office"

@@ -160,12 +160,14 @@ _ROLE_NOUNS = (r"(?:spokes\w*|official|executive|director|chief|head|lawyer|mana
 def _body_patterns(noun: str) -> tuple[str, ...]:
     """Where a report names a body it later calls "the ``noun``": a name ending in the
     noun ("the Civil Protection Agency"), a name with an appositive of the noun ("Corvid
-    Analytics, a risk-modelling firm"), the noun before a name ("the observer group Clean
-    Ballot"). Group 1 is the name."""
+    Analytics, a risk-modelling firm", "Tixora, the ticketing company that runs ..."; not
+    "outside Vale Pinto, the civil protection office said"), the noun before a name ("the
+    observer group Clean Ballot"). Group 1 is the name."""
     word = re.escape(noun)
     return (
         rf"((?:{_NAME_WORD} (?:(?:of|and|&|for) )?){{1,5}}{word.capitalize()})\b",
         rf"({_NAME}), an? (?:(?!of |at |for |in )[\w'’-]+ ){{0,4}}{word}\b(?! {_ROLE_NOUNS})",
+        rf"({_NAME}), the (?:(?!of |at |for |in )[\w'’-]+ ){{0,4}}{word}(?=,| that | which )",
         rf"\b{word} ({_NAME})",
     )
 
