@@ -835,3 +835,20 @@ def test_attribution_a_place_before_a_trailing_body_is_no_name_of_it():
     text = ("The body was found outside Vale Pinto, the provincial civil protection office "
             "said. Seven people are still missing, the office said.")
     assert said_by_of(text, "Seven") == "office"
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        (("The firm has offered €50,000 to each family, a sum the union's president, Rada "
+          "Vesk, called \"an insult to every widow in this valley.\""), "an insult", "Rada Vesk"),
+        ("Ruiz accused the council of \"lying to residents for a decade\".", "lying to",
+         "Ruiz"),
+    ],
+)
+def test_quote_speakers_of_what_was_called_or_alleged(text, fragment, speaker):
+    assert speaker_of(text, fragment) == speaker
+
+
+def test_quote_a_name_called_is_no_speech():
+    assert speaker_of("They formed a group called \"Save Our Beach\" last year.", "Save Our") is None

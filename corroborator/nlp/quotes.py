@@ -117,8 +117,13 @@ def _reports(tok: Token) -> bool:
     if tok.pos_ not in ("VERB", "AUX"):
         return False
     lemma = verb_lemma(tok, VOICE)
-    if lemma == "call":  # 'the president called the ruling "a disgrace"', not 'a group called'
-        return tok.tag_ != "VBN" and any(c.dep_ == "nsubj" for c in tok.children)
+    if lemma in ("call", "accuse"):  # 'the president called the ruling "a disgrace"',
+        # 'accused ministers of "hiding the toll"'; not 'a group called "Save Our Beach"'
+        return (tok.tag_ != "VBN" and any(c.dep_ == "nsubj" for c in (
+                    *tok.children, *(tok.head.children if tok.dep_ == "conj" else ())))
+                or tok.dep_ == "acl" and tok.i > 0 and tok.nbor(-1).text == ","
+                and tok.head.pos_ in ("NOUN", "PROPN"))  # 'a sum the union's president,
+        # Radka Vesel, called "an insult"': the parser hangs the verb on its subject
     if lemma in CHANTS:  # not "... and chanted slogans": a voice with its own object
         return not any(c.dep_ in ("dobj", "ccomp") and c.i > tok.i for c in tok.children)
     return lemma in REPORTING or lemma in QUOTE_VERBS or lemma == "read" and not any(
