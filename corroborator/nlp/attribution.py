@@ -379,14 +379,6 @@ def _on_path(doc: Doc, tok: Token, quotes: Attributed) -> Attribution | None:
     return fallback  # a plan's author, when no one above it states the figure
 
 
-# verbs of an "as" clause that gives the source of the clause it hangs on: "as officials said
-# on Monday", "not 420 metres as the company has claimed"
-SAID_AS = frozenset(
-    "say report claim state announce note confirm write estimate allege testify show indicate "  # noqa: SIM905
-    "reveal disclose document tell put count tally record".split()
-)
-
-
 def _as_of_record(node: Token, below: Token) -> Token | None:
     """"As of the rescue service's last full update, 18 miners had been brought out": the
     record whose time a clause is stated as of, and so whose figures they are."""
@@ -398,6 +390,14 @@ def _as_of_record(node: Token, below: Token) -> Token | None:
                     if record is not None and record.lemma_.lower() in RECORDS | RECKONINGS:
                         return record
     return None
+
+
+# verbs of an "as" clause that gives the source of the clause it hangs on: "as officials said
+# on Monday", "not 420 metres as the company has claimed"
+SAID_AS = frozenset(
+    "say report claim state announce note confirm write estimate allege testify show indicate "  # noqa: SIM905
+    "reveal disclose document tell put count tally record".split()
+)
 
 
 def _said_as(node: Token, below: Token) -> Token | None:
@@ -1107,7 +1107,7 @@ def label_at(doc: Doc, at: int) -> Attribution | None:
 
 def _may_speak(words: Sequence[Token]) -> bool:
     """A label of words that can name a speaker: a name, or a common noun for a role, a
-    body or people ("Mayor", "Police", "Witness"); not a topic ("Food", "Shelter")."""
+    body or people ("Mayor", "Police", "Residents"); not a topic ("Food", "Shelter")."""
     last = words[-1]
     return (any(t.pos_ == "PROPN" or t.ent_type_ in SPEAKER_LABELS for t in words)
             or last.lower_.rstrip(".") in TITLES | ANONYMOUS
