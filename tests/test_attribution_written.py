@@ -852,3 +852,9 @@ def test_quote_speakers_of_what_was_called_or_alleged(text, fragment, speaker):
 
 def test_quote_a_name_called_is_no_speech():
     assert speaker_of("They formed a group called \"Save Our Beach\" last year.", "Save Our") is None
+
+
+def test_attribution_written_it_is_the_gang_that_spoke_before():
+    text = ("The gang claimed on its leak site to have stolen 1.8 terabytes of data. It said it "
+            "had demanded $4 million for a decryptor.")
+    assert said_by_of(text, "$4 million") == "gang"

@@ -129,7 +129,8 @@ BODIES = frozenset(
     "hospital university school newspaper paper network station coalition alliance "
     "embassy regulator watchdog charity foundation team club league operator airline carrier "
     "manufacturer owner publisher broadcaster insurer utility lab laboratory reinsurer "
-    "county city province region municipality directorate inspectorate bureau secretariat tribunal".split()
+    "county city province region municipality directorate inspectorate bureau secretariat tribunal "
+    "gang cartel militia syndicate".split()
 )
 # people who speak as a group: a common noun a title-case headline capitalises
 GROUPS = frozenset(
