@@ -146,6 +146,9 @@ def test_dates_a_weekday_ahead_resolves_forward(text, day, value):
     ("text", "day", "value"),
     [
         ("Talks resumed on Thursday, officials said.", "Thursday", "2026-03-05"),
+        # the day of saying, which the parser hangs on the clause said after it
+        ("The company said on Monday it would close the plant.", "Monday", "2026-03-09"),
+        ("The company said Monday it would close the plant.", "Monday", "2026-03-09"),
         ("The vote, scheduled for Tuesday, was postponed.", "Tuesday", "2026-03-10"),
         ("The strike ended last Friday.", "last Friday", "2026-03-06"),
         ("The strike ends next Friday.", "next Friday", "2026-03-13"),

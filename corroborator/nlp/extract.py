@@ -633,6 +633,11 @@ def _directed(doc: Doc, d: DateSpan, published: str | None) -> DateSpan:
     tok = span.root
     if any(t.lower_ in FORWARD_WORDS for t in doc[max(0, span.start - 2) : span.start]):
         return ahead(d, published)  # "this coming Friday"
+    said = doc[span.start - 2 if span.start >= 2 and doc[span.start - 1].lower_ == "on"
+               else max(0, span.start - 1)]
+    if said.tag_ == "VBD" and said.lemma_.lower() in syntax.REPORTING:
+        return d  # "the company said on Monday it would close ...": the day of saying, which
+        # the parser hangs on the clause said
     cur = tok
     for _ in range(6):
         if cur.head.i == cur.i and cur.pos_ not in ("VERB", "AUX"):
