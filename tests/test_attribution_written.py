@@ -858,3 +858,15 @@ def test_attribution_written_it_is_the_gang_that_spoke_before():
     text = ("The gang claimed on its leak site to have stolen 1.8 terabytes of data. It said it "
             "had demanded $4 million for a decryptor.")
     assert said_by_of(text, "$4 million") == "gang"
+
+
+def test_quote_he_is_the_man_who_gave_his_name():
+    """"One man, who gave only his first name, Pieter, said ...": the name he gave is the one
+    who speaks, not a woman quoted a paragraph before."""
+    text = ("The fund was announced on Tuesday, which Mayor Liesel Brandt called \"a first "
+            "step, not a settlement.\"\n\nA handful of residents stood looking at the remains of "
+            "the spheres across the water. One man, who gave only his first name, Pieter, said "
+            "he had worked at the plant for most of his life.\n\n\"We always knew what was in "
+            "there,\" he said. \"We just never thought about it.\"")
+    assert speaker_of(text, "We always knew") == "Pieter"
+    assert speaker_of(text, "We just never") == "Pieter"

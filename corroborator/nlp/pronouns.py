@@ -251,8 +251,14 @@ def _salient(ent: Span, speakers: set[str]) -> bool:
 
 def _acting(ent: Span) -> Token:
     """The token that stands for a name in its clause: the subject whose appositive it is
-    ("the new chair, Maria Costa, opened"), else its own root."""
+    ("the new chair, Maria Costa, opened"), or who gave it as their name ("one man, who gave
+    only his first name, Pieter, said"), else its own root."""
     root = ent.root
+    if root.dep_ == "appos" and root.head.lemma_.lower() == "name":
+        clause = root.head.head  # "One man, who gave only his first name, Pieter, said":
+        # the one who gave his name
+        if clause.dep_ in ("relcl", "acl") and clause.head.dep_ in ("nsubj", "nsubjpass"):
+            return clause.head
     return root.head if root.dep_ == "appos" and root.head.dep_ == "nsubj" else root
 
 
