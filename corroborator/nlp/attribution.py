@@ -1095,10 +1095,11 @@ def label_at(doc: Doc, at: int) -> Attribution | None:
         return None
     if any(t.like_num or t.ent_type_ in ("DATE", "TIME", "CARDINAL") for t in span):
         return None
-    if not text[:para].strip() and not _speaker_label(words):
+    headline = not text[:para].strip()
+    if headline and not _speaker_label(words):
         return None  # a headline's kicker: "Serava earthquake: 45,000 homeless", "VAULT OF
         # SHAME: ..."; a headline's speaker is a name or a role: "Mayor: 56 injured"
-    if text[:para].strip() and not upper and not _may_speak(words):
+    if not headline and not upper and not _may_speak(words):
         return None  # a section's heading in a situation report: "Food: The Red Cross has
         # handed out 7,500 parcels"
     name = m.group(1).strip()

@@ -633,9 +633,8 @@ def _directed(doc: Doc, d: DateSpan, published: str | None) -> DateSpan:
     tok = span.root
     if any(t.lower_ in FORWARD_WORDS for t in doc[max(0, span.start - 2) : span.start]):
         return ahead(d, published)  # "this coming Friday"
-    said = doc[span.start - 2 if span.start >= 2 and doc[span.start - 1].lower_ == "on"
-               else max(0, span.start - 1)]
-    if said.tag_ == "VBD" and said.lemma_.lower() in syntax.REPORTING:
+    before = [t for t in doc[max(0, span.start - 2) : span.start] if t.lower_ != "on"]
+    if before and before[-1].tag_ == "VBD" and before[-1].lemma_.lower() in syntax.REPORTING:
         return d  # "the company said on Monday it would close ...": the day of saying, which
         # the parser hangs on the clause said
     cur = tok
