@@ -613,3 +613,12 @@ def test_attribution_a_section_heading_is_no_speaker():
             "\n\nMayor: 56 people were hurt.")
     assert said_by_of(text, "7,500") != "Food"
     assert said_by_of(text, "56") == "Mayor"
+
+
+@pytest.mark.issue(15)
+def test_attribution_a_share_of_those_asked_speaks_for_no_one():
+    """"Some 62 percent of respondents said ..., while 35 percent said ...": a share of
+    those asked is no source of the figure in the clause beside it."""
+    text = ("In a poll released on Sunday, some 62 percent of respondents said the plan was "
+            "wrong, while 35 percent said it was right.")
+    assert said_by_of(text, "35") != "percent of respondents"

@@ -967,3 +967,40 @@ def test_a_measure_that_names_no_noun_is_of_what_it_holds_or_its_subject_is():
     found = reconcile([low, high], {"a": "e1", "b": "e1"}, threshold=THRESHOLD,
                       tolerance=0.005)
     assert [f.status for f in found] == ["conflict"]
+
+
+def _three_reports(texts):
+    mentions = []
+    for doc, text in zip("abc", texts, strict=True):
+        mentions += [dataclasses.replace(m, doc=doc, id=f"{doc}-{m.id}")
+                     for m in read(text)[0] if m.kind == "count" or m.kind == "amount"]
+    facts = reconcile(mentions, dict.fromkeys("abc", "e1"),
+                      threshold=Settings().link_threshold, tolerance=Settings().value_tolerance)
+    return sorted((f.status, sorted(m.value for m in f.mentions)) for f in facts)
+
+
+@pytest.mark.issue(14)
+def test_one_sentence_setting_two_sources_figures_against_each_other_is_a_dispute():
+    """"The union says 400 workers were on the shift, while the company puts the crew at
+    260": the sentence sets the two sources' figures of one slot against each other, in
+    other words ("workers", "the crew"), so the other reports' 400 and 260 are one slot
+    in dispute too."""
+    assert _three_reports((
+        "The union says 400 workers were on the night shift, while the company puts the crew "
+        "at 260.",
+        "The company said 260 staff were working.",
+        "There were 400 workers on shift, the union said.")) == [
+        ("conflict", [260.0, 260.0, 400.0, 400.0])]
+
+
+@pytest.mark.issue(14)
+def test_two_sources_offers_in_one_sentence_are_two_offers():
+    """"The council has promised 20,000 euros to each family, and the airline has offered
+    an advance of 5,000": what each source wills (a pledge, an offer), not two accounts of
+    one figure."""
+    assert _three_reports((
+        "The council has promised 20,000 euros to each family, and the airline has offered "
+        "an advance of 5,000 euros.",
+        "The airline has offered families an advance of 5,000 euros.",
+        "The council promised 20,000 euros to the family of each victim.")) == [
+        ("agreed", [5000.0, 5000.0]), ("agreed", [20000.0, 20000.0])]

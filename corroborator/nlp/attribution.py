@@ -881,7 +881,7 @@ def _verb_source(doc: Doc, verb: Token, quotes: Attributed, own: Token | None = 
     return Attribution(name, cue, False, kind)
 
 
-QUANTITIES = frozenset({"number", "total", "amount", "share", "percentage", "proportion",
+QUANTITIES = frozenset({"number", "total", "amount", "share", "percent", "percentage", "proportion",
                         "rate", "level", "sum"})
 
 

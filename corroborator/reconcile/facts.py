@@ -53,7 +53,8 @@ from ..nlp.attribution import MEASURINGS
 from ..nlp.dates import MONTHS, WEEKDAYS, day_of, first_day
 from ..nlp.embed import embed
 from ..nlp.numbers import DURATION_DAYS, RATIO, UNITS, is_age, to_base
-from ..nlp.syntax import ESTIMATING, REPORTING
+from ..nlp.cues import ATTITUDES
+from ..nlp.syntax import COMMITS, ESTIMATING, REPORTING
 from ..nlp.tolls import toll
 from . import money
 from .clustering import FORBIDDEN, Clusters, Roots, average_linkage, candidate_pairs
@@ -263,6 +264,14 @@ def sources_disagree(a: Mention, b: Mention) -> bool:
     named = two_sources(a, b)
     return ((named or one_tally(a, b)) and disputable(a, b) and not years_apart(a, b)
             and not (named and (actor(a) or actor(b))))
+
+
+def _willed(m: Mention) -> bool:
+    """The figure is what its source wills, not what it tells: a pledge, an offer, a
+    demand ("the government has promised EUR 20,000 ..., and the operator has offered EUR
+    5,000": two offers, not two accounts of one)."""
+    cue = (m.extra.get("said_by_cue") or "").split()
+    return bool(cue) and any(cue[0].lower()[:STEM] == w[:STEM] for w in COMMITS | ATTITUDES)
 
 
 def actor(m: Mention) -> bool:
@@ -627,12 +636,23 @@ class Scorer:
             return True
         if a.extra.get("of_pronoun") or b.extra.get("of_pronoun") or limit_and_actual(a, b):
             return False  # "you cannot argue away 212 of them": of what, the pronoun knows
+        if self.set_against(i, j):
+            self.own_sums.add((i, j))
+            return True
         return bool(not (a.doc == b.doc and not two_sources(a, b))
                     and same_thing(a, b, self.things[i], self.things[j])
                     and _same_names(a, b, self.things[i], self.things[j])
                     and (self.named_date(i, j)
                          or (self.one_act(i, j) or _named_alike(a, b))
                          and (sources_disagree(a, b) or self.drifts(i, j))))
+
+    def set_against(self, i: int, j: int) -> bool:
+        """One sentence sets two sources' figures of one kind against each other ("police
+        said 2,000 took part, organisers 15,000"; "nearly 400 tonnes, far above the 180
+        tonnes the company admits to"): one slot in dispute, however each is worded."""
+        a, b = self.block[i], self.block[j]
+        return bool(a.doc == b.doc and a.sent_start == b.sent_start and a.unit == b.unit
+                    and sources_disagree(a, b) and not (_willed(a) or _willed(b)))
 
     def outlets_own_sums(self, i: int, j: int) -> bool:
         """Two outlets state, each in its own voice, a sum of one thing: "the company, already
