@@ -986,8 +986,8 @@ def test_one_sentence_setting_two_sources_figures_against_each_other_is_a_disput
     other words ("workers", "the crew"), so the other reports' 400 and 260 are one slot
     in dispute too."""
     assert _three_reports((
-        "The union says 400 workers were on the night shift, while the company puts the crew "
-        "at 260.",
+        ("The union says 400 workers were on the night shift, while the company puts the crew "
+        "at 260."),
         "The company said 260 staff were working.",
         "There were 400 workers on shift, the union said.")) == [
         ("conflict", [260.0, 260.0, 400.0, 400.0])]
@@ -999,8 +999,8 @@ def test_two_sources_offers_in_one_sentence_are_two_offers():
     an advance of 5,000": what each source wills (a pledge, an offer), not two accounts of
     one figure."""
     assert _three_reports((
-        "The council has promised 20,000 euros to each family, and the airline has offered "
-        "an advance of 5,000 euros.",
+        ("The council has promised 20,000 euros to each family, and the airline has offered "
+        "an advance of 5,000 euros."),
         "The airline has offered families an advance of 5,000 euros.",
         "The council promised 20,000 euros to the family of each victim.")) == [
         ("agreed", [5000.0, 5000.0]), ("agreed", [20000.0, 20000.0])]

@@ -50,10 +50,10 @@ import numpy as np
 
 from ..models import Fact, Mention, fact_order
 from ..nlp.attribution import MEASURINGS
+from ..nlp.cues import ATTITUDES
 from ..nlp.dates import MONTHS, WEEKDAYS, day_of, first_day
 from ..nlp.embed import embed
 from ..nlp.numbers import DURATION_DAYS, RATIO, UNITS, is_age, to_base
-from ..nlp.cues import ATTITUDES
 from ..nlp.syntax import COMMITS, ESTIMATING, REPORTING
 from ..nlp.tolls import toll
 from . import money
