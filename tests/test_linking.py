@@ -988,6 +988,10 @@ def test_linking_a_figure_told_as_history_beside_its_update_is_not_live():
     ("The death toll rose to three on Sunday night, officials said.", "three", "dead"),
     ("The number of schools used as shelters rose to three.", "three", None),
     ("Four people have died and three remain missing.", "three", "missing"),
+    # the toll named far before its figure, and "the toll" alone: the dead
+    (("The death toll from the airliner's crash at the northern airport rose to three on "
+     "Sunday."), "three", "dead"),
+    ("The toll stood at three on Saturday morning.", "three", "dead"),
 ])
 def test_linking_a_toll_named_before_its_figure_in_its_clause_is_read(sentence, text, toll):
     """"The death toll rose to three": the figure names no toll of its own, but its clause
