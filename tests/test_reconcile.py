@@ -1004,3 +1004,16 @@ def test_two_sources_offers_in_one_sentence_are_two_offers():
         "The airline has offered families an advance of 5,000 euros.",
         "The council promised 20,000 euros to the family of each victim.")) == [
         ("agreed", [5000.0, 5000.0]), ("agreed", [20000.0, 20000.0])]
+
+
+@pytest.mark.issue(14)
+def test_a_figure_a_sentence_denies_is_one_slot_in_dispute_with_its_correction():
+    """"The crew were working 480 metres below ground, not 420 metres as the operator has
+    claimed": the report corrects the operator's figure of the same slot, in its own voice;
+    one fact in conflict, not one voice contradicting itself."""
+    mentions = [m for m in read("The crew were working 480 metres below ground, not 420 metres "
+                                "as the operator has claimed.")[0] if m.kind == "measure"]
+    facts = reconcile(mentions, {"r1": "e1"}, threshold=Settings().link_threshold,
+                      tolerance=Settings().value_tolerance)
+    assert [(f.status, sorted(m.value for m in f.mentions)) for f in facts] == [
+        ("conflict", [420.0, 480.0])]

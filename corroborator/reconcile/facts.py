@@ -266,6 +266,14 @@ def sources_disagree(a: Mention, b: Mention) -> bool:
             and not (named and (actor(a) or actor(b))))
 
 
+_DENIED = re.compile(r"\bnot\s+(?:the\s+|a\s+|an\s+)?[$€£]?\s*$", re.IGNORECASE)
+
+
+def _denied(m: Mention) -> bool:
+    """The figure is the one a sentence says is wrong: "not the 120 the league claimed"."""
+    return bool(_DENIED.search(m.sentence[: max(0, m.start - m.sent_start)]))
+
+
 def _willed(m: Mention) -> bool:
     """The figure is what its source wills, not what it tells: a pledge, an offer, a
     demand ("the government has promised EUR 20,000 ..., and the operator has offered EUR
@@ -651,8 +659,15 @@ class Scorer:
         said 2,000 took part, organisers 15,000"; "nearly 400 tonnes, far above the 180
         tonnes the company admits to"): one slot in dispute, however each is worded."""
         a, b = self.block[i], self.block[j]
-        return bool(a.doc == b.doc and a.sent_start == b.sent_start and a.unit == b.unit
-                    and sources_disagree(a, b) and not (_willed(a) or _willed(b)))
+        if not (a.doc == b.doc and a.sent_start == b.sent_start and a.unit == b.unit
+                and not (_willed(a) or _willed(b))):
+            return False
+        if sources_disagree(a, b):
+            return True
+        denied = (_denied(a), _denied(b))  # "480 metres underground, not 420 metres as the
+        # company has claimed": the sentence corrects the other's figure
+        return (denied[0] != denied[1] and a.said_by != b.said_by and disputable(a, b)
+                and not years_apart(a, b))
 
     def outlets_own_sums(self, i: int, j: int) -> bool:
         """Two outlets state, each in its own voice, a sum of one thing: "the company, already
@@ -1070,7 +1085,8 @@ def _self_contradiction(block: Sequence[Mention], xs: list[int], ys: list[int],
     ("officials say one, the secretary two") with two sources; the same source giving two
     values of one thing in one report means two slots. Two figures that count different
     things ("two doses", "one dose") say nothing of it: a stray figure linked into a fact
-    must not keep that fact's dispute apart."""
+    must not keep that fact's dispute apart; nor does a figure the report denies ("480
+    metres, not 420 as the company has claimed"), which it sets against its own."""
     by_doc: dict[str, list[Mention]] = {}
     for i in xs:
         by_doc.setdefault(block[i].doc, []).append(block[i])
@@ -1078,7 +1094,7 @@ def _self_contradiction(block: Sequence[Mention], xs: list[int], ys: list[int],
         b = block[j]
         for a in by_doc.get(b.doc, ()):
             if (not compatible(a, b, tol) and not two_sources(a, b)
-                    and thing(a) == thing(b)):
+                    and thing(a) == thing(b) and _denied(a) == _denied(b)):
                 return True
     return False
 
