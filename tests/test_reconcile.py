@@ -1017,3 +1017,14 @@ def test_a_figure_a_sentence_denies_is_one_slot_in_dispute_with_its_correction()
                       tolerance=Settings().value_tolerance)
     assert [(f.status, sorted(m.value for m in f.mentions)) for f in facts] == [
         ("conflict", [420.0, 480.0])]
+
+
+@pytest.mark.issue(14)
+def test_a_toll_and_a_tally_that_names_no_toll_are_no_dispute():
+    """"The toll stood at 53" (the dead) and "the real figure was more than 400" (of what,
+    the sentence does not say): nothing says they count one thing, so two sources'
+    figures of them are no dispute."""
+    assert _three_reports((
+        "The toll stood at 53 on Sunday night, the coast guard said.",
+        "Survivors insist the real figure was more than 400, the association said.",
+        "The weather was calm.")) == [("single", [53.0]), ("single", [400.0])]

@@ -642,6 +642,9 @@ class Scorer:
         if self.outlets_own_sums(i, j):
             self.own_sums.add((i, j))
             return True
+        if (self.tolls[i] is None) != (self.tolls[j] is None):
+            return False  # a toll against a count that names none ("the toll stood at 53",
+            # "the real figure was more than 400" aboard): nothing says they count one thing
         if a.extra.get("of_pronoun") or b.extra.get("of_pronoun") or limit_and_actual(a, b):
             return False  # "you cannot argue away 212 of them": of what, the pronoun knows
         if self.set_against(i, j):
