@@ -635,3 +635,15 @@ def test_attribution_records_of_a_named_body_that_show_a_figure(text, figure, so
     """"Records from the Inspectorate show ...": the tagger often takes "show" for a noun
     there, and the parse then finds no cue; the figure is the body's."""
     assert said_by_of(text, figure) == source
+
+
+@pytest.mark.issue(15)
+def test_attribution_the_count_the_reader_knows_is_its_owners():
+    """"The ministry's figure comes from death certificates. It grew ...: 23 on 7 July and
+    112 in the final count": "the final count" is the ministry's, named just before."""
+    text = ("The ministry's figure comes from death certificates. It grew steadily through "
+            "the heatwave: 23 on 7 July, 61 on 10 July and 112 in the final count published "
+            "on 13 July.")
+    assert said_by_of(text, "112") == "ministry"
+    assert said_by_of("Officials gave no figure. It rose to 112 in the final count.", "112") in (
+        None, "final count")

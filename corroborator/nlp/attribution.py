@@ -528,11 +528,30 @@ def _in_record(doc: Doc, verb: Token, tok: Token, quotes: Attributed) -> Attribu
             for obj in (c for c in child.children if c.dep_ == "pobj"):
                 if obj.lemma_.lower() in SURVEYS and not (
                         obj.left_edge.i <= tok.i <= obj.right_edge.i):  # "a poll done in May"
-                    found = _authored(doc, obj, quotes)
+                    found = _authored(doc, obj, quotes) or _owned_above(doc, obj, quotes)
                     if found is not None:
                         return found
                     name = noun_phrase(doc, obj)
                     return Attribution(name, child.text, False, "nominal")
+    return None
+
+
+OWNED_LOOKBACK = 3  # sentences searched back for the owner of "the count"
+
+
+def _owned_above(doc: Doc, noun: Token, quotes: Attributed) -> Attribution | None:
+    """"The ministry's figure comes from death certificates. It grew ...: 23 on 7 July and
+    112 in the final count": a reckoning the reader knows ("the count") is the one a body
+    owned just before (its count, its figure), and so is that body's."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        return None
+    sents = list(doc.sents)
+    at = next((k for k, sent in enumerate(sents) if sent.start <= noun.i < sent.end), 0)
+    for sent in reversed(sents[max(0, at - OWNED_LOOKBACK) : at + 1]):
+        for t in reversed(sent):
+            if (t.i < noun.i and t.lemma_.lower() in RECKONINGS | VALUES | {noun.lemma_.lower()}
+                    and _body_owned(t)):
+                return _authored(doc, t, quotes)
     return None
 
 
