@@ -647,3 +647,19 @@ def test_attribution_the_count_the_reader_knows_is_its_owners():
     assert said_by_of(text, "112") == "ministry"
     assert said_by_of("Officials gave no figure. It rose to 112 in the final count.", "112") in (
         None, "final count")
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(("after", "source"), [
+    (("The figure comes from the Harbour Families Association, which says children were left "
+     "off the list."), "the Harbour Families Association"),
+    ("The figure was first published by the Daily Clarion. The budget shows less.",
+     "the Daily Clarion"),
+    ("Norvik Lines has repeatedly said the limit was raised after a refit.", "Norvik Lines"),
+])
+def test_attribution_a_fact_checkers_claim_line_is_its_makers(after, source):
+    """'Claim: "The ship was carrying more than 500 passengers." Verdict: Unproven.' The
+    paragraph after the claim says where it came from; the figure is that source's."""
+    text = ('Claim: "The ship was carrying more than 500 passengers." Verdict: Unproven.\n\n'
+            + after)
+    assert said_by_of(text, "500") == source

@@ -121,7 +121,7 @@ def attribute(doc: Doc, tok: Token, start: int, quotes: Attributed) -> Attributi
                 return Attribution(speaker, cue, True, kind)
             found = _in_sentence(doc, tok, quotes)
             if found.said_by is None:
-                found = _label(doc, tok) or found
+                found = _label(doc, tok) or _claimed(doc, tok) or found
             return Attribution(found.said_by, found.cue, True, found.kind)
     found = _in_sentence(doc, tok, quotes)
     if found.said_by is None:
@@ -1111,6 +1111,36 @@ def _parenthetical(doc: Doc, tok: Token, quotes: Attributed) -> Attribution | No
             if found is not None:
                 return found
     return None
+
+
+# a fact-checker's claim line: 'Claim: "The ferry was carrying 400 passengers." Verdict: ...'
+CLAIM_LINE = re.compile(r"^[ \t]*Claim[ \t]*:", re.IGNORECASE)
+# where the text after it says the claim came from: "The figure comes from the Survivors
+# Association", "was first published by the Daily Blaze", "Brennic has repeatedly said"
+CLAIM_FROM = re.compile(
+    r"(?:(?:figure|claim|number|statement)s?\s+(?:comes?|came|originates?|originated)\s+from"
+    r"|(?:first\s+)?(?:published|made|posted|reported|given|put\s+about|spread)\s+by)"
+    r"\s+(?P<name>(?:the\s+)?[A-Z][\w'’.&-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w'’.&-]*)*)"
+    r"|^(?P<subject>(?:the\s+)?[A-Z][\w'’.&-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w'’.&-]*)*)"
+    r"\s+(?:has|have|had)\s+(?:\w+\s+)?(?:said|claimed|stated|insisted|argued|maintained)\b")
+CLAIM_LOOKAHEAD = 400  # characters read after a claim line for where it came from
+
+
+def _claimed(doc: Doc, tok: Token) -> Attribution | None:
+    """A figure in a fact-checker's claim line ('Claim: "..." Verdict: ...') is the claim's
+    maker's, as the paragraph after it says ("The figure comes from X", "was first
+    published by X", "X has repeatedly said")."""
+    text = text_of(doc)
+    _, end, line = _line_of(text, tok.idx)
+    if not CLAIM_LINE.match(line):
+        return None
+    after = text[end + 1 : end + 1 + CLAIM_LOOKAHEAD] if end >= 0 else ""
+    para = after.strip().split("\n")[0]
+    m = CLAIM_FROM.search(para)
+    if m is None:
+        return None
+    name = re.split(r"\.\s", m.group("name") or m.group("subject"))[0].strip().rstrip(".")
+    return Attribution(name, "claim", False, kind_of(name))
 
 
 def _label(doc: Doc, tok: Token) -> Attribution | None:
