@@ -663,3 +663,11 @@ def test_attribution_a_fact_checkers_claim_line_is_its_makers(after, source):
     text = ('Claim: "The ship was carrying more than 500 passengers." Verdict: Unproven.\n\n'
             + after)
     assert said_by_of(text, "500") == source
+
+
+@pytest.mark.issue(15)
+def test_attribution_who_revises_a_figure_gives_it():
+    """"The institute has revised the airfield record from a provisional 46.2C to 45.9C":
+    a body that revises a figure is its source."""
+    text = "The Marsh Institute has revised the airfield record from a provisional 46.2C to 45.9C."
+    assert said_by_of(text, "45.9") == "The Marsh Institute"

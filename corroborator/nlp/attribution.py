@@ -632,6 +632,9 @@ def _lemma(tok: Token) -> str:
 
 def _is_cue(node: Token, below: Token | None) -> bool:
     lemma = _lemma(node)
+    if lemma in REVISING and node.pos_ == "VERB":
+        return _speaker_subject(node)  # "the institute revised the reading down to 45.9C",
+        # "the ministry has revised its toll to 112": who revises a figure gives it
     if lemma in ("put", "count") and node.dep_ == "conj" and not any(
             c.dep_ in ("nsubj", "nsubjpass") for c in node.children) and not _speaker_subject(node):
         return False  # "says the flight counted as rest and puts the duty at 9.5 hours":
@@ -691,6 +694,9 @@ def _bare_participle(verb: Token) -> bool:
     were injured", a clause the reporter adds)."""
     return (verb.tag_ == "VBN" and any(c.dep_ == "nsubj" and c.like_num for c in verb.children)
             and not any(c.dep_ in ("aux", "auxpass") for c in verb.children))
+
+
+REVISING = frozenset({"revise"})
 
 
 def _record_verb(node: Token) -> Token | None:
