@@ -578,7 +578,9 @@ class Scorer:
         else:
             self.ctx = embed([m.context for m in block])
         self.disputes: set[tuple[int, int]] = set()  # pairs judged blind to their values
-        self.own_sums: set[tuple[int, int]] = set()  # of them, outlets' own sums of one thing
+        # of them, pairs the reports themselves make one slot: two outlets' own sums of one
+        # thing, two figures one sentence sets against each other
+        self.stated_one: set[tuple[int, int]] = set()
         self.vecs = [self.ctx] + [_embed_unique([text(m) for m in block]) for text in TEXTS[1:]]
         self.acts = [act(m) for m in block]
         self.things = [thing(m) for m in block]
@@ -640,7 +642,7 @@ class Scorer:
         if told_twice(a, b, self.things[i], self.things[j]):
             return True
         if self.outlets_own_sums(i, j):
-            self.own_sums.add((i, j))
+            self.stated_one.add((i, j))
             return True
         if (self.tolls[i] is None) != (self.tolls[j] is None):
             return False  # a toll against a count that names none ("the toll stood at 53",
@@ -648,7 +650,7 @@ class Scorer:
         if a.extra.get("of_pronoun") or b.extra.get("of_pronoun") or limit_and_actual(a, b):
             return False  # "you cannot argue away 212 of them": of what, the pronoun knows
         if self.set_against(i, j):
-            self.own_sums.add((i, j))
+            self.stated_one.add((i, j))
             return True
         return bool(not (a.doc == b.doc and not two_sources(a, b))
                     and same_thing(a, b, self.things[i], self.things[j])
@@ -660,7 +662,9 @@ class Scorer:
     def set_against(self, i: int, j: int) -> bool:
         """One sentence sets two sources' figures of one kind against each other ("police
         said 2,000 took part, organisers 15,000"; "nearly 400 tonnes, far above the 180
-        tonnes the company admits to"): one slot in dispute, however each is worded."""
+        tonnes the company admits to"), or corrects one ("480 metres, not 420 metres as the
+        company has claimed"): one slot in dispute, however each is worded. Not what each
+        source wills (``_willed``: two offers are two slots)."""
         a, b = self.block[i], self.block[j]
         if not (a.doc == b.doc and a.sent_start == b.sent_start and a.unit == b.unit
                 and not (_willed(a) or _willed(b))):
@@ -902,7 +906,7 @@ def cluster_block(block: Sequence[Mention], base: float, tol: float,
             and scorer.rounded_alike(p[:1], p[1:])
             else NEVER for p in scores}
     over = {p: s if s <= FORBIDDEN else s - bars[p] for p, s in scores.items()}
-    return _join_disputes(block, groups, over, tol, scorer.own_sums)
+    return _join_disputes(block, groups, over, tol, scorer.stated_one)
 
 
 NEVER = 1e3  # the bar of a pair whose values disagree and that is no dispute: it never joins
@@ -944,12 +948,13 @@ def _filled(block: Sequence[Mention], field: str) -> list[Mention]:
 
 def _join_disputes(block: Sequence[Mention], groups: list[list[int]],
                    over: dict[tuple[int, int], float], tol: float,
-                   own_sums: Collection[tuple[int, int]] = ()) -> list[list[int]]:
+                   stated_one: Collection[tuple[int, int]] = ()) -> list[list[int]]:
     """Groups whose values disagree join by their best pair (single linkage, Kruskal's
     order): a dispute is seen where two reports state it most alike ("Bukele said 23 MS-13
     members", "Homan said 21"), not on average over every wording of both sides. ``over``:
     each pair's log-odds over its bar; a pair at 0 or more may join its groups.
-    ``own_sums``: pairs that are two outlets' own sums of one thing (``Scorer.outlets_own_sums``)."""
+    ``stated_one``: pairs the reports themselves make one slot (``Scorer.outlets_own_sums``,
+    ``Scorer.set_against``)."""
     owner = {i: g for g, members in enumerate(groups) for i in members}
     best: dict[tuple[int, int], float] = {}
     for (i, j), score in over.items():
@@ -968,7 +973,7 @@ def _join_disputes(block: Sequence[Mention], groups: list[list[int]],
         rx, ry = roots.find(x), roots.find(y)
         if rx == ry or not _may_join(block, members[rx], members[ry], tol,
                                      need_agreement=False, voiced=voiced, timed=timed,
-                                     own_sums=own_sums):
+                                     stated_one=stated_one):
             continue
         roots.join(rx, ry)
         members[rx] += members.pop(ry)
@@ -978,7 +983,7 @@ def _join_disputes(block: Sequence[Mention], groups: list[list[int]],
 def _may_join(block: Sequence[Mention], xs: list[int], ys: list[int], tol: float, *,
               need_agreement: bool, voiced: Sequence[Mention] | None = None,
               timed: Sequence[Mention] | None = None,
-              own_sums: Collection[tuple[int, int]] = ()) -> bool:
+              stated_one: Collection[tuple[int, int]] = ()) -> bool:
     """Cluster-level constraints: one stated year, and (in the first phase) values that all
     agree and no running tally grown from one to the other (``_grown``); in the second, no
     report contradicting itself (``voiced``: the block ``sourced``). ``timed``: the block
@@ -992,7 +997,7 @@ def _may_join(block: Sequence[Mention], xs: list[int], ys: list[int], tol: float
     if not need_agreement:
         return (not _stated_apart(timed or block, xs, ys)
                 and not _self_contradiction(voiced or block, xs, ys, tol)
-                and _dispute_or_drift(block, xs, ys, tol, own_sums))
+                and _dispute_or_drift(block, xs, ys, tol, stated_one))
     vx = {_value_key(block[i]): block[i] for i in xs}
     vy = {_value_key(block[j]): block[j] for j in ys}
     return (all(compatible(a, b, tol) for a in vx.values() for b in vy.values())
@@ -1112,18 +1117,19 @@ def sourced(block: Sequence[Mention]) -> list[Mention]:
 
 
 def _dispute_or_drift(block: Sequence[Mention], xs: list[int], ys: list[int], tol: float,
-                      own_sums: Collection[tuple[int, int]] = ()) -> bool:
+                      stated_one: Collection[tuple[int, int]] = ()) -> bool:
     """Two groups whose values disagree are one slot only where some pair of them names the
     same thing (``thing``: the same counted noun, or neither names one) and is a dispute
     (two sources, figures within ``DISPUTE_SPAN``) or drifts (values close); a drift of
     figures that name nothing needs the act that governs them shared ("a 97% efficacy
-    rate" and "a goal of 95%" are two slots). Two outlets' own sums of one thing
-    (``own_sums``), two reports' dates of an act that befalls a thing once (``once_dated``)
-    and two reports' ages of one thing (``one_age``) are a dispute."""
+    rate" and "a goal of 95%" are two slots). Two outlets' own sums of one thing and two
+    figures one sentence sets against each other (``stated_one``), two reports' dates of
+    an act that befalls a thing once (``once_dated``) and two reports' ages of one thing
+    (``one_age``) are a dispute."""
     for i in xs:
         for j in ys:
             a, b = block[i], block[j]
-            if told_twice(a, b, thing(a), thing(b)) or (i, j) in own_sums or (j, i) in own_sums:
+            if told_twice(a, b, thing(a), thing(b)) or (i, j) in stated_one or (j, i) in stated_one:
                 return True
             if not same_thing(a, b, thing(a), thing(b)) or limit_and_actual(a, b):
                 continue  # two counted nouns, or one where the other counts none
