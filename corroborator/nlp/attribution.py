@@ -68,7 +68,7 @@ from .cues import (
 )
 from .numbers import UNITS
 from .pronouns import PERSONAL, TITLES, can_speak
-from .sources import author_of, kind_of, noun_phrase, source_name
+from .sources import NAME_PATTERN, author_of, kind_of, noun_phrase, source_name
 from .syntax import (
     REPORTING,
     SPEAKER_LABELS,
@@ -136,7 +136,7 @@ def attribute(doc: Doc, tok: Token, start: int, quotes: Attributed) -> Attributi
 RECORDS_SHOW = re.compile(
     r"^\W*(?:[A-Z][a-z]+\s+)??(?i:records?|data|figures|documents|statistics|numbers|logs?)\s+"
     r"(?:from|of|by|kept\s+by|released\s+by|published\s+by|compiled\s+by)\s+"
-    r"(?P<name>(?:the\s+)?[A-Z][\w'’.&-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w'’.&-]*)*)\s+"
+    rf"(?P<name>(?:the\s+)?{NAME_PATTERN})\s+"
     r"(?:show|shows|showed|suggest|suggests|suggested|indicate|indicates|indicated)\b")
 
 
@@ -545,14 +545,14 @@ def _owned_above(doc: Doc, noun: Token, quotes: Attributed) -> Attribution | Non
     owned just before (its count, its figure), and so is that body's."""
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
         return None
-    sents = list(doc.sents)
-    at = next((k for k, sent in enumerate(sents) if sent.start <= noun.i < sent.end), 0)
-    for sent in reversed(sents[max(0, at - OWNED_LOOKBACK) : at + 1]):
-        for t in reversed(sent):
-            if (t.i < noun.i and t.lemma_.lower() in RECKONINGS | VALUES | {noun.lemma_.lower()}
-                    and _body_owned(t)):
-                return _authored(doc, t, quotes)
-    return None
+    first = noun.sent
+    for _ in range(OWNED_LOOKBACK):
+        if first.start > 0:
+            first = doc[first.start - 1].sent
+    kinds = RECKONINGS | VALUES | {noun.lemma_.lower()}
+    owned = (t for t in reversed(doc[first.start : noun.i])
+             if t.lemma_.lower() in kinds and _body_owned(t))
+    return next((_authored(doc, t, quotes) for t in owned), None)
 
 
 def _body_owned(noun: Token) -> bool:
@@ -1126,8 +1126,8 @@ CLAIM_LINE = re.compile(r"^[ \t]*Claim[ \t]*:", re.IGNORECASE)
 CLAIM_FROM = re.compile(
     r"(?:(?:figure|claim|number|statement)s?\s+(?:comes?|came|originates?|originated)\s+from"
     r"|(?:first\s+)?(?:published|made|posted|reported|given|put\s+about|spread)\s+by)"
-    r"\s+(?P<name>(?:the\s+)?[A-Z][\w'’.&-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w'’.&-]*)*)"
-    r"|^(?P<subject>(?:the\s+)?[A-Z][\w'’.&-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w'’.&-]*)*)"
+    rf"\s+(?P<name>(?:the\s+)?{NAME_PATTERN})"
+    rf"|^(?P<subject>(?:the\s+)?{NAME_PATTERN})"
     r"\s+(?:has|have|had)\s+(?:\w+\s+)?(?:said|claimed|stated|insisted|argued|maintained)\b")
 CLAIM_LOOKAHEAD = 400  # characters read after a claim line for where it came from
 

@@ -149,7 +149,9 @@ def _named_body(doc: Doc, tok: Token) -> str | None:
 
 
 _NAME_WORD = r"[A-Z][\w'’&.-]*"
-_NAME = rf"{_NAME_WORD}(?: (?:(?:of|and|&|for) )?{_NAME_WORD}){{0,4}}"  # "Fire and Rescue Service"
+# a body's or a person's name in running text, for patterns over words: "Fire and Rescue Service"
+NAME_PATTERN = rf"{_NAME_WORD}(?: (?:(?:of|and|&|for) )?{_NAME_WORD}){{0,4}}"
+_NAME = NAME_PATTERN
 
 
 # people a body's noun modifies: "Annika Sollberg, a company spokeswoman" is no company

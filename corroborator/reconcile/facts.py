@@ -278,18 +278,22 @@ def _willed(m: Mention) -> bool:
     """The figure is what its source wills, not what it tells: a pledge, an offer, a
     demand ("the government has promised EUR 20,000 ..., and the operator has offered EUR
     5,000": two offers, not two accounts of one)."""
+    return _cue_is(m, COMMITS | ATTITUDES)
+
+
+def _cue_is(m: Mention, lemmas: Collection[str]) -> bool:
+    """The cue that credits the figure to its source ("demanded", "has offered") is, as
+    written, one of ``lemmas`` (compared on their first ``STEM`` letters)."""
     cue = (m.extra.get("said_by_cue") or "").split()
-    return bool(cue) and any(cue[0].lower()[:STEM] == w[:STEM] for w in COMMITS | ATTITUDES)
+    return bool(cue) and any(cue[0].lower()[:STEM] == w[:STEM] for w in lemmas)
 
 
 def actor(m: Mention) -> bool:
     """The source the figure is credited to is the one who did what it measures ("the
     hijackers demanded 50 million", "a second group demanded 80 million"), not one who tells
     or reckons it: two such sources are two doers, two slots, not a dispute."""
-    cue = (m.extra.get("said_by_cue") or "").split()
     done = act(m)
-    return bool(cue and done and done not in TELLING
-                and cue[0].lower()[:STEM] == done[:STEM])
+    return bool(done and done not in TELLING and _cue_is(m, (done,)))
 
 
 STEM = 5  # letters a cue as written ("demanded") shares with its lemma ("demand")
