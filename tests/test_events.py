@@ -528,6 +528,27 @@ def test_events_headline_counts_do_not_part_reports_dated_close() -> None:
     assert Clashes(months, mentions, starts(months)).pair(0, 1)
 
 
+@pytest.mark.issue(14)
+def test_events_a_toll_on_days_a_week_apart_parts_no_reports() -> None:
+    """A toll rises and falls for weeks: 19 missing on the first day and 2 still missing
+    a week later are one flood's, not two floods'. Two reports dated that far apart
+    whose headline counts count another role still clash, and a toll months apart too."""
+    missing = [_said(count(d, v, t, head="people", frame=("miss",)),
+                     "At least # people were missing after the river burst its banks.")
+               for d, v, t in (("a", 19.0, "19"), ("b", 2.0, "two"))]
+    mentions = {"a": missing[:1], "b": missing[1:]}
+
+    def dated(first: str, second: str) -> list[CleanDoc]:
+        return [report("a", QUAKE[0], published=first), report("b", QUAKE[1], published=second)]
+
+    week = dated("2026-04-14", "2026-04-21")
+    assert not Clashes(week, mentions, starts(week)).pair(0, 1)
+    months = dated("2026-04-14", "2026-08-20")
+    assert Clashes(months, mentions, starts(months)).pair(0, 1)
+    fled = {"a": [count("a", 250.0, "Over 250")], "b": [count("b", 17.0, "Seventeen")]}
+    assert Clashes(week, fled, starts(week)).pair(0, 1)
+
+
 @pytest.mark.issue(16)
 def test_events_reports_dated_days_apart_are_one_event() -> None:
     docs = [report("m0", RALLY, published="2025-03-15"),

@@ -446,6 +446,19 @@ def test_numbers_an_amount_restated_in_another_currency_is_one_figure():
     assert mentions[0].extra["alt"]["value"] == 1.52e6
 
 
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("The bank was fined 1.2 billion yuan.", 1.2e9, "CNY"),
+    ("The levy raised 300 million zlotys.", 3e8, "PLN"),
+    ("The tender was worth 20 million Swiss francs.", 2e7, "CHF"),
+    ("They lost millions of roubles.", 2e6, "RUB"),
+])
+def test_numbers_currencies_named_in_words_are_amounts(text, value, unit):
+    """Money named in words, not only in signs and the three big currencies: "1.2 billion
+    yuan" is an amount, not 1.2 billion yuan counted as things."""
+    (found,) = find_quantities(text)
+    assert (found.kind, found.value, found.unit) == ("amount", value, unit)
+
+
 @pytest.mark.issue(14)
 @pytest.mark.parametrize(("text", "values"), [
     ("At one point, the lawyer asked the witness to stop.", []),

@@ -26,6 +26,8 @@ HEADLINE_RATIO = 3.0  # headline counts this far apart describe different events
 VAGUE_STRETCH = 3.0  # "thousands" may mean this many times its word's bound (33,000 workers)
 CLOSE_DAYS = 3  # reports dated this close (each known to a week) are not kept apart by counts
 CLOSE_WIDTH = 7
+TOLL_DAYS = 14  # a toll (dead, missing, hurt) rises and falls for weeks: reports dated this
+# close may give one event's toll on different days (19 missing, then 2)
 APART_DAYS = 60  # reports dated (each to a week) this far apart may tell of different events
 LABEL_WORDS = 12  # words of the headline an event's label keeps
 WHEN_CHARS = 400  # characters of a report whose dates tell the day of its event
@@ -179,7 +181,8 @@ class Clashes:
             self.known[key] = (
                 x is not None
                 and y is not None
-                and not self._dated_close(*key)
+                and not self._dated_close(*key, TOLL_DAYS if toll(x) and toll(x) == toll(y)
+                                          else CLOSE_DAYS)
                 and x.head == y.head
                 and _far_apart(x, y)
                 and (
@@ -205,11 +208,12 @@ class Clashes:
         gap = self._gap(i, j)
         return gap is not None and gap >= APART_DAYS
 
-    def _dated_close(self, i: int, j: int) -> bool:
-        """Whether both reports' event days are known to a week and close together: their
-        headline counts then tell different things of one event (56 injured, 325,000 there)."""
+    def _dated_close(self, i: int, j: int, days: int = CLOSE_DAYS) -> bool:
+        """Whether both reports' event days are known to a week and ``days`` or fewer apart:
+        their headline counts then tell different things of one event (56 injured, 325,000
+        there), or its toll on different days."""
         gap = self._gap(i, j)
-        return gap is not None and gap <= CLOSE_DAYS
+        return gap is not None and gap <= days
 
     def between(self, a: Iterable[int], b: Iterable[int]) -> bool:
         others = list(b)

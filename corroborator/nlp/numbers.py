@@ -80,7 +80,12 @@ DOLLARS = {"us": "USD", "a": "AUD", "au": "AUD", "nz": "NZD", "c": "CAD", "ca": 
 CURRENCY_WORDS = {
     "dollar": "USD", "dollars": "USD", "usd": "USD", "euro": "EUR", "euros": "EUR",
     "eur": "EUR", "pound": "GBP", "pounds": "GBP", "gbp": "GBP", "yen": "JPY",
-    "rupees": "INR", "pesos": "MXN",
+    "rupees": "INR", "pesos": "MXN", "yuan": "CNY", "renminbi": "CNY", "rupiah": "IDR",
+    "ringgit": "MYR", "baht": "THB", "zloty": "PLN", "zlotys": "PLN", "zlotych": "PLN",
+    "forint": "HUF", "forints": "HUF", "hryvnia": "UAH", "hryvnias": "UAH", "naira": "NGN",
+    "rand": "ZAR", "shekel": "ILS", "shekels": "ILS", "rouble": "RUB", "roubles": "RUB",
+    "ruble": "RUB", "rubles": "RUB", "reais": "BRL", "cedis": "GHS", "koruna": "CZK",
+    "korunas": "CZK", "swiss francs": "CHF",
 }
 SCALES = {
     "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6,
@@ -307,7 +312,7 @@ def _match_seq(toks: list[_Tok], j: int, words: tuple[str, ...]) -> bool:
 
 def _half(toks: list[_Tok], j: int) -> int:
     """Index after '-and-a-half' / 'and a half' at j, or j."""
-    k = j + 1 if j < len(toks) and toks[j].text == "-" else j
+    k = j
     if _match_seq(toks, k, ("and",)):
         rest = [t for t in toks[k + 1 : k + 6] if t.text != "-"][:2]
         if [t.low for t in rest] == ["a", "half"]:
@@ -392,8 +397,9 @@ def _vague_at(text: str, toks: list[_Tok], i: int) -> Quantity | None:
         start = toks[i].start
         kind, unit, money = "count", None, i + len(words)
         money += 1 if _match_seq(toks, money, ("of",)) else 0
-        if money < len(toks) and toks[money].low in CURRENCY_WORDS:  # "millions of dollars"
-            kind, unit, end = "amount", CURRENCY_WORDS[toks[money].low], toks[money].end
+        currency = _currency_word(toks, money)  # "millions of dollars"
+        if currency is not None:
+            kind, unit, end = "amount", currency[0], toks[currency[1] - 1].end
         return Quantity(start, end, text[start:end], kind, low, unit, "vague", low, high,
                         start, end)
     return None
@@ -421,14 +427,28 @@ def _dollar_letters(toks: list[_Tok], i: int) -> bool:
             and _adjacent(toks[i - 1], toks[i]))
 
 
+def _currency_word(toks: list[_Tok], j: int) -> tuple[str, int] | None:
+    """The currency named in words at ``j`` ("20 million yuan", "20 Swiss francs") and the
+    index after it."""
+    if j >= len(toks):
+        return None
+    word = toks[j].low
+    if word == "swiss" and _match_seq(toks, j + 1, ("francs",)):
+        return CURRENCY_WORDS["swiss francs"], j + 2
+    if word in CURRENCY_WORDS:
+        return CURRENCY_WORDS[word], j + 1
+    return None
+
+
 def _suffix(toks: list[_Tok], j: int, currency: str | None) -> tuple[str, str | None, int]:
     """Kind, unit and end index of what follows a number (and its scale)."""
     if j < len(toks) and toks[j].low == "%":
         return "percent", "%", j + 1
     if _match_seq(toks, j, ("percent",)) or _match_seq(toks, j, ("per", "cent")):
         return "percent", "%", j + (1 if toks[j].low == "percent" else 2)
-    if currency is None and j < len(toks) and toks[j].low in CURRENCY_WORDS:
-        return "amount", CURRENCY_WORDS[toks[j].low], j + 1
+    word = _currency_word(toks, j) if currency is None else None
+    if word is not None:
+        return "amount", word[0], word[1]
     if currency is not None:
         return "amount", currency, j
     unit = _unit_at(toks, j)
