@@ -55,6 +55,19 @@ def test_attribution_a_share_a_name_holds_is_no_source():
     assert said_by_of("Clinton led the poll, 44 percent to Trump's 34 percent.", "34") is None
 
 
+@pytest.mark.issue(15)
+@pytest.mark.parametrize(("text", "source"), [
+    ("The NSB's 640 is the best estimate available, though it will be refined.", "NSB"),
+    ("The National Statistics Bureau's 640 is the best estimate we have so far.",
+     "National Statistics Bureau"),
+])
+def test_attribution_a_figure_an_organisation_holds_is_its_own(text, source):
+    """"The NSB's 640" is the bureau's figure, as "the commission's 61.4%" is the
+    commission's: an organisation named by an acronym or by a name with a body's noun in
+    it (a person's "34 percent" stays a share he holds)."""
+    assert source in (said_by_of(text, "640") or "")
+
+
 @pytest.mark.parametrize(
     ("text", "figure", "source"),
     [

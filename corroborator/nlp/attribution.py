@@ -271,6 +271,18 @@ def _speech_above(doc: Doc, tok: Token, quotes: Attributed,
 MEASURINGS = frozenset({"record", "measure", "count", "tally"})
 
 
+def _body_name(tok: Token) -> bool:
+    """A name the tagger gives an organisation that reads as one: an acronym ("the NSB's")
+    or a name with a body's noun in it ("the National Statistics Bureau's"); the tagger
+    also takes people for organisations ("Trump's 34 percent")."""
+    if tok.ent_type_ != "ORG":
+        return False
+    if len(tok.text) >= 2 and tok.text.isupper():
+        return True
+    span = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return span is not None and any(t.lemma_.lower() in BODIES for t in span)
+
+
 def _measured(found: Attribution) -> bool:
     """A cue of a count or a reading rather than of statement: 'recorded', 'counted'."""
     return _cue_among(found, MEASURINGS, 5)
@@ -308,8 +320,10 @@ def _on_path(doc: Doc, tok: Token, quotes: Attributed) -> Attribution | None:
                     return found
         if k == 1:  # "the agency's 212", "the commission's 61.4%": the figure is its own
             owned = [t for t in (below, node) if (t.i == tok.i or t.lower_ in PERCENT_WORDS)
-                     and any(c.dep_ == "poss" and c.pos_ == "NOUN" for c in t.children)]
-            # a body ("the agency's"), not a name: "Trump's 34 percent" is his share
+                     and any(c.dep_ == "poss" and (c.pos_ == "NOUN" or _body_name(c))
+                             for c in t.children)]
+            # a body ("the agency's", "the NSB's 640"), not a person: "Trump's 34 percent"
+            # is his share
             found = _authored(doc, owned[0], quotes) if owned else None
             if found is not None:
                 return found

@@ -312,7 +312,7 @@ def _match_seq(toks: list[_Tok], j: int, words: tuple[str, ...]) -> bool:
 
 def _half(toks: list[_Tok], j: int) -> int:
     """Index after '-and-a-half' / 'and a half' at j, or j."""
-    k = j
+    k = j + 1 if j < len(toks) and toks[j].text == "-" else j
     if _match_seq(toks, k, ("and",)):
         rest = [t for t in toks[k + 1 : k + 6] if t.text != "-"][:2]
         if [t.low for t in rest] == ["a", "half"]:
