@@ -55,6 +55,17 @@ def test_attribution_a_share_a_name_holds_is_no_source():
     assert said_by_of("Clinton led the poll, 44 percent to Trump's 34 percent.", "34") is None
 
 
+def test_attribution_a_clause_on_a_noun_after_a_quote_is_no_tag_of_it():
+    """'Union leaders insist the real figure was "close to 400 tonnes", far above the 180
+    tonnes the firm admits to': "admits" belongs to a clause on "tonnes", not to the quote,
+    which "insist" reports; the quote and its figure are the union's."""
+    text = ('Union leaders at the plant insist the real figure was "close to 400 tonnes", far '
+            "above the 180 tonnes Dravik Polymers admits to.")
+    assert "Union leaders" in (_speaker(text) or "")
+    assert "Union leaders" in (said_by_of(text, "400") or "")
+    assert said_by_of(text, "180") == "Dravik Polymers"
+
+
 @pytest.mark.issue(15)
 @pytest.mark.parametrize(("text", "source"), [
     ("The NSB's 640 is the best estimate available, though it will be refined.", "NSB"),

@@ -263,8 +263,12 @@ def _speaker(doc: Doc, qs: QuoteSpan, spans: list[QuoteSpan], people: list[tuple
         found = according_to(doc, after[0])
         if found is not None:
             return found.said_by, found.cue
-    verb = (_verb_near(doc, sent, qs, after=True) or _tag_after(doc, sent, qs)
-            or _verb_near(doc, sent, qs, after=False))
+    verb = _verb_near(doc, sent, qs, after=True)
+    if verb is not None and verb.dep_ in ("relcl", "acl"):
+        verb = _governing_verb(doc, qs) or verb  # 'insist the real figure was "close to
+        # 400 tonnes", far above the 180 tonnes the firm admits to': a verb of a clause on
+        # a noun after the quote is no tag of it, where a verb before the quote reports it
+    verb = verb or _tag_after(doc, sent, qs) or _verb_near(doc, sent, qs, after=False)
     if verb is None:
         open_tok = doc.char_span(qs.open_at, qs.open_at + 1, alignment_mode="expand")
         if open_tok is not None and len(open_tok) and sent_of(open_tok[0]) != sent:
