@@ -324,6 +324,22 @@ def test_attribution_they_and_it_agree_in_number(text, figure, source):
     assert source in (said_by_of(text, figure) or "")
 
 
+def test_attribution_it_is_a_company_the_tagger_names_elsewhere():
+    """'It' stands for a name the tagger leaves untyped (or takes for a person's) in its
+    sentence when the report names it as an organisation elsewhere ("Velmark Mining
+    Group"); a name inside a longer organisation's name ("Harlow Star" of the families'
+    association) is no such one."""
+    for name in ("Velmark", "Kelmark"):  # the tagger takes one for a person, leaves one untyped
+        text = (f"{name} Mining Group runs the pit at Brava. The union wants an inquiry.\n\n"
+                f"- Over the past five years {name} has been fined €2.1 million for safety "
+                "breaches across its Brava mines, not the €1.2 million it quotes.")
+        assert said_by_of(text, "€1.2 million") == name
+    ship = ("The Harlow Star Families Association met on Monday.\n\nThe Harlow Star sank in "
+            "May. An inspection report lists seven faults; it records all seven as fixed.")
+    *_, recorded = [m for m in read(ship)[0] if m.text == "seven"]
+    assert recorded.said_by != "Harlow Star"
+
+
 @pytest.mark.parametrize(
     ("figure", "source"), [("52", None), ("$3 million", "Harbour Board")],
 )
