@@ -994,6 +994,26 @@ def test_one_sentence_setting_two_sources_figures_against_each_other_is_a_disput
 
 
 @pytest.mark.issue(14)
+def test_a_figure_a_later_report_corrects_is_no_earlier_tally():
+    """A later report's "has been fined €2.1 million, not the €1.2 million it quotes" is no
+    running total grown since the earlier report's €1.2 million: the sentence says the two
+    are live side by side, one of them wrong, so the two are one slot in dispute."""
+    texts = (("Dornvale has paid its fines in full. The fines in that period came to "
+              "€1.2 million, a spokesman for the company said on Thursday."),
+             ("Over the past five years Dornvale has been fined €2.1 million for safety "
+              "breaches, not the €1.2 million it quotes."))
+    mentions = []
+    for doc, day, text in zip("ab", ("2026-08-06", "2026-08-12"), texts, strict=True):
+        mentions += [dataclasses.replace(m, doc=doc, id=f"{doc}-{m.id}",
+                                         extra={**m.extra, "day": day})
+                     for m in read(text)[0] if m.kind == "amount"]
+    facts = reconcile(mentions, dict.fromkeys("ab", "e1"),
+                      threshold=Settings().link_threshold, tolerance=Settings().value_tolerance)
+    assert sorted((f.status, sorted(m.value for m in f.mentions)) for f in facts) == [
+        ("conflict", [1.2e6, 1.2e6, 2.1e6])]
+
+
+@pytest.mark.issue(14)
 def test_two_sources_offers_in_one_sentence_are_two_offers():
     """"The council has promised 20,000 euros to each family, and the airline has offered
     an advance of 5,000": what each source wills (a pledge, an offer), not two accounts of

@@ -999,7 +999,7 @@ def _may_join(block: Sequence[Mention], xs: list[int], ys: list[int], tol: float
     if any(moments_apart(block[i], block[j]) for i in xs for j in ys):
         return False
     if not need_agreement:
-        return (not _stated_apart(timed or block, xs, ys)
+        return (not _stated_apart(timed or block, xs, ys, stated_one)
                 and not _self_contradiction(voiced or block, xs, ys, tol)
                 and _dispute_or_drift(block, xs, ys, tol, stated_one))
     vx = {_value_key(block[i]): block[i] for i in xs}
@@ -1018,15 +1018,22 @@ def _grown(block: Sequence[Mention], xs: list[int], ys: list[int]) -> bool:
                for i in xs for j in ys)
 
 
-def _stated_apart(block: Sequence[Mention], xs: list[int], ys: list[int]) -> bool:
+def _stated_apart(block: Sequence[Mention], xs: list[int], ys: list[int],
+                  stated_one: Collection[tuple[int, int]] = ()) -> bool:
     """Both groups state their values for times, and no time of one covers one of the
     other's, or a running tally in one is an update of one in the other (``updated``):
-    one slot at two times is a series (``series.py``), not a conflict."""
+    one slot at two times is a series (``series.py``), not a conflict. Not an update where
+    a sentence corrects a figure of one with one of the other (a pair of ``stated_one``,
+    one figure ``_denied``: "has been fined €2.1 million, not the €1.2 million it quotes"):
+    the report says both are live, one of them wrong."""
     if any(past_toll(block[i], block[j]) for i in xs for j in ys):
         return False  # two reports' tolls of one past event: no tally running on
     tx, ty = _stated_times(block, xs), _stated_times(block, ys)
     if tx and ty and not any(a.startswith(b) or b.startswith(a) for a in tx for b in ty):
         return True
+    if any(((i, j) in stated_one or (j, i) in stated_one)
+           and _denied(block[i]) != _denied(block[j]) for i in xs for j in ys):
+        return False
     return any(updated(block[i], block[j], block) or updated(block[j], block[i], block)
                for i in xs for j in ys)
 
