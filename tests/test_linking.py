@@ -173,6 +173,8 @@ def test_linking_a_source_that_raises_its_toll_a_later_day_updates_it(days, sour
     ("The 2009 fire burned 60,000 hectares of forest.", "60,000", False),
     ("Other agencies have calculated a magnitude of 7.1 for the quake.", "7.1", False),
     ("The alliance said 30,000 people had taken part in the rally.", "30,000", False),
+    ("Inspectors have reconciled the quantity of gas on site at 310 tonnes.", "310", False),
+    ("Crews have pumped 310 tonnes of water out of the hold.", "310", True),
 ])
 def test_linking_a_running_tally_is_read_from_its_words(text, figure, running):
     """A figure its words date to the moment of the report (a present perfect, "now", "as

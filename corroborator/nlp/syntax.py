@@ -255,14 +255,31 @@ def running(anchor: Token, saying: frozenset[str] = frozenset()) -> bool:
     """Is the figure a running tally as of its report: its verb in the present perfect
     ("has killed 187", "have been evacuated"; not a past perfect shifted back under
     "said", nor a verb of ``saying``: "have calculated a magnitude of 7.1" reckons, it does
-    not tally) or its sentence dating it to the moment ("now", "so far", "as of", "stood
+    not tally; nor one that sets a quantity at the figure: "have reconciled the quantity on
+    site at 310 tonnes") or its sentence dating it to the moment ("now", "so far", "as of", "stood
     at")?"""
     verb = governing_verb(anchor)
     if verb is not None and verb.tag_ == "VBN" and verb.lemma_ not in saying and any(
             c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" and c.tag_ != "VBD"
-            for c in verb.children):
+            for c in verb.children) and not _reckoned(anchor, verb):
         return True
     return bool(RUNNING.search(anchor.sent.text))
+
+
+QUANTITY_NOUNS = frozenset({"quantity", "number", "total", "amount", "volume", "size",
+                            "value", "cost"})
+
+
+def _reckoned(anchor: Token, verb: Token) -> bool:
+    """A quantity the verb sets at the figure, as "put ... at" does ("have reconciled the
+    quantity on site at 310 tonnes"): a reckoning of it, not a tally the act runs up."""
+    for tok in (anchor, *anchor.ancestors):
+        if tok.i == verb.i:
+            return False
+        if tok.dep_ == "pobj" and tok.head.lower_ == "at" and tok.head.head.i == verb.i:
+            return any(c.dep_ == "dobj" and c.lemma_.lower() in QUANTITY_NOUNS
+                       for c in verb.children)
+    return False
 
 
 def governing_verb(tok: Token) -> Token | None:
