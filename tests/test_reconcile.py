@@ -1014,6 +1014,19 @@ def test_a_figure_a_later_report_corrects_is_no_earlier_tally():
 
 
 @pytest.mark.issue(14)
+def test_a_sources_figure_set_against_anothers_is_told_not_done():
+    """"Against the league's figure of about 52,000": a figure is what the league tells, no
+    act it did (as a demand or an offer would be), so the sentence sets two sources'
+    accounts of one crowd against each other, and the other reports' figures join them."""
+    assert _three_reports((
+        ("The police chief said 61,000 people had been inside the stadium, against the "
+         "league's figure of about 52,000."),
+        "The league said 52,000 spectators attended the final.",
+        "Police said 61,000 fans were inside the ground.")) == [
+        ("conflict", [52000.0, 52000.0, 61000.0, 61000.0])]
+
+
+@pytest.mark.issue(14)
 def test_two_sources_offers_in_one_sentence_are_two_offers():
     """"The council has promised 20,000 euros to each family, and the airline has offered
     an advance of 5,000": what each source wills (a pledge, an offer), not two accounts of
