@@ -55,6 +55,15 @@ def test_attribution_a_share_a_name_holds_is_no_source():
     assert said_by_of("Clinton led the poll, 44 percent to Trump's 34 percent.", "34") is None
 
 
+def test_attribution_a_verb_after_a_set_off_phrase_has_the_name_before_it():
+    """"The National Audit Office, in a report that first exposed the scheme, put the loss
+    at 31.2 million euros": the parser hangs "put" on the clause about the report and leaves
+    the sentence without a main verb; the name that opens it is who puts the figure."""
+    text = ("The National Audit Office, in a report published in June 2024 that first exposed "
+            "the scheme, put the loss at 31.2 million euros.")
+    assert said_by_of(text, "31.2") == "The National Audit Office"
+
+
 def test_attribution_a_clause_on_a_noun_after_a_quote_is_no_tag_of_it():
     """'Union leaders insist the real figure was "close to 400 tonnes", far above the 180
     tonnes the firm admits to': "admits" belongs to a clause on "tonnes", not to the quote,

@@ -949,8 +949,10 @@ def _describes(subj: Token, figure: Token, verb: Token) -> bool:
     what the cue says in a clause hung on it ("its manifest, which lists 96 people")."""
     said = [c for c in subj.children if c.dep_ in ("relcl", "acl")
             and c.left_edge.i <= verb.i <= c.right_edge.i
-            or c.dep_ == "appos" and c.i > verb.i]  # "..., said that 324 people had been
-    # aboard: 312 passengers and 12 crew": a list after the verb, hung on its subject
+            or c.dep_ == "appos" and c.i > verb.i  # "..., said that 324 people had been
+            # aboard: 312 passengers and 12 crew": a list after the verb, hung on its subject
+            or subj.dep_ == "ROOT" and c.left_edge.i <= verb.i <= c.right_edge.i]  # a
+    # sentence the parser left without a main verb (``_fronted_subject``)
     return ((figure.i == subj.i or subj.is_ancestor(figure))  # not its span: "Brennic
             # Ferries ... said that 324 people had been aboard: 312 passengers ...", whose
             # list the parser hangs on the subject, round the figure said
@@ -968,6 +970,8 @@ def subject(verb: Token) -> Token | None:
     verb it hangs from."""
     if (record := _record_verb(verb)) is not None:
         return record
+    if (fronted := _fronted_subject(verb)) is not None:
+        return fronted
     cur: Token | None = verb
     for _ in range(4):
         if cur is None:
@@ -1000,6 +1004,21 @@ def subject(verb: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def _fronted_subject(verb: Token) -> Token | None:
+    """"The National Audit Office, in a report that first exposed the scheme, put the loss
+    at 31.2 million euros": a sentence the parser leaves without a main verb (its root a
+    name) hangs the verb on the clause set off after the name; the name is its subject."""
+    if verb.dep_ != "conj" or verb.head.dep_ not in ("relcl", "acl") or any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    root = verb.sent.root
+    if root.pos_ not in ("NOUN", "PROPN") or not root.i < verb.head.head.i < verb.i:
+        return None
+    if verb.i == 0 or verb.doc[verb.i - 1].text != ",":
+        return None
+    return root
 
 
 LOST_GAP = frozenset({"punct", "aux", "auxpass", "neg", "appos", "advmod"})
