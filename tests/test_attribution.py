@@ -55,6 +55,14 @@ def test_attribution_a_share_a_name_holds_is_no_source():
     assert said_by_of("Clinton led the poll, 44 percent to Trump's 34 percent.", "34") is None
 
 
+def test_attribution_a_bodys_total_is_its_figure():
+    """"The operator's total of 324 people" is the operator's figure, as "the agency's count
+    of 40" is the agency's."""
+    text = ("The manifest lists 312 passengers; with 12 crew, that gives the operator's total "
+            "of 324 people.")
+    assert said_by_of(text, "324") == "operator"
+
+
 def test_attribution_a_verb_after_a_set_off_phrase_has_the_name_before_it():
     """"The National Audit Office, in a report that first exposed the scheme, put the loss
     at 31.2 million euros": the parser hangs "put" on the clause about the report and leaves

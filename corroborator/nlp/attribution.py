@@ -499,7 +499,7 @@ MAKING = frozenset({"draw", "compile", "keep", "produce", "prepare", "draft", "a
 PERCENT_WORDS = frozenset({"%", "percent", "per", "cent"})
 # what a body measures and states as its own: "the commission's turnout of 61.4%", "its
 # magnitude of 6.8", "the agency's toll of 212"
-MEASURES = frozenset({"turnout", "magnitude", "toll", "reading", "result", "results"})
+MEASURES = frozenset({"turnout", "magnitude", "toll", "reading", "result", "results", "total"})
 
 
 def _that_clause(clause: Token) -> bool:
