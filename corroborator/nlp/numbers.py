@@ -430,13 +430,10 @@ def _dollar_letters(toks: list[_Tok], i: int) -> bool:
 def _currency_word(toks: list[_Tok], j: int) -> tuple[str, int] | None:
     """The currency named in words at ``j`` ("20 million yuan", "20 Swiss francs") and the
     index after it."""
-    if j >= len(toks):
-        return None
-    word = toks[j].low
-    if word == "swiss" and _match_seq(toks, j + 1, ("francs",)):
-        return CURRENCY_WORDS["swiss francs"], j + 2
-    if word in CURRENCY_WORDS:
-        return CURRENCY_WORDS[word], j + 1
+    for n in (2, 1):
+        name = " ".join(t.low for t in toks[j : j + n])
+        if j + n <= len(toks) and name in CURRENCY_WORDS:
+            return CURRENCY_WORDS[name], j + n
     return None
 
 

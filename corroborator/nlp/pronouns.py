@@ -215,12 +215,18 @@ def group_antecedent(doc: Doc, pron: Token, bodies: frozenset[str]) -> Token | N
     return None
 
 
+COMPANY_WORDS = 3  # words a company's full name may add to its short one
+COMPANY_ENDINGS = frozenset({"Group", "Ltd", "Limited", "Inc", "Inc.", "Corp", "Corp.",
+                             "Corporation", "Company", "Co", "Co.", "Holdings", "plc", "PLC",
+                             "AG", "SA", "GmbH", "LLC"})
+
+
 def _named_org(doc: Doc, tok: Token) -> bool:
     """Whether the report tags the name ``tok`` ends elsewhere as an organisation, alone or
     with a company's ending ("Kelmark Mining Group"): a name the tagger leaves untyped (or
-    takes for a person's) in one sentence is that organisation's ("Kelmark has been fined ..., not the €1.2 million it
-    quotes"); a name within a longer one is not ("Palomen Star" of "Palomen Star Families
-    and Survivors Association")."""
+    takes for a person's) in one sentence is that organisation's ("Kelmark has been fined
+    ..., not the €1.2 million it quotes"); a name within a longer one is not ("Palomen
+    Star" of "Palomen Star Families and Survivors Association")."""
     name = " ".join(t.text for t in tok.subtree if t.dep_ == "compound" or t.i == tok.i)
     for e in doc.ents:
         rest = e.text[len(name) + 1 :].split() if e.text.startswith(name + " ") else None
@@ -228,14 +234,6 @@ def _named_org(doc: Doc, tok: Token) -> bool:
                                   and rest[-1] in COMPANY_ENDINGS):
             return True  # "Kelmark", "Kelmark Group", "Kelmark Mining Group"
     return False
-
-
-COMPANY_WORDS = 3  # words a company's full name may add to its short one
-
-
-COMPANY_ENDINGS = frozenset({"Group", "Ltd", "Limited", "Inc", "Inc.", "Corp", "Corp.",
-                             "Corporation", "Company", "Co", "Co.", "Holdings", "plc", "PLC",
-                             "AG", "SA", "GmbH", "LLC"})
 
 
 # endings of English nouns for people by what they do: reporters, investors, economists,

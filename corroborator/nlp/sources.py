@@ -151,7 +151,6 @@ def _named_body(doc: Doc, tok: Token) -> str | None:
 _NAME_WORD = r"[A-Z][\w'’&.-]*"
 # a body's or a person's name in running text, for patterns over words: "Fire and Rescue Service"
 NAME_PATTERN = rf"{_NAME_WORD}(?: (?:(?:of|and|&|for) )?{_NAME_WORD}){{0,4}}"
-_NAME = NAME_PATTERN
 
 
 # people a body's noun modifies: "Annika Sollberg, a company spokeswoman" is no company
@@ -168,9 +167,9 @@ def _body_patterns(noun: str) -> tuple[str, ...]:
     word = re.escape(noun)
     return (
         rf"((?:{_NAME_WORD} (?:(?:of|and|&|for) )?){{1,5}}{word.capitalize()})\b",
-        rf"({_NAME}), an? (?:(?!of |at |for |in )[\w'’-]+ ){{0,4}}{word}\b(?! {_ROLE_NOUNS})",
-        rf"({_NAME}), the (?:(?!of |at |for |in )[\w'’-]+ ){{0,4}}{word}(?=,| that | which )",
-        rf"\b{word} ({_NAME})",
+        rf"({NAME_PATTERN}), an? (?:(?!of |at |for |in )[\w'’-]+ ){{0,4}}{word}\b(?! {_ROLE_NOUNS})",
+        rf"({NAME_PATTERN}), the (?:(?!of |at |for |in )[\w'’-]+ ){{0,4}}{word}(?=,| that | which )",
+        rf"\b{word} ({NAME_PATTERN})",
     )
 
 

@@ -256,8 +256,8 @@ def running(anchor: Token, saying: frozenset[str] = frozenset()) -> bool:
     ("has killed 187", "have been evacuated"; not a past perfect shifted back under
     "said", nor a verb of ``saying``: "have calculated a magnitude of 7.1" reckons, it does
     not tally; nor one that sets a quantity at the figure: "have reconciled the quantity on
-    site at 310 tonnes") or its sentence dating it to the moment ("now", "so far", "as of", "stood
-    at")?"""
+    site at 310 tonnes") or its sentence dating it to the moment ("now", "so far", "as
+    of", "stood at")?"""
     verb = governing_verb(anchor)
     if verb is not None and verb.tag_ == "VBN" and verb.lemma_ not in saying and any(
             c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" and c.tag_ != "VBD"

@@ -29,6 +29,8 @@ TOLLS = {
 # words read after a figure for its toll, to the end of its clause ("six remain missing",
 # "two cabin crew members were among the injured", "two of them in a serious condition")
 TOLL_AFTER = 8
+# a toll named as the subject of its figure's clause: "the (death) toll ... rose to"
+TOLL_NAMED = re.compile(r"\b(?:the|its|a)\s+(?:death\s+)?toll\b")
 CLAUSE_END = re.compile(r"[,;:.!?()\u2013\u2014]|\b(?:and|but|while|whereas|after|before|when|as)\b")
 
 
@@ -46,12 +48,7 @@ def toll(m: Mention) -> str | None:
     words = [*m.frame[:2], *re.findall(r"[a-z]+", (m.counted or "").lower()), m.head or "",
              *re.findall(r"[a-z]+", clause)[:TOLL_AFTER],
              *reversed(re.findall(r"[a-z]+", opening)[-TOLL_AFTER:])]
-    found = next((TOLLS[w] for w in words if w in TOLLS), None)
-    if found is None and TOLL_NAMED.search(opening):
-        found = "dead"  # "the death toll from the crash at Corvasse rose to four": a toll
-        # named before a long phrase ("the toll" alone is the dead's)
-    return found
-
-
-# a toll named as the subject of its figure's clause: "the (death) toll ... rose to"
-TOLL_NAMED = re.compile(r"\b(?:the|its|a)\s+(?:death\s+)?toll\b")
+    named = "dead" if TOLL_NAMED.search(opening) else None  # "the death toll from the crash
+    # at Corvasse rose to four": a toll named before a long phrase ("the toll" alone is
+    # the dead's)
+    return next((TOLLS[w] for w in words if w in TOLLS), named)

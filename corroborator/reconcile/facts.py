@@ -1019,6 +1019,11 @@ def _grown(block: Sequence[Mention], xs: list[int], ys: list[int]) -> bool:
                for i in xs for j in ys)
 
 
+def _paired(pairs: Collection[tuple[int, int]], i: int, j: int) -> bool:
+    """Whether ``i`` and ``j`` are a pair of ``pairs``, either way round."""
+    return (i, j) in pairs or (j, i) in pairs
+
+
 def _stated_apart(block: Sequence[Mention], xs: list[int], ys: list[int],
                   stated_one: Collection[tuple[int, int]] = ()) -> bool:
     """Both groups state their values for times, and no time of one covers one of the
@@ -1032,8 +1037,8 @@ def _stated_apart(block: Sequence[Mention], xs: list[int], ys: list[int],
     tx, ty = _stated_times(block, xs), _stated_times(block, ys)
     if tx and ty and not any(a.startswith(b) or b.startswith(a) for a in tx for b in ty):
         return True
-    if any(((i, j) in stated_one or (j, i) in stated_one)
-           and _denied(block[i]) != _denied(block[j]) for i in xs for j in ys):
+    if any(_paired(stated_one, i, j) and _denied(block[i]) != _denied(block[j])
+           for i in xs for j in ys):
         return False
     return any(updated(block[i], block[j], block) or updated(block[j], block[i], block)
                for i in xs for j in ys)
@@ -1141,7 +1146,7 @@ def _dispute_or_drift(block: Sequence[Mention], xs: list[int], ys: list[int], to
     for i in xs:
         for j in ys:
             a, b = block[i], block[j]
-            if told_twice(a, b, thing(a), thing(b)) or (i, j) in stated_one or (j, i) in stated_one:
+            if told_twice(a, b, thing(a), thing(b)) or _paired(stated_one, i, j):
                 return True
             if not same_thing(a, b, thing(a), thing(b)) or limit_and_actual(a, b):
                 continue  # two counted nouns, or one where the other counts none
