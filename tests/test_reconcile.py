@@ -969,12 +969,16 @@ def test_a_measure_that_names_no_noun_is_of_what_it_holds_or_its_subject_is():
     assert [f.status for f in found] == ["conflict"]
 
 
-def _three_reports(texts):
+def _reports(texts, days=None):
+    """The facts of one report per text (reports "a", "b", ... of one event, each of its
+    day in ``days`` if given): (status, values) of each, sorted."""
+    docs = "abcdefgh"[: len(texts)]
     mentions = []
-    for doc, text in zip("abc", texts, strict=True):
-        mentions += [dataclasses.replace(m, doc=doc, id=f"{doc}-{m.id}")
+    for doc, day, text in zip(docs, days or [None] * len(texts), texts, strict=True):
+        mentions += [dataclasses.replace(m, doc=doc, id=f"{doc}-{m.id}",
+                                         extra={**m.extra, "day": day} if day else m.extra)
                      for m in read(text)[0] if m.kind == "count" or m.kind == "amount"]
-    facts = reconcile(mentions, dict.fromkeys("abc", "e1"),
+    facts = reconcile(mentions, dict.fromkeys(docs, "e1"),
                       threshold=Settings().link_threshold, tolerance=Settings().value_tolerance)
     return sorted((f.status, sorted(m.value for m in f.mentions)) for f in facts)
 
@@ -985,7 +989,7 @@ def test_one_sentence_setting_two_sources_figures_against_each_other_is_a_disput
     260": the sentence sets the two sources' figures of one slot against each other, in
     other words ("workers", "the crew"), so the other reports' 400 and 260 are one slot
     in dispute too."""
-    assert _three_reports((
+    assert _reports((
         ("The union says 400 workers were on the night shift, while the company puts the crew "
         "at 260."),
         "The company said 260 staff were working.",
@@ -1002,14 +1006,7 @@ def test_a_figure_a_later_report_corrects_is_no_earlier_tally():
               "€1.2 million, a spokesman for the company said on Thursday."),
              ("Over the past five years Dornvale has been fined €2.1 million for safety "
               "breaches, not the €1.2 million it quotes."))
-    mentions = []
-    for doc, day, text in zip("ab", ("2026-08-06", "2026-08-12"), texts, strict=True):
-        mentions += [dataclasses.replace(m, doc=doc, id=f"{doc}-{m.id}",
-                                         extra={**m.extra, "day": day})
-                     for m in read(text)[0] if m.kind == "amount"]
-    facts = reconcile(mentions, dict.fromkeys("ab", "e1"),
-                      threshold=Settings().link_threshold, tolerance=Settings().value_tolerance)
-    assert sorted((f.status, sorted(m.value for m in f.mentions)) for f in facts) == [
+    assert _reports(texts, days=("2026-08-06", "2026-08-12")) == [
         ("conflict", [1.2e6, 1.2e6, 2.1e6])]
 
 
@@ -1018,7 +1015,7 @@ def test_a_sources_figure_set_against_anothers_is_told_not_done():
     """"Against the league's figure of about 52,000": a figure is what the league tells, no
     act it did (as a demand or an offer would be), so the sentence sets two sources'
     accounts of one crowd against each other, and the other reports' figures join them."""
-    assert _three_reports((
+    assert _reports((
         ("The police chief said 61,000 people had been inside the stadium, against the "
          "league's figure of about 52,000."),
         "The league said 52,000 spectators attended the final.",
@@ -1031,7 +1028,7 @@ def test_two_sources_offers_in_one_sentence_are_two_offers():
     """"The council has promised 20,000 euros to each family, and the airline has offered
     an advance of 5,000": what each source wills (a pledge, an offer), not two accounts of
     one figure."""
-    assert _three_reports((
+    assert _reports((
         ("The council has promised 20,000 euros to each family, and the airline has offered "
         "an advance of 5,000 euros."),
         "The airline has offered families an advance of 5,000 euros.",
@@ -1057,7 +1054,7 @@ def test_a_toll_and_a_tally_that_names_no_toll_are_no_dispute():
     """"The toll stood at 53" (the dead) and "the real figure was more than 400" (of what,
     the sentence does not say): nothing says they count one thing, so two sources'
     figures of them are no dispute."""
-    assert _three_reports((
+    assert _reports((
         "The toll stood at 53 on Sunday night, the coast guard said.",
         "Survivors insist the real figure was more than 400, the association said.",
         "The weather was calm.")) == [("single", [53.0]), ("single", [400.0])]
