@@ -2,7 +2,7 @@
 
 The four real stories of ``shared/corpus`` are the ones the linking model and its
 rules were built on; the stories the project is judged on are others. To see how
-the record does on stories no rule was written for, twenty-seven multi-outlet stories
+the record does on stories no rule was written for, thirty-one multi-outlet stories
 were written for the project by writers who never read the code nor ran the
 tool: an earthquake, a takeover, a wildfire, an election, an air crash, a fraud
 trial, a ransomware attack, a flood, a stadium crush, a train derailment, a bank
@@ -10,7 +10,8 @@ collapse, a mine collapse, a ferry capsizing, a chemical plant explosion, a
 food-poisoning outbreak and an oil spill (the last eight written in the eleventh and
 twelfth sessions), then a heatwave, a landslide, a prison riot, a volcanic eruption, a
 bridge collapse, a bus hostage siege, a power blackout, a vehicle recall, an embezzlement
-trial, a dam breach and a budget bill, 6-7 reports
+trial, a dam breach and a budget bill, then (eighteenth session) a tornado outbreak, a
+dockworkers' strike, a nightclub fire and a stadium's cost overrun, 6-7 reports
 each (one of them an HTML page, with page clutter), every place, person and figure invented, each with a
 hand-made gold file in the format of ``shared/eval/GOLD.md``. They are denser in
 traps than most real coverage (every figure has a look-alike, every toll is
@@ -59,11 +60,15 @@ SPLIT = {
     "aircrash-2026": "dev", "trial-2026": "dev", "cyber-2026": "dev", "flood-2026": "dev",
     "crush-2026": "dev", "ferry-2026": "dev", "chemplant-2026": "dev",
     "derailment-2026": "held out", "bank-2026": "held out", "mine-2026": "dev",
-    "outbreak-2026": "held out", "spill-2026": "held out",
+    "outbreak-2026": "held out", "spill-2026": "dev",
     "heatwave-2026": "dev", "landslide-2026": "held out", "riot-2026": "held out",
-    "volcano-2026": "dev", "bridge-2026": "held out", "hostage-2026": "held out",
-    "fraud-2026": "dev", "blackout-2026": "held out", "recall-2026": "held out",
+    "volcano-2026": "dev", "bridge-2026": "dev", "hostage-2026": "held out",
+    "fraud-2026": "dev", "blackout-2026": "dev", "recall-2026": "dev",
     "dam-2026": "held out", "budget-2026": "held out",
+    # the eighteenth session: four held-out stories, drawn at random, read for error
+    # classes and so moved to dev; four new ones written and held out in their place
+    "tornado-2026": "held out", "dockstrike-2026": "held out", "nightclub-2026": "held out",
+    "stadium-2026": "held out",
 }
 MEASURES = ("mention_recall", "link_f1", "conflict_recall", "false_conflicts", "attribution",
             "quote_speaker", "event_pair_f1")
