@@ -13,11 +13,12 @@ in ``extensions.py``, registered on import of this package and by ``make_nlp``.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..settings import Settings
 from . import extensions
@@ -31,14 +32,39 @@ extensions.register()  # in every process that imports the package, before any D
     assigns=["token.is_sent_start"],
 )
 def paragraph_boundaries(doc: Doc) -> Doc:
-    """Start a sentence after every line break, and never inside a run of spaces."""
+    """Start a sentence after every line break, and never inside a run of spaces; and after
+    a wire dateline ("HALVIK, Nov 10 (Meridian) - "), which the parser would otherwise take
+    for the subject of the sentence it opens."""
+    starts = {0}
     for token in doc[1:]:
         prev = doc[token.i - 1]
         if "\n" in prev.text or "\n" in prev.whitespace_:
             token.is_sent_start = True
+            starts.add(token.i)
         elif token.is_space:
             token.is_sent_start = False
+    for i in starts:
+        if i < len(doc) and (found := DATELINE.match(doc.text, doc[i].idx)):
+            after = doc.char_span(found.end(), found.end() + 1, alignment_mode="expand")
+            if after is not None and after.start > i:
+                after[0].is_sent_start = True
+                for token in doc[i + 1 : after.start]:
+                    token.is_sent_start = False
     return doc
+
+
+def is_dateline(doc: Doc, sent: Span) -> bool:
+    """Whether ``sent`` is a wire dateline that ``paragraph_boundaries`` set apart."""
+    found = DATELINE.match(doc.text, sent.start_char)
+    return found is not None and found.end() >= sent.end_char
+
+
+# a wire dateline opening a paragraph: a place in capitals, then optionally a region or a
+# date and the agency in brackets, then a dash ("SEATTLE (AP) — ", "VARREL, Kestria, July
+# 14 (CPS) - ")
+DATELINE = re.compile(
+    r"[A-Z][A-Z.'\u2019\-]{2,}(?:[ ][A-Z][A-Z.'\u2019\-]+){0,3}(?:,[ ][^\n,()]{1,30}){0,2}"
+    r"(?:[ ]\([A-Za-z][A-Za-z .&]{0,30}\))?[ ]?[-\u2013\u2014]{1,2}[ ]+(?=[A-Z0-9\"\u201c\u2018])")
 
 
 @lru_cache(maxsize=4)

@@ -37,6 +37,7 @@ from .dates import (
     stamp_line,
     written,
 )
+from . import is_dateline
 from .extensions import CACHES, SCANS, clear
 from .numbers import RATIO, Quantity, digits_to_number, find_quantities, is_age
 from .quotes import QuoteSpan, attribute_quotes, find_quote_spans
@@ -53,9 +54,17 @@ def mention_id(doc_id: str, start: int, end: int) -> str:
 
 
 def sentences(doc: Doc, doc_id: str) -> list[Sentence]:
-    out = []
-    for k, sent in enumerate(s for s in doc.sents if s.text.strip()):
-        out.append(Sentence(doc_id, k, sent.start_char, sent.end_char))
+    """The report's sentences; a wire dateline, parsed apart ("HALVIK, Nov 10 (Meridian) -",
+    see ``paragraph_boundaries``), is kept with the sentence it opens."""
+    out: list[Sentence] = []
+    opening: int | None = None
+    for sent in (s for s in doc.sents if s.text.strip()):
+        if is_dateline(doc, sent):
+            opening = sent.start_char
+            continue
+        start = sent.start_char if opening is None else opening
+        out.append(Sentence(doc_id, len(out), start, sent.end_char))
+        opening = None
     return out
 
 
