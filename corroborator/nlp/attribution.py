@@ -123,7 +123,7 @@ def attribute(doc: Doc, tok: Token, start: int, quotes: Attributed) -> Attributi
             if found.said_by is None:
                 found = _label(doc, tok) or _claimed(doc, tok) or found
             return Attribution(found.said_by, found.cue, True, found.kind)
-    found = _in_sentence(doc, tok, quotes)
+    found = _shown_after(doc, tok) or _in_sentence(doc, tok, quotes)
     if found.said_by is None:
         found = (_label(doc, tok) or _headline(doc, tok) or _signed_headline(doc, tok)
                  or _records_show(doc, tok) or found)
@@ -140,6 +140,14 @@ RECORDS_SHOW = re.compile(
     r"(?:show|shows|showed|suggest|suggests|suggested|indicate|indicates|indicated)\b")
 
 
+# "..., the agency's findings show.": a body's record closing its sentence, which the
+# tagger takes for a noun phrase ("findings show" a compound)
+RECORDS_SHOW_AFTER = re.compile(
+    rf",\s+(?P<owner>(?:the\s+)?(?:{NAME_PATTERN}|[a-z]+))['\u2019]s?\s+(?:own\s+)?"
+    r"(?:findings|records|data|figures|logs|statistics|documents)\s+"
+    r"(?:show|shows|showed|suggest|suggests|suggested|indicate|indicates|indicated)\W*$")
+
+
 def _records_show(doc: Doc, tok: Token) -> Attribution | None:
     """A figure after "Records from <a named body> show" opening its sentence: the body's."""
     sent = tok.sent
@@ -147,6 +155,20 @@ def _records_show(doc: Doc, tok: Token) -> Attribution | None:
     if m is None or sent.start_char + m.end() > tok.idx:
         return None
     return Attribution(m.group("name"), "show", False, "named")
+
+
+def _shown_after(doc: Doc, tok: Token) -> Attribution | None:
+    """A figure before "..., the agency's findings show" closing its sentence: the body's."""
+    sent = tok.sent
+    m = RECORDS_SHOW_AFTER.search(sent.text)
+    if m is None or sent.start_char + m.start() < tok.idx:
+        return None
+    owner = doc.char_span(sent.start_char + m.end("owner") - 1, sent.start_char + m.end("owner"),
+                          alignment_mode="expand")
+    if owner is None:
+        return None
+    name, kind = source_name(doc, owner.root)
+    return Attribution(name, "show", False, kind) if name else None
 
 
 # a headline signed with its source after a dash, wire style: "Four dead, 11 missing as the
@@ -620,15 +642,27 @@ def _cue_above(path: Sequence[Token], k: int) -> bool:
 
 def _unowned_record(verb: Token) -> bool:
     """The cue's subject is a record or a document the reader is taken to know, whose maker
-    the text does not name on it ("its bulletin", "the same report"; not "some reports",
-    which are sources of their own)."""
+    the text does not name on it ("its bulletin", "the same report", "drone images", "its
+    members' shift logs"; not "some reports" nor "a new poll", which are sources of their
+    own)."""
     subj = subject(verb)
-    return (subj is not None and subj.lemma_.lower() in RECORDS and author_of(subj) is None
-            and any(c.dep_ == "poss" and c.pos_ == "PRON" or c.dep_ == "det" and c.lower_ in KNOWN
-                    for c in subj.children))
+    if subj is None or subj.lemma_.lower() not in RECORDS and subj.lower_ not in RECORDS:
+        return False
+    author = author_of(subj)
+    if author is not None:  # "its members' logs": the owner is the speaker's own
+        return author.pos_ == "NOUN" and any(c.dep_ == "poss" and c.pos_ == "PRON"
+                                             for c in author.children)
+    dets = [c for c in subj.children if c.dep_ == "det"]
+    return (any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subj.children)
+            or any(c.lower_ in KNOWN for c in dets)
+            or not dets and (subj.tag_ == "NNS" or subj.lower_ in MASS_RECORDS) and not any(  # "drone images show", not
+                c.dep_ == "compound" and c.ent_type_ in NAMED for c in subj.children))  # "VIA
+    # data show"
 
 
 KNOWN = frozenset({"the", "this", "that", "these", "those"})  # a paper the reader knows
+NAMED = frozenset({"ORG", "PERSON", "GPE", "NORP"})
+MASS_RECORDS = frozenset({"data", "footage", "imagery", "monitoring"})
 
 
 def _aside(node: Token) -> bool:
@@ -671,9 +705,14 @@ def _is_cue(node: Token, below: Token | None) -> bool:
             or _record_verb(node) is not None):
         return False  # a verb, or one the tagger took for a noun ("the data show"; not
         # "the singer's upcoming show", a noun with its modifiers)
+    if lemma in ("link", "agree") and not _speaker_subject(node):
+        return False  # "steering fault linked to 17 crashes": what is linked, not who links
     if lemma in CUE_WITH:
         words = CUE_WITH[lemma]
-        if not any(c.lower_ in words for c in node.children):
+        if not any(c.lower_ in words for c in node.children) and not (
+                lemma == "link" and below is not None and below.dep_ == "dobj"
+                and any(c.lower_ in words for c in below.children)):  # "linked 14 deaths to
+            # the heat": the parser hangs the "to" on the object
             if (lemma == "put" and below is not None and below.dep_ == "advmod"
                     and any(c.dep_ == "prep" and (c.lower_ in words or c.lower_ == "as"
                                                   and below.lower_ in ("high", "low"))
@@ -743,6 +782,11 @@ def _put_at(verb: Token, below: Token) -> bool:
         participles = [below] if below.i > verb.i and below.nbor(-1).text != "," else []
     elif below.dep_ == "dobj":
         participles = [c for c in below.children if c.dep_ == "acl"]
+        if any(t.dep_ == "relcl" and t.i > below.i and any(
+                c.dep_ == "prep" and c.lower_ == "at" and _margin(c) and c.right_edge.i == t.right_edge.i
+                for c in t.children) for t in below.subtree):
+            return True  # "put the number of cars that fell at 14": the "at" closes the
+            # clause on the object
     else:
         participles = []
     return any(p.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in p.children)

@@ -49,7 +49,7 @@ __all__ = [
 # verbs that report only what their clause says: "the court ruled that", "the paper learned"
 CLAUSE_CUES = frozenset(
     "charge rule learn hear joke complain lament observe reiterate recount caution speculate "  # noqa: SIM905
-    "determine conclude".split()
+    "determine conclude agree".split()
 )
 # verbs whose object or complement is what the subject states, beyond the reporting ones
 CUES = REPORTING | frozenset(
@@ -58,7 +58,7 @@ CUES = REPORTING | frozenset(
     "reference mention feature publish call point list brag unveil propound aver posit proclaim "
     "profess pronounce opine hint imply confess confide divulge retort swear reaffirm "
     "theorize theorise hypothesize counter concur assure measure record beg plead "
-    "lobby give".split()
+    "lobby give link".split()
 ) | CLAUSE_CUES
 # verbs of speech proper: what they report is a clause or a quotation, never a noun object
 SPEECH = frozenset(
@@ -80,7 +80,8 @@ LISTENERS = frozenset("tell ask urge warn remind inform assure advise brief noti
 CUE_WITH = {"put": ("at",), "make": ("clear",), "call": ("for",), "point": ("to", "out"),
             "beg": ("for",), "plead": ("for",), "lobby": ("for",),
             "value": ("at",),  # "a villa that investigators have valued at €1.8 million"
-            "give": ("as",)}  # "some reports have given the figure as 121"
+            "give": ("as",),  # "some reports have given the figure as 121"
+            "link": ("to",)}  # "the ministry has linked 14 deaths to the heat": a claim of cause
 SURVEYS = frozenset({"poll", "survey", "study", "census", "tally", "count", "analysis", "audit"})
 # cues of intention or belief: an explicit "according to" in the sentence outranks them
 ATTITUDES = frozenset({"want", "plan", "propose", "intend", "seek", "hope", "expect", "believe",
@@ -100,7 +101,8 @@ RECORDS = frozenset(
     "research projection projections assessment calculation calculations article story "
     "editorial column book image images imagery footage readings monitoring "
     "measurements list catalogue catalog manifest log logbook register specification "
-    "inventory ledger".split()
+    "inventory ledger picture pictures photo photos photograph photographs video videos "
+    "finding findings".split()
 )
 # papers a record can come from without being made by them: "documents from his tax return"
 PAPERS = frozenset({"return", "returns", "archive", "archives", "file", "files", "folder",

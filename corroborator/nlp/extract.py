@@ -68,6 +68,16 @@ def sentences(doc: Doc, doc_id: str) -> list[Sentence]:
     return out
 
 
+def _opened(doc: Doc, sent: Span) -> int:
+    """Where ``sent`` starts as a sentence of the record: at the dateline before it, if one
+    was parsed apart (``sentences``)."""
+    if sent.start > 0:
+        before = doc[sent.start - 1].sent
+        if is_dateline(doc, before):
+            return before.start_char
+    return sent.start_char
+
+
 def extract(doc: Doc, clean: CleanDoc) -> tuple[list[Mention], list[Quote]]:
     """All mentions and quotes of one parsed report."""
     return _extract(doc, clean, None)
@@ -771,6 +781,7 @@ def _mention(doc: Doc, clean: CleanDoc, kind: str, value: float | str | None, un
              vectors: Vectors | None = None) -> Mention:
     """The mention, and (into ``vectors``, when given) its context vector."""
     sent = syntax.sent_of(tok)
+    opened = _opened(doc, sent)
     anchor = head if head is not None else tok
     qualifiers = _qualifiers(doc, start, end, head, counted)
     said_by, cue, in_quote, source_kind = _attribution(doc, tok, start, quotes)
@@ -796,8 +807,8 @@ def _mention(doc: Doc, clean: CleanDoc, kind: str, value: float | str | None, un
     mention = Mention(
         id=mention_id(clean.id, start, end), doc=clean.id, kind=kind,
         value=_tidy(value), unit=unit, text=syntax.text_of(doc)[start:end], start=start, end=end,
-        sentence=_shared(doc, sent.text.strip()), sent_start=sent.start_char,
-        sent_end=sent.end_char,
+        sentence=_shared(doc, syntax.text_of(doc)[opened:sent.end_char].strip()),
+        sent_start=opened, sent_end=sent.end_char,
         bound=bound, low=low, high=high, counted=counted,
         head="people" if people else head_word, qualifiers=tuple(qualifiers), frame=frame,
         context=_context(doc, tok, start, end), time=time, said_by=said_by,
@@ -984,7 +995,7 @@ def _period_end(text: str, d: DateSpan, dates: list[DateSpan]) -> str | None:
 def _context(doc: Doc, tok: Token, start: int, end: int) -> str:
     """The sentence around the value, the value itself masked as '#'."""
     sent = syntax.sent_of(tok)
-    left = syntax.text_of(doc)[max(sent.start_char, start - CONTEXT_CHARS) : start]
+    left = syntax.text_of(doc)[max(_opened(doc, sent), start - CONTEXT_CHARS) : start]
     right = syntax.text_of(doc)[end : min(sent.end_char, end + CONTEXT_CHARS)]
     return re.sub(r"\s+", " ", f"{left}#{right}").strip()
 

@@ -101,6 +101,14 @@ def source_name(doc: Doc, tok: Token, quotes: Attributed = ()) -> tuple[str | No
         return (name, "pronoun") if name else (None, None)
     if tok.pos_ == "PRON" or low in ("you", "n't", "n’t") or _dateline(doc, tok):
         return None, None  # "you", "someone", "one": no source to name; "LOS ANGELES, May 2"
+    owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in OWNING), None)
+    if (owner is not None and tok.pos_ == "NOUN" and (tok.lemma_.lower() in STAFF or low in STAFF)
+            and not any(c.dep_ in ("appos", "compound", "acl", "relcl") for c in tok.children)
+            and not (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN")):  # not "his
+        # lawyer, Anton Rusk": named where it stands
+        name = resolve_pronoun(doc, owner, quotes)  # "its engineers", "her office": theirs
+        if name:
+            return f"{name}'s {tok.text}", "named"
     for _ in range(3):  # a record stands for its author
         if tok.lemma_.lower() in RECORDS or tok.lower_ in RECORDS:
             author = author_of(tok) or _earlier_author(doc, tok)
@@ -115,10 +123,58 @@ def source_name(doc: Doc, tok: Token, quotes: Attributed = ()) -> tuple[str | No
     name = _name_at(doc, tok).strip("\"“”'‘’<>()[]{} ")  # '">Sanders' left by markup
     if not name:
         return None, None
+    if tok.ent_type_ != "PERSON":
+        name = _spelled_out(doc, name, tok.idx)
     kind = kind_of(name, tok)
     if kind == "nominal" and UNNAMED_BY_REQUEST.search(sent_of(tok).text):
         kind = "anonymous"  # "one mother, who asked not to be named, said"
     return name, kind
+
+
+def _spelled_out(doc: Doc, name: str, at: int) -> str:
+    """A body's name as the report first gave it in full: an acronym it spelled out, with
+    the acronym ("Northern Rail Workers' Union (NRWU)" for "NRWU"), a one-word short form of a longer
+    name ("Water" for "Lindby Water"); else ``name``."""
+    before = text_of(doc)[:at]
+    if ACRONYM.fullmatch(name):
+        word = re.escape(name)
+        for pattern in (rf"({NAME_PATTERN}) \({word}\)", rf"\b{word} \(({NAME_PATTERN})\)"):
+            found = [m.group(1) for m in re.finditer(pattern, before)]
+            if found:  # both, as a careful writer gives a body on first reference
+                return f"{_without_opening(found[0])} ({name})"
+        return name
+    if " " in name or not name[:1].isupper():
+        return name
+    longer = [_without_opening(m.group(1)) for m in re.finditer(
+        rf"((?:{_NAME_WORD} (?:(?:of|and|&|for) )?){{1,4}}{re.escape(name)})\b(?!['’]? [A-Z])",
+        before)]
+    given = MALE_NAMES | FEMALE_NAMES | TITLES
+    longer = [n for n in longer if n != name and n.endswith(name)
+              and n.split()[0].lower().rstrip(".") not in given]
+    return longer[-1] if longer else name  # not "Ivanka Trump" for a "Trump" the tagger
+    # took for a body
+
+
+ACRONYM = re.compile(r"[A-Z][A-Z&]{1,6}")
+# words that open a sentence before a name, and are no part of it
+OPENERS = frozenset("the a an in on at by for from and but or as with after before when while "  # noqa: SIM905
+                    "if since under over to of".split())
+
+
+def _without_opening(name: str) -> str:
+    words = name.split()
+    while words and words[0].lower() in OPENERS:
+        words = words[1:]
+    return " ".join(words)
+
+
+OWNING = frozenset({"its", "their", "his", "her"})
+# who speak for the one they work for: "its engineers calculate", "her office said"
+STAFF = frozenset("office engineer engineers staff analyst analysts lawyer lawyers attorney "  # noqa: SIM905
+                  "attorneys spokesman spokeswoman spokesperson scientist scientists expert "
+                  "experts inspector inspectors official officials researcher researchers "
+                  "auditor auditors team aide aides adviser advisers advisor advisors "
+                  "economist economists accountant accountants".split())
 
 
 WE = "\x00we"  # a source that is the report's issuer, speaking of itself as "we"

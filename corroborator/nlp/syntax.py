@@ -240,6 +240,13 @@ def _set_at(tok: Token) -> Token | None:
     if tok.dep_ != "pobj" or tok.head.lower_ != "at" or tok.head.dep_ != "prep":
         return None
     verb = tok.head.head
+    if verb.dep_ == "relcl" and tok.head.right_edge.i == verb.right_edge.i:
+        top = verb  # "put the number of vehicles that fell at 12": the "at" closes a clause
+        # on the object's "of" noun, where the parser hangs it
+        while top.dep_ in ("relcl", "pobj", "prep") and top.head.i != top.i:
+            top = top.head
+        if top.dep_ == "dobj" and top.lemma_.lower() in TALLIES:
+            verb = top.head
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if verb.lemma_.lower() not in ESTIMATING or obj is None or obj.i > tok.i:
         return None
