@@ -162,7 +162,7 @@ CIRCUMSTANCE_PREPS = frozenset(
 NOT_LABELS = frozenset(
     "update updated watch breaking exclusive analysis opinion editorial note photos photo video "  # noqa: SIM905
     "live read related correction q a by listen timeline factbox explainer fact check "
-    "background context".split()
+    "background context claim claims verdict rating".split()
 )
 # a title-case headline's source and cue: "Ruiz Says 40 Soldiers Wounded"
 HEADLINE_CUE = re.compile(
