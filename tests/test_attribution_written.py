@@ -870,3 +870,77 @@ def test_quote_he_is_the_man_who_gave_his_name():
             "there,\" he said. \"We just never thought about it.\"")
     assert speaker_of(text, "We always knew") == "Pieter"
     assert speaker_of(text, "We just never") == "Pieter"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "source"),
+    [
+        # the eighteenth session's classes, read from four stories moved from the held-out
+        # split to dev. A wire dateline is parsed apart from the sentence it opens
+        ("HALDEN, March 3 (Meridian) - Orvan Motors said on Tuesday it would recall 48,000 cars.",
+         "48,000", "Orvan Motors"),
+        # a record with no maker named on it speaks for the one who says what it shows
+        (("The Dock Workers' Federation, which represents about 12,000 stevedores, says its "
+          "members' shift logs and payroll data show 41, including six foremen."), "41",
+         "The Dock Workers' Federation"),
+        ("The fire brigade says drone images show about 300 hectares burned.", "300",
+         "fire brigade"),
+        ("Campaigners at Clearwater Watch say satellite pictures show as much as 800 tonnes leaked.",
+         "800", "Campaigners at Clearwater Watch"),
+        (("Radar data reviewed by the air force showed the jet was flying at about 900 km/h, "
+          "Colonel Ida Brenner said."), "900", "Ida Brenner"),
+        # who links a toll to a cause claims it
+        ("The Ministry of Health has linked 14 deaths to the heat.", "14", "The Ministry of Health"),
+        ("Lumen brake fault linked to 17 crashes - regulator\n\nThe firm said so.", "17", "regulator"),
+        # a body's short name and its acronym, as the report first gave them in full
+        ("Lindby Water runs the city's pumps. Water said about 90,000 residents had no supply.",
+         "90,000", "Lindby Water"),
+        (("The Northern Rail Workers' Union (NRWU) called the strike. The NRWU says 4,000 members "
+          "walked out."), "4,000", "Northern Rail Workers' Union (NRWU)"),
+        ("Police and the union agree that 12 lorries were on the bridge.", "12", "Police"),
+        ("Police and the ministry put the number of cars that fell at 14.", "14", "Police"),
+        # a tag closing the sentence that the parser takes for a relative clause
+        (("All 19 crew were lifted off by helicopter, and one sailor was treated for burns, navy "
+          "spokeswoman Tessa Orn told reporters in the port."), "19", "Tessa Orn"),
+        # the span of what is foreseen
+        ("Forecasters expect gusts of up to 90 km/h over the next two days.", "two days",
+         "Forecasters"),
+        # a clause said, whose verb the parser joins to "say"
+        (("Residents say about 700 homes in the old quarter, which share a single pump, went "
+          "without water."), "700", "Residents"),
+        # a fact-checker's claim line that names its maker
+        ('CLAIM: "More than 40 homes were flattened" (widely shared on social media).', "40",
+         "social media"),
+        ("Intro.\n\nClaim: \u201c2.4 million customers\u201d - Power Workers' Union\n\nVerdict: "
+         "false.", "2.4 million", "Power Workers' Union"),
+        ("Orvan did not sell 44 of the cars, the RVSA's findings show.", "44", "RVSA"),
+        # "her office", "its engineers": the one they speak for
+        (("Mayor Ilse Brand visited the site. A hotline had received more than 400 calls by "
+          "noon, her office said."), "400", "Ilse Brand's office"),
+    ],
+)
+def test_attribution_written_eighteenth_session(text, figure, source):
+    assert said_by_of(text, figure) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("The fire was linked to 3 earlier blazes.", "3"),  # what is linked, not who links
+        ("Its promises aside, the plan agrees with 40 councils.", "40"),  # no clause agreed
+        # a clause of its own after "and", not a closing tag
+        ("Crews lifted 19 people from the roof, and Vesk told reporters more were missing.", "19"),
+    ],
+)
+def test_attribution_written_eighteenth_session_no_source(text, figure):
+    assert said_by_of(text, figure) is None
+
+
+def test_a_dateline_stays_with_its_sentence():
+    """Parsed apart, a wire dateline is still the start of its sentence in the record."""
+    from reading import read
+
+    text = "HALDEN, March 3 (Meridian) - Orvan Motors said it would recall 48,000 cars. It did."
+    mention = next(m for m in read(text)[0] if m.text == "48,000")
+    assert mention.sentence.startswith("HALDEN, March 3 (Meridian) - Orvan Motors said")
+    assert mention.sent_start == 0

@@ -893,8 +893,11 @@ def _clause_as_object(noun: Token) -> bool:
         c.dep_ in ("amod", "acl") and c.tag_ in ("VBN", "VBD") for c in noun.children)
         or any(c.dep_ == "conj" and c.pos_ == "VERB" and c.i > noun.right_edge.i and not any(
             d.dep_ in ("nsubj", "nsubjpass", "expl") for d in c.children)
-            for c in noun.head.children))  # "residents say about 2,000 homes in the old
-    # streets, which ..., went without power": the clause's verb joined to "say"
+            for c in noun.head.children)
+        or noun.head.dep_ == "parataxis" and noun.head.head.i > noun.right_edge.i and not any(
+            d.dep_ in ("nsubj", "nsubjpass", "expl") for d in noun.head.head.children))  #
+    # "residents say about 2,000 homes in the old streets, which ..., went without power":
+    # the clause's verb joined to "say", or "say" hung on it
 
 
 # nouns of a change a figure measures: "claimed a 65 per cent rise"
@@ -1191,9 +1194,10 @@ def _parenthetical(doc: Doc, tok: Token, quotes: Attributed) -> Attribution | No
     # ("stood at €10.4 million, the bureau said, roughly a fifth of the total")
     tails = [c for t in root.children if t.dep_ in ("npadvmod", "appos") and t.i > tok.i
              for c in t.children if c.dep_ == "parataxis" and c.i < t.i]
-    tails += [t for t in sent if t.dep_ == "relcl" and t.i > tok.i and _closing_tag(t)]
-    for child in (*root.children, *tails):
-        if (child.dep_ in ("parataxis", "ccomp", "relcl")
+    closing = [t for t in sent if t.dep_ in ("relcl", "conj") and t.i > tok.i and _closing_tag(t)]
+    tagging = {t.i for t in closing}
+    for child in (*root.children, *tails, *closing):
+        if ((child.dep_ in ("parataxis", "ccomp") or child.i in tagging)
                 and _lemma(child) in REPORTING | CLAUSE_CUES
                 and "," in (doc[child.left_edge.i].text, doc[max(0, child.left_edge.i - 1)].text)
                 and tok.i not in {t.i for t in child.subtree}
@@ -1213,6 +1217,8 @@ def _closing_tag(verb: Token) -> bool:
     end = verb.sent.end - 1
     while end > verb.i and verb.doc[end].is_punct:
         end -= 1
+    if verb.dep_ == "conj" and verb.doc[max(0, verb.left_edge.i - 1)].text != ",":
+        return False  # "..., and Vesk told reporters 3 were missing": a clause of its own
     return (subj is not None and subj.i < verb.i and subj.ent_type_ in ("PERSON", "ORG")
             and not any(c.tag_ in ("WDT", "WP", "WP$", "WRB") or c.lower_ == "that"
                         for c in verb.subtree if c.i < verb.i)
