@@ -125,4 +125,4 @@ def test_attribution_story_quotes_that_run_on_keep_speaker_and_cue():
     assert mentions["90 million euros"].said_by == "Piet Sandoval"
     assert mentions["90 million euros"].extra["said_by_cue"] == "said"
     assert mentions["2,100"].said_by == "Ilse Marten"
-    assert mentions["4 percent"].said_by == "Marten"
+    assert mentions["4 percent"].said_by == "Ilse Marten"  # the fullest name given

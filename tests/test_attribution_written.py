@@ -902,6 +902,12 @@ def test_quote_he_is_the_man_who_gave_his_name():
         # a tag closing the sentence that the parser takes for a relative clause
         (("All 19 crew were lifted off by helicopter, and one sailor was treated for burns, navy "
           "spokeswoman Tessa Orn told reporters in the port."), "19", "Tessa Orn"),
+        (("All 19 crew were lifted off, and one sailor was treated for burns, navy spokeswoman "
+          "Tessa Orn told reporters.\n\nThe ship sank."), "19", "Tessa Orn"),
+        ("Officials put the amount of oil spilled at more than 2,000 tonnes.", "2,000",
+         "Officials"),
+        # a line's first word opens its sentence, however the parser would cut it
+        ("Power cuts\nTransport\nVarrel Metro said 14 trains were halted.", "14", "Varrel Metro"),
         # the span of what is foreseen
         ("Forecasters expect gusts of up to 90 km/h over the next two days.", "two days",
          "Forecasters"),
@@ -911,8 +917,8 @@ def test_quote_he_is_the_man_who_gave_his_name():
         # a fact-checker's claim line that names its maker
         ('CLAIM: "More than 40 homes were flattened" (widely shared on social media).', "40",
          "social media"),
-        ("Intro.\n\nClaim: \u201c2.4 million customers\u201d - Power Workers' Union\n\nVerdict: "
-         "false.", "2.4 million", "Power Workers' Union"),
+        (("Intro.\n\nClaim: \u201c2.4 million customers\u201d - Power Workers' Union\n\n"
+          "Verdict: false."), "2.4 million", "Power Workers' Union"),
         ("Orvan did not sell 44 of the cars, the RVSA's findings show.", "44", "RVSA"),
         # "her office", "its engineers": the one they speak for
         (("Mayor Ilse Brand visited the site. A hotline had received more than 400 calls by "

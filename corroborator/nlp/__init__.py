@@ -44,6 +44,10 @@ def paragraph_boundaries(doc: Doc) -> Doc:
         elif token.is_space:
             token.is_sent_start = False
     for i in starts:
+        if (i + 1 < len(doc) and not doc[i].is_punct and not doc[i].is_space
+                and "\n" not in doc[i].whitespace_ and not doc[i + 1].is_space):
+            doc[i + 1].is_sent_start = False  # a line's first word opens its sentence: the
+            # parser would cut "Varrel | Metro said ..." after a subhead
         if i < len(doc) and (found := DATELINE.match(doc.text, doc[i].idx)):
             after = doc.char_span(found.end(), found.end() + 1, alignment_mode="expand")
             if after is not None and after.start > i:

@@ -789,7 +789,7 @@ def _put_at(verb: Token, below: Token) -> bool:
             # clause on the object
     else:
         participles = []
-    return any(p.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in p.children)
+    return any(p.tag_ in ("VBN", "VBD") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in p.children)
                and any(c.dep_ == "prep" and c.lower_ == "at" and _margin(c) for c in p.children)
                for p in participles)
 
@@ -895,7 +895,7 @@ def _clause_as_object(noun: Token) -> bool:
             d.dep_ in ("nsubj", "nsubjpass", "expl") for d in c.children)
             for c in noun.head.children)
         or noun.head.dep_ == "parataxis" and noun.head.head.i > noun.right_edge.i and not any(
-            d.dep_ in ("nsubj", "nsubjpass", "expl") for d in noun.head.head.children))  #
+            d.dep_ in ("nsubj", "nsubjpass", "expl") for d in noun.head.head.children))
     # "residents say about 2,000 homes in the old streets, which ..., went without power":
     # the clause's verb joined to "say", or "say" hung on it
 
@@ -1215,7 +1215,7 @@ def _closing_tag(verb: Token) -> bool:
     on the noun before it (no relative word, a named subject of its own)."""
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     end = verb.sent.end - 1
-    while end > verb.i and verb.doc[end].is_punct:
+    while end > verb.i and (verb.doc[end].is_punct or verb.doc[end].is_space):
         end -= 1
     if verb.dep_ == "conj" and verb.doc[max(0, verb.left_edge.i - 1)].text != ",":
         return False  # "..., and Vesk told reporters 3 were missing": a clause of its own

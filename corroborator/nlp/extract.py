@@ -23,7 +23,7 @@ import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from ..models import CleanDoc, Mention, Quote, Sentence
-from . import syntax
+from . import is_dateline, syntax
 from .attribution import attribute, source_fields, unverified
 from .cues import BODIES, CUES, RECKONINGS, VALUES
 from .dates import (
@@ -37,7 +37,6 @@ from .dates import (
     stamp_line,
     written,
 )
-from . import is_dateline
 from .extensions import CACHES, SCANS, clear
 from .numbers import RATIO, Quantity, digits_to_number, find_quantities, is_age
 from .quotes import QuoteSpan, attribute_quotes, find_quote_spans
