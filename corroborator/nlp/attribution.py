@@ -715,10 +715,12 @@ def _is_cue(node: Token, below: Token | None) -> bool:
             # the heat": the parser hangs the "to" on the object
             if (lemma == "put" and below is not None and below.dep_ == "advmod"
                     and any(c.dep_ == "prep" and (c.lower_ in words or c.lower_ == "as"
-                                                  and below.lower_ in ("high", "low"))
+                                                  and below.lower_ in ("high", "low")
+                                                  or c.lower_ == "to" and below.lower_ in NEARER)
                             for c in below.children)):
                 return True  # "puts the number aboard at 338": the "at" hung on the adverb;
-                # "put the number of trapped men as high as 40"
+                # "put the number of trapped men as high as 40", "puts the figure closer to
+                # 1.6 million"
             return (lemma == "put" and below is not None and _put_at(node, below)
                     and not any(c.dep_ == "prep" for c in node.children))  # not "put the
             # boat, damaged at 3 knots, in the harbour"
@@ -940,6 +942,7 @@ def _reason_of_content(verb: Token, clause: Token) -> bool:
 
 
 REASONS = frozenset({"because", "so", "since"})
+NEARER = frozenset({"closer", "nearer", "close", "near"})
 FORESEEING = frozenset({"expect", "forecast", "predict", "project", "anticipate"})
 
 

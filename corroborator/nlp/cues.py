@@ -58,7 +58,7 @@ CUES = REPORTING | frozenset(
     "reference mention feature publish call point list brag unveil propound aver posit proclaim "
     "profess pronounce opine hint imply confess confide divulge retort swear reaffirm "
     "theorize theorise hypothesize counter concur assure measure record beg plead "
-    "lobby give link".split()
+    "lobby give link flag".split()
 ) | CLAUSE_CUES
 # verbs of speech proper: what they report is a clause or a quotation, never a noun object
 SPEECH = frozenset(

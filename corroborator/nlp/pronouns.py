@@ -16,7 +16,10 @@ common given names; nothing here is fitted to a corpus.
 
 from __future__ import annotations
 
+import gzip
 from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
@@ -81,6 +84,26 @@ FEMALE_NAMES = frozenset(
     "tracy wendy sheila pauline rita vera nadia tanya irena jana petra katarina zuzana "
     "magdalena lena milena natalia ludmila alena lenka monika veronika barbora".split()
 )
+NAMES_FILE = Path(__file__).with_name("names_data") / "given_names.txt.gz"
+
+
+def given_gender(word: str) -> str | None:
+    """'m' or 'f' for a given name nearly all of whose bearers are of one gender: the lists
+    above, then nomquamgender's name data (``scripts/given_names.py``); else None."""
+    low = word.lower()
+    if low in MALE_NAMES:
+        return "m"
+    if low in FEMALE_NAMES:
+        return "f"
+    return _given_names().get(low)
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> dict[str, str]:
+    with gzip.open(NAMES_FILE, "rt", encoding="utf-8") as f:
+        return dict(line.rstrip("\n").split("\t") for line in f if not line.startswith("#"))
+
+
 PERSONAL = frozenset({"he", "she", "him", "her"})
 TITLES = frozenset(
     "mr mrs ms dr sen rep gov mayor president minister gen col capt lt sgt judge senator "  # noqa: SIM905
@@ -104,6 +127,10 @@ def person_antecedent(doc: Doc, pron: Token, quotes: Attributed = ()) -> str | N
     persons = [e for e in _persons(doc, max(0, pron.i - LOOKBACK_TOKENS), pron.i)
                if not any(a <= e.start_char < b for a, b in inside)]
     speakers = {w for _, name, _ in quotes if name for w in name.split()}
+    bound = _reporter_of(pron, persons)
+    if bound is not None and _titled(doc, bound) in (None, want):
+        return fullest(doc, bound, want)  # "Trump says he would pay for it": the one whose
+        # words the clause is, whatever another bearer of the name would make of his gender
     compatible = [e for e in reversed(persons) if gender(doc, e, persons, pron.i) in (None, want)
                   and not (e.root.dep_ == "compound" and e.root.head.pos_ == "NOUN")]
     if compatible and _just_introduced(doc, compatible[0], pron, inside):
@@ -122,6 +149,32 @@ def person_antecedent(doc: Doc, pron: Token, quotes: Attributed = ()) -> str | N
         return fullest(doc, compatible[0], want)
     actor = _named_actor(doc, pron)
     return strip_possessive(actor.text) if actor is not None else None
+
+
+def _reporter_of(pron: Token, persons: list[Span]) -> Span | None:
+    """The person named as the subject of the verb of saying whose clause the pronoun
+    opens: "Trump says he would ...", "Ruiz said she had ..."."""
+    verb = pron.head
+    if pron.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "ccomp":
+        return None
+    saying = verb.head
+    if saying.lemma_.lower() not in REPORTING or saying.i > pron.i:
+        return None
+    subj = next((c for c in saying.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return None
+    return next((e for e in persons if e.start <= subj.i < e.end), None)  # a person, however
+    # the tagger took the word
+
+
+def _titled(doc: Doc, ent: Span) -> str | None:
+    """'m' or 'f' from a title or gendered word just before this mention ("Mr", "Mrs")."""
+    near = {t.lower_ for t in doc[max(0, ent.start - 2) : ent.start]}
+    if near & MALE_WORDS:
+        return "m"
+    if near & FEMALE_WORDS:
+        return "f"
+    return None
 
 
 def _just_introduced(doc: Doc, ent: Span, pron: Token, inside: Sequence[tuple[int, int]]) -> bool:
@@ -347,8 +400,9 @@ def gender(doc: Doc, ent: Span, persons: list[Span], upto: int) -> str | None:
     for e in persons:  # a given name, in any mention of this person: "Elaine Kamarck"
         words = strip_possessive(e.text).split()
         if len(words) > 1 and same(e):
-            votes["m"] += 2 * (words[0].lower() in MALE_NAMES)
-            votes["f"] += 2 * (words[0].lower() in FEMALE_NAMES)
+            given = given_gender(words[0])
+            votes["m"] += 2 * (given == "m")
+            votes["f"] += 2 * (given == "f")
     mentions = [e for e in persons if same(e)]
     for k, e in enumerate(mentions):
         near = [t.lower_ for t in doc[max(0, e.start - 3) : e.start]]

@@ -304,6 +304,13 @@ def _appos_person(doc: Doc, tok: Token) -> str | None:
         if child.dep_ == "appos" and any(
                 e.label_ == "PERSON" and e.start <= child.i < e.end for e in ents_of(doc)):
             return _name_at(doc, child)
+        if (child.dep_ == "appos" and child.pos_ == "PROPN" and tok.lower_ in TITLES
+                and child.i > tok.i):  # "The Minister of Energy, Petra Olund,": a title's
+            # holder, whatever the tagger made of the name
+            run = [t for t in doc[child.left_edge.i : child.i + 1]
+                   if t.dep_ == "compound" and t.pos_ == "PROPN" or t.i == child.i]
+            if run and run[0].i + len(run) - 1 == child.i:
+                return strip_possessive(" ".join(t.text for t in run))
     return None
 
 
