@@ -925,6 +925,9 @@ def test_quote_he_is_the_man_who_gave_his_name():
         ("Doctors at three hospitals have flagged at least 12 more deaths.", "12", "Doctors"),
         ("The Minister of Water and Ports, Dagny Rell, said 12 towns have no supply.", "12",
          "Dagny Rell"),
+        # a capitalised word inside a name that the tagger took for an adverb
+        ("But aid charity Shelter Now puts the real number at more than 45,000.", "45,000",
+         "Shelter Now"),
         # "her office", "its engineers": the one they speak for
         (("Mayor Ilse Brand visited the site. A hotline had received more than 400 calls by "
           "noon, her office said."), "400", "Ilse Brand's office"),

@@ -261,9 +261,16 @@ def _name_at(doc: Doc, tok: Token) -> str:
         while (nxt := _skip_space(doc, hi + 1, 1)) < len(doc) and _propn(doc[nxt]) and (
                 doc[nxt].dep_ in ("compound", "flat", "appos") or doc[hi].dep_ == "compound"):
             hi = nxt  # "Gov.  Ana Ruiz": a run of proper nouns, over a doubled space too
+    named_on = hi
+    while (tok.pos_ == "PROPN" and hi + 1 < len(doc) and doc[hi + 1].is_title
+           and doc[hi + 1].pos_ in ("ADV", "ADJ") and not doc[hi + 1].is_sent_start):
+        hi += 1  # "Shelter Now International", "aid charity Shelter Now puts": a capitalised
+        # word inside a name that the tagger took for another part of speech
     ents = [e for e in ents_of(doc) if e.start <= hi and lo < e.end and e.label_ in SPEAKER_LABELS]
     if ents:
         best = max(ents, key=lambda e: (e.start <= tok.i < e.end, len(e)))
+        if hi > named_on and best.end <= hi:
+            return strip_possessive(doc[min(lo, best.start) : hi + 1].text)
         if best.label_ != "PERSON" and lo < best.start and doc[lo].lower_ in MALE_NAMES | FEMALE_NAMES:
             return strip_possessive(doc[lo : hi + 1].text)  # "Ana Lima", not the city of Lima
         if lo < best.start and all(t.is_upper and len(t) > 1 for t in doc[lo : best.start]):
