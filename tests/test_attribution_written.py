@@ -978,3 +978,18 @@ def test_given_gender_reads_the_shipped_names():
 
     assert [given_gender(n) for n in ("Dagny", "Anselm", "Maja", "Oskar")] == ["f", "m", "f", "m"]
     assert given_gender("Kim") is None  # borne by men and women alike
+
+
+def test_quote_she_is_the_woman_quoted_last_whom_the_tagger_named_no_person():
+    """"she said" after a quote is the last one quoted when her given name says she is a
+    woman, though the tagger made no person of her name."""
+    text = ("Pensioner Oskar Brandt, 71, died in hospital on Monday.\n\n"
+            "\"They are counting on their fingers,\" fumed Maja Korven, 46, whose husband "
+            "Tor was hurt in a crash.\n\n\"Every one of those 58 is real,\" she said.")
+    assert speaker_of(text, "Every one") == "Maja Korven"
+
+
+def test_quote_a_speaker_the_parser_gave_to_a_relative_clause():
+    text = ('Grieving mum Dana Kruse, 52, whose son Filip, 23, died in his car, said: "They gave '
+            'us 50,000 euros and a leaflet."')
+    assert speaker_of(text, "They gave") == "Dana Kruse"

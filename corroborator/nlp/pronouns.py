@@ -137,6 +137,11 @@ def person_antecedent(doc: Doc, pron: Token, quotes: Attributed = ()) -> str | N
         return fullest(doc, compatible[0], want)  # "... talking about Vesna Radic, the gran
         # pulled alive after 52 hours. '...,' she told the Flash": the one just introduced
     if pron.dep_ == "nsubj" and pron.head.lemma_.lower() in REPORTING:
+        spoke = _last_speaker(pron, quotes, want)
+        if spoke is not None and not any(strip_possessive(e.text) == spoke for e in compatible):
+            return spoke  # '"...," fumed Maja Korven, 46. "...," she said': the last one
+            # quoted, a woman by her given name, whom the tagger named no person
+    if pron.dep_ == "nsubj" and pron.head.lemma_.lower() in REPORTING:
         for ent in compatible:  # "..., he said": the last one who spoke or acted, if one
             if ent.start < pron.i - SPEAKER_TOKENS:  # did lately; not one spoken of
                 break
@@ -149,6 +154,21 @@ def person_antecedent(doc: Doc, pron: Token, quotes: Attributed = ()) -> str | N
         return fullest(doc, compatible[0], want)
     actor = _named_actor(doc, pron)
     return strip_possessive(actor.text) if actor is not None else None
+
+
+def _last_speaker(pron: Token, quotes: Attributed, want: str) -> str | None:
+    """The speaker of the last quote closed shortly before the pronoun, when the given name
+    says the pronoun's gender (``given_gender``)."""
+    before = [(q.close_at, name) for q, name, _ in quotes if name and q.close_at <= pron.idx]
+    if not before:
+        return None
+    close, name = max(before)
+    if pron.idx - close > SPEAKER_CHARS or len(name.split()) < 2:
+        return None
+    return name if given_gender(name.split()[0]) == want else None
+
+
+SPEAKER_CHARS = 400  # how far after a quote "she said" may take its speaker
 
 
 def _reporter_of(pron: Token, persons: list[Span]) -> Span | None:

@@ -131,7 +131,7 @@ def _reports(tok: Token) -> bool:
 
 
 def _speaker_of_verb(verb: Token, outside: list[QuoteSpan]) -> Token | None:
-    subj = subject_of(verb)
+    subj = subject_of(verb) or _relative_subject(verb)
     if subj is None or subj.i > verb.i:
         named = _named_between(verb, outside)
         if named is not None:
@@ -171,6 +171,20 @@ def _speaker_of_verb(verb: Token, outside: list[QuoteSpan]) -> Token | None:
             return persons[-1].root
         if verb.head.i != verb.i:
             return subject_of(verb.head)
+    return None
+
+
+def _relative_subject(verb: Token) -> Token | None:
+    """"Dana Kruse, 52, whose son died in his car, said: ...": a verb of saying left without
+    a subject, whose name the parser gave to the verb of the relative clause set off
+    before it."""
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or clause.i > verb.i:
+            continue
+        name = next((c for c in clause.children if c.dep_ == "nsubj" and c.ent_type_ == "PERSON"),
+                    None)
+        if name is not None and any(t.lower_ in ("whose", "who") for t in verb.doc[name.i : clause.i]):
+            return name
     return None
 
 
