@@ -993,3 +993,25 @@ def test_quote_a_speaker_the_parser_gave_to_a_relative_clause():
     text = ('Grieving mum Dana Kruse, 52, whose son Filip, 23, died in his car, said: "They gave '
             'us 50,000 euros and a leaflet."')
     assert speaker_of(text, "They gave") == "Dana Kruse"
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        # the one told listens: "told KBC" makes no speaker of KBC
+        (("The latest victims were two residents of a care home, ministry spokeswoman Lina "
+          "Marsh told KBC.\n\n\u201cEvery one of these deaths is being examined,\u201d she said."),
+         "Every one of these", "Lina Marsh"),
+        # a verb of saying the parser left without its subject after a fronted place
+        (("\"We were forgotten,\" said Agnes Holm, 67.\n\nAt Varrel General Hospital, the "
+          "medical director, Dr Ilse Fenwick, said a backup generator had failed at 6.15pm."
+          "\n\n\"Staff ventilated patients by hand. I have never been prouder of a team,\" she "
+          "said."), "never been prouder", "Ilse Fenwick"),
+        # a name the tagger made no person of, known by its given name
+        (("Lena Holm died in February. Maja Korven, who chairs the victims' network, said the "
+          "group now had 300 members.\n\nHer husband, Tor, was hurt in November.\n\n\"He "
+          "walked away with a broken collarbone,\" she said."), "He walked away", "Maja Korven"),
+    ],
+)
+def test_quote_she_said_after_reported_speech(text, fragment, speaker):
+    assert speaker_of(text, fragment) == speaker

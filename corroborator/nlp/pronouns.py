@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
-from .cues import GROUPS
+from .cues import GROUPS, LISTENERS
 from .syntax import REPORTING, ents_of, headline_case, sent_of, strip_possessive
 
 if TYPE_CHECKING:
@@ -246,7 +246,7 @@ def _persons(doc: Doc, lo: int, hi: int) -> list[Span]:
             first, before = doc[i].lower_, doc[i - 1].lower_.rstrip(".") if i else ""
             if first.rstrip(".") in TITLES and j - i >= 3:
                 people.append(doc[i + 1 : j])
-            elif first in MALE_NAMES | FEMALE_NAMES or before in TITLES:
+            elif given_gender(first) is not None or before in TITLES:
                 people.append(doc[i:j])
         i = max(j, i + 1)
     surnames = {e.text.split()[-1] for e in ents_of(doc) if e.label_ == "PERSON" and len(e) > 1}
@@ -341,7 +341,8 @@ def _salient(ent: Span, speakers: set[str]) -> bool:
         return True
     if root.dep_ == "pobj" and root.head.dep_ == "agent":
         return True
-    return root.dep_ in ("dobj", "attr", "appos") and root.head.lemma_.lower() in REPORTING
+    return (root.dep_ in ("dobj", "attr", "appos") and root.head.lemma_.lower() in REPORTING
+            and root.head.lemma_.lower() not in LISTENERS)
 
 
 def _acting(ent: Span) -> Token:
@@ -375,12 +376,19 @@ def _speaks(ent: Span, speakers: set[str]) -> bool:
     speaker. Not the subject of what was said ("he added that Clinton is likely to")."""
     if ent.text.split()[-1] in speakers:
         return True
+    main = ent.root.sent.root
+    if (ent.root.dep_ == "appos" and ent.end <= main.i and main.lemma_.lower() in REPORTING
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in main.children)):
+        return True  # "At the hospital, the medical director, Dr Ilse Fenwick, said ...": a
+        # verb the parser left without its subject, hung on the place before it
     root = _acting(ent)
     if root.dep_ == "nsubj":  # "Schultz supported Democrats and said ...": its conjunct too
         verbs = [root.head] + [c for c in root.head.children if c.dep_ == "conj" and not any(
             d.dep_ in ("nsubj", "nsubjpass") for d in c.children)]
         return any(v.lemma_.lower() in REPORTING for v in verbs)
-    return root.dep_ in ("dobj", "attr") and root.head.lemma_.lower() in REPORTING
+    return (root.dep_ in ("dobj", "attr") and root.head.lemma_.lower() in REPORTING
+            and root.head.lemma_.lower() not in LISTENERS)  # "said Rendell", not "told KBC":
+    # the one told listens
 
 
 def fullest(doc: Doc, ent: Span, want: str | None = None) -> str:
