@@ -224,7 +224,7 @@ SAID_TWICE = ("Nobody knows how long the review will take. Some reports say 90 d
     ("text", "figure", "name"),
     [
         # a span said, which the parser takes for when it was said
-        (SAID_TWICE, "90 days", "reports"),
+        (SAID_TWICE, "90 days", "Some reports"),
         (SAID_TWICE, "120", "union"),
         # when it was said, not what
         ("The agency said two days later that it would act.", "two days", None),
@@ -925,6 +925,11 @@ def test_quote_he_is_the_man_who_gave_his_name():
         ("Doctors at three hospitals have flagged at least 12 more deaths.", "12", "Doctors"),
         ("The Minister of Water and Ports, Dagny Rell, said 12 towns have no supply.", "12",
          "Dagny Rell"),
+        # a common noun the tagger took for a name, and how many of them
+        ("The coast guard says tracking data show the tanker was making about 12 knots.", "12",
+         "coast guard"),
+        ("Some outlets have reported that Ilse Varga received six years.", "six years",
+         "Some outlets"),
         # a capitalised word inside a name that the tagger took for an adverb
         ("But aid charity Shelter Now puts the real number at more than 45,000.", "45,000",
          "Shelter Now"),

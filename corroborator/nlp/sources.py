@@ -253,6 +253,9 @@ def _name_at(doc: Doc, tok: Token) -> str:
     """A name: the entity the token is in (or that its run of proper nouns overlaps), an
     entity in its appositive, or the common noun with its modifiers."""
     lo, hi = tok.i, tok.i
+    if tok.pos_ == "PROPN" and tok.is_lower and not tok.ent_type_:
+        return noun_phrase(doc, tok)  # "the coast guard says": a common noun the tagger took
+        # for a name
     if tok.pos_ == "PROPN":
         first = sent_of(tok).start
         while (prev := _skip_space(doc, lo - 1, -1)) >= first and (
@@ -362,6 +365,9 @@ def noun_phrase(doc: Doc, tok: Token) -> str:
             start -= 1  # "the Sao Paulo-based agency"
     while start < tok.i and (doc[start].pos_ in ("DET", "PUNCT") or doc[start].is_punct):
         start += 1
+    if start == tok.i and start > 0 and doc[start - 1].dep_ == "det" and doc[start - 1].head.i == tok.i \
+            and doc[start - 1].lower_ in QUANTIFIERS:
+        start -= 1  # "some outlets", "several witnesses": how many of them is part of who
     end = tok.i + 1
     close = [c for c in tok.rights if c.dep_ == "amod" and c.lower_ in ("familiar", "close")]
     if close and close[0].right_edge.i - tok.i <= 10:
@@ -379,6 +385,9 @@ def noun_phrase(doc: Doc, tok: Token) -> str:
                 d.dep_ == "det" for d in objs[0].children):
             end = objs[0].right_edge.i + 1  # "head of state"
     return strip_possessive(doc[start:end].text)
+
+
+QUANTIFIERS = frozenset({"some", "many", "several", "most", "few"})
 
 
 def kind_of(name: str | None, tok: Token | None = None) -> str | None:
