@@ -263,6 +263,11 @@ def _relayed(doc: Doc, tok: Token, quotes: Attributed, found: Attribution) -> At
     to" on its own reporting verb; the figure is the named source's."""
     path = path_up(tok)
     verbs = {node.i for k, node in enumerate(path[1:], start=1) if _is_cue(node, path[k - 1])}
+    if verbs:  # "Owners have reported that the steering fails at 50 km/h, according to a
+        # notice by the regulator": the clause reported, closed by its own "according to"
+        top = max(i for i in verbs)
+        verbs |= {n.i for n in path[1:] if n.i != top and n.pos_ in ("VERB", "AUX")
+                  and n.dep_ == "ccomp" and n.head.i in verbs}
     for t in sent_of(tok):
         if (t.lower_ == "according" and t.head.i in verbs and t.i + 1 < len(doc)
                 and doc[t.i + 1].lower_ == "to"):
