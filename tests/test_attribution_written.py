@@ -925,6 +925,9 @@ def test_quote_he_is_the_man_who_gave_his_name():
         ("Doctors at three hospitals have flagged at least 12 more deaths.", "12", "Doctors"),
         ("The Minister of Water and Ports, Dagny Rell, said 12 towns have no supply.", "12",
          "Dagny Rell"),
+        # a clause a statement says is no participle naming its maker
+        (("Orvan said in a statement that the plant had been inspected 12 times by the "
+          "Mining Inspectorate last year."), "12", "Orvan"),
         # a clause reported, closed by its own "according to"
         (("Owners have reported that the brakes fail at speeds above 60 km/h, according to a "
           "safety notice posted by the regulator."), "60", "regulator"),

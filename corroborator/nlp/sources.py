@@ -68,7 +68,10 @@ def author_of(noun: Token) -> Token | None:
             if objs:
                 return objs[0]
     for child in noun.children:  # "filed by X": the participle's agent
-        if child.dep_ == "acl" and child.lemma_.lower() not in RECEIVED:  # not "obtained by"
+        if child.dep_ == "acl" and child.lemma_.lower() not in RECEIVED and not any(
+                g.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for g in child.children
+        ):  # not "obtained by"; nor "a statement that the mine had been inspected by X", a
+            # clause of what it says
             for grand in child.children:
                 if grand.dep_ == "agent":
                     objs = [c for c in grand.children if c.dep_ == "pobj"]
