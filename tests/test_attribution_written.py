@@ -925,6 +925,10 @@ def test_quote_he_is_the_man_who_gave_his_name():
         ("Doctors at three hospitals have flagged at least 12 more deaths.", "12", "Doctors"),
         ("The Minister of Water and Ports, Dagny Rell, said 12 towns have no supply.", "12",
          "Dagny Rell"),
+        # "the group": the one the sentence names, before the nearest called so
+        (("The observer group Clean Ballot sent 400 monitors. The Centre for Civil Rights, a "
+          "rights group, called for calm.\n\nTwo Clean Ballot observers who were beaten in "
+          "custody were released on Monday, according to the group."), "Two", "Clean Ballot"),
         # a clause a statement says is no participle naming its maker
         (("Orvan said in a statement that the plant had been inspected 12 times by the "
           "Mining Inspectorate last year."), "12", "Orvan"),

@@ -203,7 +203,11 @@ def _named_body(doc: Doc, tok: Token) -> str | None:
              if ". " not in m.group(1)]  # a name never runs across a sentence
     if not found:
         return None
-    name = strip_possessive(max(found)[1].strip())
+    sentence = sent_of(tok).text
+    here = [(end, name) for end, name in found
+            if strip_possessive(name.strip()).removeprefix("The ") in sentence]
+    name = strip_possessive(max(here or found)[1].strip())  # the one the sentence names
+    # ("Two Clean Ballot observers were released, according to the group"), else the nearest
     return name.removeprefix("The ")
 
 
