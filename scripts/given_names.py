@@ -21,7 +21,8 @@ from pathlib import Path
 
 MIN_COUNT = 300
 SHARE = 0.03
-OUT = Path(__file__).resolve().parent.parent / "corroborator" / "nlp" / "names_data" / "given_names.txt.gz"
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "corroborator" / "nlp" / "names_data" / "given_names.txt.gz"
 HEADER = ("# given names and their usual gender (m/f), from nomquamgender 0.1.4 (MIT licence, "
           "Copyright (c) 2022 Ian Van Buskirk); see scripts/given_names.py\n")
 

@@ -660,9 +660,9 @@ def _unowned_record(verb: Token) -> bool:
     dets = [c for c in subj.children if c.dep_ == "det"]
     return (any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subj.children)
             or any(c.lower_ in KNOWN for c in dets)
-            or not dets and (subj.tag_ == "NNS" or subj.lower_ in MASS_RECORDS) and not any(  # "drone images show", not
-                c.dep_ == "compound" and c.ent_type_ in NAMED for c in subj.children))  # "VIA
-    # data show"
+            or not dets and (subj.tag_ == "NNS" or subj.lower_ in MASS_RECORDS) and not any(
+                c.dep_ == "compound" and c.ent_type_ in NAMED for c in subj.children))
+    # "drone images show", not "VIA data show"
 
 
 KNOWN = frozenset({"the", "this", "that", "these", "those"})  # a paper the reader knows
@@ -790,13 +790,14 @@ def _put_at(verb: Token, below: Token) -> bool:
     elif below.dep_ == "dobj":
         participles = [c for c in below.children if c.dep_ == "acl"]
         if any(t.dep_ == "relcl" and t.i > below.i and any(
-                c.dep_ == "prep" and c.lower_ == "at" and _margin(c) and c.right_edge.i == t.right_edge.i
-                for c in t.children) for t in below.subtree):
+                c.dep_ == "prep" and c.lower_ == "at" and _margin(c)
+                and c.right_edge.i == t.right_edge.i for c in t.children) for t in below.subtree):
             return True  # "put the number of cars that fell at 14": the "at" closes the
             # clause on the object
     else:
         participles = []
-    return any(p.tag_ in ("VBN", "VBD") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in p.children)
+    return any(p.tag_ in ("VBN", "VBD")
+               and not any(c.dep_ in ("nsubj", "nsubjpass") for c in p.children)
                and any(c.dep_ == "prep" and c.lower_ == "at" and _margin(c) for c in p.children)
                for p in participles)
 

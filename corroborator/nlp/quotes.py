@@ -183,7 +183,8 @@ def _relative_subject(verb: Token) -> Token | None:
             continue
         name = next((c for c in clause.children if c.dep_ == "nsubj" and c.ent_type_ == "PERSON"),
                     None)
-        if name is not None and any(t.lower_ in ("whose", "who") for t in verb.doc[name.i : clause.i]):
+        between = verb.doc[name.i : clause.i] if name is not None else ()
+        if name is not None and any(t.lower_ in ("whose", "who") for t in between):
             return name
     return None
 

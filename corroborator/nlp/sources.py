@@ -136,8 +136,8 @@ def source_name(doc: Doc, tok: Token, quotes: Attributed = ()) -> tuple[str | No
 
 def _spelled_out(doc: Doc, name: str, at: int) -> str:
     """A body's name as the report first gave it in full: an acronym it spelled out, with
-    the acronym ("Northern Rail Workers' Union (NRWU)" for "NRWU"), a one-word short form of a longer
-    name ("Water" for "Lindby Water"); else ``name``."""
+    the acronym ("Northern Rail Workers' Union (NRWU)" for "NRWU"), a one-word short form
+    of a longer name ("Water" for "Lindby Water"); else ``name``."""
     before = text_of(doc)[:at]
     if ACRONYM.fullmatch(name):
         word = re.escape(name)
@@ -160,8 +160,8 @@ def _spelled_out(doc: Doc, name: str, at: int) -> str:
 
 ACRONYM = re.compile(r"[A-Z][A-Z&]{1,6}")
 # words that open a sentence before a name, and are no part of it
-OPENERS = frozenset("the a an in on at by for from and but or as with after before when while "  # noqa: SIM905
-                    "if since under over to of".split())
+OPENERS = frozenset("the a an in on at by for from and but or as with after before "  # noqa: SIM905
+                    "when while if since under over to of".split())
 
 
 def _without_opening(name: str) -> str:
@@ -173,8 +173,8 @@ def _without_opening(name: str) -> str:
 
 OWNING = frozenset({"its", "their", "his", "her"})
 # who speak for the one they work for: "its engineers calculate", "her office said"
-STAFF = frozenset("office engineer engineers staff analyst analysts lawyer lawyers attorney "  # noqa: SIM905
-                  "attorneys spokesman spokeswoman spokesperson scientist scientists expert "
+STAFF = frozenset("office engineer engineers staff analyst analysts lawyer lawyers "  # noqa: SIM905
+                  "attorney attorneys spokesman spokeswoman spokesperson scientist scientists expert "
                   "experts inspector inspectors official officials researcher researchers "
                   "auditor auditors team aide aides adviser advisers advisor advisors "
                   "economist economists accountant accountants".split())
@@ -372,8 +372,8 @@ def noun_phrase(doc: Doc, tok: Token) -> str:
             start -= 1  # "the Sao Paulo-based agency"
     while start < tok.i and (doc[start].pos_ in ("DET", "PUNCT") or doc[start].is_punct):
         start += 1
-    if start == tok.i and start > 0 and doc[start - 1].dep_ == "det" and doc[start - 1].head.i == tok.i \
-            and doc[start - 1].lower_ in QUANTIFIERS:
+    det = doc[start - 1] if start == tok.i and start > 0 else None
+    if det is not None and det.dep_ == "det" and det.head.i == tok.i and det.lower_ in QUANTIFIERS:
         start -= 1  # "some outlets", "several witnesses": how many of them is part of who
     end = tok.i + 1
     close = [c for c in tok.rights if c.dep_ == "amod" and c.lower_ in ("familiar", "close")]
