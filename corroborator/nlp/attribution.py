@@ -133,19 +133,18 @@ def attribute(doc: Doc, tok: Token, start: int, quotes: Attributed) -> Attributi
 # "Records from the State Mining Inspectorate show ...", "Data released by the ministry
 # showed ...": a paper of a named body opening its sentence before a verb of showing, which
 # the tagger often takes for a noun ("show") and so the parse misses
+SHOWING = r"(?:show|shows|showed|suggest|suggests|suggested|indicate|indicates|indicated)"
 RECORDS_SHOW = re.compile(
     r"^\W*(?:[A-Z][a-z]+\s+)??(?i:records?|data|figures|documents|statistics|numbers|logs?)\s+"
     r"(?:from|of|by|kept\s+by|released\s+by|published\s+by|compiled\s+by)\s+"
-    rf"(?P<name>(?:the\s+)?{NAME_PATTERN})\s+"
-    r"(?:show|shows|showed|suggest|suggests|suggested|indicate|indicates|indicated)\b")
+    rf"(?P<name>(?:the\s+)?{NAME_PATTERN})\s+{SHOWING}\b")
 
 
 # "..., the agency's findings show.": a body's record closing its sentence, which the
 # tagger takes for a noun phrase ("findings show" a compound)
 RECORDS_SHOW_AFTER = re.compile(
     rf",\s+(?P<owner>(?:the\s+)?(?:{NAME_PATTERN}|[a-z]+))['\u2019]s?\s+(?:own\s+)?"
-    r"(?:findings|records|data|figures|logs|statistics|documents)\s+"
-    r"(?:show|shows|showed|suggest|suggests|suggested|indicate|indicates|indicated)\W*$")
+    rf"(?:findings|records|data|figures|logs|statistics|documents)\s+{SHOWING}\W*$")
 
 
 def _records_show(doc: Doc, tok: Token) -> Attribution | None:

@@ -141,7 +141,6 @@ def person_antecedent(doc: Doc, pron: Token, quotes: Attributed = ()) -> str | N
         if spoke is not None and not any(strip_possessive(e.text) == spoke for e in compatible):
             return spoke  # '"...," fumed Maja Korven, 46. "...," she said': the last one
             # quoted, a woman by her given name, whom the tagger named no person
-    if pron.dep_ == "nsubj" and pron.head.lemma_.lower() in REPORTING:
         for ent in compatible:  # "..., he said": the last one who spoke or acted, if one
             if ent.start < pron.i - SPEAKER_TOKENS:  # did lately; not one spoken of
                 break

@@ -181,11 +181,9 @@ def _relative_subject(verb: Token) -> Token | None:
     for clause in verb.children:
         if clause.dep_ != "ccomp" or clause.i > verb.i:
             continue
-        name = next((c for c in clause.children if c.dep_ == "nsubj" and c.ent_type_ == "PERSON"),
-                    None)
-        between = verb.doc[name.i : clause.i] if name is not None else ()
-        if name is not None and any(t.lower_ in ("whose", "who") for t in between):
-            return name
+        for name in (c for c in clause.children if c.dep_ == "nsubj" and c.ent_type_ == "PERSON"):
+            if any(t.lower_ in ("whose", "who") for t in verb.doc[name.i : clause.i]):
+                return name
     return None
 
 

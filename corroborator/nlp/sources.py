@@ -174,8 +174,8 @@ def _without_opening(name: str) -> str:
 OWNING = frozenset({"its", "their", "his", "her"})
 # who speak for the one they work for: "its engineers calculate", "her office said"
 STAFF = frozenset("office engineer engineers staff analyst analysts lawyer lawyers "  # noqa: SIM905
-                  "attorney attorneys spokesman spokeswoman spokesperson scientist scientists expert "
-                  "experts inspector inspectors official officials researcher researchers "
+                  "attorney attorneys spokesman spokeswoman spokesperson scientist scientists "
+                  "expert experts inspector inspectors official officials researcher researchers "
                   "auditor auditors team aide aides adviser advisers advisor advisors "
                   "economist economists accountant accountants".split())
 
