@@ -9,7 +9,8 @@ cheap steps and one expensive one:
    ``corroborator_paragraphs_v1``;
 3. the cues, by the extractors' own scanners, so no value can be missed for want
    of a parse: the sentences holding a quantity (``find_quantities``), a date
-   (``find_dates``) or a quotation (``find_quote_spans``); with them the
+   (``find_dates``, and a time of day standing alone: ``clocks_alone``) or a quotation
+   (``find_quote_spans``); with them the
    sentences just before and after each quote (where its speaker is named) and,
    for a sentence with "he" or "she", the sentences back to the nearest one with
    a name in it (``he`` is resolved to the last person named), and for one with an "it"
@@ -40,7 +41,7 @@ from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
 
-from .dates import find_dates
+from .dates import clocks_alone, find_dates
 from .numbers import find_quantities
 from .quotes import find_quote_spans
 
@@ -103,7 +104,7 @@ def select(doc: Doc, published: str | None = None) -> tuple[list[tuple[int, int]
     doc._.corroborator_scans = (published, quantities, dates, quotes)  # extract reuses them
     for q in quantities:
         mark(q.start, q.end)
-    for d in dates:
+    for d in [*dates, *clocks_alone(text, dates)]:  # "It overturned at about 9.40pm"
         mark(d.start, d.end)
     for qs in quotes:
         mark(qs.open_at, max(qs.close_at, qs.end), pad=1)
