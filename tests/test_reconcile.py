@@ -1091,3 +1091,28 @@ def test_the_days_two_things_were_said_are_never_one_date_in_dispute():
     facts = reconcile(opened, {"a": "e1", "b": "e1"}, threshold=Settings().link_threshold,
                       tolerance=Settings().value_tolerance)
     assert [f.status for f in facts] == ["conflict"]
+
+
+def _counts_of(texts):
+    """The count mentions of made-up reports "a", "b", ..., read as the pipeline reads them."""
+    out = []
+    for doc, text in zip("abcdef", texts):
+        for m in read(text, "2026-03-12")[0]:
+            if m.kind == "count":
+                out.append(dataclasses.replace(m, doc=doc, id=f"{doc}-{m.id}"))
+    return out
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(("texts", "one_slot"), [
+    (("The company said 41 attended the meeting.", "The union says 60."), False),
+    (("Police said 7,000 marched.", "Organisers said 55,000 marched."), True),
+])
+def test_two_figures_that_name_nothing_are_one_slot_in_dispute_only_under_one_act(texts,
+                                                                                 one_slot):
+    """Two sources' figures that name nothing they count are one slot in dispute only when
+    one act governs both ("7,000 marched", "55,000 marched"): "41 attended" and a bare
+    "says 60" share nothing but the story they are told in."""
+    a, b = _counts_of(texts)
+    assert facts_mod.thing(a) is None and facts_mod.thing(b) is None
+    assert facts_mod.Scorer([a, b]).judged_blind(0, 1) is one_slot

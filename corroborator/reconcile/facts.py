@@ -659,6 +659,9 @@ class Scorer:
         if self.set_against(i, j):
             self.stated_one.add((i, j))
             return True
+        if not (self.things[i] or self.things[j] or a.kind == "percent" or self.acts_alike(i, j)):
+            return False  # two figures that name nothing they measure ("KNGC says 38.", "a
+            # ground built for 55,000"): only one act in other words makes them one slot
         return bool(not (a.doc == b.doc and not two_sources(a, b))
                     and same_thing(a, b, self.things[i], self.things[j])
                     and _same_names(a, b, self.things[i], self.things[j])
