@@ -1061,39 +1061,6 @@ def test_a_toll_and_a_tally_that_names_no_toll_are_no_dispute():
         "The weather was calm.")) == [("single", [53.0]), ("single", [400.0])]
 
 
-def _dates_of(texts):
-    """The date mentions of made-up reports "a", "b", ..., read as the pipeline reads them."""
-    out = []
-    for doc, text in zip("abcdef", texts):
-        for m in read(text, "2026-03-12")[0]:
-            if m.kind == "date":
-                out.append(dataclasses.replace(m, doc=doc, id=f"{doc}-{m.id}"))
-    return out
-
-
-@pytest.mark.issue(14)
-def test_the_days_two_things_were_said_are_never_one_date_in_dispute():
-    """"The union said on Monday that ..." and "the company said on Tuesday that ..." date
-    two sayings: sayings recur, so the two days are two slots, never one in conflict. Two
-    reports dating one act that befalls a thing once ("the plant opened in 1968", "opened
-    in 1971") still are."""
-    said = _dates_of(["The union said on Monday that 40 workers had been hurt at the plant.",
-                      "The company said on Tuesday that 12 workers had been hurt."])
-    assert [m.extra.get("speech") for m in said] == [True, True]
-    assert {m.value for m in said} == {"2026-03-09", "2026-03-10"}
-    facts = reconcile(said, {"a": "e1", "b": "e1"}, threshold=Settings().link_threshold,
-                      tolerance=Settings().value_tolerance)
-    assert all(f.status != "conflict" for f in facts)
-    assert not facts_mod.Scorer(said).judged_blind(0, 1)
-    assert not facts_mod._dispute_or_drift(said, [0], [1], Settings().value_tolerance)
-    opened = _dates_of(["The Halden Bridge was built in 1968 and carries Route 14.",
-                        "The Halden Bridge, built in 1971, carries Route 14."])
-    assert not any(m.extra.get("speech") for m in opened)
-    facts = reconcile(opened, {"a": "e1", "b": "e1"}, threshold=Settings().link_threshold,
-                      tolerance=Settings().value_tolerance)
-    assert [f.status for f in facts] == ["conflict"]
-
-
 def _counts_of(texts):
     """The count mentions of made-up reports "a", "b", ..., read as the pipeline reads them."""
     out = []

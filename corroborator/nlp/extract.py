@@ -616,9 +616,6 @@ def _from_date(doc: Doc, clean: CleanDoc, d: DateSpan, quotes: Attributed,
         dated = syntax.named_antecedent(dated)
     counted = _dated_phrase(dated) if dated is not None else None
     extra: dict[str, Any] = {"relative": d.relative, "verb": verb}
-    if verb in syntax.REPORTING and dated is not None and any(
-            c.dep_ in ("ccomp", "parataxis") for c in dated.children):
-        extra["speech"] = True  # "the union said on Monday that ...": the day of a saying
     if onset:
         extra["onset"] = onset
     if verb is not None and dated is not None and (named := _named_subject(dated)):

@@ -644,8 +644,6 @@ class Scorer:
         dates of an act that befalls a named thing once, or a pair of one counted thing and
         names that is a dispute, a drift or two reports' dates of one named thing."""
         a, b = self.block[i], self.block[j]
-        if a.extra.get("speech") or b.extra.get("speech"):
-            return False  # the days two things were said are two sayings, never one in dispute
         if told_twice(a, b, self.things[i], self.things[j]):
             return True
         if self.outlets_own_sums(i, j):
@@ -1151,8 +1149,6 @@ def _dispute_or_drift(block: Sequence[Mention], xs: list[int], ys: list[int], to
     for i in xs:
         for j in ys:
             a, b = block[i], block[j]
-            if a.extra.get("speech") or b.extra.get("speech"):
-                continue  # the day one thing was said and the day another was
             if told_twice(a, b, thing(a), thing(b)) or _paired(stated_one, i, j):
                 return True
             if not same_thing(a, b, thing(a), thing(b)) or limit_and_actual(a, b):
