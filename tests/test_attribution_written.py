@@ -1030,3 +1030,20 @@ def test_quote_a_speaker_the_parser_gave_to_a_relative_clause():
 )
 def test_quote_she_said_after_reported_speech(text, fragment, speaker):
     assert speaker_of(text, fragment) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "source"),
+    [
+        # a dispute told with its second verb left out: the second figure is its own source's
+        ("Police said 2,000 people marched, organisers 15,000.", "15,000", "organisers"),
+        ("The ministry says 8 people died, the association 13.", "13", "association"),
+        ("Police put the crowd at 2,000 people, organisers at 15,000.", "15,000", "organisers"),
+        ("Police said 2,000 people marched, organisers 15,000.", "2,000", "Police"),
+        # the same verb said again, and a figure of another time: no new source
+        ("Police said 40 people were hurt; the hospital said 35.", "35", "hospital"),
+        ("The state reported 40 cases in May and 35 in June.", "35", "state"),
+    ],
+)
+def test_attribution_gapped_second_source(text, figure, source):
+    assert said_by_of(text, figure) == source

@@ -1048,6 +1048,10 @@ def _elided(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                 and (prev.kind == "duration" or prev.kind == "count" and prev.head)
                 and (found := _answers(doc, prev, m)) is not None):
             m = found
+            if prev.said_by and m.said_by in (None, prev.said_by) and (
+                    source := _gapped_source(doc, prev, m)):
+                m = dataclasses.replace(m, said_by=source, extra={
+                    **m.extra, **source_fields(source, prev.attribution_cue, None)})
         elif (prev is not None and m.kind in ("duration", "measure") and prev.kind == m.kind
               and m.head is None and len(m.frame) <= 1 and len(prev.frame) > 1
               and m.frame[:1] == prev.frame[:1] and _under_same_verb(doc, prev, m)):
@@ -1055,6 +1059,36 @@ def _elided(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             # 40 minutes; the alliance says 90 minutes": held for 90 minutes
         out.append(m)
     return out
+
+
+GAP_OPENERS = frozenset({",", ";", "and", "while", "whereas", "but"})
+
+
+def _gapped_source(doc: Doc, prev: Mention, m: Mention) -> str | None:
+    """The source of an answering figure whose verb the sentence leaves out: "police said
+    2,000 people marched, organisers 15,000"; "the ministry says eight died, the association
+    13"; "police put the crowd at 2,000, organisers at 15,000". The noun phrase just before
+    the figure (and its "at"), set off from the clause before by a comma, a semicolon or
+    "while", is who says it; the figure closes its clause."""
+    tok = _token_at(doc, m.start, m.end)
+    if tok is None or tok.i + 1 < len(doc) and not (
+            doc[tok.i + 1].is_punct or doc[tok.i + 1].lower_ in GAP_OPENERS):
+        return None
+    j = tok.i - 1
+    if j >= 0 and doc[j].lower_ == "at":
+        j -= 1
+    if j < 0 or doc[j].pos_ not in ("NOUN", "PROPN") or doc[j].ent_type_ in (
+            "DATE", "TIME", "CARDINAL", "QUANTITY") or doc[j].idx < prev.end:
+        return None
+    k = j
+    while k - 1 >= 0 and doc[k - 1].idx >= prev.end and (
+            doc[k - 1].dep_ in ("compound", "amod", "det", "poss", "case")
+            or doc[k - 1].pos_ == "PROPN"):
+        k -= 1
+    if k == 0 or doc[k - 1].text not in GAP_OPENERS:
+        return None
+    words = [t for t in doc[k : j + 1] if t.dep_ != "det" or t.lower_ != "the"]
+    return " ".join(t.text for t in words) if words else None
 
 
 def _of_noun(doc: Doc, m: Mention) -> bool:
