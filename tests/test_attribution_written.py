@@ -1047,3 +1047,18 @@ def test_quote_she_said_after_reported_speech(text, fragment, speaker):
 )
 def test_attribution_gapped_second_source(text, figure, source):
     assert said_by_of(text, figure) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "source"),
+    [
+        # figures after a colon spell out the reckoning a body owns before it
+        ("Vantor's own count is lower: the company has 11 crash reports on file.", "11",
+         "Vantor"),
+        ("The ministry's figures are out: 40 people died.", "40", "ministry"),
+        # a toll no body owns is nobody's claim
+        ("The storm's toll is grim: 40 people died.", "40", None),
+    ],
+)
+def test_attribution_colon_after_a_bodys_reckoning(text, figure, source):
+    assert said_by_of(text, figure) == source
