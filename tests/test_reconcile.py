@@ -1084,3 +1084,18 @@ def test_two_figures_that_name_nothing_are_one_slot_in_dispute_only_under_one_ac
     a, b = _counts_of(texts)
     assert facts_mod.thing(a) is None and facts_mod.thing(b) is None
     assert facts_mod.Scorer([a, b]).judged_blind(0, 1) is one_slot
+
+
+@pytest.mark.issue(14)
+def test_two_days_mornings_are_no_date_in_dispute():
+    """"The lines remained closed on Wednesday morning" and "the metro reopened on Thursday
+    morning": the parse makes the morning what each date dates, but a part of a day is no
+    thing two reports could disagree about."""
+    dates = []
+    for doc, text in (("a", "All three lines remained closed on Wednesday morning."),
+                      ("b", "The metro reopened on Thursday morning, officials said.")):
+        m = next(m for m in read(text, "2026-07-17")[0] if m.kind == "date")
+        dates.append(dataclasses.replace(m, doc=doc, id=f"{doc}-{m.id}"))
+    assert [facts_mod.thing(m) for m in dates] == ["morning", "morning"]
+    assert not facts_mod.Scorer(dates).judged_blind(0, 1)
+    assert not facts_mod._dispute_or_drift(dates, [0], [1], Settings().value_tolerance)

@@ -232,6 +232,11 @@ def same_thing(a: Mention, b: Mention, thing_a: str | None, thing_b: str | None)
 
 
 PERSONS = frozenset({"people", "person"})
+# parts of a day, which the parse takes for what a date dates ("on Monday evening")
+PARTS_OF_DAY = frozenset(
+    "morning afternoon evening night hour dawn dusk daybreak nightfall midnight noon "  # noqa: SIM905
+    "midday overnight".split()
+)
 
 
 def once_dated(a: Mention, b: Mention) -> bool:
@@ -646,6 +651,9 @@ class Scorer:
         a, b = self.block[i], self.block[j]
         if told_twice(a, b, self.things[i], self.things[j]):
             return True
+        if {self.things[i], self.things[j]} & PARTS_OF_DAY:
+            return False  # "closed on Wednesday morning", "reopened on Thursday morning": a
+            # part of a day is no thing two dates could be told of
         if self.outlets_own_sums(i, j):
             self.stated_one.add((i, j))
             return True
@@ -1151,6 +1159,8 @@ def _dispute_or_drift(block: Sequence[Mention], xs: list[int], ys: list[int], to
             a, b = block[i], block[j]
             if told_twice(a, b, thing(a), thing(b)) or _paired(stated_one, i, j):
                 return True
+            if {thing(a), thing(b)} & PARTS_OF_DAY:
+                continue  # two days' mornings are no one thing
             if not same_thing(a, b, thing(a), thing(b)) or limit_and_actual(a, b):
                 continue  # two counted nouns, or one where the other counts none
             if RATIO in (a.unit, b.unit):
