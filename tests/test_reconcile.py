@@ -1099,3 +1099,24 @@ def test_two_days_mornings_are_no_date_in_dispute():
     assert [facts_mod.thing(m) for m in dates] == ["morning", "morning"]
     assert not facts_mod.Scorer(dates).judged_blind(0, 1)
     assert not facts_mod._dispute_or_drift(dates, [0], [1], Settings().value_tolerance)
+
+
+@pytest.mark.issue(14)
+def test_a_byline_date_is_no_side_of_a_dispute():
+    """A byline's or a dateline's date ("KBC News | Sunday 14 June 2026", "Varos, 13 March
+    2026") dates its report, not a thing of the story: it stays a mention, but is in
+    dispute with no date of another report. A date in a sentence with a verb is not one."""
+    texts = (("a", "Ferry toll rises\n\nDravenna, 14 June 2026\n\nDivers found 27 bodies, "
+                   "the coast guard said."),
+             ("b", "Coast guard update\n\nDravenna, 16 June 2026\n\nDivers found 41 bodies."))
+    dates = []
+    for doc, text in texts:
+        m = next(m for m in read(text, None)[0] if m.kind == "date")
+        dates.append(dataclasses.replace(m, doc=doc, id=f"{doc}-{m.id}"))
+    assert [m.value for m in dates] == ["2026-06-14", "2026-06-16"]
+    assert all(facts_mod.furniture(m) for m in dates)
+    assert not facts_mod.Scorer(dates).judged_blind(0, 1)
+    assert not facts_mod._dispute_or_drift(dates, [0], [1], Settings().value_tolerance)
+    (opened,) = [m for m in read("The bridge was opened on 14 June 2026.")[0]
+                 if m.kind == "date"]
+    assert not facts_mod.furniture(opened)

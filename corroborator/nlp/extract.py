@@ -608,6 +608,7 @@ def _from_date(doc: Doc, clean: CleanDoc, d: DateSpan, quotes: Attributed,
         return None  # "MARROW, June 3 -": when the report was filed, not a claim
     # a byline's date ("By Ann Lee | The Herald | 8 March 2026") dates no thing of the story
     dated = None if stamp[0] <= d.start < stamp[1] else _dated(tok)
+    furniture = _furniture(span, dated)
     verb = dated.lemma_.lower() if dated is not None and dated.pos_ == "VERB" else None
     onset = _onset_of(dated) if dated is not None and verb is not None else None
     if dated is not None and dated.pos_ == "VERB" and dated.dep_ in ("acl", "relcl"):
@@ -616,6 +617,8 @@ def _from_date(doc: Doc, clean: CleanDoc, d: DateSpan, quotes: Attributed,
         dated = syntax.named_antecedent(dated)
     counted = _dated_phrase(dated) if dated is not None else None
     extra: dict[str, Any] = {"relative": d.relative, "verb": verb}
+    if furniture:
+        extra["furniture"] = True
     if onset:
         extra["onset"] = onset
     if verb is not None and dated is not None and (named := _named_subject(dated)):
@@ -722,6 +725,17 @@ def _named_subject(verb: Token) -> str | None:
              if e.end <= subj.i and e.root.dep_ in ("nsubj", "nsubjpass")
              and e.label_ in ("ORG", "PERSON", "FAC", "PRODUCT", "GPE", "NORP")]
     return syntax.strip_possessive(names[-1].text) if names else None
+
+
+def _furniture(span: Span, dated: Token | None) -> bool:
+    """Is the date on a line that states nothing: no verb, and the date dates no thing the line
+    names ("Varos, 13 March 2026", "KBC News | Sunday 14 June 2026", "(c) 2026 Northstar
+    Press"): a byline, a dateline or a copyright, not a claim. A date of a thing stays
+    ("Government statement on the 14 July power failure", "RVSA decision of March 6"). Such
+    a date still places its report in time (``group.events``), but is no side of a dispute."""
+    if any(t.pos_ in ("VERB", "AUX") for t in syntax.sent_of(span.root)):
+        return False
+    return dated is None or dated.pos_ != "NOUN"
 
 
 def _dated(tok: Token) -> Token | None:

@@ -254,6 +254,12 @@ def once_dated(a: Mention, b: Mention) -> bool:
     return bool(verb in ONCE and verb == b.extra.get("verb") and _names_of(a) & _names_of(b))
 
 
+def furniture(m: Mention) -> bool:
+    """A date of a byline, a dateline or a copyright line ("KBC News | Sunday 14 June 2026"):
+    it dates its report, and is in dispute with no other date."""
+    return bool(m.extra.get("furniture"))
+
+
 def told_twice(a: Mention, b: Mention, thing_a: str | None, thing_b: str | None) -> bool:
     """Two reports tell one thing's one value, whatever their values and their sources: the
     date of an act that befalls a named thing once, the age of one thing, the year of one
@@ -651,7 +657,7 @@ class Scorer:
         a, b = self.block[i], self.block[j]
         if told_twice(a, b, self.things[i], self.things[j]):
             return True
-        if {self.things[i], self.things[j]} & PARTS_OF_DAY:
+        if {self.things[i], self.things[j]} & PARTS_OF_DAY or furniture(a) or furniture(b):
             return False  # "closed on Wednesday morning", "reopened on Thursday morning": a
             # part of a day is no thing two dates could be told of
         if self.outlets_own_sums(i, j):
@@ -1159,8 +1165,8 @@ def _dispute_or_drift(block: Sequence[Mention], xs: list[int], ys: list[int], to
             a, b = block[i], block[j]
             if told_twice(a, b, thing(a), thing(b)) or _paired(stated_one, i, j):
                 return True
-            if {thing(a), thing(b)} & PARTS_OF_DAY:
-                continue  # two days' mornings are no one thing
+            if {thing(a), thing(b)} & PARTS_OF_DAY or furniture(a) or furniture(b):
+                continue  # two days' mornings are no one thing, nor is a byline's date
             if not same_thing(a, b, thing(a), thing(b)) or limit_and_actual(a, b):
                 continue  # two counted nouns, or one where the other counts none
             if RATIO in (a.unit, b.unit):
