@@ -1120,3 +1120,20 @@ def test_a_byline_date_is_no_side_of_a_dispute():
     (opened,) = [m for m in read("The bridge was opened on 14 June 2026.")[0]
                  if m.kind == "date"]
     assert not facts_mod.furniture(opened)
+
+
+@pytest.mark.issue(14)
+def test_a_share_a_count_puts_a_candidate_at_is_the_candidates():
+    """"It puts Velasko at 46.7% and Dusanek at 45.2%": each share is the candidate's (a
+    qualifier), and is no share of the turnout the same verb gives in another report ("put
+    the turnout at 49%")."""
+    shares = [m for m in read("It puts Velasko at 46.7% and Dusanek at 45.2%, with a margin "
+                              "of error of 1.3 points.")[0] if m.kind == "percent"]
+    assert [(m.text, m.qualifiers) for m in shares] == [("46.7%", ("Velasko",)),
+                                                         ("45.2%", ("Dusanek",))]
+    turnout = next(m for m in read("The party put the turnout at 49%.")[0]
+                   if m.kind == "percent")
+    assert turnout.qualifiers == ()
+    a, b = dataclasses.replace(shares[0], doc="a"), dataclasses.replace(turnout, doc="b")
+    assert not facts_mod._same_names(a, b, facts_mod.thing(a), facts_mod.thing(b))
+    assert not facts_mod.Scorer([a, b]).judged_blind(0, 1)

@@ -796,7 +796,7 @@ def _mention(doc: Doc, clean: CleanDoc, kind: str, value: float | str | None, un
     sent = syntax.sent_of(tok)
     opened = _opened(doc, sent)
     anchor = head if head is not None else tok
-    qualifiers = _qualifiers(doc, start, end, head, counted)
+    qualifiers = _qualifiers(doc, start, end, head, counted) or _share_of(kind, tok)
     said_by, cue, in_quote, source_kind = _attribution(doc, tok, start, quotes)
     if said_by == WE or said_by is None and not in_quote and _first_plural(anchor):
         # "our shift records show 38 men", "seven of our members remain unaccounted for":
@@ -871,6 +871,26 @@ def _qualifiers(doc: Doc, start: int, end: int, head: Token | None, counted: str
     if head.pos_ == "PROPN" or head.ent_type_ in syntax.NAME_LABELS:
         names.append(head.text)
     return names
+
+
+def _share_of(kind: str, tok: Token) -> list[str]:
+    """Whose share a percent is when a count puts a named one at it ("It puts Velasko at
+    46.7% and Dusanek at 45.2%"): the candidate's, not the turnout the same verb gives
+    elsewhere ("put the turnout at 49%")."""
+    if tok.dep_ == "nummod" and tok.head.text == "%":
+        tok = tok.head
+    prep = tok.head if tok.dep_ == "pobj" else None
+    if kind != "percent" or prep is None or prep.lower_ != "at" or prep.i == 0:
+        return []
+    if prep.head.lemma_.lower() not in syntax.ESTIMATING:
+        return []
+    name = tok.doc[prep.i - 1]
+    if name.pos_ != "PROPN" and name.ent_type_ not in ("PERSON", "ORG"):
+        return []
+    start = name.i
+    while start > 0 and tok.doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    return [tok.doc[start : name.i + 1].text]
 
 
 def _first_plural(anchor: Token) -> bool:

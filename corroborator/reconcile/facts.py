@@ -451,8 +451,10 @@ def _same_names(a: Mention, b: Mention, thing_a: str | None, thing_b: str | None
     whole goes unsaid ("96% voted to strike") may be of a whole the other names ("95% of
     Boeing employees voted to strike"), as in ``same_thing``, unless both name theirs."""
     if not (a.qualifiers and b.qualifiers):
+        named = thing_a if a.qualifiers else thing_b  # the whole the named share is of
         return not (a.qualifiers or b.qualifiers) or a.kind == "percent" and not (
-            thing_a and thing_b)
+            thing_a and thing_b) and named is not None  # not a share a name holds ("puts
+        # Velasko at 46.7%") against one of a whole ("the turnout at 49%")
     return _named_alike(a, b)
 
 
