@@ -1056,6 +1056,9 @@ def test_attribution_gapped_second_source(text, figure, source):
         ("Vantor's own count is lower: the company has 11 crash reports on file.", "11",
          "Vantor"),
         ("The ministry's figures are out: 40 people died.", "40", "ministry"),
+        # "the coast guard" is a body, as "the national guard" is
+        (("The coast guard's count of the dead has risen in steps as divers worked: nine on "
+          "Saturday, 27 by Sunday."), "27", "coast guard"),
         # a toll no body owns is nobody's claim
         ("The storm's toll is grim: 40 people died.", "40", None),
     ],

@@ -132,7 +132,7 @@ BODIES = frozenset(
     "embassy regulator watchdog charity foundation team club league operator airline carrier "
     "manufacturer owner publisher broadcaster insurer utility lab laboratory reinsurer "
     "county city province region municipality directorate inspectorate bureau secretariat tribunal "
-    "gang cartel militia syndicate".split()
+    "gang cartel militia syndicate guard".split()
 )
 # people who speak as a group: a common noun a title-case headline capitalises
 GROUPS = frozenset(
