@@ -1065,3 +1065,19 @@ def test_attribution_gapped_second_source(text, figure, source):
 )
 def test_attribution_colon_after_a_bodys_reckoning(text, figure, source):
     assert said_by_of(text, figure) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "source"),
+    [
+        # "according to" opening a sentence without a comma, which the parser makes the
+        # clause's head: its noun is still the source
+        ("According to city traffic counts it carries about 48,000 vehicles a day.", "48,000",
+         "city traffic counts"),
+        ("According to the Harbour Authority the ship carried 312 passengers.", "312",
+         "the Harbour Authority"),
+        ("According to police, 2,000 people marched.", "2,000", "police"),
+    ],
+)
+def test_attribution_according_to_without_a_comma(text, figure, source):
+    assert said_by_of(text, figure) == source
