@@ -1106,8 +1106,8 @@ def test_a_byline_date_is_no_side_of_a_dispute():
     """A byline's or a dateline's date ("KBC News | Sunday 14 June 2026", "Varos, 13 March
     2026") dates its report, not a thing of the story: it stays a mention, but is in
     dispute with no date of another report. A date in a sentence with a verb is not one."""
-    texts = (("a", "Ferry toll rises\n\nDravenna, 14 June 2026\n\nDivers found 27 bodies, "
-                   "the coast guard said."),
+    texts = (("a", ("Ferry toll rises\n\nDravenna, 14 June 2026\n\nDivers found 27 bodies, "
+                    "the coast guard said.")),
              ("b", "Coast guard update\n\nDravenna, 16 June 2026\n\nDivers found 41 bodies."))
     dates = []
     for doc, text in texts:
