@@ -1043,15 +1043,6 @@ def test_quote_she_said_after_reported_speech(text, fragment, speaker):
         # the same verb said again, and a figure of another time: no new source
         ("Police said 40 people were hurt; the hospital said 35.", "35", "hospital"),
         ("The state reported 40 cases in May and 35 in June.", "35", "state"),
-    ],
-)
-def test_attribution_gapped_second_source(text, figure, source):
-    assert said_by_of(text, figure) == source
-
-
-@pytest.mark.parametrize(
-    ("text", "figure", "source"),
-    [
         # figures after a colon spell out the reckoning a body owns before it
         ("Vantor's own count is lower: the company has 11 crash reports on file.", "11",
          "Vantor"),
@@ -1061,15 +1052,6 @@ def test_attribution_gapped_second_source(text, figure, source):
           "Saturday, 27 by Sunday."), "27", "coast guard"),
         # a toll no body owns is nobody's claim
         ("The storm's toll is grim: 40 people died.", "40", None),
-    ],
-)
-def test_attribution_colon_after_a_bodys_reckoning(text, figure, source):
-    assert said_by_of(text, figure) == source
-
-
-@pytest.mark.parametrize(
-    ("text", "figure", "source"),
-    [
         # "according to" opening a sentence without a comma, which the parser makes the
         # clause's head: its noun is still the source
         ("According to city traffic counts it carries about 48,000 vehicles a day.", "48,000",
@@ -1079,5 +1061,5 @@ def test_attribution_colon_after_a_bodys_reckoning(text, figure, source):
         ("According to police, 2,000 people marched.", "2,000", "police"),
     ],
 )
-def test_attribution_according_to_without_a_comma(text, figure, source):
+def test_attribution_written_nineteenth_session(text, figure, source):
     assert said_by_of(text, figure) == source
