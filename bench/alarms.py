@@ -98,7 +98,10 @@ HISTORY = (
     "Ocean, with a city's population of 170,000 in it); topic 9's comments received no "
     "longer hold a count of consultations. A bound no figure of another thing, unnamed "
     "counts disputed within a factor of ten, tolls read to the end of their clause and "
-    "bylines' dates: 19, the same."
+    "bylines' dates: 19, the same. The nineteenth session (parts of a day, bylines and "
+    "datelines no side of a dispute of dates; nameless figures disputed only under one "
+    "act; a share a count puts a name at is that name's; sentences of clock times "
+    "parsed): 19, the same."
 )
 
 

@@ -239,7 +239,12 @@ HISTORY = (
     "notwithstanding, analyses agree': it needs a subject that can speak; a conjunct taken"
     " for a closing tag first cost one, 'poked at ..., tweeting'). Tried and dropped: any "
     "organisation doing any act with the figure ('NATO ordered four battalions') as its "
-    "source: P 0.855 -> 0.797."
+    "source: P 0.855 -> 0.797. The nineteenth session: a dispute told with its second verb "
+    "left out ('police said 2,000 marched, organisers 15,000'), figures after a colon that "
+    "spell out a body's count, 'guard' as a body, 'According to X' without a comma that "
+    "the parser made the clause's head, and the sentences of times of day standing alone "
+    "parsed: P 0.855 R 0.755 F1 0.802, unchanged (written stories' attribution: dev 0.934 "
+    "-> 0.939, held out 0.818 -> 0.821)."
 )
 PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "you", "his", "her", "their", "its", "our"])
 ANONYMOUS = frozenset(["source", "sources", "person", "people", "insider", "insiders", "aide",
