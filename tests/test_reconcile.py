@@ -1137,3 +1137,16 @@ def test_a_share_a_count_puts_a_candidate_at_is_the_candidates():
     a, b = dataclasses.replace(shares[0], doc="a"), dataclasses.replace(turnout, doc="b")
     assert not facts_mod._same_names(a, b, facts_mod.thing(a), facts_mod.thing(b))
     assert not facts_mod.Scorer([a, b]).judged_blind(0, 1)
+
+
+@pytest.mark.issue(14)
+def test_a_date_given_as_the_value_of_a_thing_dates_that_thing():
+    """"Some coverage gave the opening year as 1971": the date is the value of the opening
+    year the verb's object names, not the day of the giving, so it is never one act with
+    another report's "gave way at 7:42" (both 'give')."""
+    given = [m for m in read("Some foreign coverage gave the opening year as 1971.")[0]
+             if m.kind == "date"]
+    assert [(m.value, m.head, m.extra.get("verb")) for m in given] == [("1971", "year", None)]
+    gave_way = [m for m in read("The span gave way at 7:42 a.m. on Tuesday.")[0]
+                if m.kind == "date"]
+    assert facts_mod.thing(gave_way[0]) == "give" != facts_mod.thing(given[0])

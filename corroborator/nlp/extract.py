@@ -609,6 +609,8 @@ def _from_date(doc: Doc, clean: CleanDoc, d: DateSpan, quotes: Attributed,
     # a byline's date ("By Ann Lee | The Herald | 8 March 2026") dates no thing of the story
     dated = None if stamp[0] <= d.start < stamp[1] else _dated(tok)
     furniture = _furniture(span, dated)
+    if dated is not None and (given := _given_as(tok, dated)) is not None:
+        dated = given  # "gave the opening year as 1971": the year is dated, not the giving
     verb = dated.lemma_.lower() if dated is not None and dated.pos_ == "VERB" else None
     onset = _onset_of(dated) if dated is not None and verb is not None else None
     if dated is not None and dated.pos_ == "VERB" and dated.dep_ in ("acl", "relcl"):
@@ -725,6 +727,16 @@ def _named_subject(verb: Token) -> str | None:
              if e.end <= subj.i and e.root.dep_ in ("nsubj", "nsubjpass")
              and e.label_ in ("ORG", "PERSON", "FAC", "PRODUCT", "GPE", "NORP")]
     return syntax.strip_possessive(names[-1].text) if names else None
+
+
+def _given_as(tok: Token, verb: Token) -> Token | None:
+    """What a date is given as the value of ("Some coverage gave the opening year as 1971",
+    "the statement gave the date as October 14, 2024"): the verb's object, whose date it
+    states, when the date is what "as" introduces after it."""
+    if not (verb.pos_ == "VERB" and tok.dep_ == "pobj" and tok.head.lower_ == "as"
+            and tok.head.head.i == verb.i):
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj"), None)
 
 
 def _furniture(span: Span, dated: Token | None) -> bool:
