@@ -1061,13 +1061,14 @@ def test_a_toll_and_a_tally_that_names_no_toll_are_no_dispute():
         "The weather was calm.")) == [("single", [53.0]), ("single", [400.0])]
 
 
-def _counts_of(texts):
-    """The count mentions of made-up reports "a", "b", ..., read as the pipeline reads them."""
+def _mentions_of(texts, kind, published="2026-03-12", *, first=False):
+    """The mentions of one kind in made-up reports "a", "b", ..., read as the pipeline reads
+    them (``first``: each report's first one only)."""
     out = []
     for doc, text in zip("abcdef", texts):
-        for m in read(text, "2026-03-12")[0]:
-            if m.kind == "count":
-                out.append(dataclasses.replace(m, doc=doc, id=f"{doc}-{m.id}"))
+        found = [m for m in read(text, published)[0] if m.kind == kind]
+        out += [dataclasses.replace(m, doc=doc, id=f"{doc}-{m.id}")
+                for m in (found[:1] if first else found)]
     return out
 
 
@@ -1081,7 +1082,7 @@ def test_two_figures_that_name_nothing_are_one_slot_in_dispute_only_under_one_ac
     """Two sources' figures that name nothing they count are one slot in dispute only when
     one act governs both ("7,000 marched", "55,000 marched"): "41 attended" and a bare
     "says 60" share nothing but the story they are told in."""
-    a, b = _counts_of(texts)
+    a, b = _mentions_of(texts, "count")
     assert facts_mod.thing(a) is None and facts_mod.thing(b) is None
     assert facts_mod.Scorer([a, b]).judged_blind(0, 1) is one_slot
 
@@ -1091,11 +1092,9 @@ def test_two_days_mornings_are_no_date_in_dispute():
     """"The lines remained closed on Wednesday morning" and "the metro reopened on Thursday
     morning": the parse makes the morning what each date dates, but a part of a day is no
     thing two reports could disagree about."""
-    dates = []
-    for doc, text in (("a", "All three lines remained closed on Wednesday morning."),
-                      ("b", "The metro reopened on Thursday morning, officials said.")):
-        m = next(m for m in read(text, "2026-07-17")[0] if m.kind == "date")
-        dates.append(dataclasses.replace(m, doc=doc, id=f"{doc}-{m.id}"))
+    dates = _mentions_of(["All three lines remained closed on Wednesday morning.",
+                          "The metro reopened on Thursday morning, officials said."], "date",
+                         "2026-07-17", first=True)
     assert [facts_mod.thing(m) for m in dates] == ["morning", "morning"]
     assert not facts_mod.Scorer(dates).judged_blind(0, 1)
     assert not facts_mod._dispute_or_drift(dates, [0], [1], Settings().value_tolerance)
@@ -1106,13 +1105,10 @@ def test_a_byline_date_is_no_side_of_a_dispute():
     """A byline's or a dateline's date ("KBC News | Sunday 14 June 2026", "Varos, 13 March
     2026") dates its report, not a thing of the story: it stays a mention, but is in
     dispute with no date of another report. A date in a sentence with a verb is not one."""
-    texts = (("a", ("Ferry toll rises\n\nDravenna, 14 June 2026\n\nDivers found 27 bodies, "
-                    "the coast guard said.")),
-             ("b", "Coast guard update\n\nDravenna, 16 June 2026\n\nDivers found 41 bodies."))
-    dates = []
-    for doc, text in texts:
-        m = next(m for m in read(text, None)[0] if m.kind == "date")
-        dates.append(dataclasses.replace(m, doc=doc, id=f"{doc}-{m.id}"))
+    reports = [("Ferry toll rises\n\nDravenna, 14 June 2026\n\nDivers found 27 bodies, "
+                "the coast guard said."),
+               "Coast guard update\n\nDravenna, 16 June 2026\n\nDivers found 41 bodies."]
+    dates = _mentions_of(reports, "date", None, first=True)
     assert [m.value for m in dates] == ["2026-06-14", "2026-06-16"]
     assert all(facts_mod.furniture(m) for m in dates)
     assert not facts_mod.Scorer(dates).judged_blind(0, 1)

@@ -260,6 +260,12 @@ def furniture(m: Mention) -> bool:
     return bool(m.extra.get("furniture"))
 
 
+def dates_nothing(m: Mention, thing_m: str | None) -> bool:
+    """A date that dates no thing two reports could disagree about: a part of the day the
+    parse took for what it dates ("closed on Wednesday morning"), or a byline's date."""
+    return thing_m in PARTS_OF_DAY or furniture(m)
+
+
 def told_twice(a: Mention, b: Mention, thing_a: str | None, thing_b: str | None) -> bool:
     """Two reports tell one thing's one value, whatever their values and their sources: the
     date of an act that befalls a named thing once, the age of one thing, the year of one
@@ -659,9 +665,8 @@ class Scorer:
         a, b = self.block[i], self.block[j]
         if told_twice(a, b, self.things[i], self.things[j]):
             return True
-        if {self.things[i], self.things[j]} & PARTS_OF_DAY or furniture(a) or furniture(b):
-            return False  # "closed on Wednesday morning", "reopened on Thursday morning": a
-            # part of a day is no thing two dates could be told of
+        if dates_nothing(a, self.things[i]) or dates_nothing(b, self.things[j]):
+            return False  # "closed on Wednesday morning", "reopened on Thursday morning"
         if self.outlets_own_sums(i, j):
             self.stated_one.add((i, j))
             return True
@@ -1167,8 +1172,8 @@ def _dispute_or_drift(block: Sequence[Mention], xs: list[int], ys: list[int], to
             a, b = block[i], block[j]
             if told_twice(a, b, thing(a), thing(b)) or _paired(stated_one, i, j):
                 return True
-            if {thing(a), thing(b)} & PARTS_OF_DAY or furniture(a) or furniture(b):
-                continue  # two days' mornings are no one thing, nor is a byline's date
+            if dates_nothing(a, thing(a)) or dates_nothing(b, thing(b)):
+                continue
             if not same_thing(a, b, thing(a), thing(b)) or limit_and_actual(a, b):
                 continue  # two counted nouns, or one where the other counts none
             if RATIO in (a.unit, b.unit):
